@@ -1,0 +1,109 @@
+"""Yearly evaluation of a unit: score lines against a versioned template, totals and classification."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+EXCELLENT = "Hoàn thành xuất sắc nhiệm vụ"
+GOOD = "Hoàn thành tốt nhiệm vụ"
+COMPLETED = "Hoàn thành nhiệm vụ"
+NOT_COMPLETED = "Không hoàn thành nhiệm vụ"
+CLASSIFICATIONS = (EXCELLENT, GOOD, COMPLETED, NOT_COMPLETED)
+
+
+class EvaluationRuleError(ValueError):
+	"""An evaluation or template breaks a rule; the controller turns it into a Vietnamese message."""
+
+
+class ScoreOutOfRange(EvaluationRuleError):
+	def __init__(self, criterion: str, score: float, maximum: float):
+		super().__init__(f"{criterion}: {score} not in 0..{maximum}")
+		self.criterion, self.score, self.maximum = criterion, score, maximum
+
+
+class InvalidMaximum(EvaluationRuleError):
+	def __init__(self, criterion: str, maximum: float):
+		super().__init__(f"{criterion}: maximum {maximum} must be > 0")
+		self.criterion, self.maximum = criterion, maximum
+
+
+class InvalidThresholds(EvaluationRuleError):
+	def __init__(self, reason: str):
+		super().__init__(reason)
+		self.reason = reason
+
+
+@dataclass(frozen=True)
+class ScoreLine:
+	criterion: str
+	maximum: float
+	self_score: float | None = None
+	reviewed_score: float | None = None
+
+
+@dataclass(frozen=True)
+class Threshold:
+	classification: str
+	min_score: float
+
+
+def check_score_line(line: ScoreLine) -> None:
+	if line.maximum is None or line.maximum <= 0:
+		raise InvalidMaximum(line.criterion, line.maximum)
+	for score in (line.self_score, line.reviewed_score):
+		if score is not None and not 0 <= score <= line.maximum:
+			raise ScoreOutOfRange(line.criterion, score, line.maximum)
+
+
+def totals(lines: Iterable[ScoreLine]) -> tuple[float, float, float]:
+	"""(maximum, self total, reviewed total); an unscored line counts 0."""
+	maximum = self_total = reviewed_total = 0.0
+	for line in lines:
+		check_score_line(line)
+		maximum += line.maximum
+		self_total += line.self_score or 0
+		reviewed_total += line.reviewed_score or 0
+	return maximum, self_total, reviewed_total
+
+
+def check_thresholds(thresholds: Sequence[Threshold], maximum: float | None = None) -> None:
+	"""Each classification at most once; minimum scores distinct, not negative, not above the maximum."""
+	names = [t.classification for t in thresholds]
+	if not thresholds:
+		raise InvalidThresholds("no thresholds")
+	for name in names:
+		if name not in CLASSIFICATIONS:
+			raise InvalidThresholds(f"unknown classification {name}")
+	if len(set(names)) != len(names):
+		raise InvalidThresholds("duplicate classification")
+	mins = [t.min_score for t in thresholds]
+	if any(m < 0 for m in mins) or (maximum is not None and any(m > maximum for m in mins)):
+		raise InvalidThresholds("minimum out of range")
+	if len(set(mins)) != len(mins):
+		raise InvalidThresholds("duplicate minimum")
+	# Higher classifications must need higher scores, or the ranking would contradict itself.
+	ordered = sorted(thresholds, key=lambda t: CLASSIFICATIONS.index(t.classification))
+	if any(a.min_score <= b.min_score for a, b in itertools.pairwise(ordered)):
+		raise InvalidThresholds("thresholds out of order")
+
+
+def classify(total: float, thresholds: Sequence[Threshold]) -> str:
+	"""The highest classification whose minimum the total reaches; below every minimum is NOT_COMPLETED."""
+	for threshold in sorted(thresholds, key=lambda t: t.min_score, reverse=True):
+		if total >= threshold.min_score:
+			return threshold.classification
+	return NOT_COMPLETED
+
+
+def rank(totals_by_unit: dict[str, float]) -> dict[str, int]:
+	"""Competition ranking (1, 2, 2, 4): equal totals share a rank."""
+	ordered = sorted(totals_by_unit.items(), key=lambda item: -item[1])
+	ranks: dict[str, int] = {}
+	previous_total, previous_rank = None, 0
+	for position, (unit, total) in enumerate(ordered, start=1):
+		if total != previous_total:
+			previous_rank, previous_total = position, total
+		ranks[unit] = previous_rank
+	return ranks

@@ -1,0 +1,149 @@
+"""Task deadlines and the deadline outcome, which is kept apart from the task's status.
+
+Status says where the work is (Chưa bắt đầu … Hoàn thành); the outcome says how it stands against its
+deadline (Đúng hạn, Hoàn thành trễ hạn, Trong hạn, Quá hạn). ERPNext folds the two into one field and
+users lose the "done, but late" fact; here they are separate columns computed by :func:`deadline_outcome`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from danvan_app.domain.periods import month_end, quarter_end
+
+# Status values, stored as written (users read Vietnamese).
+STATUS_NOT_STARTED = "Chưa bắt đầu"
+STATUS_IN_PROGRESS = "Đang thực hiện"
+STATUS_DONE = "Hoàn thành"
+STATUS_CANCELLED = "Đã hủy"
+STATUSES = (STATUS_NOT_STARTED, STATUS_IN_PROGRESS, STATUS_DONE, STATUS_CANCELLED)
+
+# Deadline outcome values.
+OUTCOME_ON_TIME = "Đúng hạn"
+OUTCOME_DONE_LATE = "Hoàn thành trễ hạn"
+OUTCOME_WITHIN_DEADLINE = "Đang thực hiện trong hạn"
+OUTCOME_OVERDUE = "Quá hạn"
+OUTCOME_NO_DEADLINE = "Không có hạn"
+OUTCOMES = (OUTCOME_ON_TIME, OUTCOME_DONE_LATE, OUTCOME_WITHIN_DEADLINE, OUTCOME_OVERDUE, OUTCOME_NO_DEADLINE)
+
+# Deadline kinds: the key the directive parser emits → the label stored on DV Task.
+DEADLINE_KIND_LABELS = {
+	"date": "Ngày cụ thể",
+	"before": "Trước ngày",
+	"within_month": "Trong tháng",
+	"quarter": "Trong quý",
+	"from_year": "Từ năm",
+	"recurring": "Định kỳ",
+	"none": "Không thời hạn",
+}
+DEADLINE_KIND_KEYS = {label: key for key, label in DEADLINE_KIND_LABELS.items()}
+
+RECURRENCE_LABELS = {
+	"none": "Không lặp lại",
+	"monthly": "Hằng tháng",
+	"quarterly": "Hằng quý",
+	"half_yearly": "6 tháng một lần",
+	"yearly": "Hằng năm",
+}
+RECURRENCE_KEYS = {label: key for key, label in RECURRENCE_LABELS.items()}
+
+
+class TaskRuleError(ValueError):
+	"""A task breaks a rule; the controller turns it into a Vietnamese message."""
+
+
+class DueBeforeStart(TaskRuleError):
+	def __init__(self, start: date, due: date):
+		super().__init__(f"due {due} before start {start}")
+		self.start, self.due = start, due
+
+
+class ProgressOutOfRange(TaskRuleError):
+	def __init__(self, progress: float):
+		super().__init__(f"progress {progress} not in 0..100")
+		self.progress = progress
+
+
+class DeadlineIncomplete(TaskRuleError):
+	"""The kind needs a value (a month, a quarter, a year, a date) that is missing."""
+
+	def __init__(self, kind: str, missing: str):
+		super().__init__(f"deadline kind {kind} needs {missing}")
+		self.kind, self.missing = kind, missing
+
+
+def check_dates(start: date | None, due: date | None) -> None:
+	if start and due and due < start:
+		raise DueBeforeStart(start, due)
+
+
+def check_progress(progress: float | None) -> None:
+	if progress is not None and not 0 <= progress <= 100:
+		raise ProgressOutOfRange(progress)
+
+
+def due_date_for(
+	kind: str,
+	*,
+	exact: date | None = None,
+	year: int | None = None,
+	month: int | None = None,
+	quarter: int | None = None,
+) -> date | None:
+	"""The due date a deadline kind implies.
+
+	``date``/``before`` keep the written date; ``within_month`` is the month's last day; ``quarter`` the
+	quarter's last day; ``from_year``, ``recurring`` and ``none`` have no single hard deadline.
+	"""
+	if kind in ("date", "before"):
+		if exact is None:
+			raise DeadlineIncomplete(kind, "date")
+		return exact
+	if kind == "within_month":
+		if not (year and month):
+			raise DeadlineIncomplete(kind, "month")
+		return month_end(year, month)
+	if kind == "quarter":
+		if not (year and quarter):
+			raise DeadlineIncomplete(kind, "quarter")
+		return quarter_end(year, quarter)
+	if kind in ("from_year", "recurring", "none"):
+		return None
+	raise ValueError(f"unknown deadline kind: {kind}")
+
+
+def deadline_outcome(*, status: str, due: date | None, completed_on: date | None, today: date) -> str | None:
+	"""How a task stands against its (current) due date. Cancelled tasks have no outcome (None)."""
+	if status == STATUS_CANCELLED:
+		return None
+	if due is None:
+		return OUTCOME_NO_DEADLINE
+	if status == STATUS_DONE:
+		# A task marked done without a date counts as done today: the fact is known no earlier.
+		finished = completed_on or today
+		return OUTCOME_ON_TIME if finished <= due else OUTCOME_DONE_LATE
+	return OUTCOME_WITHIN_DEADLINE if today <= due else OUTCOME_OVERDUE
+
+
+def original_due_date(recorded_original: date | None, current_due: date | None) -> date | None:
+	"""The first due date ever set: an extension (gia hạn) moves ``due`` but never the original."""
+	return recorded_original or current_due
+
+
+def was_extended(original: date | None, current_due: date | None) -> bool:
+	return bool(original and current_due and current_due > original)
+
+
+def completion_date(status: str, completed_on: date | None, today: date) -> date | None:
+	"""Done tasks carry a completion date (today if none was given); others carry none."""
+	if status == STATUS_DONE:
+		return completed_on or today
+	return None
+
+
+def status_from_progress(status: str, progress: float | None) -> str:
+	"""A task that has progress but was never started is in progress; 100 % does not close it by itself:
+	only the presiding unit marks a task done."""
+	if status == STATUS_NOT_STARTED and progress:
+		return STATUS_IN_PROGRESS
+	return status

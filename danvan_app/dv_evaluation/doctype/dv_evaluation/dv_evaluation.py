@@ -1,0 +1,99 @@
+# Copyright (c) 2026, danvan_app developers
+# For license information, please see license.txt
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+from frappe.utils import cint, flt
+
+from danvan_app.domain import evaluation as evaluation_rules
+from danvan_app.exceptions import DuplicateEvaluationError, ScoreError, TemplateError
+
+
+class DVEvaluation(Document):
+	def validate(self):
+		self.check_template_fits_year()
+		self.load_criteria_from_template()
+		self.check_scores_within_maximum()
+		self.compute_totals_and_classification()
+		self.check_one_evaluation_per_unit_and_year()
+
+	def template(self):
+		return frappe.get_cached_doc("DV Evaluation Template", self.template)
+
+	def check_template_fits_year(self):
+		template_year = cint(self.template().year)
+		if template_year != cint(self.year):
+			frappe.throw(
+				_("Bộ tiêu chí {0} áp dụng cho năm {1}, không dùng để đánh giá năm {2}.").format(
+					frappe.bold(self.template().template_title), template_year, self.year
+				),
+				exc=TemplateError,
+			)
+
+	def load_criteria_from_template(self):
+		# Score lines are copied, not linked: a later version of the template must not rewrite a past year.
+		if self.scores:
+			return
+		for criterion in self.template().criteria:
+			self.append(
+				"scores",
+				{
+					"criterion_code": criterion.criterion_code,
+					"section": criterion.section,
+					"criterion": criterion.criterion,
+					"max_score": criterion.max_score,
+				},
+			)
+
+	def score_lines(self) -> list[evaluation_rules.ScoreLine]:
+		return [
+			evaluation_rules.ScoreLine(
+				criterion=row.criterion_code or str(row.idx),
+				maximum=flt(row.max_score),
+				self_score=None if row.self_score in (None, "") else flt(row.self_score),
+				reviewed_score=None if row.reviewed_score in (None, "") else flt(row.reviewed_score),
+			)
+			for row in self.scores
+		]
+
+	def check_scores_within_maximum(self):
+		for line in self.score_lines():
+			try:
+				evaluation_rules.check_score_line(line)
+			except evaluation_rules.ScoreOutOfRange as e:
+				frappe.throw(
+					_("Tiêu chí {0}: điểm {1} vượt khung 0 – {2}.").format(e.criterion, e.score, e.maximum),
+					exc=ScoreError,
+					title=_("Điểm không hợp lệ"),
+				)
+			except evaluation_rules.InvalidMaximum as e:
+				frappe.throw(
+					_("Tiêu chí {0}: điểm tối đa phải lớn hơn 0.").format(e.criterion), exc=ScoreError
+				)
+
+	def compute_totals_and_classification(self):
+		self.maximum_total, self.self_total, self.reviewed_total = evaluation_rules.totals(self.score_lines())
+		# The reviewed score decides once a reviewer has scored anything; until then the self score does.
+		reviewed = any(row.reviewed_score not in (None, "") for row in self.scores)
+		decisive_total = self.reviewed_total if reviewed else self.self_total
+		self.classification = evaluation_rules.classify(decisive_total, self.template().as_thresholds())
+
+	def check_one_evaluation_per_unit_and_year(self):
+		clash = frappe.db.get_value(
+			"DV Evaluation",
+			{
+				"evaluated_unit": self.evaluated_unit,
+				"year": self.year,
+				"docstatus": ("<", 2),
+				"name": ("not in", [self.name or "", self.amended_from or ""]),
+			},
+			"name",
+		)
+		if clash:
+			frappe.throw(
+				_(
+					"Đơn vị đã có phiếu đánh giá năm {0}: {1}. Hãy sửa phiếu đó hoặc hủy rồi sửa đổi (amend)."
+				).format(self.year, frappe.get_desk_link("DV Evaluation", clash)),
+				exc=DuplicateEvaluationError,
+			)

@@ -1,0 +1,68 @@
+# Copyright (c) 2026, danvan_app developers
+# For license information, please see license.txt
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+from frappe.utils import flt
+
+from danvan_app.domain import evaluation as evaluation_rules
+from danvan_app.exceptions import TemplateError
+
+
+class DVEvaluationTemplate(Document):
+	def validate(self):
+		self.check_version_is_new()
+		self.check_criteria()
+		self.check_thresholds()
+
+	def check_version_is_new(self):
+		clash = frappe.db.exists(
+			"DV Evaluation Template",
+			{
+				"issuing_unit": self.issuing_unit,
+				"year": self.year,
+				"version": self.version,
+				"name": ("!=", self.name or ""),
+			},
+		)
+		if clash:
+			frappe.throw(
+				_(
+					"Đơn vị này đã ban hành bộ tiêu chí năm {0}, phiên bản {1}: {2}. Hãy tăng số phiên bản."
+				).format(self.year, self.version, frappe.get_desk_link("DV Evaluation Template", clash)),
+				exc=TemplateError,
+			)
+
+	def check_criteria(self):
+		codes = [row.criterion_code for row in self.criteria]
+		duplicated = {code for code in codes if codes.count(code) > 1}
+		if duplicated:
+			frappe.throw(
+				_("Mã tiêu chí bị trùng: {0}.").format(", ".join(sorted(duplicated))), exc=TemplateError
+			)
+		for row in self.criteria:
+			if flt(row.max_score) <= 0:
+				frappe.throw(
+					_("Tiêu chí {0}: điểm tối đa phải lớn hơn 0.").format(row.criterion_code),
+					exc=TemplateError,
+				)
+		self.maximum_total = sum(flt(row.max_score) for row in self.criteria)
+
+	def check_thresholds(self):
+		thresholds = [
+			evaluation_rules.Threshold(row.classification, flt(row.min_score)) for row in self.thresholds
+		]
+		try:
+			evaluation_rules.check_thresholds(thresholds, self.maximum_total)
+		except evaluation_rules.InvalidThresholds:
+			frappe.throw(
+				_(
+					"Ngưỡng xếp loại không hợp lệ: mỗi mức xếp loại chỉ ghi một lần, điểm tối thiểu từ 0 đến"
+					" {0} và mức cao hơn cần điểm cao hơn."
+				).format(self.maximum_total),
+				exc=TemplateError,
+			)
+
+	def as_thresholds(self) -> list[evaluation_rules.Threshold]:
+		return [evaluation_rules.Threshold(row.classification, flt(row.min_score)) for row in self.thresholds]

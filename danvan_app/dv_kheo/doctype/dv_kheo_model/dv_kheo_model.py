@@ -1,0 +1,64 @@
+# Copyright (c) 2026, danvan_app developers
+# For license information, please see license.txt
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+from frappe.utils import cint, formatdate, getdate, today
+
+from danvan_app.domain import kheo_models as model_rules
+from danvan_app.domain import tasks as task_rules
+from danvan_app.exceptions import DeadlineError, ModelStatusError, ModelYearError
+from danvan_app.utils import as_date
+
+
+class DVKheoModel(Document):
+	def validate(self):
+		self.check_year_in_range()
+		self.check_status_transition()
+		self.check_not_replicated_from_itself()
+		self.check_plan_dates()
+
+	def check_year_in_range(self):
+		try:
+			model_rules.check_year(cint(self.year), getdate(today()).year)
+		except model_rules.YearOutOfRange as e:
+			frappe.throw(
+				_("Năm đăng ký {0} không hợp lệ: phải từ {1} đến {2}.").format(e.year, e.lowest, e.highest),
+				exc=ModelYearError,
+			)
+
+	def check_status_transition(self):
+		before = self.get_doc_before_save()
+		current = before.status if before else None
+		try:
+			model_rules.check_transition(current, self.status)
+		except model_rules.TransitionNotAllowed:
+			allowed = model_rules.allowed_next(current) if current else [model_rules.REGISTERED]
+			frappe.throw(
+				_(
+					"Không thể chuyển mô hình từ trạng thái {0} sang {1}. Trạng thái tiếp theo hợp lệ: {2}."
+				).format(
+					frappe.bold(current or _("(mới)")),
+					frappe.bold(self.status),
+					", ".join(allowed) or _("không có (trạng thái cuối)"),
+				),
+				exc=ModelStatusError,
+			)
+
+	def check_not_replicated_from_itself(self):
+		try:
+			model_rules.check_replication(self.name, self.replicated_from)
+		except model_rules.SelfReplication:
+			frappe.throw(_("Mô hình không thể nhân rộng từ chính nó."), exc=ModelStatusError)
+
+	def check_plan_dates(self):
+		try:
+			task_rules.check_dates(as_date(self.plan_start), as_date(self.plan_end))
+		except task_rules.DueBeforeStart as e:
+			frappe.throw(
+				_("Ngày kết thúc kế hoạch {0} trước ngày bắt đầu {1}.").format(
+					formatdate(e.due), formatdate(e.start)
+				),
+				exc=DeadlineError,
+			)

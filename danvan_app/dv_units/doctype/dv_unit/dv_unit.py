@@ -1,0 +1,79 @@
+# Copyright (c) 2026, danvan_app developers
+# For license information, please see license.txt
+
+import frappe
+from frappe import _
+from frappe.utils import formatdate, getdate, today
+from frappe.utils.nestedset import NestedSet
+
+from danvan_app.domain import units as unit_rules
+from danvan_app.exceptions import UnitTreeError, UnitValidityError
+from danvan_app.utils import as_date
+
+
+class DVUnit(NestedSet):
+	nsm_parent_field = "parent_dv_unit"
+
+	def validate(self):
+		self.check_parent_is_not_own_descendant()
+		self.check_validity_window()
+		self.check_successors()
+		self.clean_aliases()
+		self.close_if_past_validity()
+
+	def check_parent_is_not_own_descendant(self):
+		if self.is_new() or not self.parent_dv_unit:
+			return
+		ancestors = frappe.get_ancestors_of("DV Unit", self.parent_dv_unit)
+		try:
+			unit_rules.check_parent(self.name, self.parent_dv_unit, ancestors)
+		except unit_rules.OwnAncestor:
+			frappe.throw(
+				_(
+					"Không thể đặt đơn vị {0} trực thuộc {1}: một đơn vị không thể là cấp trên của chính nó."
+				).format(frappe.bold(self.unit_name), frappe.bold(self.parent_title())),
+				exc=UnitTreeError,
+				title=_("Cây đơn vị không hợp lệ"),
+			)
+
+	def check_validity_window(self):
+		try:
+			unit_rules.check_validity(as_date(self.valid_from), as_date(self.valid_to))
+		except unit_rules.ValidityReversed as e:
+			frappe.throw(
+				_("Ngày kết thúc hoạt động {0} trước ngày bắt đầu hoạt động {1}.").format(
+					formatdate(e.valid_to), formatdate(e.valid_from)
+				),
+				exc=UnitValidityError,
+			)
+
+	def check_successors(self):
+		try:
+			unit_rules.check_successors(self.name, [row.successor_unit for row in self.successors])
+		except unit_rules.OwnSuccessor:
+			frappe.throw(
+				_("Đơn vị {0} không thể kế thừa chính nó.").format(frappe.bold(self.unit_name)),
+				exc=UnitValidityError,
+			)
+
+	def clean_aliases(self):
+		cleaned = unit_rules.clean_aliases(row.alias for row in self.aliases)
+		if cleaned != [row.alias for row in self.aliases]:
+			self.set("aliases", [{"alias": alias} for alias in cleaned])
+
+	def close_if_past_validity(self):
+		# A unit whose last day has passed no longer operates, whatever the checkbox says.
+		if self.valid_to and as_date(self.valid_to) < getdate(today()):
+			self.enabled = 0
+
+	def parent_title(self) -> str:
+		return frappe.db.get_value("DV Unit", self.parent_dv_unit, "unit_name") or self.parent_dv_unit
+
+	def on_update(self):
+		super().on_update()
+		self.mark_parent_as_group()
+
+	def mark_parent_as_group(self):
+		# Officials add sub-units wherever they belong; the parent becomes a group instead of refusing.
+		if self.parent_dv_unit and not frappe.db.get_value("DV Unit", self.parent_dv_unit, "is_group"):
+			frappe.db.set_value("DV Unit", self.parent_dv_unit, "is_group", 1)

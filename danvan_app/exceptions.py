@@ -1,0 +1,63 @@
+"""Exceptions the controllers raise, so callers and tests can tell one refusal from another.
+
+Each subclasses ``frappe.ValidationError``: the desk shows the message, the REST API answers 417, and a
+test asserts the exact rule that fired (``self.assertRaises(DueBeforeStartError, task.insert)``).
+"""
+
+import frappe
+
+
+class DirectiveNumberError(frappe.ValidationError):
+	pass
+
+
+class DuplicateDirectiveError(frappe.ValidationError):
+	pass
+
+
+class IssueDateError(frappe.ValidationError):
+	pass
+
+
+class DirectiveLinkError(frappe.ValidationError):
+	pass
+
+
+class UnitTreeError(frappe.ValidationError):
+	pass
+
+
+class UnitValidityError(frappe.ValidationError):
+	pass
+
+
+class DeadlineError(frappe.ValidationError):
+	pass
+
+
+class ProgressError(frappe.ValidationError):
+	pass
+
+
+class TaskUnitError(frappe.ValidationError):
+	pass
+
+
+class ModelStatusError(frappe.ValidationError):
+	pass
+
+
+class ModelYearError(frappe.ValidationError):
+	pass
+
+
+class ScoreError(frappe.ValidationError):
+	pass
+
+
+class TemplateError(frappe.ValidationError):
+	pass
+
+
+class DuplicateEvaluationError(frappe.ValidationError):
+	pass

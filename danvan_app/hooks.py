@@ -1,0 +1,23 @@
+app_name = "danvan_app"
+app_title = "Dân vận"
+app_publisher = "danvan_app developers"
+app_description = (
+	"Quản lý công tác dân vận: văn bản chỉ đạo, nhiệm vụ, mô hình Dân vận khéo, đánh giá, xếp loại"
+)
+app_email = "dev@danvan.invalid"
+app_license = "mit"
+
+# Each controller carries the generated type block of its DocType.
+export_python_type_annotations = True
+
+DV_ROLES = ["DV Administrator", "DV Unit Manager", "DV Officer", "DV Reviewer", "DV Viewer"]
+
+# Only the records this app owns: never a whole table of a shared DocType.
+fixtures = [
+	{"dt": "Role", "filters": [["name", "in", DV_ROLES]]},
+	{"dt": "DV Unit Kind", "filters": [["is_standard", "=", 1]]},
+	{"dt": "DV Admin Level", "filters": [["is_standard", "=", 1]]},
+	{"dt": "DV Kheo Field", "filters": [["is_standard", "=", 1]]},
+]
+
+before_uninstall = "danvan_app.install.before_uninstall"

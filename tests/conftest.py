@@ -1,0 +1,8 @@
+"""The CI tier runs from the repository root without Frappe: make the repo importable."""
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+	sys.path.insert(0, str(ROOT))

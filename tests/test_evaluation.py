@@ -1,0 +1,88 @@
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from danvan_app.domain import evaluation as ev
+
+STANDARD = [
+	ev.Threshold(ev.EXCELLENT, 90),
+	ev.Threshold(ev.GOOD, 70),
+	ev.Threshold(ev.COMPLETED, 50),
+]
+
+
+class TestScores:
+	def test_totals_add_up_and_unscored_lines_count_zero(self):
+		lines = [ev.ScoreLine("1", 10, 8, 7), ev.ScoreLine("2", 20, 20, None), ev.ScoreLine("3", 5)]
+		assert ev.totals(lines) == (35, 28, 7)
+
+	@pytest.mark.parametrize("score", [-0.5, 10.01, 11])
+	def test_score_outside_zero_and_maximum_is_refused(self, score):
+		with pytest.raises(ev.ScoreOutOfRange) as caught:
+			ev.totals([ev.ScoreLine("1.2", 10, score)])
+		assert caught.value.criterion == "1.2"
+		with pytest.raises(ev.ScoreOutOfRange):
+			ev.check_score_line(ev.ScoreLine("1.2", 10, 5, score))
+
+	def test_boundaries_are_allowed(self):
+		ev.check_score_line(ev.ScoreLine("1", 10, 0, 10))
+
+	def test_maximum_must_be_positive(self):
+		with pytest.raises(ev.InvalidMaximum):
+			ev.check_score_line(ev.ScoreLine("1", 0, 0))
+
+	@given(st.lists(st.tuples(st.integers(1, 50), st.floats(0, 1), st.floats(0, 1)), min_size=1, max_size=30))
+	def test_totals_never_exceed_the_maximum(self, rows):
+		lines = [
+			ev.ScoreLine(str(i), m, round(m * a, 2), round(m * b, 2)) for i, (m, a, b) in enumerate(rows)
+		]
+		maximum, self_total, reviewed_total = ev.totals(lines)
+		assert 0 <= self_total <= maximum + 1e-9
+		assert 0 <= reviewed_total <= maximum + 1e-9
+
+
+class TestClassification:
+	@pytest.mark.parametrize(
+		("total", "expected"),
+		[
+			(100, ev.EXCELLENT),
+			(90, ev.EXCELLENT),
+			(89.99, ev.GOOD),
+			(70, ev.GOOD),
+			(50, ev.COMPLETED),
+			(49.5, ev.NOT_COMPLETED),
+			(0, ev.NOT_COMPLETED),
+		],
+	)
+	def test_thresholds(self, total, expected):
+		assert ev.classify(total, STANDARD) == expected
+
+	@given(st.floats(0, 100), st.floats(0, 100))
+	def test_more_points_never_classify_lower(self, a, b):
+		low, high = sorted((a, b))
+		order = list(ev.CLASSIFICATIONS)
+		assert order.index(ev.classify(high, STANDARD)) <= order.index(ev.classify(low, STANDARD))
+
+	def test_valid_thresholds_pass(self):
+		ev.check_thresholds(STANDARD, 100)
+
+	@pytest.mark.parametrize(
+		"thresholds",
+		[
+			[],
+			[ev.Threshold(ev.EXCELLENT, 90), ev.Threshold(ev.EXCELLENT, 80)],
+			[ev.Threshold(ev.EXCELLENT, 60), ev.Threshold(ev.GOOD, 70)],
+			[ev.Threshold(ev.EXCELLENT, 70), ev.Threshold(ev.GOOD, 70)],
+			[ev.Threshold(ev.EXCELLENT, 120)],
+			[ev.Threshold(ev.GOOD, -1)],
+			[ev.Threshold("Xuất sắc lắm", 95)],
+		],
+	)
+	def test_bad_thresholds_are_refused(self, thresholds):
+		with pytest.raises(ev.InvalidThresholds):
+			ev.check_thresholds(thresholds, 100)
+
+
+def test_rank_shares_places_for_equal_totals():
+	assert ev.rank({"A": 90, "B": 95, "C": 90, "D": 10}) == {"B": 1, "A": 2, "C": 2, "D": 4}
+	assert ev.rank({}) == {}

@@ -1,0 +1,161 @@
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from danvan_app.domain import tasks as t
+
+dates = st.dates(min_value=date(2000, 1, 1), max_value=date(2040, 12, 31))
+
+
+class TestDeadlineOutcome:
+	def test_done_on_the_due_day_is_on_time(self):
+		assert (
+			t.deadline_outcome(
+				status=t.STATUS_DONE,
+				due=date(2023, 10, 31),
+				completed_on=date(2023, 10, 31),
+				today=date(2024, 1, 1),
+			)
+			== t.OUTCOME_ON_TIME
+		)
+
+	def test_done_a_day_after_is_late_even_long_after(self):
+		assert (
+			t.deadline_outcome(
+				status=t.STATUS_DONE,
+				due=date(2023, 10, 31),
+				completed_on=date(2023, 11, 1),
+				today=date(2030, 1, 1),
+			)
+			== t.OUTCOME_DONE_LATE
+		)
+
+	def test_open_task_before_and_on_the_due_day_is_within_deadline(self):
+		for today in (date(2023, 10, 1), date(2023, 10, 31)):
+			assert (
+				t.deadline_outcome(
+					status=t.STATUS_IN_PROGRESS, due=date(2023, 10, 31), completed_on=None, today=today
+				)
+				== t.OUTCOME_WITHIN_DEADLINE
+			)
+
+	def test_open_task_after_the_due_day_is_overdue_whatever_its_status(self):
+		for status in (t.STATUS_NOT_STARTED, t.STATUS_IN_PROGRESS):
+			assert (
+				t.deadline_outcome(
+					status=status, due=date(2023, 10, 31), completed_on=None, today=date(2023, 11, 1)
+				)
+				== t.OUTCOME_OVERDUE
+			)
+
+	def test_cancelled_has_no_outcome_and_no_due_date_has_its_own(self):
+		assert (
+			t.deadline_outcome(
+				status=t.STATUS_CANCELLED, due=date(2023, 1, 1), completed_on=None, today=date(2024, 1, 1)
+			)
+			is None
+		)
+		assert (
+			t.deadline_outcome(
+				status=t.STATUS_IN_PROGRESS, due=None, completed_on=None, today=date(2024, 1, 1)
+			)
+			== t.OUTCOME_NO_DEADLINE
+		)
+
+	def test_done_without_completion_date_counts_as_today(self):
+		assert (
+			t.deadline_outcome(
+				status=t.STATUS_DONE, due=date(2024, 1, 1), completed_on=None, today=date(2024, 1, 2)
+			)
+			== t.OUTCOME_DONE_LATE
+		)
+
+	@given(due=dates, completed=dates, today=dates)
+	def test_done_outcome_depends_only_on_completion_vs_due(self, due, completed, today):
+		outcome = t.deadline_outcome(status=t.STATUS_DONE, due=due, completed_on=completed, today=today)
+		assert outcome == (t.OUTCOME_ON_TIME if completed <= due else t.OUTCOME_DONE_LATE)
+
+	@given(due=dates, today=dates)
+	def test_open_outcome_is_never_a_done_outcome(self, due, today):
+		outcome = t.deadline_outcome(status=t.STATUS_IN_PROGRESS, due=due, completed_on=None, today=today)
+		assert outcome in (t.OUTCOME_WITHIN_DEADLINE, t.OUTCOME_OVERDUE)
+		assert (outcome == t.OUTCOME_OVERDUE) == (today > due)
+
+
+class TestDueDates:
+	def test_within_month_is_the_months_last_day(self):
+		assert t.due_date_for("within_month", year=2023, month=7) == date(2023, 7, 31)
+		assert t.due_date_for("within_month", year=2024, month=2) == date(2024, 2, 29)
+
+	def test_quarter_is_the_quarters_last_day(self):
+		assert t.due_date_for("quarter", year=2024, quarter=2) == date(2024, 6, 30)
+		assert t.due_date_for("quarter", year=2024, quarter=4) == date(2024, 12, 31)
+
+	def test_exact_and_before_keep_the_date(self):
+		assert t.due_date_for("date", exact=date(2023, 10, 31)) == date(2023, 10, 31)
+		assert t.due_date_for("before", exact=date(2023, 10, 31)) == date(2023, 10, 31)
+
+	def test_open_ended_kinds_have_no_due_date(self):
+		for kind in ("from_year", "recurring", "none"):
+			assert t.due_date_for(kind, year=2025) is None
+
+	def test_missing_parts_are_refused(self):
+		with pytest.raises(t.DeadlineIncomplete):
+			t.due_date_for("within_month", year=2023)
+		with pytest.raises(t.DeadlineIncomplete):
+			t.due_date_for("quarter", quarter=2)
+		with pytest.raises(t.DeadlineIncomplete):
+			t.due_date_for("before")
+
+	def test_unknown_kind_is_refused(self):
+		with pytest.raises(ValueError):
+			t.due_date_for("someday")
+
+	def test_labels_and_keys_round_trip(self):
+		assert {t.DEADLINE_KIND_KEYS[label] for label in t.DEADLINE_KIND_LABELS.values()} == set(
+			t.DEADLINE_KIND_LABELS
+		)
+		assert {t.RECURRENCE_KEYS[label] for label in t.RECURRENCE_LABELS.values()} == set(
+			t.RECURRENCE_LABELS
+		)
+
+
+class TestRules:
+	def test_due_before_start_is_refused(self):
+		with pytest.raises(t.DueBeforeStart) as caught:
+			t.check_dates(date(2024, 5, 1), date(2024, 4, 30))
+		assert caught.value.due == date(2024, 4, 30)
+
+	def test_due_on_start_and_missing_dates_pass(self):
+		t.check_dates(date(2024, 5, 1), date(2024, 5, 1))
+		t.check_dates(None, date(2024, 5, 1))
+		t.check_dates(date(2024, 5, 1), None)
+
+	@pytest.mark.parametrize("value", [-0.01, 100.5, 1000])
+	def test_progress_out_of_range(self, value):
+		with pytest.raises(t.ProgressOutOfRange):
+			t.check_progress(value)
+
+	@pytest.mark.parametrize("value", [0, 55.5, 100, None])
+	def test_progress_in_range(self, value):
+		t.check_progress(value)
+
+	def test_extension_keeps_the_original_due_date(self):
+		original = t.original_due_date(None, date(2024, 3, 31))
+		assert original == date(2024, 3, 31)
+		assert t.original_due_date(original, date(2024, 6, 30)) == date(2024, 3, 31)
+		assert t.was_extended(original, date(2024, 6, 30))
+		assert not t.was_extended(original, original)
+
+	def test_completion_date_only_for_done(self):
+		today = date(2024, 1, 5)
+		assert t.completion_date(t.STATUS_DONE, None, today) == today
+		assert t.completion_date(t.STATUS_DONE, today - timedelta(days=3), today) == date(2024, 1, 2)
+		assert t.completion_date(t.STATUS_IN_PROGRESS, today, today) is None
+
+	def test_progress_starts_a_task_but_never_closes_it(self):
+		assert t.status_from_progress(t.STATUS_NOT_STARTED, 10) == t.STATUS_IN_PROGRESS
+		assert t.status_from_progress(t.STATUS_NOT_STARTED, 0) == t.STATUS_NOT_STARTED
+		assert t.status_from_progress(t.STATUS_IN_PROGRESS, 100) == t.STATUS_IN_PROGRESS
