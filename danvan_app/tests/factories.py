@@ -1,0 +1,60 @@
+"""Builders for bench-tier tests: small, explicit records, never fixtures shared between test classes."""
+
+import frappe
+
+PARTY = "Cấp ủy Đảng"
+PEOPLES_COMMITTEE = "Ủy ban nhân dân"
+FRONT = "Mặt trận Tổ quốc"
+PROVINCE = "Tỉnh, thành phố"
+DISTRICT = "Huyện, quận, thị xã, thành phố thuộc tỉnh"
+COMMUNE = "Xã, phường, đặc khu"
+
+
+def make_unit(
+	unit_name: str, parent: str | None = None, kind: str = PARTY, level: str | None = None, **values
+):
+	doc = frappe.get_doc(
+		{
+			"doctype": "DV Unit",
+			"unit_name": unit_name,
+			"unit_kind": kind,
+			"admin_level": level,
+			"parent_dv_unit": parent,
+			**values,
+		}
+	)
+	return doc.insert()
+
+
+def make_tree() -> frappe._dict:
+	"""Province → 2 districts → 2 communes each, the shape issue texts speak of."""
+	units = frappe._dict()
+	units.province = make_unit("Tỉnh ủy Thử Nghiệm", level=PROVINCE).name
+	for d in (1, 2):
+		district = make_unit(f"Huyện ủy Thử {d}", units.province, level=DISTRICT).name
+		units[f"district{d}"] = district
+		for c in (1, 2):
+			units[f"commune{d}{c}"] = make_unit(f"Đảng ủy xã Thử {d}.{c}", district, level=COMMUNE).name
+	return units
+
+
+def make_directive(number: str = "16-CT/TU", **values):
+	return frappe.get_doc(
+		{
+			"doctype": "DV Directive",
+			"directive_number": number,
+			"issue_date": "2021-08-02",
+			"title": "Về nâng cao chất lượng, hiệu quả công tác dân vận",
+			**values,
+		}
+	).insert()
+
+
+def make_task(presiding_unit: str, **values):
+	return frappe.get_doc(
+		{"doctype": "DV Task", "title": "Nhiệm vụ thử", "presiding_unit": presiding_unit, **values}
+	).insert()
+
+
+def count(doctype: str) -> int:
+	return frappe.db.count(doctype)

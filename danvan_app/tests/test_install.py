@@ -1,0 +1,21 @@
+# Copyright (c) 2026, danvan_app developers
+# See license.txt
+
+import frappe
+from frappe.tests.utils import FrappeTestCase
+
+from danvan_app.hooks import DV_ROLES
+
+
+class TestInstall(FrappeTestCase):
+	def test_roles_and_master_data_ship_with_the_app(self):
+		for role in DV_ROLES:
+			self.assertTrue(frappe.db.exists("Role", role), role)
+		self.assertEqual(frappe.db.count("DV Unit Kind", {"is_standard": 1}), 11)
+		self.assertTrue(frappe.db.get_value("DV Admin Level", {"level_order": 3}, "abolished_from"))
+
+	def test_every_dv_doctype_has_vietnamese_labels_and_the_prefix(self):
+		doctypes = frappe.get_all("DocType", filters={"module": ("like", "DV %")}, pluck="name")
+		self.assertGreaterEqual(len(doctypes), 17)
+		for doctype in doctypes:
+			self.assertTrue(doctype.startswith("DV "), doctype)
