@@ -21,3 +21,17 @@ fixtures = [
 ]
 
 before_uninstall = "danvan_app.install.before_uninstall"
+
+permission_query_conditions = {
+	"DV Task": "danvan_app.permissions.task_query",
+	"DV Directive": "danvan_app.permissions.directive_query",
+	"DV Kheo Model": "danvan_app.permissions.kheo_model_query",
+	"DV Evaluation": "danvan_app.permissions.evaluation_query",
+}
+
+has_permission = {
+	"DV Task": "danvan_app.permissions.task_has_permission",
+	"DV Directive": "danvan_app.permissions.directive_has_permission",
+	"DV Kheo Model": "danvan_app.permissions.kheo_model_has_permission",
+	"DV Evaluation": "danvan_app.permissions.evaluation_has_permission",
+}

@@ -72,6 +72,16 @@ class DVUnit(NestedSet):
 	def on_update(self):
 		super().on_update()
 		self.mark_parent_as_group()
+		self.refresh_unit_scopes()
+
+	def on_trash(self):
+		super().on_trash()
+		self.refresh_unit_scopes()
+
+	def refresh_unit_scopes(self):
+		# Frappe caches each user's User Permissions with the subtree expanded: a new or moved unit must
+		# reach (or leave) the scope of everyone granted an ancestor.
+		frappe.cache.delete_key("user_permissions")
 
 	def mark_parent_as_group(self):
 		# Officials add sub-units wherever they belong; the parent becomes a group instead of refusing.

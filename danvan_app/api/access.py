@@ -1,0 +1,47 @@
+"""Granting users access to units: Frappe User Permissions on DV Unit, made in one step."""
+
+import frappe
+from frappe import _
+
+from danvan_app.domain import access
+
+
+def assert_can_grant() -> None:
+	"""Only the provincial administrators (and System Managers) hand out unit access."""
+	frappe.only_for([access.ADMIN, access.SYSTEM_MANAGER])
+
+
+@frappe.whitelist(methods=["POST"])
+def grant_unit_access(user: str, units: list[str] | str, with_descendants: int | bool = 1) -> list[str]:
+	"""Give ``user`` access to ``units`` (and their sub-units unless ``with_descendants`` is 0).
+
+	Returns the names of the User Permissions created; grants that already exist are left as they are.
+	"""
+	assert_can_grant()
+	units = frappe.parse_json(units) if isinstance(units, str) and units.startswith("[") else units
+	units = [units] if isinstance(units, str) else list(units or [])
+	if not frappe.db.exists("User", user):
+		frappe.throw(_("Không có người dùng {0}.").format(frappe.bold(user)), frappe.DoesNotExistError)
+	if not units:
+		frappe.throw(_("Chọn ít nhất một đơn vị để cấp quyền."))
+	missing = [unit for unit in units if not frappe.db.exists("DV Unit", unit)]
+	if missing:
+		# Check everything before writing anything: a grant is all or nothing.
+		frappe.throw(_("Không có đơn vị: {0}.").format(", ".join(missing)), frappe.DoesNotExistError)
+
+	created = []
+	for unit in units:
+		if frappe.db.exists("User Permission", {"user": user, "allow": "DV Unit", "for_value": unit}):
+			continue
+		permission = frappe.get_doc(
+			{
+				"doctype": "User Permission",
+				"user": user,
+				"allow": "DV Unit",
+				"for_value": unit,
+				"apply_to_all_doctypes": 1,
+				"hide_descendants": 0 if frappe.utils.cint(with_descendants) else 1,
+			}
+		).insert(ignore_permissions=True)
+		created.append(permission.name)
+	return created

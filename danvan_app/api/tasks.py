@@ -1,0 +1,43 @@
+"""Task actions that are not a plain save of the form."""
+
+import frappe
+from frappe import _
+from frappe.utils import flt, getdate, today
+
+from danvan_app.domain import access
+from danvan_app.permissions import task_scope, user_scope
+
+
+@frappe.whitelist(methods=["POST"])
+def report_progress(
+	task: str, unit: str, progress: float, narrative: str | None = None, update_date: str | None = None
+) -> dict:
+	"""A presiding or coordinating unit reports its own part of a task.
+
+	Coordinating units may not edit the task itself, so their report goes through here: the user must be
+	able to read the task and act for ``unit``, and ``unit`` must take part in the task.
+	"""
+	doc = frappe.get_doc("DV Task", task)
+	doc.check_permission("read")
+	scope = user_scope()
+	if not access.role_allows("DV Task", scope.roles, "write"):
+		frappe.throw(_("Vai trò của bạn chỉ được xem, không được báo cáo tiến độ."), frappe.PermissionError)
+	if not access.may_report_progress(scope, unit, task_scope(doc)):
+		frappe.throw(
+			_("Bạn không thể báo cáo tiến độ thay cho đơn vị {0} ở nhiệm vụ này.").format(frappe.bold(unit)),
+			frappe.PermissionError,
+		)
+	doc.append(
+		"progress_updates",
+		{
+			"unit": unit,
+			"progress": flt(progress),
+			"narrative": narrative,
+			"update_date": getdate(update_date or today()),
+			"reported_by": frappe.session.user,
+		},
+	)
+	# The row is checked by the task's own validation; the unit check above replaces the write right.
+	doc.flags.ignore_permissions = True
+	doc.save()
+	return {"task": doc.name, "rows": len(doc.progress_updates)}

@@ -1,0 +1,130 @@
+"""Who may do what: role rights per DocType, and unit-subtree scope per document.
+
+Frappe decides the role part from each DocType's permission rows; ``ROLE_RIGHTS`` is the single statement
+of those rows (a CI test proves every DocType JSON matches it). The scope part is :func:`may_access`: the
+hooks in ``danvan_app.permissions`` call it for one document and build the same rule as SQL for lists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+ADMIN = "DV Administrator"
+MANAGER = "DV Unit Manager"
+OFFICER = "DV Officer"
+REVIEWER = "DV Reviewer"
+VIEWER = "DV Viewer"
+SYSTEM_MANAGER = "System Manager"
+DV_ROLES = (ADMIN, MANAGER, OFFICER, REVIEWER, VIEWER)
+# Roles that see every unit: the provincial Ban Dân vận administrators and the site's own managers.
+UNRESTRICTED_ROLES = frozenset({ADMIN, SYSTEM_MANAGER, "Administrator"})
+
+READ = frozenset({"read", "report", "export", "print", "email"})
+WRITE = READ | {"write", "create", "share"}
+FULL = WRITE | {"delete", "import"}
+SUBMIT = frozenset({"submit", "cancel", "amend"})
+
+MASTER_RIGHTS = {ADMIN: FULL, MANAGER: READ, OFFICER: READ, REVIEWER: READ, VIEWER: READ}
+
+ROLE_RIGHTS: dict[str, dict[str, frozenset[str]]] = {
+	"DV Unit": {ADMIN: FULL, MANAGER: READ | {"write"}, OFFICER: READ, REVIEWER: READ, VIEWER: READ},
+	"DV Unit Kind": MASTER_RIGHTS,
+	"DV Admin Level": MASTER_RIGHTS,
+	"DV Kheo Field": MASTER_RIGHTS,
+	"DV Evaluation Template": MASTER_RIGHTS,
+	"DV Directive": {ADMIN: FULL, MANAGER: WRITE, OFFICER: READ, REVIEWER: READ, VIEWER: READ},
+	"DV Task": {ADMIN: FULL, MANAGER: FULL, OFFICER: WRITE, REVIEWER: READ, VIEWER: READ},
+	"DV Kheo Model": {ADMIN: FULL, MANAGER: WRITE, OFFICER: WRITE, REVIEWER: READ | {"write"}, VIEWER: READ},
+	"DV Evaluation": {
+		ADMIN: FULL | SUBMIT,
+		MANAGER: WRITE | {"submit"},
+		OFFICER: WRITE,
+		REVIEWER: READ | {"write"},
+		VIEWER: READ,
+	},
+}
+# System Manager keeps full rights everywhere, as on every Frappe DocType.
+for _doctype, _rights in ROLE_RIGHTS.items():
+	_rights[SYSTEM_MANAGER] = FULL | (SUBMIT if _doctype == "DV Evaluation" else frozenset())
+
+READ_ACTIONS = frozenset({"read", "select", "report", "export", "print", "email"})
+
+
+@dataclass(frozen=True)
+class UserScope:
+	"""The units a user acts for: every unit granted to them, expanded to descendants where granted so."""
+
+	user: str
+	roles: frozenset[str]
+	units: frozenset[str] = frozenset()
+
+	@property
+	def unrestricted(self) -> bool:
+		return bool(self.roles & UNRESTRICTED_ROLES)
+
+
+@dataclass(frozen=True)
+class DocScope:
+	"""The units a document belongs to.
+
+	``owning``: the units whose document it is (a task's presiding unit, a directive's issuing unit, a
+	model's registering unit, an evaluation's evaluated unit). ``participating``: units that take part but do
+	not own it (a task's coordinating units; the units a directive assigns tasks to). ``reviewer``: the user
+	assigned to review it. ``public``: reference documents every DV user may read (a directive of the
+	Central Committee that no unit of the tree issued).
+	"""
+
+	owning: frozenset[str] = frozenset()
+	participating: frozenset[str] = frozenset()
+	reviewer: str | None = None
+	public: bool = False
+
+
+def scope_of(*, owning: Iterable[str | None] = (), participating: Iterable[str | None] = (), **kw) -> DocScope:
+	return DocScope(
+		owning=frozenset(u for u in owning if u), participating=frozenset(u for u in participating if u), **kw
+	)
+
+
+def role_allows(doctype: str, roles: Iterable[str], action: str) -> bool:
+	rights = ROLE_RIGHTS.get(doctype, {})
+	return any(action in rights.get(role, ()) for role in roles)
+
+
+def may_access(user: UserScope, doc: DocScope, action: str) -> bool:
+	"""May ``user`` do ``action`` on ``doc`` as far as units go (roles are checked separately).
+
+	Reading needs one of the doc's units (owning or participating) in the user's scope, or to be its
+	reviewer, or the doc to be public. Changing it needs an owning unit in scope; a reviewer may also
+	write (review scores). Participating units read, and report their part through their own action.
+	"""
+	if user.unrestricted:
+		return True
+	if action in READ_ACTIONS:
+		return bool(
+			doc.public
+			or user.units & (doc.owning | doc.participating)
+			or (doc.reviewer and doc.reviewer == user.user)
+		)
+	if action == "write" and doc.reviewer and doc.reviewer == user.user:
+		return True
+	return bool(user.units & doc.owning)
+
+
+def may_report_progress(user: UserScope, unit: str, doc: DocScope) -> bool:
+	"""A unit reports progress on a task it presides or coordinates, and only for itself."""
+	if unit not in doc.owning | doc.participating:
+		return False
+	return user.unrestricted or unit in user.units
+
+
+def expand_grants(grants: Iterable[tuple[str, bool]], descendants_of: dict[str, Iterable[str]]) -> frozenset[str]:
+	"""Units reached by grants of (unit, with_descendants): a grant with descendants reaches the subtree."""
+	units: set[str] = set()
+	for unit, with_descendants in grants:
+		units.add(unit)
+		if with_descendants:
+			units.update(descendants_of.get(unit, ()))
+	return frozenset(units)
+

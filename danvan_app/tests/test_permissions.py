@@ -1,0 +1,267 @@
+# Copyright (c) 2026, danvan_app developers
+# See license.txt
+"""The permission matrix: every (user, document, action) decided exactly as the rules say, through every
+door we can knock on from inside the site — has_permission, get_list, frappe.client as the user."""
+
+import frappe
+import frappe.client
+from frappe.tests.utils import FrappeTestCase
+
+from danvan_app.api.access import grant_unit_access
+from danvan_app.api.tasks import report_progress
+from danvan_app.domain import access
+from danvan_app.tests.factories import make_directive, make_task, make_tree, make_unit
+
+ROLES = (access.MANAGER, access.OFFICER, access.REVIEWER, access.VIEWER)
+LEVELS = ("province", "district1", "commune11")
+
+# What each role may do at all, restated from the issue text (not read from the code under test).
+WRITERS = {
+	"DV Task": {access.ADMIN, access.MANAGER, access.OFFICER},
+	"DV Directive": {access.ADMIN, access.MANAGER},
+	"DV Kheo Model": {access.ADMIN, access.MANAGER, access.OFFICER, access.REVIEWER},
+	"DV Evaluation": {access.ADMIN, access.MANAGER, access.OFFICER, access.REVIEWER},
+}
+DELETERS = {"DV Task": {access.ADMIN, access.MANAGER}}
+SUBMITTERS = {"DV Evaluation": {access.ADMIN, access.MANAGER}}
+
+
+class TestPermissionMatrix(FrappeTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		frappe.set_user("Administrator")
+		cls.units = make_tree()
+		cls.units.apostrophe = make_unit("Đảng ủy xã Ia H'Drai", cls.units.district2).name
+		cls.subtree = {
+			"province": set(cls.units.values()),
+			"district1": {cls.units.district1, cls.units.commune11, cls.units.commune12},
+			"district2": {
+				cls.units.district2,
+				cls.units.commune21,
+				cls.units.commune22,
+				cls.units.apostrophe,
+			},
+			"commune11": {cls.units.commune11},
+			"apostrophe": {cls.units.apostrophe},
+		}
+		cls.users = {}
+		for level in LEVELS:
+			for role in ROLES:
+				cls.users[(role, level)] = cls.make_user(
+					f"{role.split()[-1].lower()}.{level}@dv.test", role, level
+				)
+		cls.users[(access.REVIEWER, "apostrophe")] = cls.make_user(
+			"d'lan.nguyen@dv.test", access.REVIEWER, "apostrophe", first_name="Nguyễn Thị D'Lan"
+		)
+		cls.users[(access.ADMIN, "none")] = cls.make_user("admin.dv@dv.test", access.ADMIN, None)
+		cls.make_documents()
+
+	@classmethod
+	def make_user(cls, email, role, level, first_name=None):
+		frappe.get_doc(
+			{
+				"doctype": "User",
+				"email": email,
+				"first_name": first_name or email.split("@")[0],
+				"send_welcome_email": 0,
+				"roles": [{"role": role}],
+			}
+		).insert(ignore_permissions=True)
+		if level:
+			grant_unit_access(email, [getattr(cls.units, level)], with_descendants=1)
+		return email
+
+	@classmethod
+	def make_documents(cls):
+		u = cls.units
+		cls.docs = []  # (doctype, name, owning units, participating units, reviewer)
+
+		def add(doc, owning, participating=(), reviewer=None):
+			cls.docs.append((doc.doctype, doc.name, set(owning), set(participating), reviewer))
+
+		for key in ("province", "district1", "district2", "commune11", "commune21", "apostrophe"):
+			add(make_task(u[key], title=f"Nhiệm vụ của {key}"), [u[key]])
+		cross = make_task(
+			u.district1, title="Huyện 1 chủ trì, xã 2.1 phối hợp", coordinating_units=[{"unit": u.commune21}]
+		)
+		add(cross, [u.district1], [u.commune21])
+
+		province_directive = make_directive("16-CT/TU", issuing_unit=u.province)
+		make_task(u.commune11, directive=province_directive.name)
+		add(province_directive, [u.province], [u.commune11])
+		add(make_directive("08-CT/HU", issuing_unit=u.district2), [u.district2])
+		cls.public_directive = make_directive(
+			"290-QĐ/TW", issue_date="2010-02-25", issuer_name="Bộ Chính trị"
+		).name
+
+		for key in ("province", "district1", "district2", "commune11", "apostrophe"):
+			model = frappe.get_doc(
+				{
+					"doctype": "DV Kheo Model",
+					"title": f"Mô hình của {key}",
+					"registering_unit": u[key],
+					"year": frappe.utils.getdate().year,
+					"kheo_field": "Kinh tế",
+					"address": "Thôn Thử",
+					"people": "Chi hội Thử",
+					"work": "Việc thử",
+				}
+			).insert()
+			add(model, [u[key]])
+
+		template = frappe.get_doc(
+			{
+				"doctype": "DV Evaluation Template",
+				"template_title": "Tiêu chí thử",
+				"issuing_unit": u.province,
+				"year": 2025,
+				"criteria": [{"criterion_code": "1", "criterion": "Tiêu chí 1", "max_score": 100}],
+				"thresholds": [{"classification": "Hoàn thành nhiệm vụ", "min_score": 50}],
+			}
+		).insert()
+		reviewer = cls.users[(access.REVIEWER, "apostrophe")]
+		for key in ("province", "district1", "district2", "commune11"):
+			reviewer_of = reviewer if key == "district1" else None
+			evaluation = frappe.get_doc(
+				{
+					"doctype": "DV Evaluation",
+					"evaluated_unit": u[key],
+					"year": 2025,
+					"template": template.name,
+					"reviewer": reviewer_of,
+				}
+			).insert()
+			add(evaluation, [u[key]], reviewer=reviewer_of)
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+
+	def expected(self, role, level, doctype, owning, participating, reviewer, action):
+		user = self.users[(role, level)]
+		scope = self.subtree.get(level, set())
+		unrestricted = role == access.ADMIN
+		reads = unrestricted or bool(scope & (owning | participating)) or reviewer == user
+		changes = unrestricted or bool(scope & owning) or (action == "write" and reviewer == user)
+		if action == "read":
+			return reads
+		allowed_roles = {"write": WRITERS, "delete": DELETERS, "submit": SUBMITTERS}[action].get(
+			doctype, {access.ADMIN}
+		)
+		return role in allowed_roles and changes
+
+	def test_every_user_document_and_action(self):
+		checked, leaks = 0, []
+		for (role, level), user in self.users.items():
+			visible = {}
+			frappe.set_user(user)
+			for doctype in {d[0] for d in self.docs}:
+				visible[doctype] = set(frappe.get_list(doctype, pluck="name", limit_page_length=0))
+				client_visible = {row.name for row in frappe.client.get_list(doctype, limit_page_length=0)}
+				self.assertEqual(client_visible, visible[doctype], f"{user} {doctype}")
+			frappe.set_user("Administrator")
+
+			for doctype, name, owning, participating, reviewer in self.docs:
+				actions = ["read", "write", "delete"] + (["submit"] if doctype == "DV Evaluation" else [])
+				for action in actions:
+					want = self.expected(role, level, doctype, owning, participating, reviewer, action)
+					got = frappe.has_permission(doctype, action, frappe.get_doc(doctype, name), user=user)
+					checked += 1
+					if bool(got) != want:
+						leaks.append((user, doctype, name, action, "has_permission", got, want))
+				want_read = self.expected(role, level, doctype, owning, participating, reviewer, "read")
+				checked += 1
+				if (name in visible[doctype]) != want_read:
+					leaks.append(
+						(user, doctype, name, "read", "get_list", name in visible[doctype], want_read)
+					)
+				frappe.set_user(user)
+				try:
+					frappe.client.get(doctype, name)
+					got_client = True
+				except frappe.PermissionError:
+					got_client = False
+				finally:
+					frappe.set_user("Administrator")
+				checked += 1
+				if got_client != want_read:
+					leaks.append((user, doctype, name, "read", "frappe.client.get", got_client, want_read))
+		print(f"\npermission matrix: {checked} (user, document, action) cases checked, {len(leaks)} wrong")
+		self.assertEqual(leaks, [])
+		self.assertGreater(checked, 1000)
+
+	def test_reference_directive_of_no_unit_is_readable_by_all_but_changed_by_admins_only(self):
+		for (role, _level), user in self.users.items():
+			doc = frappe.get_doc("DV Directive", self.public_directive)
+			self.assertTrue(frappe.has_permission("DV Directive", "read", doc, user=user), user)
+			self.assertEqual(
+				frappe.has_permission("DV Directive", "write", doc, user=user), role == access.ADMIN, user
+			)
+
+	def test_a_refused_write_leaves_the_record_unchanged(self):
+		doctype, name = next(
+			(d[0], d[1]) for d in self.docs if d[0] == "DV Task" and self.units.district2 in d[2]
+		)
+		before = frappe.db.get_value(doctype, name, "title")
+		frappe.set_user(self.users[(access.MANAGER, "district1")])
+		self.assertRaises(
+			frappe.PermissionError, frappe.client.set_value, doctype, name, "title", "Sửa trái phép"
+		)
+		doc = frappe.get_doc(doctype, name)
+		doc.title = "Sửa trái phép"
+		self.assertRaises(frappe.PermissionError, doc.save)
+		frappe.set_user("Administrator")
+		self.assertEqual(frappe.db.get_value(doctype, name, "title"), before)
+
+	def test_viewer_never_writes_even_in_scope(self):
+		frappe.set_user(self.users[(access.VIEWER, "province")])
+		name = next(d[1] for d in self.docs if d[0] == "DV Task")
+		self.assertRaises(
+			frappe.PermissionError, frappe.client.set_value, "DV Task", name, "title", "Không được"
+		)
+		self.assertRaises(frappe.PermissionError, report_progress, name, self.units.province, 10)
+
+	def test_coordinating_unit_reports_its_part_but_cannot_edit_the_task(self):
+		task = next(d for d in self.docs if d[0] == "DV Task" and d[3])
+		officer = self.users[(access.OFFICER, "commune11")]
+		self.assertFalse(
+			frappe.has_permission("DV Task", "read", frappe.get_doc("DV Task", task[1]), user=officer)
+		)
+		# commune 2.1 coordinates; give its officer access and report.
+		coordinator = "officer.commune21@dv.test"
+		frappe.get_doc(
+			{
+				"doctype": "User",
+				"email": coordinator,
+				"first_name": "Cán bộ xã 2.1",
+				"send_welcome_email": 0,
+				"roles": [{"role": access.OFFICER}],
+			}
+		).insert(ignore_permissions=True)
+		grant_unit_access(coordinator, [self.units.commune21])
+		frappe.set_user(coordinator)
+		self.assertRaises(
+			frappe.PermissionError, frappe.client.set_value, "DV Task", task[1], "title", "Không được"
+		)
+		report_progress(task[1], self.units.commune21, 30, "Đã tuyên truyền tại 5 thôn")
+		self.assertRaises(frappe.PermissionError, report_progress, task[1], self.units.district1, 90)
+		frappe.set_user("Administrator")
+		rows = frappe.get_doc("DV Task", task[1]).progress_updates
+		self.assertEqual(
+			[(r.unit, r.progress, r.reported_by) for r in rows], [(self.units.commune21, 30, coordinator)]
+		)
+
+	def test_only_administrators_grant_unit_access(self):
+		frappe.set_user(self.users[(access.MANAGER, "province")])
+		self.assertRaises(
+			frappe.PermissionError, grant_unit_access, "viewer.commune11@dv.test", [self.units.province]
+		)
+		frappe.set_user("Administrator")
+		before = frappe.db.count("User Permission")
+		self.assertRaises(
+			frappe.DoesNotExistError,
+			grant_unit_access,
+			"viewer.commune11@dv.test",
+			[self.units.province, "KHONG-CO"],
+		)
+		self.assertEqual(frappe.db.count("User Permission"), before)

@@ -1,0 +1,110 @@
+import json
+from itertools import product
+from pathlib import Path
+
+import pytest
+
+from danvan_app.domain import access as a
+
+APP = Path(__file__).resolve().parents[1] / "danvan_app"
+RIGHTS = (
+	"read",
+	"write",
+	"create",
+	"delete",
+	"submit",
+	"cancel",
+	"amend",
+	"report",
+	"export",
+	"import",
+	"print",
+	"email",
+	"share",
+)
+
+TREE = {"TINH": ["H1", "H2", "X11", "X12", "X21", "X22"], "H1": ["X11", "X12"], "H2": ["X21", "X22"]}
+
+
+def scope(*grants, roles=(a.OFFICER,), user="u@x"):
+	return a.UserScope(user=user, roles=frozenset(roles), units=a.expand_grants(grants, TREE))
+
+
+def test_grants_expand_to_descendants_only_when_asked():
+	assert scope(("H1", True)).units == {"H1", "X11", "X12"}
+	assert scope(("H1", False)).units == {"H1"}
+	assert scope(("X11", True), ("X22", True)).units == {"X11", "X22"}
+
+
+def test_district_sees_its_communes_but_never_a_siblings_data():
+	district = scope(("H1", True))
+	for unit in ("H1", "X11", "X12"):
+		assert a.may_access(district, a.scope_of(owning=[unit]), "read")
+		assert a.may_access(district, a.scope_of(owning=[unit]), "write")
+	for unit in ("H2", "X21", "TINH"):
+		assert not a.may_access(district, a.scope_of(owning=[unit]), "read")
+
+
+def test_coordinating_unit_reads_but_does_not_change_the_task():
+	commune = scope(("X21", True))
+	task = a.scope_of(owning=["H1"], participating=["X21"])
+	assert a.may_access(commune, task, "read")
+	assert not a.may_access(commune, task, "write")
+	assert not a.may_access(commune, task, "delete")
+	assert a.may_report_progress(commune, "X21", task)
+	assert not a.may_report_progress(commune, "H1", task)  # not on behalf of the presiding unit
+	assert not a.may_report_progress(commune, "X22", task)  # X22 takes no part
+
+
+def test_reviewer_reads_and_scores_only_what_is_assigned():
+	reviewer = scope(roles=(a.REVIEWER,), user="rev@x")
+	assigned = a.scope_of(owning=["X11"], reviewer="rev@x")
+	other = a.scope_of(owning=["X11"], reviewer="someone@x")
+	assert a.may_access(reviewer, assigned, "read") and a.may_access(reviewer, assigned, "write")
+	assert not a.may_access(reviewer, assigned, "delete")
+	assert not a.may_access(reviewer, other, "read")
+
+
+def test_administrators_are_unrestricted_and_an_ungranted_user_sees_nothing():
+	assert a.may_access(scope(roles=(a.ADMIN,)), a.scope_of(owning=["X22"]), "delete")
+	assert a.may_access(scope(roles=(a.SYSTEM_MANAGER,)), a.scope_of(owning=["X22"]), "write")
+	nobody = scope()
+	assert not a.may_access(nobody, a.scope_of(owning=["X22"]), "read")
+	assert a.may_access(nobody, a.scope_of(public=True), "read")
+	assert not a.may_access(nobody, a.scope_of(public=True), "write")
+
+
+@pytest.mark.parametrize(
+	("grant", "owner", "action"),
+	product(["TINH", "H1", "X11"], ["TINH", "H1", "H2", "X11", "X21"], ["read", "write", "delete"]),
+)
+def test_access_follows_the_subtree(grant, owner, action):
+	user = scope((grant, True))
+	in_subtree = owner == grant or owner in TREE.get(grant, [])
+	assert a.may_access(user, a.scope_of(owning=[owner]), action) == in_subtree
+
+
+def test_role_rights_read_only_roles():
+	for doctype in a.ROLE_RIGHTS:
+		assert not a.role_allows(doctype, [a.VIEWER], "write"), doctype
+		assert a.role_allows(doctype, [a.VIEWER], "read"), doctype
+	assert a.role_allows("DV Evaluation", [a.MANAGER], "submit")
+	assert not a.role_allows("DV Evaluation", [a.OFFICER], "submit")
+	assert not a.role_allows("DV Evaluation", [a.MANAGER, a.OFFICER], "cancel")
+
+
+def doctype_jsons():
+	for path in sorted(APP.glob("*/doctype/*/*.json")):
+		doc = json.loads(path.read_text())
+		if doc.get("doctype") == "DocType" and not doc.get("istable"):
+			yield doc
+
+
+def test_every_doctype_permission_row_is_the_role_matrix():
+	seen = set()
+	for doc in doctype_jsons():
+		seen.add(doc["name"])
+		in_json = {row["role"]: {r for r in RIGHTS if row.get(r)} for row in doc["permissions"]}
+		expected = {role: set(rights) for role, rights in a.ROLE_RIGHTS[doc["name"]].items()}
+		assert in_json == expected, doc["name"]
+	assert seen == set(a.ROLE_RIGHTS)
