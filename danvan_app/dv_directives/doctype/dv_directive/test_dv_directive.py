@@ -59,14 +59,18 @@ class TestDVDirective(FrappeTestCase):
 	def test_replacement_and_parent_links(self):
 		old = make_directive("18-CT/TU", issuing_unit=self.issuer, issue_date="2016-09-15")
 		new = make_directive("16-CT/TU", issuing_unit=self.issuer)
-		old.status = "Đã được thay thế"
-		self.assertRaises(DirectiveLinkError, old.save)
-		old.replaced_by = old.name
-		self.assertRaises(DirectiveLinkError, old.save)
-		old.replaced_by = new.name
-		old.save()
-		new.parent_directive = new.name
-		self.assertRaises(DirectiveLinkError, new.save)
+
+		def save(name, **values):
+			# A fresh copy each time: a refused save has already stamped the in-memory copy as modified.
+			doc = frappe.get_doc("DV Directive", name)
+			doc.update(values)
+			return doc.save()
+
+		self.assertRaises(DirectiveLinkError, save, old.name, status="Đã được thay thế")
+		self.assertRaises(DirectiveLinkError, save, old.name, status="Đã được thay thế", replaced_by=old.name)
+		save(old.name, status="Đã được thay thế", replaced_by=new.name)
+		self.assertEqual(frappe.db.get_value("DV Directive", old.name, "replaced_by"), new.name)
+		self.assertRaises(DirectiveLinkError, save, new.name, parent_directive=new.name)
 
 	def test_references_are_kept(self):
 		directive = make_directive(

@@ -18,15 +18,15 @@ class DVEvaluation(Document):
 		self.compute_totals_and_classification()
 		self.check_one_evaluation_per_unit_and_year()
 
-	def template(self):
+	def template_doc(self):
 		return frappe.get_cached_doc("DV Evaluation Template", self.template)
 
 	def check_template_fits_year(self):
-		template_year = cint(self.template().year)
+		template_year = cint(self.template_doc().year)
 		if template_year != cint(self.year):
 			frappe.throw(
 				_("Bộ tiêu chí {0} áp dụng cho năm {1}, không dùng để đánh giá năm {2}.").format(
-					frappe.bold(self.template().template_title), template_year, self.year
+					frappe.bold(self.template_doc().template_title), template_year, self.year
 				),
 				exc=TemplateError,
 			)
@@ -35,7 +35,7 @@ class DVEvaluation(Document):
 		# Score lines are copied, not linked: a later version of the template must not rewrite a past year.
 		if self.scores:
 			return
-		for criterion in self.template().criteria:
+		for criterion in self.template_doc().criteria:
 			self.append(
 				"scores",
 				{
@@ -77,7 +77,7 @@ class DVEvaluation(Document):
 		# The reviewed score decides once a reviewer has scored anything; until then the self score does.
 		reviewed = any(row.reviewed_score not in (None, "") for row in self.scores)
 		decisive_total = self.reviewed_total if reviewed else self.self_total
-		self.classification = evaluation_rules.classify(decisive_total, self.template().as_thresholds())
+		self.classification = evaluation_rules.classify(decisive_total, self.template_doc().as_thresholds())
 
 	def check_one_evaluation_per_unit_and_year(self):
 		clash = frappe.db.get_value(

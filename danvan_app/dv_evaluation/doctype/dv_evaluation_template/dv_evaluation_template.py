@@ -17,15 +17,10 @@ class DVEvaluationTemplate(Document):
 		self.check_thresholds()
 
 	def check_version_is_new(self):
-		clash = frappe.db.exists(
-			"DV Evaluation Template",
-			{
-				"issuing_unit": self.issuing_unit,
-				"year": self.year,
-				"version": self.version,
-				"name": ("!=", self.name or ""),
-			},
-		)
+		filters = {"issuing_unit": self.issuing_unit, "year": self.year, "version": self.version}
+		if not self.is_new():
+			filters["name"] = ("!=", self.name)
+		clash = frappe.db.exists("DV Evaluation Template", filters)
 		if clash:
 			frappe.throw(
 				_(

@@ -15,6 +15,7 @@ from danvan_app.utils import as_date
 class DVKheoModel(Document):
 	def validate(self):
 		self.check_year_in_range()
+		self.check_individual_model_names_the_person()
 		self.check_status_transition()
 		self.check_not_replicated_from_itself()
 		self.check_plan_dates()
@@ -27,6 +28,11 @@ class DVKheoModel(Document):
 				_("Năm đăng ký {0} không hợp lệ: phải từ {1} đến {2}.").format(e.year, e.lowest, e.highest),
 				exc=ModelYearError,
 			)
+
+	def check_individual_model_names_the_person(self):
+		# The form enforces this too (mandatory_depends_on), but only in the browser.
+		if self.model_type == "Cá nhân" and not (self.person_name or "").strip():
+			frappe.throw(_("Mô hình cá nhân cần ghi tên cá nhân điển hình."), exc=frappe.MandatoryError)
 
 	def check_status_transition(self):
 		before = self.get_doc_before_save()

@@ -4,7 +4,7 @@
 import frappe
 from frappe import _
 from frappe.utils import formatdate, getdate, today
-from frappe.utils.nestedset import NestedSet
+from frappe.utils.nestedset import NestedSet, get_ancestors_of
 
 from danvan_app.domain import units as unit_rules
 from danvan_app.exceptions import UnitTreeError, UnitValidityError
@@ -24,7 +24,7 @@ class DVUnit(NestedSet):
 	def check_parent_is_not_own_descendant(self):
 		if self.is_new() or not self.parent_dv_unit:
 			return
-		ancestors = frappe.get_ancestors_of("DV Unit", self.parent_dv_unit)
+		ancestors = get_ancestors_of("DV Unit", self.parent_dv_unit)
 		try:
 			unit_rules.check_parent(self.name, self.parent_dv_unit, ancestors)
 		except unit_rules.OwnAncestor:

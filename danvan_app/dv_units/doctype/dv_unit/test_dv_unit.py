@@ -4,6 +4,7 @@
 import frappe
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, today
+from frappe.utils.nestedset import get_descendants_of
 
 from danvan_app.exceptions import UnitTreeError, UnitValidityError
 from danvan_app.tests.factories import COMMUNE, make_task, make_tree, make_unit
@@ -14,10 +15,10 @@ class TestDVUnit(FrappeTestCase):
 		self.units = make_tree()
 
 	def test_tree_nests_communes_under_districts_under_the_province(self):
-		descendants = frappe.get_descendants_of("DV Unit", self.units.province)
+		descendants = get_descendants_of("DV Unit", self.units.province)
 		self.assertEqual(len(descendants), 6)
-		self.assertIn(self.units.commune21, frappe.get_descendants_of("DV Unit", self.units.district2))
-		self.assertNotIn(self.units.commune21, frappe.get_descendants_of("DV Unit", self.units.district1))
+		self.assertIn(self.units.commune21, get_descendants_of("DV Unit", self.units.district2))
+		self.assertNotIn(self.units.commune21, get_descendants_of("DV Unit", self.units.district1))
 
 	def test_parent_becomes_a_group_when_a_child_is_added(self):
 		self.assertEqual(frappe.db.get_value("DV Unit", self.units.district1, "is_group"), 1)
@@ -30,14 +31,14 @@ class TestDVUnit(FrappeTestCase):
 			province.save()
 		self.assertIn("không thể là cấp trên của chính nó", str(caught.exception))
 		self.assertFalse(frappe.db.get_value("DV Unit", self.units.province, "parent_dv_unit"))
-		self.assertEqual(len(frappe.get_descendants_of("DV Unit", self.units.province)), 6)
+		self.assertEqual(len(get_descendants_of("DV Unit", self.units.province)), 6)
 
 	def test_moving_a_commune_to_another_district_moves_it_in_the_tree(self):
 		commune = frappe.get_doc("DV Unit", self.units.commune11)
 		commune.parent_dv_unit = self.units.district2
 		commune.save()
-		self.assertIn(self.units.commune11, frappe.get_descendants_of("DV Unit", self.units.district2))
-		self.assertNotIn(self.units.commune11, frappe.get_descendants_of("DV Unit", self.units.district1))
+		self.assertIn(self.units.commune11, get_descendants_of("DV Unit", self.units.district2))
+		self.assertNotIn(self.units.commune11, get_descendants_of("DV Unit", self.units.district1))
 
 	def test_validity_ending_before_it_starts_is_refused_and_nothing_saved(self):
 		before = frappe.db.count("DV Unit")
