@@ -81,7 +81,9 @@ class DocScope:
 	public: bool = False
 
 
-def scope_of(*, owning: Iterable[str | None] = (), participating: Iterable[str | None] = (), **kw) -> DocScope:
+def scope_of(
+	*, owning: Iterable[str | None] = (), participating: Iterable[str | None] = (), **kw
+) -> DocScope:
 	return DocScope(
 		owning=frozenset(u for u in owning if u), participating=frozenset(u for u in participating if u), **kw
 	)
@@ -119,7 +121,9 @@ def may_report_progress(user: UserScope, unit: str, doc: DocScope) -> bool:
 	return user.unrestricted or unit in user.units
 
 
-def expand_grants(grants: Iterable[tuple[str, bool]], descendants_of: dict[str, Iterable[str]]) -> frozenset[str]:
+def expand_grants(
+	grants: Iterable[tuple[str, bool]], descendants_of: dict[str, Iterable[str]]
+) -> frozenset[str]:
 	"""Units reached by grants of (unit, with_descendants): a grant with descendants reaches the subtree."""
 	units: set[str] = set()
 	for unit, with_descendants in grants:
@@ -127,4 +131,3 @@ def expand_grants(grants: Iterable[tuple[str, bool]], descendants_of: dict[str, 
 		if with_descendants:
 			units.update(descendants_of.get(unit, ()))
 	return frozenset(units)
-

@@ -18,6 +18,63 @@ from danvan_app.utils import as_date
 
 
 class DVDirective(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from danvan_app.dv_directives.doctype.dv_directive_reference.dv_directive_reference import (
+			DVDirectiveReference,
+		)
+
+		attachment: DF.Attach | None
+		directive_number: DF.Data
+		doc_type: DF.Literal[
+			"",
+			"Ch\u1ec9 th\u1ecb",
+			"Ngh\u1ecb quy\u1ebft",
+			"Quy\u1ebft \u0111\u1ecbnh",
+			"Quy ch\u1ebf",
+			"Quy \u0111\u1ecbnh",
+			"K\u1ebf ho\u1ea1ch",
+			"Ch\u01b0\u01a1ng tr\u00ecnh",
+			"K\u1ebft lu\u1eadn",
+			"H\u01b0\u1edbng d\u1eabn",
+			"C\u00f4ng v\u0103n",
+			"Th\u00f4ng b\u00e1o",
+			"B\u00e1o c\u00e1o",
+			"T\u1edd tr\u00ecnh",
+			"\u0110\u1ec1 \u00e1n",
+			"Ngh\u1ecb \u0111\u1ecbnh",
+			"Th\u00f4ng t\u01b0",
+			"Th\u00f4ng t\u01b0 li\u00ean t\u1ecbch",
+			"Ngh\u1ecb quy\u1ebft li\u00ean t\u1ecbch",
+			"Ch\u01b0\u01a1ng tr\u00ecnh li\u00ean t\u1ecbch",
+			"Bi\u00ean b\u1ea3n",
+			"Ph\u01b0\u01a1ng \u00e1n",
+			"C\u00f4ng \u0111i\u1ec7n",
+			"Gi\u1ea5y m\u1eddi",
+		]
+		full_text: DF.LongText | None
+		issue_date: DF.Date
+		issuer_name: DF.Data | None
+		issuing_unit: DF.Link | None
+		number_key: DF.Data | None
+		parent_directive: DF.Link | None
+		references: DF.Table[DVDirectiveReference]
+		replaced_by: DF.Link | None
+		status: DF.Literal[
+			"D\u1ef1 th\u1ea3o",
+			"C\u00f2n hi\u1ec7u l\u1ef1c",
+			"\u0110\u00e3 \u0111\u01b0\u1ee3c thay th\u1ebf",
+		]
+		summary: DF.SmallText | None
+		title: DF.Data
+
+	# end: auto-generated types
 	def validate(self):
 		self.read_directive_number()
 		self.check_issue_date_not_in_future()

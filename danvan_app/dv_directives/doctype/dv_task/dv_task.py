@@ -13,6 +13,70 @@ from danvan_app.utils import as_date
 
 
 class DVTask(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from danvan_app.dv_directives.doctype.dv_task_coordinating_unit.dv_task_coordinating_unit import (
+			DVTaskCoordinatingUnit,
+		)
+		from danvan_app.dv_directives.doctype.dv_task_progress.dv_task_progress import DVTaskProgress
+
+		completed_on: DF.Date | None
+		coordinating_units: DF.TableMultiSelect[DVTaskCoordinatingUnit]
+		deadline_kind: DF.Literal[
+			"Ng\u00e0y c\u1ee5 th\u1ec3",
+			"Tr\u01b0\u1edbc ng\u00e0y",
+			"Trong th\u00e1ng",
+			"Trong qu\u00fd",
+			"T\u1eeb n\u0103m",
+			"\u0110\u1ecbnh k\u1ef3",
+			"Kh\u00f4ng th\u1eddi h\u1ea1n",
+		]
+		deadline_month: DF.Int
+		deadline_outcome: DF.Literal[
+			"",
+			"\u0110\u00fang h\u1ea1n",
+			"Ho\u00e0n th\u00e0nh tr\u1ec5 h\u1ea1n",
+			"\u0110ang th\u1ef1c hi\u1ec7n trong h\u1ea1n",
+			"Qu\u00e1 h\u1ea1n",
+			"Kh\u00f4ng c\u00f3 h\u1ea1n",
+		]
+		deadline_quarter: DF.Literal["", "I", "II", "III", "IV"]
+		deadline_text: DF.Data | None
+		deadline_year: DF.Int
+		description: DF.TextEditor | None
+		directive: DF.Link | None
+		due_date: DF.Date | None
+		original_due_date: DF.Date | None
+		parent_task: DF.Link | None
+		period_label: DF.Data | None
+		presiding_unit: DF.Link
+		progress: DF.Percent
+		progress_updates: DF.Table[DVTaskProgress]
+		recurrence: DF.Literal[
+			"Kh\u00f4ng l\u1eb7p l\u1ea1i",
+			"H\u1eb1ng th\u00e1ng",
+			"H\u1eb1ng qu\u00fd",
+			"6 th\u00e1ng m\u1ed9t l\u1ea7n",
+			"H\u1eb1ng n\u0103m",
+		]
+		recurrence_offset_days: DF.Int
+		source_clause: DF.LongText | None
+		start_date: DF.Date | None
+		status: DF.Literal[
+			"Ch\u01b0a b\u1eaft \u0111\u1ea7u",
+			"\u0110ang th\u1ef1c hi\u1ec7n",
+			"Ho\u00e0n th\u00e0nh",
+			"\u0110\u00e3 h\u1ee7y",
+		]
+		title: DF.Data
+
+	# end: auto-generated types
 	def validate(self):
 		self.derive_due_date_from_deadline_kind()
 		self.check_due_not_before_start()

@@ -11,6 +11,34 @@ from danvan_app.exceptions import DuplicateEvaluationError, ScoreError, Template
 
 
 class DVEvaluation(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from danvan_app.dv_evaluation.doctype.dv_evaluation_score.dv_evaluation_score import DVEvaluationScore
+
+		amended_from: DF.Link | None
+		classification: DF.Literal[
+			"",
+			"Ho\u00e0n th\u00e0nh xu\u1ea5t s\u1eafc nhi\u1ec7m v\u1ee5",
+			"Ho\u00e0n th\u00e0nh t\u1ed1t nhi\u1ec7m v\u1ee5",
+			"Ho\u00e0n th\u00e0nh nhi\u1ec7m v\u1ee5",
+			"Kh\u00f4ng ho\u00e0n th\u00e0nh nhi\u1ec7m v\u1ee5",
+		]
+		evaluated_unit: DF.Link
+		maximum_total: DF.Float
+		reviewed_total: DF.Float
+		reviewer: DF.Link | None
+		scores: DF.Table[DVEvaluationScore]
+		self_total: DF.Float
+		template: DF.Link
+		year: DF.Int
+
+	# end: auto-generated types
 	def validate(self):
 		self.check_template_fits_year()
 		self.load_criteria_from_template()

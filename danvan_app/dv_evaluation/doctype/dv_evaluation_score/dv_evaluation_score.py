@@ -5,4 +5,24 @@ from frappe.model.document import Document
 
 
 class DVEvaluationScore(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		comment: DF.SmallText | None
+		criterion: DF.SmallText | None
+		criterion_code: DF.Data | None
+		evidence: DF.Attach | None
+		max_score: DF.Float
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+		reviewed_score: DF.Float
+		section: DF.Data | None
+		self_score: DF.Float
+	# end: auto-generated types
 	pass

@@ -11,6 +11,30 @@ from danvan_app.exceptions import TemplateError
 
 
 class DVEvaluationTemplate(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from danvan_app.dv_evaluation.doctype.dv_evaluation_criterion.dv_evaluation_criterion import (
+			DVEvaluationCriterion,
+		)
+		from danvan_app.dv_evaluation.doctype.dv_evaluation_threshold.dv_evaluation_threshold import (
+			DVEvaluationThreshold,
+		)
+
+		criteria: DF.Table[DVEvaluationCriterion]
+		issuing_unit: DF.Link
+		maximum_total: DF.Float
+		template_title: DF.Data
+		thresholds: DF.Table[DVEvaluationThreshold]
+		version: DF.Int
+		year: DF.Int
+
+	# end: auto-generated types
 	def validate(self):
 		self.check_version_is_new()
 		self.check_criteria()

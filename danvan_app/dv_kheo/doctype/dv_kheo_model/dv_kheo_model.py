@@ -13,6 +13,40 @@ from danvan_app.utils import as_date
 
 
 class DVKheoModel(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		address: DF.SmallText
+		budget: DF.Currency
+		kheo_field: DF.Link
+		model_level: DF.Link | None
+		model_type: DF.Literal["T\u1eadp th\u1ec3", "C\u00e1 nh\u00e2n"]
+		objectives: DF.SmallText | None
+		people: DF.SmallText
+		person_name: DF.Data | None
+		plan_end: DF.Date | None
+		plan_start: DF.Date | None
+		registering_unit: DF.Link
+		replicated_from: DF.Link | None
+		results: DF.TextEditor | None
+		status: DF.Literal[
+			"\u0110\u0103ng k\u00fd",
+			"\u0110\u00e3 duy\u1ec7t",
+			"\u0110ang tri\u1ec3n khai",
+			"\u0110\u00e3 \u0111\u00e1nh gi\u00e1",
+			"\u0110\u01b0\u1ee3c c\u00f4ng nh\u1eadn",
+			"Kh\u00f4ng \u0111\u01b0\u1ee3c c\u00f4ng nh\u1eadn",
+		]
+		title: DF.Data
+		work: DF.SmallText
+		year: DF.Int
+
+	# end: auto-generated types
 	def validate(self):
 		self.check_year_in_range()
 		self.check_individual_model_names_the_person()

@@ -12,6 +12,39 @@ from danvan_app.utils import as_date
 
 
 class DVUnit(NestedSet):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from danvan_app.dv_units.doctype.dv_unit_alias.dv_unit_alias import DVUnitAlias
+		from danvan_app.dv_units.doctype.dv_unit_successor.dv_unit_successor import DVUnitSuccessor
+
+		abbreviation: DF.Data | None
+		address: DF.SmallText | None
+		admin_level: DF.Link | None
+		aliases: DF.Table[DVUnitAlias]
+		closure_note: DF.SmallText | None
+		dan_van_leader: DF.Link | None
+		email: DF.Data | None
+		enabled: DF.Check
+		is_group: DF.Check
+		leader_since: DF.Date | None
+		lft: DF.Int
+		old_parent: DF.Link | None
+		parent_dv_unit: DF.Link | None
+		phone: DF.Data | None
+		rgt: DF.Int
+		successors: DF.Table[DVUnitSuccessor]
+		unit_kind: DF.Link
+		unit_name: DF.Data
+		unit_officer: DF.Link | None
+		valid_from: DF.Date | None
+		valid_to: DF.Date | None
+	# end: auto-generated types
 	nsm_parent_field = "parent_dv_unit"
 
 	def validate(self):

@@ -5,4 +5,18 @@ from frappe.model.document import Document
 
 
 class DVUnitSuccessor(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		handover_note: DF.Data | None
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+		successor_unit: DF.Link
+	# end: auto-generated types
 	pass
