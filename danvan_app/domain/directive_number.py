@@ -92,7 +92,7 @@ assert len(_DOC_TYPE_CODE_BY_FOLDED) == len(DOC_TYPE_BY_CODE), "two type codes f
 assert len(_ISSUER_CODE_BY_FOLDED) == len(ISSUER_BY_CODE), "two issuer codes fold alike"
 
 # Character classes kept narrow and quantifiers bounded so a 10 MB input cannot make the regex backtrack badly.
-_LETTER = r"A-Za-zĐđ"
+_LETTER = r"A-Za-zĐđÐð"  # Ð/ð: look-alikes of Đ/đ that fold() maps back
 _CODE = rf"[{_LETTER}]{{1,8}}"
 # Issuer codes of State documents may be hyphenated chains: 123/QĐ-BNN-TCCB.
 _ISSUER = rf"[{_LETTER}][{_LETTER}0-9]{{0,11}}"
@@ -188,6 +188,20 @@ def _iter_candidates(text: str) -> Iterator[tuple[int, int, DirectiveNumber | No
 			continue
 		last_end = end
 		yield start, end, _number_from_match(match, style)
+
+
+@dataclass(frozen=True)
+class NumberMention:
+	"""A number found in running text, with its span in the text exactly as given."""
+
+	number: DirectiveNumber
+	start: int
+	end: int
+
+
+def find_number_mentions(text: str) -> list[NumberMention]:
+	"""Like find_directive_numbers, but positions refer to ``text`` unchanged (it is not normalised first)."""
+	return [NumberMention(number, start, end) for start, end, number in _iter_candidates(text) if number]
 
 
 def _prepare(text: str) -> str:

@@ -10,6 +10,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 # ``đ`` is a letter of its own in Unicode (not d + combining mark), so NFD alone never strips it.
 # ``Ð`` (U+00D0, Icelandic eth) is a frequent look-alike typed instead of ``Đ`` in Vietnamese documents.
@@ -31,13 +32,17 @@ _EXOTIC_SPACES = str.maketrans(
 		"\ufeff": "",
 	}
 )
+_EXOTIC_SPACE = re.compile("[\u00a0\u2007\u2009\u200a\u202f\u3000\u200b\u200c\u200d\ufeff]")
+_ETH = re.compile("[ðÐ]")
 _HORIZONTAL_WHITESPACE_RUN = re.compile(r"[ \t\f\v]+")
 _ANY_WHITESPACE_RUN = re.compile(r"\s+")
 
 
 def fix_lookalikes(text: str) -> str:
 	"""Compose to NFC and replace the eth look-alike by ``Đ`` so later regexes see one spelling."""
-	return unicodedata.normalize("NFC", text).translate(_ETH_TO_VIETNAMESE_D)
+	text = unicodedata.normalize("NFC", text)
+	# translate() with a dict costs a lookup per character; skip it when there is nothing to replace.
+	return text.translate(_ETH_TO_VIETNAMESE_D) if _ETH.search(text) else text
 
 
 def strip_diacritics(text: str) -> str:
@@ -52,7 +57,8 @@ def normalize_whitespace(text: str, keep_newlines: bool = False) -> str:
 
 	With ``keep_newlines`` the line structure survives, which the directive parser needs to see items.
 	"""
-	text = text.translate(_EXOTIC_SPACES)
+	if _EXOTIC_SPACE.search(text):
+		text = text.translate(_EXOTIC_SPACES)
 	if not keep_newlines:
 		return _ANY_WHITESPACE_RUN.sub(" ", text).strip()
 	lines = (_HORIZONTAL_WHITESPACE_RUN.sub(" ", line).strip() for line in text.splitlines())
@@ -65,7 +71,64 @@ def fold(text: str) -> str:
 	Two spellings of a unit name that a person would call "the same" should fold to the same string,
 	e.g. ``"Ủy ban nhân dân"`` and ``"UỶ BAN  NHÂN DÂN"`` (old-style tone placement on ``Uỷ``).
 	"""
+	# Names and codes are folded over and over while matching; only short strings are worth caching.
+	return _fold_short(text) if len(text) <= 200 else _fold(text)
+
+
+def _fold(text: str) -> str:
 	return normalize_whitespace(strip_diacritics(fix_lookalikes(text))).casefold()
+
+
+_fold_short = lru_cache(maxsize=8192)(_fold)
+
+
+@lru_cache(maxsize=8192)
+def _fold_char(char: str) -> str:
+	folded = strip_diacritics(fix_lookalikes(char)).casefold()
+	if len(folded) == 1:
+		return folded
+	lowered = char.lower()
+	return lowered if len(lowered) == 1 else char
+
+
+def fold_same_length(text: str) -> str:
+	"""Like ``fold`` but one output character per input character and whitespace left alone.
+
+	Regexes can then run on the folded text while match positions still slice the original, which is how
+	the parser quotes phrases "as written".
+	"""
+	if len(_FOLD_TABLE) > _FOLD_TABLE_LIMIT:
+		# Adversarial input with very many distinct characters: fall back to a table for this text only.
+		return text.translate({ord(char): _fold_char(char) for char in set(text)})
+	return text.translate(_FOLD_TABLE)
+
+
+class _FoldTable(dict[int, str]):
+	"""Code point → folded character, filled on first sight, so translate() runs in C for known characters."""
+
+	def __missing__(self, code_point: int) -> str:
+		folded = _fold_char(chr(code_point))
+		self[code_point] = folded
+		return folded
+
+
+_FOLD_TABLE = _FoldTable()
+_FOLD_TABLE_LIMIT = 20_000
+
+
+# Old-style tone placement ("hoà", "uỷ") and new-style ("hòa", "ủy") are both in use, often in one document.
+_OLD_TO_NEW_TONE_PLACEMENT = {
+	"oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
+	"oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
+	"uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
+}  # fmt: skip
+_OLD_TONE_PATTERN = re.compile("|".join(_OLD_TO_NEW_TONE_PLACEMENT))
+
+
+def canonical_word(text: str) -> str:
+	"""Lowercase, diacritics kept, tone placement unified: a comparison key that keeps "sở" apart from "số"."""
+	lowered = fix_lookalikes(text).lower()
+	return _OLD_TONE_PATTERN.sub(lambda match: _OLD_TO_NEW_TONE_PLACEMENT[match.group(0)], lowered)
 
 
 # --- dates ---------------------------------------------------------------------------------------
@@ -111,6 +174,13 @@ def iter_vn_dates(text: str) -> Iterator[DateMention]:
 		value = _date_from_match(match)
 		if value is not None:
 			yield DateMention(value, match.start(), match.end(), match.group(0))
+
+
+def date_at(text: str, position: int) -> DateMention | None:
+	"""The date written exactly at ``position`` ("ngày 25/02/2010", "25/02/2010"), or None."""
+	match = DATE_PATTERN.match(text, position)
+	value = _date_from_match(match) if match else None
+	return DateMention(value, match.start(), match.end(), match.group(0)) if match and value else None
 
 
 def find_vn_dates(text: str) -> list[DateMention]:
