@@ -159,3 +159,55 @@ class TestRules:
 		assert t.status_from_progress(t.STATUS_NOT_STARTED, 10) == t.STATUS_IN_PROGRESS
 		assert t.status_from_progress(t.STATUS_NOT_STARTED, 0) == t.STATUS_NOT_STARTED
 		assert t.status_from_progress(t.STATUS_IN_PROGRESS, 100) == t.STATUS_IN_PROGRESS
+
+
+class TestCascadeAndRollup:
+	def test_child_deadline_no_later_than_parent(self):
+		t.check_child_deadline(date(2026, 12, 31), date(2026, 12, 31))
+		t.check_child_deadline(None, None)
+		t.check_child_deadline(None, date(2030, 1, 1))
+		with pytest.raises(t.ChildDeadlineAfterParent):
+			t.check_child_deadline(date(2026, 12, 31), date(2027, 1, 1))
+		with pytest.raises(t.ChildDeadlineAfterParent):
+			t.check_child_deadline(date(2026, 12, 31), None)
+
+	def test_average_and_weighted_rollup(self):
+		children = [(100.0, 3.0), (0.0, 1.0)]
+		assert t.rollup_progress(children, t.ROLLUP_AVERAGE) == 50
+		assert t.rollup_progress(children, t.ROLLUP_WEIGHTED) == 75
+		assert t.rollup_progress([], t.ROLLUP_AVERAGE) is None
+		assert t.rollup_progress([(50.0, 0.0)], t.ROLLUP_WEIGHTED) is None
+
+	@given(st.lists(st.tuples(st.floats(0, 100), st.floats(0.1, 10)), min_size=1, max_size=20))
+	def test_rollup_stays_within_the_childrens_range(self, children):
+		for method in (t.ROLLUP_AVERAGE, t.ROLLUP_WEIGHTED):
+			value = t.rollup_progress(children, method)
+			assert min(p for p, _ in children) - 0.01 <= value <= max(p for p, _ in children) + 0.01
+
+	def test_assigning_unit_prefers_the_parent_task(self):
+		assert t.assigning_unit("HUYEN", "TINH") == "HUYEN"
+		assert t.assigning_unit(None, "TINH") == "TINH"
+		assert t.assigning_unit(None, None) is None
+
+
+class TestExtensions:
+	def test_request_must_move_the_deadline_later(self):
+		t.check_extension_request(date(2026, 3, 31), date(2026, 4, 30))
+		t.check_extension_request(None, date(2026, 4, 30))
+		with pytest.raises(t.ExtensionNotLater):
+			t.check_extension_request(date(2026, 3, 31), date(2026, 3, 31))
+
+	def test_decisions_are_final(self):
+		t.check_decision_change(None, t.EXTENSION_PENDING)
+		t.check_decision_change(t.EXTENSION_PENDING, t.EXTENSION_APPROVED)
+		with pytest.raises(t.DecisionFinal):
+			t.check_decision_change(t.EXTENSION_APPROVED, t.EXTENSION_PENDING)
+		with pytest.raises(t.DecisionFinal):
+			t.check_decision_change(t.EXTENSION_REFUSED, t.EXTENSION_APPROVED)
+
+	def test_due_after_extensions(self):
+		assert t.due_after_extensions(date(2026, 3, 31), [date(2026, 6, 30), date(2026, 5, 31)]) == date(
+			2026, 6, 30
+		)
+		assert t.due_after_extensions(date(2026, 3, 31), []) == date(2026, 3, 31)
+		assert t.due_after_extensions(None, []) is None

@@ -10,7 +10,9 @@ def assert_can_grant() -> None:
 	"""Only the provincial administrators (and System Managers) hand out unit access."""
 	# Not frappe.only_for: it lets everyone through while tests run, and this rule must be tested.
 	if not set(frappe.get_roles()) & access.UNRESTRICTED_ROLES:
-		frappe.throw(_("Chỉ quản trị viên công tác dân vận được cấp quyền truy cập đơn vị."), frappe.PermissionError)
+		frappe.throw(
+			_("Chỉ quản trị viên công tác dân vận được cấp quyền truy cập đơn vị."), frappe.PermissionError
+		)
 
 
 @frappe.whitelist(methods=["POST"])

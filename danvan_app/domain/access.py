@@ -33,6 +33,10 @@ ROLE_RIGHTS: dict[str, dict[str, frozenset[str]]] = {
 	"DV Admin Level": MASTER_RIGHTS,
 	"DV Kheo Field": MASTER_RIGHTS,
 	"DV Evaluation Template": MASTER_RIGHTS,
+	"DV Settings": {
+		ADMIN: frozenset({"read", "write", "print", "email", "share"}),
+		MANAGER: frozenset({"read"}),
+	},
 	"DV Directive": {ADMIN: FULL, MANAGER: WRITE, OFFICER: READ, REVIEWER: READ, VIEWER: READ},
 	"DV Task": {ADMIN: FULL, MANAGER: FULL, OFFICER: WRITE, REVIEWER: READ, VIEWER: READ},
 	"DV Kheo Model": {ADMIN: FULL, MANAGER: WRITE, OFFICER: WRITE, REVIEWER: READ | {"write"}, VIEWER: READ},
@@ -46,7 +50,11 @@ ROLE_RIGHTS: dict[str, dict[str, frozenset[str]]] = {
 }
 # System Manager keeps full rights everywhere, as on every Frappe DocType.
 for _doctype, _rights in ROLE_RIGHTS.items():
-	_rights[SYSTEM_MANAGER] = FULL | (SUBMIT if _doctype == "DV Evaluation" else frozenset())
+	_rights[SYSTEM_MANAGER] = (
+		_rights[ADMIN]
+		if _doctype == "DV Settings"
+		else FULL | (SUBMIT if _doctype == "DV Evaluation" else frozenset())
+	)
 
 READ_ACTIONS = frozenset({"read", "select", "report", "export", "print", "email"})
 

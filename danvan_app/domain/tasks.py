@@ -147,3 +147,75 @@ def status_from_progress(status: str, progress: float | None) -> str:
 	if status == STATUS_NOT_STARTED and progress:
 		return STATUS_IN_PROGRESS
 	return status
+
+
+# Cascading ("giao tiếp cho cấp dưới") and roll-up.
+
+ROLLUP_AVERAGE = "Trung bình"
+ROLLUP_WEIGHTED = "Theo trọng số"
+
+
+class ChildDeadlineAfterParent(TaskRuleError):
+	def __init__(self, parent_due: date, child_due: date | None):
+		super().__init__(f"child due {child_due} after parent due {parent_due}")
+		self.parent_due, self.child_due = parent_due, child_due
+
+
+def check_child_deadline(parent_due: date | None, child_due: date | None) -> None:
+	"""A sub-task is due no later than its parent; under a parent with a deadline it must have one too."""
+	if parent_due and (child_due is None or child_due > parent_due):
+		raise ChildDeadlineAfterParent(parent_due, child_due)
+
+
+def rollup_progress(children: list[tuple[float, float]], method: str) -> float | None:
+	"""Parent progress from (progress, weight) of its open sub-tasks: plain or weighted average.
+	None when there is nothing to roll up (no children, or all weights zero)."""
+	if not children:
+		return None
+	if method == ROLLUP_WEIGHTED:
+		total_weight = sum(max(weight, 0) for _, weight in children)
+		if total_weight <= 0:
+			return None
+		return round(sum(progress * max(weight, 0) for progress, weight in children) / total_weight, 2)
+	return round(sum(progress for progress, _ in children) / len(children), 2)
+
+
+def assigning_unit(parent_presiding_unit: str | None, directive_issuing_unit: str | None) -> str | None:
+	"""Who assigned the task: the parent task's presiding unit when cascaded, else the directive's issuer."""
+	return parent_presiding_unit or directive_issuing_unit
+
+
+# Extensions (gia hạn): requested by the presiding unit, decided by the assigning unit.
+
+EXTENSION_PENDING = "Chờ duyệt"
+EXTENSION_APPROVED = "Đồng ý"
+EXTENSION_REFUSED = "Không đồng ý"
+
+
+class ExtensionNotLater(TaskRuleError):
+	def __init__(self, current_due: date, requested_due: date):
+		super().__init__(f"requested {requested_due} not after {current_due}")
+		self.current_due, self.requested_due = current_due, requested_due
+
+
+class DecisionFinal(TaskRuleError):
+	def __init__(self, decision: str):
+		super().__init__(f"decision {decision} is final")
+		self.decision = decision
+
+
+def check_extension_request(current_due: date | None, requested_due: date) -> None:
+	if current_due and requested_due <= current_due:
+		raise ExtensionNotLater(current_due, requested_due)
+
+
+def check_decision_change(before: str | None, after: str) -> None:
+	"""A decision is taken once: pending → approved or refused, never back."""
+	if before in (EXTENSION_APPROVED, EXTENSION_REFUSED) and after != before:
+		raise DecisionFinal(before)
+
+
+def due_after_extensions(current_due: date | None, approved_requests: list[date]) -> date | None:
+	"""The due date once approved extensions apply: the latest approved date, never earlier than now."""
+	candidates = [d for d in [current_due, *approved_requests] if d]
+	return max(candidates) if candidates else None

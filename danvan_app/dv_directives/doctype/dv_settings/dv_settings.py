@@ -1,0 +1,20 @@
+# Copyright (c) 2026, danvan_app developers
+# For license information, please see license.txt
+
+import frappe
+from frappe.model.document import Document
+from frappe.utils import cint
+
+
+class DVSettings(Document):
+	pass
+
+
+def get_settings() -> frappe._dict:
+	"""Settings with their defaults, for jobs and reports (one cached read)."""
+	settings = frappe.get_cached_doc("DV Settings")
+	return frappe._dict(
+		due_soon_days=cint(settings.due_soon_days) or 7,
+		instance_lead_days=cint(settings.instance_lead_days),
+		escalation_days=cint(settings.escalation_days) or 14,
+	)
