@@ -18,6 +18,7 @@ fixtures = [
 	{"dt": "DV Unit Kind", "filters": [["is_standard", "=", 1]]},
 	{"dt": "DV Admin Level", "filters": [["is_standard", "=", 1]]},
 	{"dt": "DV Kheo Field", "filters": [["is_standard", "=", 1]]},
+	{"dt": "Notification", "filters": [["name", "like", "DV: %"]]},
 ]
 
 before_uninstall = "danvan_app.install.before_uninstall"
@@ -34,4 +35,9 @@ has_permission = {
 	"DV Directive": "danvan_app.permissions.directive_has_permission",
 	"DV Kheo Model": "danvan_app.permissions.kheo_model_has_permission",
 	"DV Evaluation": "danvan_app.permissions.evaluation_has_permission",
+}
+
+scheduler_events = {
+	"daily": ["danvan_app.jobs.daily"],
+	"weekly": ["danvan_app.jobs.send_overdue_digest"],
 }

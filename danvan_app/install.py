@@ -6,7 +6,10 @@ from danvan_app.hooks import DV_ROLES
 
 
 def before_uninstall():
-	"""Remove the roles the app brought, so an uninstalled site keeps no trace of them."""
+	"""Remove the roles and notifications the app brought, so an uninstalled site keeps no trace of them
+	(a notification left on a deleted DocType would break Frappe's daily alerts)."""
+	for name in frappe.get_all("Notification", filters={"name": ("like", "DV: %")}, pluck="name"):
+		frappe.delete_doc("Notification", name, force=True, ignore_permissions=True)
 	for role in DV_ROLES:
 		frappe.db.delete("Has Role", {"role": role})
 		frappe.db.delete("Custom DocPerm", {"role": role})

@@ -8,6 +8,7 @@ each ``*_has_permission`` decides for one document. Values reach SQL only throug
 
 import frappe
 from frappe.core.doctype.user_permission.user_permission import get_user_permissions
+from pypika.terms import Criterion, ExistsCriterion, LiteralValue
 
 from danvan_app.domain import access
 
@@ -157,3 +158,24 @@ def kheo_model_has_permission(doc, ptype=None, user: str | None = None, debug: b
 def evaluation_has_permission(doc, ptype=None, user: str | None = None, debug: bool = False) -> bool:
 	"""The evaluated unit and the assigned reviewer read an evaluation; they change it while a draft."""
 	return _decide(doc, ptype, user, evaluation_scope(doc))
+
+
+def task_scope_criterion(Task, user: str | None = None) -> Criterion | None:
+	"""The DV Task list condition as a query-builder criterion, for reports that aggregate in SQL."""
+	scope = user_scope(user)
+	if scope.unrestricted:
+		return None
+	if not scope.units:
+		return LiteralValue(NOTHING)
+	units = sorted(scope.units)
+	Coordinating = frappe.qb.DocType("DV Task Coordinating Unit")
+	coordinates = ExistsCriterion(
+		frappe.qb.from_(Coordinating)
+		.select(Coordinating.name)
+		.where(
+			(Coordinating.parenttype == "DV Task")
+			& (Coordinating.parent == Task.name)
+			& Coordinating.unit.isin(units)
+		)
+	)
+	return Task.presiding_unit.isin(units) | coordinates

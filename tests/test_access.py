@@ -109,3 +109,11 @@ def test_every_doctype_permission_row_is_the_role_matrix():
 		expected = {role: set(rights) for role, rights in a.ROLE_RIGHTS[doc["name"]].items()}
 		assert in_json == expected, doc["name"]
 	assert seen == set(a.ROLE_RIGHTS)
+
+
+def test_acting_for_a_unit():
+	district = scope(("H1", True))
+	assert a.may_act_for(district, "X11")
+	assert not a.may_act_for(district, "TINH")
+	assert not a.may_act_for(district, None)
+	assert a.may_act_for(scope(roles=(a.ADMIN,)), None)

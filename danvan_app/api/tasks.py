@@ -41,3 +41,43 @@ def report_progress(
 	doc.flags.ignore_permissions = True
 	doc.save()
 	return {"task": doc.name, "rows": len(doc.progress_updates)}
+
+
+@frappe.whitelist(methods=["POST"])
+def cascade_task(task: str, units: list[str] | str, due_date: str | None = None) -> list[str]:
+	"""Give a task on to sub-units ("giao tiếp cho cấp dưới"): one sub-task per unit, all or none.
+
+	Each sub-task is due no later than the parent (the sub-task's own validation says so in Vietnamese);
+	creating one for a unit outside the user's scope is refused by the usual permission check.
+	"""
+	parent = frappe.get_doc("DV Task", task)
+	parent.check_permission("write")
+	units = frappe.parse_json(units) if isinstance(units, str) and units.startswith("[") else units
+	units = [units] if isinstance(units, str) else list(units or [])
+	if not units:
+		frappe.throw(_("Chọn ít nhất một đơn vị cấp dưới để giao nhiệm vụ."))
+	frappe.db.savepoint("cascade_task")
+	try:
+		return [
+			frappe.get_doc(
+				{
+					"doctype": "DV Task",
+					"title": parent.title,
+					"directive": parent.directive,
+					"parent_task": parent.name,
+					"assigning_unit": parent.presiding_unit,
+					"presiding_unit": unit,
+					"description": parent.description,
+					"source_clause": parent.source_clause,
+					"deadline_text": parent.deadline_text,
+					"start_date": parent.start_date,
+					"due_date": due_date or parent.due_date,
+				}
+			)
+			.insert()
+			.name
+			for unit in units
+		]
+	except Exception:
+		frappe.db.rollback(save_point="cascade_task")
+		raise

@@ -139,3 +139,9 @@ def expand_grants(
 		if with_descendants:
 			units.update(descendants_of.get(unit, ()))
 	return frozenset(units)
+
+
+def may_act_for(user: UserScope, unit: str | None) -> bool:
+	"""May the user act on behalf of ``unit`` (decide its extensions, ask or answer in its name)?
+	A task with no such unit is decided by the unrestricted administrators only."""
+	return user.unrestricted or bool(unit and unit in user.units)

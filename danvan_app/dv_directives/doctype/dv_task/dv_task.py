@@ -8,11 +8,13 @@ from frappe.utils import cint, flt, formatdate, getdate, today
 
 from danvan_app.domain import tasks as task_rules
 from danvan_app.domain.periods import parse_quarter
+from danvan_app.dv_directives.doctype.dv_task.task_assignment import TaskAssignmentMixin
+from danvan_app.dv_directives.doctype.dv_task.task_requests import TaskRequestsMixin
 from danvan_app.exceptions import DeadlineError, ProgressError, TaskUnitError
 from danvan_app.utils import as_date
 
 
-class DVTask(Document):
+class DVTask(TaskRequestsMixin, TaskAssignmentMixin, Document):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -78,15 +80,32 @@ class DVTask(Document):
 
 	# end: auto-generated types
 	def validate(self):
+		self.set_assigning_unit()
+		self.apply_extension_decisions()
 		self.derive_due_date_from_deadline_kind()
 		self.check_due_not_before_start()
+		self.check_deadline_within_parent()
 		self.check_progress_in_range()
 		self.check_coordinating_units()
 		self.check_parent_task()
 		self.stamp_progress_updates()
+		self.stamp_explanations()
 		self.keep_original_due_date()
 		self.set_status_and_completion()
 		self.set_deadline_outcome()
+
+	def on_update(self):
+		self.sync_assignments()
+		self.roll_progress_up_to_parent()
+
+	def set_assigning_unit(self):
+		if self.assigning_unit:
+			return
+		parent_presiding = self.parent_task and frappe.db.get_value(
+			"DV Task", self.parent_task, "presiding_unit"
+		)
+		issuer = self.directive and frappe.db.get_value("DV Directive", self.directive, "issuing_unit")
+		self.assigning_unit = task_rules.assigning_unit(parent_presiding, issuer)
 
 	def derive_due_date_from_deadline_kind(self):
 		kind = task_rules.DEADLINE_KIND_KEYS.get(self.deadline_kind)
@@ -132,6 +151,20 @@ class DVTask(Document):
 				),
 				exc=DeadlineError,
 				title=_("Thời hạn không hợp lệ"),
+			)
+
+	def check_deadline_within_parent(self):
+		if not self.parent_task:
+			return
+		parent_due = as_date(frappe.db.get_value("DV Task", self.parent_task, "due_date"))
+		try:
+			task_rules.check_child_deadline(parent_due, as_date(self.due_date))
+		except task_rules.ChildDeadlineAfterParent as e:
+			frappe.throw(
+				_(
+					"Nhiệm vụ giao cho cấp dưới phải có hạn không muộn hơn hạn của nhiệm vụ cấp trên ({0})."
+				).format(formatdate(e.parent_due)),
+				exc=DeadlineError,
 			)
 
 	def check_progress_in_range(self):
@@ -186,6 +219,28 @@ class DVTask(Document):
 			completed_on=as_date(self.completed_on),
 			today=getdate(today()),
 		)
+
+	def roll_progress_up_to_parent(self):
+		"""The parent's progress follows its sub-tasks when it asks to (rollup_method set)."""
+		if not self.parent_task:
+			return
+		parent = frappe.get_doc("DV Task", self.parent_task)
+		if not parent.rollup_method:
+			return
+		Task = frappe.qb.DocType("DV Task")
+		children = (
+			frappe.qb.from_(Task)
+			.select(Task.progress, Task.weight)
+			.where((Task.parent_task == parent.name) & (Task.status != task_rules.STATUS_CANCELLED))
+			.run()
+		)
+		progress = task_rules.rollup_progress([(flt(p), flt(w)) for p, w in children], parent.rollup_method)
+		if progress is not None and flt(parent.progress) != progress:
+			parent.progress = progress
+			# Roll-up is the system's arithmetic, not the user's edit: the child's author need not be able
+			# to edit the parent.
+			parent.flags.ignore_permissions = True
+			parent.save()
 
 	@staticmethod
 	def unit_title(unit: str) -> str:

@@ -1,0 +1,86 @@
+"""Extension requests (gia hạn) and explanation requests (yêu cầu giải trình) kept on a DV Task."""
+
+import frappe
+from frappe import _
+from frappe.utils import formatdate, getdate, today
+
+from danvan_app.domain import access
+from danvan_app.domain import tasks as task_rules
+from danvan_app.exceptions import DeadlineError
+from danvan_app.permissions import user_scope
+from danvan_app.utils import as_date
+
+
+class TaskRequestsMixin:
+	def rows_before_save(self, table: str) -> dict:
+		before = self.get_doc_before_save()
+		return {row.name: row for row in before.get(table)} if before else {}
+
+	def apply_extension_decisions(self):
+		"""New requests are stamped; a decision is taken once, by the assigning unit; an approved request
+		moves the due date while ``original_due_date`` keeps the first one for statistics."""
+		before = self.rows_before_save("extensions")
+		for row in self.extensions:
+			old = before.get(row.name)
+			if not old:
+				self.check_new_extension_request(row)
+			old_decision = old.decision if old else task_rules.EXTENSION_PENDING
+			try:
+				task_rules.check_decision_change(old.decision if old else None, row.decision)
+			except task_rules.DecisionFinal:
+				frappe.throw(
+					_("Đề nghị gia hạn dòng {0} đã được quyết định, không thể thay đổi.").format(row.idx)
+				)
+			if row.decision != old_decision:
+				self.decide_extension(row)
+
+	def check_new_extension_request(self, row):
+		row.requested_by = row.requested_by or frappe.session.user
+		row.requested_on = row.requested_on or getdate(today())
+		row.previous_due_date = self.due_date
+		try:
+			task_rules.check_extension_request(as_date(self.due_date), as_date(row.requested_due_date))
+		except task_rules.ExtensionNotLater as e:
+			frappe.throw(
+				_("Ngày đề nghị gia hạn {0} phải sau hạn hiện tại {1}.").format(
+					formatdate(e.requested_due), formatdate(e.current_due)
+				),
+				exc=DeadlineError,
+			)
+
+	def decide_extension(self, row):
+		if not access.may_act_for(user_scope(), self.assigning_unit):
+			frappe.throw(
+				_("Chỉ đơn vị giao nhiệm vụ ({0}) được quyết định gia hạn.").format(
+					self.assigning_unit or _("quản trị viên")
+				),
+				frappe.PermissionError,
+			)
+		row.decided_by, row.decided_on = frappe.session.user, getdate(today())
+		if row.decision == task_rules.EXTENSION_APPROVED:
+			self.due_date = row.requested_due_date
+			# The written deadline ("trong quý II") no longer decides: the approved date does.
+			self.deadline_kind = task_rules.DEADLINE_KIND_LABELS["date"]
+
+	def stamp_explanations(self):
+		"""The assigning unit asks; the presiding unit answers. Both are kept, with who and when."""
+		before = self.rows_before_save("explanations")
+		scope = None
+		for row in self.explanations:
+			old = before.get(row.name)
+			if not old:
+				scope = scope or user_scope()
+				if not access.may_act_for(scope, self.assigning_unit):
+					frappe.throw(
+						_("Chỉ đơn vị giao nhiệm vụ được yêu cầu giải trình."), frappe.PermissionError
+					)
+				row.requested_by, row.requested_on = frappe.session.user, getdate(today())
+			if old and old.request != row.request:
+				frappe.throw(_("Không sửa nội dung yêu cầu giải trình đã gửi (dòng {0}).").format(row.idx))
+			if row.reply and (not old or old.reply != row.reply):
+				scope = scope or user_scope()
+				if old and old.reply:
+					frappe.throw(_("Nội dung giải trình đã gửi không được sửa (dòng {0}).").format(row.idx))
+				if not access.may_act_for(scope, self.presiding_unit):
+					frappe.throw(_("Chỉ đơn vị chủ trì được giải trình."), frappe.PermissionError)
+				row.replied_by, row.replied_on = frappe.session.user, getdate(today())

@@ -1,0 +1,115 @@
+# Copyright (c) 2026, danvan_app developers
+# For license information, please see license.txt
+"""Tổng hợp thực hiện nhiệm vụ theo đơn vị chủ trì: one aggregate query, whatever the number of tasks.
+
+Rows are units, not tasks, so the browser receives at most one row per unit; the user's unit scope is part
+of the same query (danvan_app.permissions.task_scope_criterion).
+"""
+
+import frappe
+from frappe import _
+from frappe.query_builder.functions import Count, Sum
+from pypika.terms import Case
+
+from danvan_app.domain import tasks as task_rules
+from danvan_app.permissions import task_scope_criterion
+
+# (column, label, the (field, value) it counts); labels are translated when the report runs.
+COUNTS = (
+	("total", "Tổng số nhiệm vụ", None),
+	("not_started", "Chưa bắt đầu", ("status", task_rules.STATUS_NOT_STARTED)),
+	(
+		"within_deadline",
+		"Đang thực hiện trong hạn",
+		("deadline_outcome", task_rules.OUTCOME_WITHIN_DEADLINE),
+	),
+	("overdue", "Quá hạn", ("deadline_outcome", task_rules.OUTCOME_OVERDUE)),
+	("on_time", "Hoàn thành đúng hạn", ("deadline_outcome", task_rules.OUTCOME_ON_TIME)),
+	("done_late", "Hoàn thành trễ hạn", ("deadline_outcome", task_rules.OUTCOME_DONE_LATE)),
+	("no_deadline", "Không có hạn", ("deadline_outcome", task_rules.OUTCOME_NO_DEADLINE)),
+)
+
+
+def execute(filters: dict | None = None):
+	filters = frappe._dict(filters or {})
+	rows = get_rows(filters)
+	for row in rows:
+		finished = row.on_time + row.done_late
+		row.on_time_rate = round(100 * row.on_time / finished, 1) if finished else None
+	return get_columns(), rows, None, get_chart(rows)
+
+
+def get_columns() -> list[dict]:
+	columns = [
+		{
+			"fieldname": "unit",
+			"label": _("Đơn vị chủ trì"),
+			"fieldtype": "Link",
+			"options": "DV Unit",
+			"width": 260,
+		}
+	]
+	columns += [
+		{"fieldname": key, "label": label, "fieldtype": "Int", "width": 120} for key, label, _ in COUNTS
+	]
+	columns.append(
+		{"fieldname": "on_time_rate", "label": _("Tỷ lệ đúng hạn (%)"), "fieldtype": "Percent", "width": 130}
+	)
+	return columns
+
+
+def get_rows(filters: frappe._dict) -> list[frappe._dict]:
+	Task, Unit = frappe.qb.DocType("DV Task"), frappe.qb.DocType("DV Unit")
+	counts = [Count(Task.name).as_("total")]
+	counts += [
+		Sum(Case().when(Task[field] == value, 1).else_(0)).as_(key)
+		for key, _label, (field, value) in COUNTS[1:]
+	]
+	query = (
+		frappe.qb.from_(Task)
+		.join(Unit)
+		.on(Unit.name == Task.presiding_unit)
+		.select(Task.presiding_unit.as_("unit"), *counts)
+		.where(Task.status != task_rules.STATUS_CANCELLED)
+		.groupby(Task.presiding_unit)
+		.orderby(Count(Task.name), order=frappe.qb.desc)
+	)
+	scope = task_scope_criterion(Task)
+	if scope is not None:
+		query = query.where(scope)
+	if filters.directive:
+		query = query.where(Task.directive == filters.directive)
+	if filters.unit:
+		# The unit and everything below it, by the tree's own bounds: no list of names.
+		lft, rgt = frappe.db.get_value("DV Unit", filters.unit, ["lft", "rgt"]) or (0, -1)
+		query = query.where((Unit.lft >= lft) & (Unit.rgt <= rgt))
+	if filters.from_date:
+		query = query.where(Task.due_date >= filters.from_date)
+	if filters.to_date:
+		query = query.where(Task.due_date <= filters.to_date)
+	if filters.period_label:
+		query = query.where(Task.period_label == filters.period_label)
+	rows = query.run(as_dict=True)
+	for row in rows:
+		for key, _label, _rule in COUNTS:
+			row[key] = int(row[key] or 0)
+	return rows
+
+
+def get_chart(rows: list[dict]) -> dict | None:
+	top = sorted(rows, key=lambda row: row["overdue"], reverse=True)[:10]
+	if not top:
+		return None
+	return {
+		"data": {
+			"labels": [
+				frappe.get_cached_value("DV Unit", row["unit"], "unit_name") or row["unit"] for row in top
+			],
+			"datasets": [
+				{"name": _("Quá hạn"), "values": [row["overdue"] for row in top]},
+				{"name": _("Hoàn thành trễ hạn"), "values": [row["done_late"] for row in top]},
+			],
+		},
+		"type": "bar",
+		"colors": ["#e24c4c", "#f0a04b"],
+	}

@@ -1,0 +1,322 @@
+"""Scheduled jobs. Each is set-based: a fixed handful of SQL statements whatever the number of tasks."""
+
+import frappe
+from frappe import _
+from frappe.utils import add_days, cint, getdate, now_datetime
+
+from danvan_app.domain import recurrence as recurrence_rules
+from danvan_app.domain import tasks as task_rules
+from danvan_app.dv_directives.doctype.dv_settings.dv_settings import get_settings
+
+OPEN_STATUSES = (task_rules.STATUS_NOT_STARTED, task_rules.STATUS_IN_PROGRESS)
+
+
+def refresh_deadline_outcomes(today=None) -> None:
+	"""Recompute every task's deadline outcome in six UPDATEs; the status column is never touched."""
+	today = getdate(today)
+	Task = frappe.qb.DocType("DV Task")
+	is_open = Task.status.isin(OPEN_STATUSES)
+	done = Task.status == task_rules.STATUS_DONE
+	rules = [
+		(task_rules.OUTCOME_OVERDUE, is_open & (Task.due_date < today)),
+		(task_rules.OUTCOME_WITHIN_DEADLINE, is_open & (Task.due_date >= today)),
+		(task_rules.OUTCOME_ON_TIME, done & (Task.completed_on <= Task.due_date)),
+		(task_rules.OUTCOME_DONE_LATE, done & (Task.completed_on > Task.due_date)),
+		(
+			task_rules.OUTCOME_NO_DEADLINE,
+			(Task.status != task_rules.STATUS_CANCELLED) & Task.due_date.isnull(),
+		),
+	]
+	for outcome, applies in rules:
+		changed = (Task.deadline_outcome != outcome) | Task.deadline_outcome.isnull()
+		frappe.qb.update(Task).set(Task.deadline_outcome, outcome).where(applies & changed).run()
+	frappe.qb.update(Task).set(Task.deadline_outcome, None).where(
+		(Task.status == task_rules.STATUS_CANCELLED) & Task.deadline_outcome.isnotnull()
+	).run()
+
+
+DEFINITION_FIELDS = (
+	"name",
+	"title",
+	"recurrence",
+	"start_date",
+	"creation",
+	"recurrence_until",
+	"recurrence_offset_days",
+	"deadline_month",
+	"directive",
+	"presiding_unit",
+	"presiding_leader",
+	"presiding_officer",
+	"assigning_unit",
+	"description",
+	"source_clause",
+	"deadline_text",
+	"weight",
+)
+
+
+def generate_recurring_instances(today=None) -> int:
+	"""Create the open instance of every recurring duty's due periods (catching up missed ones).
+
+	Four reads and a few bulk INSERTs, whatever the number of duties. Instance names are
+	``<duty>-<period key>`` and inserted with INSERT IGNORE, so a second run, or two runs at once, can
+	never create a period twice; existing instances, open or closed, are never touched.
+	"""
+	today = getdate(today)
+	Task = frappe.qb.DocType("DV Task")
+	recurrence_keys = {label: key for label, key in task_rules.RECURRENCE_KEYS.items() if key != "none"}
+	duties = (
+		frappe.qb.from_(Task)
+		.select(*(Task[f] for f in DEFINITION_FIELDS))
+		.where(
+			Task.recurrence.isin(list(recurrence_keys))
+			& (Task.status != task_rules.STATUS_CANCELLED)
+			& (Task.recurring_source.isnull() | (Task.recurring_source == ""))
+		)
+		.run(as_dict=True)
+	)
+	if not duties:
+		return 0
+	existing = set(
+		frappe.qb.from_(Task)
+		.select(Task.recurring_source, Task.period_key)
+		.where(Task.recurring_source.isin([d.name for d in duties]))
+		.run()
+	)
+	definitions = [
+		recurrence_rules.Definition(
+			name=d.name,
+			recurrence=recurrence_keys[d.recurrence],
+			start=getdate(d.start_date or d.creation),
+			end=getdate(d.recurrence_until) if d.recurrence_until else None,
+			offset_days=cint(d.recurrence_offset_days),
+			month=cint(d.deadline_month) or None,
+		)
+		for d in duties
+	]
+	instances = recurrence_rules.instances_due(
+		definitions, existing, today, get_settings().instance_lead_days
+	)
+	if not instances:
+		return 0
+	by_name = {d.name: d for d in duties}
+	insert_instances(instances, by_name, today)
+	copy_coordinating_units(instances)
+	assign_instances(instances, by_name)
+	return len(instances)
+
+
+INSTANCE_FIELDS = (
+	"name",
+	"creation",
+	"modified",
+	"owner",
+	"modified_by",
+	"docstatus",
+	"idx",
+	"title",
+	"directive",
+	"presiding_unit",
+	"presiding_leader",
+	"presiding_officer",
+	"assigning_unit",
+	"status",
+	"progress",
+	"deadline_outcome",
+	"deadline_kind",
+	"deadline_text",
+	"start_date",
+	"due_date",
+	"original_due_date",
+	"recurrence",
+	"period_label",
+	"period_key",
+	"recurring_source",
+	"description",
+	"source_clause",
+	"weight",
+	"_assign",
+)
+
+
+def insert_instances(instances, duties: dict, today) -> None:
+	now = now_datetime()
+	user = frappe.session.user
+	rows = []
+	for instance in instances:
+		duty = duties[instance.definition]
+		assignees = [u for u in (duty.presiding_leader, duty.presiding_officer) if u]
+		rows.append(
+			(
+				instance.name,
+				now,
+				now,
+				user,
+				user,
+				0,
+				0,
+				f"{duty.title} – {instance.period.label}",
+				duty.directive,
+				duty.presiding_unit,
+				duty.presiding_leader,
+				duty.presiding_officer,
+				duty.assigning_unit,
+				task_rules.STATUS_NOT_STARTED,
+				0,
+				task_rules.deadline_outcome(
+					status=task_rules.STATUS_NOT_STARTED, due=instance.due, completed_on=None, today=today
+				),
+				task_rules.DEADLINE_KIND_LABELS["date"],
+				duty.deadline_text,
+				instance.start,
+				instance.due,
+				instance.due,
+				task_rules.RECURRENCE_LABELS["none"],
+				instance.period.label,
+				instance.period.key,
+				instance.definition,
+				duty.description,
+				duty.source_clause,
+				duty.weight or 1,
+				frappe.as_json(assignees) if assignees else None,
+			)
+		)
+	frappe.db.bulk_insert("DV Task", INSTANCE_FIELDS, rows, ignore_duplicates=True)
+
+
+def copy_coordinating_units(instances) -> None:
+	Coordinating = frappe.qb.DocType("DV Task Coordinating Unit")
+	units_by_duty: dict[str, list] = {}
+	for parent, unit, idx in (
+		frappe.qb.from_(Coordinating)
+		.select(Coordinating.parent, Coordinating.unit, Coordinating.idx)
+		.where(
+			(Coordinating.parenttype == "DV Task")
+			& Coordinating.parent.isin(list({i.definition for i in instances}))
+		)
+		.run()
+	):
+		units_by_duty.setdefault(parent, []).append((unit, idx))
+	now, user = now_datetime(), frappe.session.user
+	rows = [
+		(
+			f"{instance.name}-{idx}",
+			now,
+			now,
+			user,
+			user,
+			0,
+			idx,
+			instance.name,
+			"DV Task",
+			"coordinating_units",
+			unit,
+		)
+		for instance in instances
+		for unit, idx in units_by_duty.get(instance.definition, [])
+	]
+	fields = (
+		"name",
+		"creation",
+		"modified",
+		"owner",
+		"modified_by",
+		"docstatus",
+		"idx",
+		"parent",
+		"parenttype",
+	)
+	frappe.db.bulk_insert(
+		"DV Task Coordinating Unit", (*fields, "parentfield", "unit"), rows, ignore_duplicates=True
+	)
+
+
+def assign_instances(instances, duties: dict) -> None:
+	"""One open ToDo per assignee of each new instance, as Frappe's assign_to would make, in bulk."""
+	now, user = now_datetime(), frappe.session.user
+	rows = []
+	for instance in instances:
+		duty = duties[instance.definition]
+		for assignee in {u for u in (duty.presiding_leader, duty.presiding_officer) if u}:
+			rows.append(
+				(
+					frappe.generate_hash(length=10),
+					now,
+					now,
+					user,
+					user,
+					"Open",
+					"Medium",
+					instance.due,
+					assignee,
+					f"{duty.title} – {instance.period.label}",
+					"DV Task",
+					instance.name,
+					user,
+				)
+			)
+	fields = ("name", "creation", "modified", "owner", "modified_by", "status", "priority", "date")
+	frappe.db.bulk_insert(
+		"ToDo",
+		(*fields, "allocated_to", "description", "reference_type", "reference_name", "assigned_by"),
+		rows,
+	)
+
+
+def overdue_tasks_with_managers(min_days_overdue: int = 0, escalate: bool = False, today=None) -> list:
+	"""Open overdue tasks with the leader who must hear of them: the presiding unit's, or when escalating
+	the parent unit's. One query."""
+	today = getdate(today)
+	Task, Unit, Parent = (
+		frappe.qb.DocType("DV Task"),
+		frappe.qb.DocType("DV Unit"),
+		frappe.qb.DocType("DV Unit"),
+	)
+	Parent = Parent.as_("parent_unit")
+	manager = Parent.dan_van_leader if escalate else Unit.dan_van_leader
+	query = (
+		frappe.qb.from_(Task)
+		.join(Unit)
+		.on(Unit.name == Task.presiding_unit)
+		.select(Task.name, Task.title, Task.due_date, Unit.unit_name, manager.as_("manager"))
+		.where(Task.status.isin(OPEN_STATUSES) & (Task.due_date < add_days(today, -min_days_overdue)))
+		.orderby(Task.due_date)
+	)
+	if escalate:
+		query = query.join(Parent).on(Parent.name == Unit.parent_dv_unit)
+	return [row for row in query.run(as_dict=True) if row.manager]
+
+
+def send_overdue_digest(today=None) -> int:
+	"""Weekly: each presiding unit's leader gets one email listing its overdue tasks."""
+	return _mail_by_manager(overdue_tasks_with_managers(today=today), _("Nhiệm vụ quá hạn của đơn vị"))
+
+
+def escalate_overdue(today=None) -> int:
+	"""Daily: tasks overdue beyond the configured days are reported to the parent unit's leader."""
+	rows = overdue_tasks_with_managers(get_settings().escalation_days, escalate=True, today=today)
+	return _mail_by_manager(rows, _("Nhiệm vụ quá hạn kéo dài ở đơn vị cấp dưới"))
+
+
+def _mail_by_manager(rows: list, subject: str) -> int:
+	by_manager: dict[str, list] = {}
+	for row in rows:
+		by_manager.setdefault(row.manager, []).append(row)
+	for manager, tasks in by_manager.items():
+		frappe.sendmail(
+			recipients=[manager],
+			subject=f"{subject} ({len(tasks)})",
+			template="dv_overdue_digest",
+			args={"tasks": tasks, "title": subject},
+			reference_doctype="DV Task",
+			reference_name=tasks[0].name,
+		)
+	return len(by_manager)
+
+
+def daily() -> None:
+	"""The daily sequence: new periods first, so their outcomes are fresh too, then escalation."""
+	generate_recurring_instances()
+	refresh_deadline_outcomes()
+	escalate_overdue()
