@@ -58,3 +58,20 @@ def make_task(presiding_unit: str, **values):
 
 def count(doctype: str) -> int:
 	return frappe.db.count(doctype)
+
+
+def ensure_outgoing_email_account() -> None:
+	"""A fresh site has no outgoing account, and Frappe queues no mail without one (tests never send)."""
+	if frappe.db.exists("Email Account", {"default_outgoing": 1}):
+		return
+	frappe.get_doc(
+		{
+			"doctype": "Email Account",
+			"email_account_name": "DV Test Outgoing",
+			"email_id": "dv.outgoing@example.com",
+			"enable_outgoing": 1,
+			"default_outgoing": 1,
+			"smtp_server": "smtp.example.invalid",
+			"no_smtp_authentication": 1,
+		}
+	).insert(ignore_permissions=True)

@@ -15,7 +15,7 @@ from danvan_app.api.tasks import cascade_task
 from danvan_app.domain import access
 from danvan_app.domain import tasks as task_rules
 from danvan_app.exceptions import DeadlineError
-from danvan_app.tests.factories import make_task, make_tree
+from danvan_app.tests.factories import ensure_outgoing_email_account, make_task, make_tree
 
 
 def make_user(email: str, role: str = access.MANAGER) -> str:
@@ -163,6 +163,7 @@ class TestDailyJobs(FrappeTestCase):
 		frappe.set_user("Administrator")
 		self.units = make_tree()
 		frappe.db.set_single_value("DV Settings", "instance_lead_days", 0)
+		ensure_outgoing_email_account()
 
 	def duty(self, **values):
 		return make_task(
