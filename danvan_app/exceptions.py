@@ -61,3 +61,11 @@ class TemplateError(frappe.ValidationError):
 
 class DuplicateEvaluationError(frappe.ValidationError):
 	pass
+
+
+class DirectiveImportError(frappe.ValidationError):
+	"""The pasted text or uploaded file cannot be read as a directive's text."""
+
+
+class TaskEntryError(frappe.ValidationError):
+	"""A reviewed or quickly entered task (or its directive) cannot be saved as given."""

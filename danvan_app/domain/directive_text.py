@@ -827,6 +827,11 @@ def _looks_vietnamese(text: str) -> bool:
 	return words > 0 and vietnamese_letters >= 3 and vietnamese_letters / words >= 0.1
 
 
+def looks_vietnamese(text: str) -> bool:
+	"""Whether ``text`` reads as Vietnamese, as the parser judges it (the importer refuses other languages)."""
+	return _looks_vietnamese(fix_lookalikes(text))
+
+
 def _marker_kind(match: re.Match[str]) -> str:
 	if match.group("number") or match.group("number_dash"):
 		return "number"

@@ -1,0 +1,155 @@
+"""Text out of the files a directive arrives in: plain text (.txt) and Word (.docx); PDF is read by the API.
+
+Pure standard library, so it is tested without Frappe. Every refusal is a :class:`DocumentFileError` whose
+message is Vietnamese and fit to show to the user.
+"""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+import zipfile
+from pathlib import PurePosixPath
+from xml.etree import ElementTree
+
+MAX_FILE_BYTES = 10 * 1024 * 1024
+# document.xml is markup around the text; 20x the file limit uncompressed is far beyond any real
+# directive and stops a zip bomb before it is inflated into memory.
+MAX_DOCX_XML_BYTES = 20 * MAX_FILE_BYTES
+
+TEXT_EXTENSIONS = {".txt": "txt", ".text": "txt", ".docx": "docx", ".pdf": "pdf"}
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_PARAGRAPH, _TABLE, _ROW, _CELL = f"{_W}p", f"{_W}tbl", f"{_W}tr", f"{_W}tc"
+_TEXT, _TAB, _BREAKS = f"{_W}t", f"{_W}tab", {f"{_W}br", f"{_W}cr"}
+# Deleted revisions and field instructions are not part of what the reader sees.
+_SKIPPED = {f"{_W}del", f"{_W}instrText", f"{_W}delText"}
+
+
+class DocumentFileError(ValueError):
+	"""The file cannot be turned into text; the message is Vietnamese."""
+
+
+def file_kind(filename: str) -> str:
+	"""``"txt"``, ``"docx"`` or ``"pdf"`` from the file's name; any other kind is refused."""
+	suffix = PurePosixPath((filename or "").split("?", 1)[0]).suffix.lower()
+	if suffix == ".doc":
+		raise DocumentFileError(
+			"Tệp .doc (Word 97-2003) chưa đọc được; hãy mở bằng Word và lưu lại dạng .docx hoặc .pdf."
+		)
+	if suffix not in TEXT_EXTENSIONS:
+		raise DocumentFileError(
+			f"Không đọc được tệp dạng “{suffix or 'không có đuôi'}”; chỉ nhận tệp .txt, .docx hoặc .pdf."
+		)
+	return TEXT_EXTENSIONS[suffix]
+
+
+def check_size(size: int) -> None:
+	if size > MAX_FILE_BYTES:
+		raise DocumentFileError(
+			f"Tệp quá lớn ({size / 1024 / 1024:.1f} MB); giới hạn là {MAX_FILE_BYTES // 1024 // 1024} MB"
+			" cho một văn bản."
+		)
+
+
+def decode_text(data: bytes) -> str:
+	"""Bytes of a text file → text: UTF-8 (with or without BOM), UTF-16 with a BOM, else Windows-1258.
+
+	Vietnamese offices still save plain text from old tools in Windows-1258, which writes tone marks as
+	combining characters; the result is composed (NFC) so it reads like any other input.
+	"""
+	check_size(len(data))
+	if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+		try:
+			return _composed(data.decode("utf-16"))
+		except UnicodeDecodeError as error:
+			raise DocumentFileError("Tệp ghi là UTF-16 nhưng nội dung bị hỏng, không đọc được.") from error
+	try:
+		return _composed(data.decode("utf-8-sig"))
+	except UnicodeDecodeError:
+		pass
+	if b"\x00" in data:
+		raise DocumentFileError("Tệp có vẻ là tệp nhị phân, không phải văn bản.")
+	try:
+		return _composed(data.decode("cp1258"))
+	except UnicodeDecodeError as error:
+		raise DocumentFileError(
+			"Không nhận ra bảng mã của tệp văn bản; hãy lưu lại tệp với bảng mã UTF-8."
+		) from error
+
+
+def docx_text(data: bytes) -> str:
+	"""The text of a .docx in reading order: each paragraph on its own line, table cells included.
+
+	Directives put their heading (issuer and number on the left, place and date on the right) in a table, so
+	cells matter as much as paragraphs. xml.etree's parser does not fetch external entities.
+	"""
+	check_size(len(data))
+	try:
+		with zipfile.ZipFile(io.BytesIO(data)) as archive:
+			try:
+				info = archive.getinfo("word/document.xml")
+			except KeyError:
+				raise DocumentFileError(
+					"Tệp không phải văn bản Word .docx (không có phần nội dung word/document.xml)."
+				) from None
+			if info.file_size > MAX_DOCX_XML_BYTES:
+				raise DocumentFileError("Nội dung tệp .docx quá lớn để là một văn bản.")
+			xml = archive.read(info)
+	except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, RuntimeError) as error:
+		raise DocumentFileError("Tệp .docx bị hỏng hoặc không phải tệp Word .docx.") from error
+	try:
+		root = ElementTree.fromstring(xml)
+	except ElementTree.ParseError as error:
+		raise DocumentFileError("Nội dung tệp .docx bị hỏng, không đọc được.") from error
+	body = root.find(f"{_W}body")
+	lines: list[str] = []
+	_block_lines(body if body is not None else root, lines)
+	return _composed("\n".join(lines))
+
+
+def text_of_file(filename: str, data: bytes) -> str:
+	"""Text of a .txt or .docx file (a PDF needs a PDF reader, which the caller brings)."""
+	kind = file_kind(filename)
+	if kind == "txt":
+		return decode_text(data)
+	if kind == "docx":
+		return docx_text(data)
+	raise DocumentFileError("Tệp PDF cần được đọc bằng trình đọc PDF.")
+
+
+def _block_lines(element: ElementTree.Element, lines: list[str]) -> None:
+	for child in element:
+		if child.tag == _PARAGRAPH:
+			lines.append(_paragraph_text(child))
+		elif child.tag == _TABLE:
+			for row in child.findall(_ROW):
+				for cell in row.findall(_CELL):
+					_block_lines(cell, lines)
+		elif child.tag not in _SKIPPED:
+			# Content controls (w:sdt/w:sdtContent) and similar wrappers hold paragraphs too.
+			_block_lines(child, lines)
+
+
+def _paragraph_text(paragraph: ElementTree.Element) -> str:
+	parts: list[str] = []
+
+	def walk(element: ElementTree.Element) -> None:
+		for child in element:
+			if child.tag in _SKIPPED:
+				continue
+			if child.tag == _TEXT:
+				parts.append(child.text or "")
+			elif child.tag == _TAB:
+				parts.append("\t")
+			elif child.tag in _BREAKS:
+				parts.append("\n")
+			else:
+				walk(child)
+
+	walk(paragraph)
+	return "".join(parts)
+
+
+def _composed(text: str) -> str:
+	return unicodedata.normalize("NFC", text)
