@@ -265,3 +265,27 @@ class TestPermissionMatrix(FrappeTestCase):
 			[self.units.province, "KHONG-CO"],
 		)
 		self.assertEqual(frappe.db.count("User Permission"), before)
+
+	def test_reports_number_cards_and_charts_count_only_what_the_user_sees(self):
+		from frappe.desk.doctype.dashboard_chart.dashboard_chart import get as chart_data
+		from frappe.desk.doctype.number_card.number_card import get_result
+
+		from danvan_app.dv_directives.report.dv_task_deadline_summary.dv_task_deadline_summary import execute
+
+		for key in ("district2", "commune21", "commune11"):
+			make_task(self.units[key], title=f"Quá hạn ở {key}", due_date="2025-01-31")
+		card = frappe.get_doc("Number Card", "DV Overdue Tasks")
+		checked = 0
+		for (_role, _level), user in self.users.items():
+			frappe.set_user(user)
+			visible = frappe.get_list("DV Task", fields=["name", "deadline_outcome"], limit_page_length=0)
+			overdue = sum(1 for t in visible if t.deadline_outcome == "Quá hạn")
+			_columns, rows, *_ = execute({})
+			self.assertEqual(sum(row.total for row in rows), len(visible), user)
+			self.assertEqual(sum(row.overdue for row in rows), overdue, user)
+			self.assertEqual(get_result(card, card.filters_json), overdue, user)
+			chart = chart_data(chart_name="DV Tasks By Deadline Outcome", refresh=1)
+			self.assertEqual(sum(chart["datasets"][0]["values"]), len(visible), user)
+			checked += 4
+		frappe.set_user("Administrator")
+		print(f"\nreports, cards and charts: {checked} scoped totals checked")

@@ -281,5 +281,7 @@ class TestDailyJobs(FrappeTestCase):
 		self.assertEqual(jobs.escalate_overdue(), 1)
 		# Each mail names its first (most overdue) task; mail queued by other tests names other tasks.
 		digests = frappe.get_all("Email Queue", filters={"reference_name": long_late}, pluck="name")
-		recipients = frappe.get_all("Email Queue Recipient", filters={"parent": ("in", digests)}, pluck="recipient")
+		recipients = frappe.get_all(
+			"Email Queue Recipient", filters={"parent": ("in", digests)}, pluck="recipient"
+		)
 		self.assertEqual(sorted(recipients), sorted([district_leader, province_leader]))
