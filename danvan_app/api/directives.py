@@ -91,11 +91,11 @@ def confirm_directive_import(payload: dict | str) -> dict:
 	assert_may_create_tasks()
 	values = as_dict(payload.get("directive") or {})
 	use_directive = payload.get("use_directive") or None
-	tasks = reviewed_tasks(payload.get("tasks") or [])
 	if use_directive:
 		assert_may_read_directive(use_directive)
 	else:
 		check_directive_values(values)
+	tasks = reviewed_tasks(payload.get("tasks") or [])
 	with all_or_nothing():
 		directive, directive_created = directive_for_import(values, use_directive)
 		created, skipped = insert_tasks(directive, tasks)
@@ -271,13 +271,6 @@ def propose_task_fields(task: dict, units: list[UnitRecord]) -> None:
 	}
 
 
-def resolve_unit(written: str, units: list[UnitRecord]) -> str | None:
-	"""A unit typed by its id, its name, an alias or abbreviation → its id; None unless exactly one fits."""
-	if any(unit.id == written for unit in units):
-		return written
-	return match_unit_names([written], units)[0].unit_id
-
-
 def existing_unit_ids(names: set[str]) -> set[str]:
 	"""Which of the given ids are units at all (existence only, as Link validation checks it; a task may
 	name a coordinating unit outside the user's own subtree)."""
@@ -401,19 +394,18 @@ def reviewed_tasks(raw_tasks: list, resolve_names: bool = False) -> list[dict]:
 	stops everything, naming the task. With ``resolve_names`` units may be typed by name or alias."""
 	if not isinstance(raw_tasks, list):
 		frappe.throw(_("Danh sách nhiệm vụ không đúng dạng."), TaskEntryError)
-	units = matchable_units() if resolve_names else []
+	raw_tasks = [as_dict(raw) for raw in raw_tasks]
+	resolve = unit_resolver(raw_tasks) if resolve_names else None
 	tasks = []
 	for position, raw in enumerate(raw_tasks, 1):
-		raw = as_dict(raw)
 		label = task_label(position, raw.get("title"))
 		task = {field: raw.get(field) for field in TASK_FIELDS if raw.get(field) not in (None, "")}
 		task["source_clause"] = task.get("source_clause") or raw.get("clause")
 		task["title"] = (task.get("title") or "").strip()
-		task["presiding_unit"] = unit_id(raw.get("presiding_unit"), units, label, resolve_names)
-		task["coordinating_units"] = [
-			unit_id(name, units, label, resolve_names)
-			for name in directive_import.unit_names(raw.get("coordinating_units"))
-		]
+		written = [str(raw.get("presiding_unit") or "").strip()]
+		written += directive_import.unit_names(raw.get("coordinating_units"))
+		ids = [resolve(name, label) if resolve and name else name or None for name in written]
+		task["presiding_unit"], task["coordinating_units"] = ids[0], ids[1:]
 		for problem in directive_import.task_problems(task):
 			frappe.throw(problem_message(problem, label, task), TaskEntryError)
 		task["deadline_kind"] = directive_import.kind_label(task.get("deadline_kind"))
@@ -435,19 +427,31 @@ def reviewed_tasks(raw_tasks: list, resolve_names: bool = False) -> list[dict]:
 	return tasks
 
 
-def unit_id(written, units: list[UnitRecord], label: str, resolve_names: bool) -> str | None:
-	written = str(written or "").strip()
-	if not written or not resolve_names:
-		return written or None
-	found = resolve_unit(written, units)
-	if not found:
-		frappe.throw(
-			_(
-				"{0}: không xác định được đơn vị “{1}” (không có hoặc trùng tên); hãy chọn đúng đơn vị."
-			).format(label, written),
-			TaskEntryError,
-		)
-	return found
+def unit_resolver(raw_tasks: list[dict]):
+	"""A function (written unit, task label) → unit id, for units typed by id, name, alias or abbreviation.
+
+	Ids are taken as they are (the unit may lie outside the user's subtree, as a coordinating unit may);
+	names are matched against the units the user can read, and must fit exactly one.
+	"""
+	written = {str(raw.get("presiding_unit") or "").strip() for raw in raw_tasks}
+	written |= {
+		name for raw in raw_tasks for name in directive_import.unit_names(raw.get("coordinating_units"))
+	}
+	ids = existing_unit_ids(written - {""})
+	units = matchable_units() if written - ids - {""} else []
+
+	def resolve(name: str, label: str) -> str:
+		found = name if name in ids else match_unit_names([name], units)[0].unit_id
+		if not found:
+			frappe.throw(
+				_(
+					"{0}: không xác định được đơn vị “{1}” (không có hoặc trùng tên); hãy chọn đúng đơn vị."
+				).format(label, name),
+				TaskEntryError,
+			)
+		return found
+
+	return resolve
 
 
 def assert_may_preside(task: dict) -> None:

@@ -151,9 +151,9 @@ class TestDirectiveImport(FrappeTestCase):
 
 	def test_preview_proposes_directive_tasks_and_unit_matches_and_writes_nothing(self):
 		before = counts()
-		preview = preview_directive_text(DIRECTIVE_TEXT)
+		preview = preview_directive_text(DIRECTIVE_TEXT.replace("21-CT/TU", "20-CT/TU"))  # never confirmed
 		self.assertEqual(counts(), before)
-		self.assertEqual(preview["document"]["number"], "21-CT/TU")
+		self.assertEqual(preview["document"]["number"], "20-CT/TU")
 		self.assertEqual(preview["document"]["issue_date"], "2024-03-15")
 		self.assertIsNone(preview["existing_directive"])
 		first, second, third = preview["tasks"]
@@ -325,6 +325,7 @@ class TestDirectiveImport(FrappeTestCase):
 			TaskEntryError, confirm_directive_import, payload, says="Không có đơn vị Hội đồng Thi đua"
 		)
 		payload = self.payload(preview_directive_text(DIRECTIVE_TEXT), issue_date=None, title="")
+		payload["tasks"][2]["presiding_unit"] = self.units.province
 		self.assertRefusedWithNothingWritten(
 			TaskEntryError, confirm_directive_import, payload, says="Ngày ban hành, Trích yếu"
 		)
