@@ -21,6 +21,7 @@ fixtures = [
 	{"dt": "Notification", "filters": [["name", "like", "DV: %"]]},
 ]
 
+after_install = "danvan_app.install.after_install"
 before_uninstall = "danvan_app.install.before_uninstall"
 
 permission_query_conditions = {

@@ -5,6 +5,16 @@ import frappe
 from danvan_app.hooks import DV_ROLES
 
 
+SETTINGS_DEFAULTS = {"due_soon_days": 7, "instance_lead_days": 15, "escalation_days": 14}
+
+
+def after_install():
+	"""Write the settings' defaults: a Single's JSON defaults are not stored until someone saves it."""
+	for field, value in SETTINGS_DEFAULTS.items():
+		if frappe.db.get_single_value("DV Settings", field) in (None, ""):
+			frappe.db.set_single_value("DV Settings", field, value)
+
+
 def before_uninstall():
 	"""Remove the roles and notifications the app brought, so an uninstalled site keeps no trace of them
 	(a notification left on a deleted DocType would break Frappe's daily alerts)."""

@@ -14,6 +14,12 @@ class TestInstall(FrappeTestCase):
 		self.assertEqual(frappe.db.count("DV Unit Kind", {"is_standard": 1}), 11)
 		self.assertTrue(frappe.db.get_value("DV Admin Level", {"level_order": 3}, "abolished_from"))
 
+	def test_settings_have_their_defaults(self):
+		from danvan_app.install import SETTINGS_DEFAULTS
+
+		for field, value in SETTINGS_DEFAULTS.items():
+			self.assertEqual(frappe.db.get_single_value("DV Settings", field), value, field)
+
 	def test_every_dv_doctype_has_vietnamese_labels_and_the_prefix(self):
 		doctypes = frappe.get_all("DocType", filters={"module": ("like", "DV %")}, pluck="name")
 		self.assertGreaterEqual(len(doctypes), 17)

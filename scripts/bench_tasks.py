@@ -1,0 +1,326 @@
+"""Benchmark of the task jobs and the summary report on generated data (not a test).
+
+Run from the bench's sites folder with the bench's Python, on a site that has danvan_app installed and
+nothing you care about (it writes thousands of units and 100k+ tasks):
+
+    cd frappe-bench/sites && ../env/bin/python ../apps/danvan_app/scripts/bench_tasks.py --site SITE \
+        --units 3000 --tasks 12000 --scale 10
+
+It measures at N tasks and at N × scale tasks: seconds (best of --repeat) and the number of SQL queries of
+each operation, next to the equal hand-written SQL measured in the same run, and prints a Markdown table.
+"""
+
+import argparse
+import random
+import time
+from datetime import date, timedelta
+
+import frappe
+
+
+class QueryCounter:
+	"""Counts frappe.db.sql calls: the number a request makes must not grow with the data."""
+
+	def __init__(self):
+		self.count = 0
+
+	def __enter__(self):
+		self.original = frappe.db.sql
+
+		def counted(*args, **kwargs):
+			self.count += 1
+			return self.original(*args, **kwargs)
+
+		frappe.db.sql = counted
+		return self
+
+	def __exit__(self, *exc):
+		frappe.db.sql = self.original
+
+
+def measure(fn, repeat: int) -> tuple[float, int]:
+	best, queries = float("inf"), 0
+	for _ in range(repeat):
+		with QueryCounter() as counter:
+			start = time.perf_counter()
+			fn()
+			elapsed = time.perf_counter() - start
+		best, queries = min(best, elapsed), counter.count
+	return best, queries
+
+
+def make_units(count: int, rng: random.Random) -> list[str]:
+	"""A province, districts and communes in one bulk insert, then one tree rebuild (not count inserts)."""
+	from frappe.utils.nestedset import rebuild_tree
+
+	now, rows = frappe.utils.now_datetime(), []
+	names = ["BENCH-U0"]
+	rows.append(
+		("BENCH-U0", now, now, "Administrator", "Administrator", "Tỉnh thử", "Cấp ủy Đảng", None, 1, 1)
+	)
+	districts = max(1, count // 30)
+	for d in range(1, districts + 1):
+		name = f"BENCH-U{d}"
+		names.append(name)
+		rows.append(
+			(
+				name,
+				now,
+				now,
+				"Administrator",
+				"Administrator",
+				f"Huyện thử {d}",
+				"Cấp ủy Đảng",
+				"BENCH-U0",
+				1,
+				1,
+			)
+		)
+	for c in range(districts + 1, count):
+		name = f"BENCH-U{c}"
+		names.append(name)
+		parent = f"BENCH-U{rng.randint(1, districts)}"
+		rows.append(
+			(name, now, now, "Administrator", "Administrator", f"Xã thử {c}", "Cấp ủy Đảng", parent, 0, 1)
+		)
+	fields = (
+		"name",
+		"creation",
+		"modified",
+		"owner",
+		"modified_by",
+		"unit_name",
+		"unit_kind",
+		"parent_dv_unit",
+	)
+	frappe.db.bulk_insert("DV Unit", (*fields, "is_group", "enabled"), rows)
+	rebuild_tree("DV Unit")
+	return names
+
+
+STATUSES = ("Chưa bắt đầu", "Đang thực hiện", "Hoàn thành", "Đã hủy")
+
+
+def make_tasks(first: int, count: int, units: list[str], rng: random.Random) -> None:
+	now, base, rows, coordinating = frappe.utils.now_datetime(), date(2026, 6, 1), [], []
+	for i in range(first, first + count):
+		status = rng.choices(STATUSES, weights=(3, 4, 4, 1))[0]
+		due = base + timedelta(days=rng.randint(-400, 200)) if rng.random() > 0.05 else None
+		completed = due + timedelta(days=rng.randint(-30, 30)) if (status == "Hoàn thành" and due) else None
+		name = f"BENCH-T{i}"
+		rows.append(
+			(
+				name,
+				now,
+				now,
+				"Administrator",
+				"Administrator",
+				f"Nhiệm vụ {i}",
+				rng.choice(units),
+				status,
+				due,
+				due,
+				completed,
+				"Ngày cụ thể",
+				"Không lặp lại",
+				1,
+			)
+		)
+		if rng.random() < 0.3:
+			coordinating.append(
+				(
+					f"{name}-c",
+					now,
+					now,
+					"Administrator",
+					"Administrator",
+					1,
+					name,
+					"DV Task",
+					"coordinating_units",
+					rng.choice(units),
+				)
+			)
+	fields = (
+		"name",
+		"creation",
+		"modified",
+		"owner",
+		"modified_by",
+		"title",
+		"presiding_unit",
+		"status",
+		"due_date",
+	)
+	frappe.db.bulk_insert(
+		"DV Task",
+		(*fields, "original_due_date", "completed_on", "deadline_kind", "recurrence", "weight"),
+		rows,
+	)
+	child = (
+		"name",
+		"creation",
+		"modified",
+		"owner",
+		"modified_by",
+		"idx",
+		"parent",
+		"parenttype",
+		"parentfield",
+		"unit",
+	)
+	frappe.db.bulk_insert("DV Task Coordinating Unit", child, coordinating)
+
+
+RAW_OUTCOME_SQL = """
+update `tabDV Task` set deadline_outcome = case
+	when status = 'Đã hủy' then null
+	when due_date is null then 'Không có hạn'
+	when status = 'Hoàn thành' and completed_on <= due_date then 'Đúng hạn'
+	when status = 'Hoàn thành' then 'Hoàn thành trễ hạn'
+	when due_date < %(today)s then 'Quá hạn'
+	else 'Đang thực hiện trong hạn' end
+"""
+
+RAW_SUMMARY_SQL = """
+select t.presiding_unit, count(*),
+	sum(t.status = 'Chưa bắt đầu'), sum(t.deadline_outcome = 'Đang thực hiện trong hạn'),
+	sum(t.deadline_outcome = 'Quá hạn'), sum(t.deadline_outcome = 'Đúng hạn'),
+	sum(t.deadline_outcome = 'Hoàn thành trễ hạn'), sum(t.deadline_outcome = 'Không có hạn')
+from `tabDV Task` t join `tabDV Unit` u on u.name = t.presiding_unit
+where t.status != 'Đã hủy' group by t.presiding_unit order by count(*) desc
+"""
+
+
+def run_round(label: str, repeat: int, scoped_user: str, today: date) -> list[tuple]:
+	from danvan_app import jobs
+	from danvan_app.dv_directives.report.dv_task_deadline_summary.dv_task_deadline_summary import execute
+
+	n = frappe.db.count("DV Task")
+	results = []
+
+	def outcome_job():
+		# Reset so every repetition does the full work, not a no-op on already-fresh rows.
+		frappe.db.sql("update `tabDV Task` set deadline_outcome = null")
+		jobs.refresh_deadline_outcomes(today=today)
+
+	def raw_outcome():
+		frappe.db.sql("update `tabDV Task` set deadline_outcome = null")
+		frappe.db.sql(RAW_OUTCOME_SQL, {"today": today})
+
+	job_s, job_q = measure(outcome_job, repeat)
+	raw_s, _q = measure(raw_outcome, repeat)
+	results.append((label, n, "daily outcome job (6 UPDATEs)", job_s, job_q - 1, raw_s, "1 UPDATE … CASE"))
+
+	report_s, report_q = measure(lambda: execute({}), repeat)
+	raw_s, _q = measure(lambda: frappe.db.sql(RAW_SUMMARY_SQL), repeat)
+	results.append((label, n, "summary report, administrator", report_s, report_q, raw_s, "GROUP BY"))
+
+	frappe.set_user(scoped_user)
+	scoped_s, scoped_q = measure(lambda: execute({}), repeat)
+	frappe.set_user("Administrator")
+	results.append(
+		(label, n, "summary report, district user (scoped)", scoped_s, scoped_q, raw_s, "GROUP BY (unscoped)")
+	)
+	return results
+
+
+def main():
+	parser = argparse.ArgumentParser()
+	parser.add_argument("--site", required=True)
+	parser.add_argument("--units", type=int, default=3000)
+	parser.add_argument("--tasks", type=int, default=12000)
+	parser.add_argument("--scale", type=int, default=10)
+	parser.add_argument("--repeat", type=int, default=3)
+	args = parser.parse_args()
+
+	frappe.init(site=args.site, sites_path=".")
+	frappe.connect()
+	frappe.set_user("Administrator")
+	rng = random.Random(2026)
+	today = date(2026, 6, 1)
+	try:
+		frappe.db.sql("delete from `tabDV Task Coordinating Unit` where parent like 'BENCH-%%'")
+		frappe.db.sql("delete from `tabDV Task` where name like 'BENCH-%%'")
+		frappe.db.sql("delete from `tabDV Unit` where name like 'BENCH-%%'")
+		start = time.perf_counter()
+		with QueryCounter() as counter:
+			units = make_units(args.units, rng)
+		print(
+			f"units: {len(units)} inserted and tree rebuilt in {time.perf_counter() - start:.2f} s, {counter.count} queries"
+		)
+
+		user = "bench.district@dv.test"
+		if not frappe.db.exists("User", user):
+			frappe.get_doc(
+				{
+					"doctype": "User",
+					"email": user,
+					"first_name": "Bench",
+					"send_welcome_email": 0,
+					"roles": [{"role": "DV Viewer"}],
+				}
+			).insert()
+		frappe.db.delete("User Permission", {"user": user})
+		from danvan_app.api.access import grant_unit_access
+
+		grant_unit_access(user, ["BENCH-U1"])
+		frappe.db.commit()
+
+		rows = []
+		make_tasks(0, args.tasks, units, rng)
+		frappe.db.commit()
+		rows += run_round("N", args.repeat, user, today)
+		make_tasks(args.tasks, args.tasks * (args.scale - 1), units, rng)
+		frappe.db.commit()
+		rows += run_round(f"{args.scale}N", args.repeat, user, today)
+
+		# Recurring duties: one quarterly duty per unit; generate, then run again (must create nothing).
+		from danvan_app import jobs
+
+		now = frappe.utils.now_datetime()
+		duties = [
+			(
+				f"BENCH-D{i}",
+				now,
+				now,
+				"Administrator",
+				"Administrator",
+				"Báo cáo quý",
+				unit,
+				"Chưa bắt đầu",
+				"Định kỳ",
+				"Hằng quý",
+				date(2026, 1, 1),
+				1,
+			)
+			for i, unit in enumerate(units)
+		]
+		fields = ("name", "creation", "modified", "owner", "modified_by", "title", "presiding_unit", "status")
+		frappe.db.bulk_insert(
+			"DV Task", (*fields, "deadline_kind", "recurrence", "start_date", "weight"), duties
+		)
+		frappe.db.commit()
+		for attempt in ("first run", "second run"):
+			with QueryCounter() as counter:
+				start = time.perf_counter()
+				created = jobs.generate_recurring_instances(today=date(2026, 8, 10))
+				elapsed = time.perf_counter() - start
+			frappe.db.commit()
+			print(
+				f"recurring instances, {len(duties)} duties, {attempt}: {created} created in {elapsed:.2f} s, {counter.count} queries"
+			)
+
+		print("\n| round | tasks | operation | seconds | queries | raw SQL seconds | ratio | raw SQL |")
+		print("|---|---|---|---|---|---|---|---|")
+		for label, n, op, secs, queries, raw, raw_label in rows:
+			print(
+				f"| {label} | {n} | {op} | {secs:.3f} | {queries} | {raw:.3f} | {secs / raw:.2f}× | {raw_label} |"
+			)
+	finally:
+		frappe.db.rollback()
+		frappe.destroy()
+
+
+if __name__ == "__main__":
+	main()
