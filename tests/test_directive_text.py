@@ -603,16 +603,14 @@ def test_arbitrary_text_never_crashes(text: str) -> None:
 	json.dumps(result.to_json_dict(), ensure_ascii=False)
 
 
-def test_speed_25_kb_directive() -> None:
+def test_the_benchmarks_25_kb_directive_parses_fully() -> None:
+	# Speed is measured by scripts/bench_directive_text.py (BENCHMARKS.md), not asserted here: a timed test
+	# fails on a busy machine and proves nothing on an idle one. This checks the benchmark's input is real.
 	text = _bench_like_directive()
 	assert 24_000 <= len(text.encode("utf-8")) <= 27_000
-	timings = []
-	for _ in range(7):
-		started = time.perf_counter()
-		result = parse_directive_text(text)
-		timings.append(time.perf_counter() - started)
+	result = parse_directive_text(text)
 	assert len(result.tasks) >= 20
-	assert min(timings) < 0.050
+	assert len(result.references) >= 10
 
 
 def _bench_like_directive() -> str:
