@@ -1,5 +1,7 @@
 """Scheduled jobs. Each is set-based: a fixed handful of SQL statements whatever the number of tasks."""
 
+import dataclasses
+
 import frappe
 from frappe import _
 from frappe.utils import add_days, cint, getdate, now_datetime
@@ -7,6 +9,7 @@ from frappe.utils import add_days, cint, getdate, now_datetime
 from danvan_app.domain import recurrence as recurrence_rules
 from danvan_app.domain import tasks as task_rules
 from danvan_app.dv_directives.doctype.dv_settings.dv_settings import get_settings
+from danvan_app.holidays import days_off
 
 OPEN_STATUSES = (task_rules.STATUS_NOT_STARTED, task_rules.STATUS_IN_PROGRESS)
 
@@ -101,10 +104,33 @@ def generate_recurring_instances(today=None) -> int:
 	if not instances:
 		return 0
 	by_name = {d.name: d for d in duties}
+	instances = move_off_days_off(instances, by_name)
 	insert_instances(instances, by_name, today)
 	copy_coordinating_units(instances)
 	assign_instances(instances, by_name)
 	return len(instances)
+
+
+def move_off_days_off(instances: list, duties: dict) -> list:
+	"""Working-day mode for generated instances: two queries for all of them (unit lists, then days off)."""
+	if not get_settings().working_days_only:
+		return instances
+	Unit = frappe.qb.DocType("DV Unit")
+	presiding = sorted({duties[i.definition].presiding_unit for i in instances})
+	list_of_unit = dict(
+		frappe.qb.from_(Unit).select(Unit.name, Unit.holiday_list).where(Unit.name.isin(presiding)).run()
+	)
+	lists = {name for name in list_of_unit.values() if name}
+	off = days_off(lists, min(i.due for i in instances), max(i.due for i in instances))
+	return [
+		dataclasses.replace(
+			instance,
+			due=task_rules.next_working_day(
+				instance.due, off.get(list_of_unit.get(duties[instance.definition].presiding_unit), set())
+			),
+		)
+		for instance in instances
+	]
 
 
 INSTANCE_FIELDS = (

@@ -211,3 +211,23 @@ class TestExtensions:
 		)
 		assert t.due_after_extensions(date(2026, 3, 31), []) == date(2026, 3, 31)
 		assert t.due_after_extensions(None, []) is None
+
+
+class TestWorkingDays:
+	TET_2027 = frozenset(date(2027, 2, 5) + timedelta(days=i) for i in range(9))  # 05/02 – 13/02/2027
+	WEEKEND = frozenset({date(2027, 2, 13), date(2027, 2, 14)})
+
+	def test_a_working_day_stays(self):
+		assert t.next_working_day(date(2027, 2, 4), self.TET_2027) == date(2027, 2, 4)
+
+	def test_a_deadline_in_tet_moves_past_the_holiday_and_the_weekend(self):
+		assert t.next_working_day(date(2027, 2, 8), self.TET_2027 | self.WEEKEND) == date(2027, 2, 15)
+
+	def test_endless_days_off_are_refused(self):
+		with pytest.raises(ValueError):
+			t.next_working_day(date(2027, 1, 1), {date(2027, 1, 1) + timedelta(days=i) for i in range(100)})
+
+	@given(dates, st.sets(dates, max_size=20))
+	def test_result_is_never_earlier_and_never_a_day_off(self, day, days_off):
+		result = t.next_working_day(day, days_off)
+		assert result >= day and result not in days_off

@@ -7,7 +7,7 @@ users lose the "done, but late" fact; here they are separate columns computed by
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from danvan_app.domain.periods import month_end, quarter_end
 
@@ -219,3 +219,17 @@ def due_after_extensions(current_due: date | None, approved_requests: list[date]
 	"""The due date once approved extensions apply: the latest approved date, never earlier than now."""
 	candidates = [d for d in [current_due, *approved_requests] if d]
 	return max(candidates) if candidates else None
+
+
+# Working-day mode: a deadline that falls on a day off moves to the next working day, as legal deadlines do.
+# Which days are off is data the administrator keeps (a Holiday List with weekly offs and Tết), not code.
+
+
+def next_working_day(day: date, days_off: set[date], max_shift: int = 60) -> date:
+	"""``day`` itself if it is a working day, else the first working day after it."""
+	shifted = day
+	for _ in range(max_shift):
+		if shifted not in days_off:
+			return shifted
+		shifted += timedelta(days=1)
+	raise ValueError(f"no working day within {max_shift} days after {day}")

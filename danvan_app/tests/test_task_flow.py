@@ -15,6 +15,7 @@ from danvan_app.api.tasks import cascade_task
 from danvan_app.domain import access
 from danvan_app.domain import tasks as task_rules
 from danvan_app.exceptions import DeadlineError
+from danvan_app.holidays import holidays_available
 from danvan_app.tests.factories import ensure_outgoing_email_account, make_task, make_tree
 
 
@@ -156,6 +157,32 @@ class TestTaskFlow(FrappeTestCase):
 		child.save()
 		row = frappe.get_doc("DV Task", child_name).explanations[0]
 		self.assertEqual((row.requested_by, row.replied_by), (self.province_leader, self.district_leader))
+
+	def test_working_day_mode_moves_a_deadline_out_of_tet(self):
+		if not holidays_available():
+			self.skipTest("Holiday List comes with ERPNext, which this site does not have")
+		tet = [add_days("2027-02-05", i) for i in range(10)]  # 05/02 – 14/02/2027, with the weekend
+		holiday_list = frappe.get_doc(
+			{
+				"doctype": "Holiday List",
+				"holiday_list_name": "Nghỉ Tết Đinh Mùi 2027",
+				"from_date": "2027-01-01",
+				"to_date": "2027-12-31",
+				"holidays": [{"holiday_date": day, "description": "Tết Nguyên đán"} for day in tet],
+			}
+		).insert()
+		frappe.db.set_value("DV Unit", self.units.district1, "holiday_list", holiday_list.name)
+		frappe.db.set_single_value("DV Settings", "working_days_only", 0)
+		self.assertEqual(
+			getdate(make_task(self.units.district1, due_date="2027-02-08").due_date), getdate("2027-02-08")
+		)
+		frappe.db.set_single_value("DV Settings", "working_days_only", 1)
+		self.assertEqual(
+			getdate(make_task(self.units.district1, due_date="2027-02-08").due_date), getdate("2027-02-15")
+		)
+		self.assertEqual(
+			getdate(make_task(self.units.district2, due_date="2027-02-08").due_date), getdate("2027-02-08")
+		)
 
 
 class TestDailyJobs(FrappeTestCase):

@@ -11,10 +11,11 @@ class DVSettings(Document):
 
 
 def get_settings() -> frappe._dict:
-	"""Settings with their defaults, for jobs and reports (one cached read)."""
-	settings = frappe.get_cached_doc("DV Settings")
+	"""Settings with their defaults, for jobs and reports (one small query, never a stale cache)."""
+	settings = frappe._dict(frappe.db.get_singles_dict("DV Settings"))
 	return frappe._dict(
 		due_soon_days=cint(settings.due_soon_days) or 7,
 		instance_lead_days=cint(settings.instance_lead_days),
 		escalation_days=cint(settings.escalation_days) or 14,
+		working_days_only=bool(cint(settings.working_days_only)),
 	)

@@ -14,7 +14,7 @@ frappe.ui.form.on("DV Task", {
 		frm.add_custom_button(__("Nhiệm vụ cấp dưới"), () =>
 			frappe.set_route("List", "DV Task", { parent_task: frm.doc.name })
 		);
-		if (frm.doc.recurring_source === undefined || !frm.doc.recurring_source) {
+		if (!frm.doc.recurring_source) {
 			if (frm.doc.recurrence && frm.doc.recurrence !== "Không lặp lại") {
 				frm.add_custom_button(__("Các kỳ đã tạo"), () =>
 					frappe.set_route("List", "DV Task", { recurring_source: frm.doc.name })

@@ -8,9 +8,11 @@ from frappe.utils import cint, flt, formatdate, getdate, today
 
 from danvan_app.domain import tasks as task_rules
 from danvan_app.domain.periods import parse_quarter
+from danvan_app.dv_directives.doctype.dv_settings.dv_settings import get_settings
 from danvan_app.dv_directives.doctype.dv_task.task_assignment import TaskAssignmentMixin
 from danvan_app.dv_directives.doctype.dv_task.task_requests import TaskRequestsMixin
 from danvan_app.exceptions import DeadlineError, ProgressError, TaskUnitError
+from danvan_app.holidays import days_off
 from danvan_app.utils import as_date
 
 
@@ -83,6 +85,7 @@ class DVTask(TaskRequestsMixin, TaskAssignmentMixin, Document):
 		self.set_assigning_unit()
 		self.apply_extension_decisions()
 		self.derive_due_date_from_deadline_kind()
+		self.move_due_date_off_days_off()
 		self.check_due_not_before_start()
 		self.check_deadline_within_parent()
 		self.check_progress_in_range()
@@ -140,6 +143,14 @@ class DVTask(TaskRequestsMixin, TaskAssignmentMixin, Document):
 				),
 				exc=DeadlineError,
 			)
+
+	def move_due_date_off_days_off(self):
+		if not self.due_date or not get_settings().working_days_only:
+			return
+		holiday_list = frappe.db.get_value("DV Unit", self.presiding_unit, "holiday_list")
+		due = as_date(self.due_date)
+		off = days_off({holiday_list} if holiday_list else set(), due, due).get(holiday_list, set())
+		self.due_date = task_rules.next_working_day(due, off)
 
 	def check_due_not_before_start(self):
 		try:
