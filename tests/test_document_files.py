@@ -14,6 +14,7 @@ from danvan_app.domain.document_files import (
 	decode_text,
 	docx_text,
 	file_kind,
+	text_from_positioned_lines,
 	text_of_file,
 )
 
@@ -146,3 +147,26 @@ def test_file_kinds():
 		file_kind("anh.png")
 	with pytest.raises(DocumentFileError, match="chỉ nhận tệp"):
 		file_kind("khong-duoi")
+
+
+def test_gaps_in_a_printed_page_become_blank_lines():
+	lines = [
+		("CHỈ THỊ", 800.0),
+		("Về tăng cường công tác dân vận", 788.0),
+		("TỔ CHỨC THỰC HIỆN", 764.0),  # two line steps down: a new part
+		("1. Ban Dân vận chủ trì", 752.0),
+		("", None),
+		("2. Văn phòng phối hợp", 740.0),
+		("ĐẢNG CỘNG SẢN VIỆT NAM", 800.0),  # back up the page: a second column, not a gap
+	]
+	assert text_from_positioned_lines(lines).split("\n") == [
+		"CHỈ THỊ",
+		"Về tăng cường công tác dân vận",
+		"",
+		"TỔ CHỨC THỰC HIỆN",
+		"1. Ban Dân vận chủ trì",
+		"",
+		"2. Văn phòng phối hợp",
+		"ĐẢNG CỘNG SẢN VIỆT NAM",
+	]
+	assert text_from_positioned_lines([]) == ""

@@ -22,6 +22,7 @@ from danvan_app.domain.document_files import (
 	DocumentFileError,
 	check_size,
 	file_kind,
+	text_from_positioned_lines,
 	text_of_file,
 )
 from danvan_app.domain.unit_matching import UnitRecord, match_unit_names
@@ -192,16 +193,32 @@ def pdf_text(data: bytes) -> str:
 		reader = pypdf.PdfReader(io.BytesIO(data))
 		if reader.is_encrypted:
 			reader.decrypt("")
-		pages = [page.extract_text() or "" for page in reader.pages]
+		text = "\n".join(page_lines(page) for page in reader.pages)
 	except Exception as error:  # pypdf raises many types for a damaged file; all mean "cannot read"
 		raise DocumentFileError("Tệp PDF bị hỏng hoặc có mật khẩu, không đọc được.") from error
-	text = "\n".join(pages)
 	if not text.strip():
 		raise DocumentFileError(
 			"Tệp PDF không có lớp chữ (có thể là bản quét, chỉ có hình ảnh). Hãy dán nội dung văn bản, hoặc"
 			" dùng tệp .docx/.txt hay bản PDF có chữ."
 		)
 	return text
+
+
+def page_lines(page) -> str:
+	"""A PDF page's text with its paragraph gaps kept as blank lines (see text_from_positioned_lines)."""
+	lines: list[list] = [["", None]]
+
+	def visit(text, cm, tm, font_dict, font_size):
+		height = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]  # the baseline in page space
+		for index, part in enumerate(text.split("\n")):
+			if index:
+				lines.append(["", None])
+			if part.strip() and lines[-1][1] is None:
+				lines[-1][1] = height
+			lines[-1][0] += part
+
+	page.extract_text(visitor_text=visit)
+	return text_from_positioned_lines([(text, height) for text, height in lines])
 
 
 def read_directive(text: str):

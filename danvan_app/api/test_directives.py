@@ -74,6 +74,52 @@ def blank_pdf() -> bytes:
 	return buffer.getvalue()
 
 
+def text_pdf(text: str) -> bytes:
+	"""A one-page PDF whose text layer is ``text``: Helvetica, with a ToUnicode map for the Vietnamese letters."""
+	extra = sorted({ch for ch in text if ord(ch) > 126 or ord(ch) < 32} - {"\n"})
+	if len(extra) > 120:
+		raise ValueError("too many distinct letters for one single-byte font")
+	code = {ch: 0x80 + i for i, ch in enumerate(extra)}
+
+	def encode(line):
+		return "".join(f"{code.get(ch, ord(ch)):02X}" for ch in line)
+
+	lines = text.split("\n")
+	ops = ["BT", "/F1 10 Tf", "12 TL", "40 800 Td"]
+	for line in lines:
+		ops.append(f"<{encode(line)}> Tj T*")
+	ops.append("ET")
+	content = "\n".join(ops).encode()
+	bfchar = "\n".join(f"<{c:02X}> <{ord(ch):04X}>" for ch, c in code.items())
+	cmap = (
+		"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /DV def "
+		"1 begincodespacerange <00> <FF> endcodespacerange\n"
+		"1 beginbfrange <20> <7E> <0020> endbfrange\n"
+		f"{len(code)} beginbfchar\n{bfchar}\nendbfchar\n"
+		"endcmap CMapName currentdict /CMap defineresource pop end end"
+	).encode()
+	objects = [
+		b"<< /Type /Catalog /Pages 2 0 R >>",
+		b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+		b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+		b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>",
+		b"<< /Length %d >>\nstream\n" % len(cmap) + cmap + b"\nendstream",
+	]
+	out = io.BytesIO()
+	out.write(b"%PDF-1.4\n")
+	offsets = []
+	for number, body in enumerate(objects, 1):
+		offsets.append(out.tell())
+		out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
+	xref = out.tell()
+	out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+	for offset in offsets:
+		out.write(b"%010d 00000 n \n" % offset)
+	out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
+	return out.getvalue()
+
+
 def upload(file_name: str, content: bytes) -> str:
 	return (
 		frappe.get_doc({"doctype": "File", "file_name": file_name, "content": content, "is_private": 1})
@@ -205,13 +251,19 @@ class TestDirectiveImport(FrappeTestCase):
 		self.assertIn("tin bài", news["not_directive_reason"])
 		self.assertEqual(counts(), before)
 
-	def test_preview_reads_docx_with_a_heading_table_and_txt_files(self):
+	def test_preview_reads_docx_with_a_heading_table_text_pdf_and_txt_files(self):
 		from_docx = preview_directive_text(
 			file_url=upload("chi-thi-21.docx", directive_as_docx(DIRECTIVE_TEXT))
 		)
 		self.assertEqual(from_docx["document"]["number"], "21-CT/TU")
 		self.assertEqual(from_docx["document"]["issue_date"], "2024-03-15")
 		self.assertEqual(len(from_docx["tasks"]), 3)
+		from_pdf = preview_directive_text(file_url=upload("chi-thi-21.pdf", text_pdf(DIRECTIVE_TEXT)))
+		self.assertEqual(from_pdf["document"]["number"], "21-CT/TU")
+		self.assertEqual(
+			[t["fields"]["presiding_unit"] for t in from_pdf["tasks"]],
+			[self.units.mass, self.units.committee, None],
+		)
 		from_txt = preview_directive_text(file_url=upload("chi-thi-21.txt", DIRECTIVE_TEXT.encode("utf-16")))
 		self.assertEqual(from_txt["document"]["number"], "21-CT/TU")
 		self.assertEqual(len(from_txt["tasks"]), 3)

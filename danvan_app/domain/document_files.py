@@ -7,6 +7,8 @@ message is Vietnamese and fit to show to the user.
 from __future__ import annotations
 
 import io
+import itertools
+import statistics
 import unicodedata
 import zipfile
 from pathlib import PurePosixPath
@@ -116,6 +118,26 @@ def text_of_file(filename: str, data: bytes) -> str:
 	if kind == "docx":
 		return docx_text(data)
 	raise DocumentFileError("Tệp PDF cần được đọc bằng trình đọc PDF.")
+
+
+def text_from_positioned_lines(lines: list[tuple[str, float | None]]) -> str:
+	"""Lines of a printed page (text, baseline height from the bottom; None when unknown) → text with a
+	blank line wherever the print leaves a gap clearly wider than a line.
+
+	PDF text extraction drops empty lines, and the directive parser reads a heading's title up to the first
+	blank line, so without them the title would run on into the body.
+	"""
+	heights = [y for _, y in lines if y is not None]
+	steps = [above - below for above, below in itertools.pairwise(heights) if above - below > 0.5]
+	usual_step = statistics.median(steps) if steps else 0
+	out: list[str] = []
+	previous = None
+	for text, y in lines:
+		if y is not None and previous is not None and usual_step and previous - y > 1.6 * usual_step:
+			out.append("")
+		out.append(text)
+		previous = y if y is not None else previous
+	return _composed("\n".join(out))
 
 
 def _block_lines(element: ElementTree.Element, lines: list[str]) -> None:
