@@ -7,6 +7,19 @@ from frappe.utils import cint
 
 
 class DVSettings(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		due_soon_days: DF.Int
+		escalation_days: DF.Int
+		instance_lead_days: DF.Int
+		working_days_only: DF.Check
+	# end: auto-generated types
 	pass
 
 

@@ -28,8 +28,11 @@ class DVTask(TaskRequestsMixin, TaskAssignmentMixin, Document):
 		from danvan_app.dv_directives.doctype.dv_task_coordinating_unit.dv_task_coordinating_unit import (
 			DVTaskCoordinatingUnit,
 		)
+		from danvan_app.dv_directives.doctype.dv_task_explanation.dv_task_explanation import DVTaskExplanation
+		from danvan_app.dv_directives.doctype.dv_task_extension.dv_task_extension import DVTaskExtension
 		from danvan_app.dv_directives.doctype.dv_task_progress.dv_task_progress import DVTaskProgress
 
+		assigning_unit: DF.Link | None
 		completed_on: DF.Date | None
 		coordinating_units: DF.TableMultiSelect[DVTaskCoordinatingUnit]
 		deadline_kind: DF.Literal[
@@ -56,9 +59,14 @@ class DVTask(TaskRequestsMixin, TaskAssignmentMixin, Document):
 		description: DF.TextEditor | None
 		directive: DF.Link | None
 		due_date: DF.Date | None
+		explanations: DF.Table[DVTaskExplanation]
+		extensions: DF.Table[DVTaskExtension]
 		original_due_date: DF.Date | None
 		parent_task: DF.Link | None
+		period_key: DF.Data | None
 		period_label: DF.Data | None
+		presiding_leader: DF.Link | None
+		presiding_officer: DF.Link | None
 		presiding_unit: DF.Link
 		progress: DF.Percent
 		progress_updates: DF.Table[DVTaskProgress]
@@ -70,6 +78,9 @@ class DVTask(TaskRequestsMixin, TaskAssignmentMixin, Document):
 			"H\u1eb1ng n\u0103m",
 		]
 		recurrence_offset_days: DF.Int
+		recurrence_until: DF.Date | None
+		recurring_source: DF.Link | None
+		rollup_method: DF.Literal["", "Trung b\u00ecnh", "Theo tr\u1ecdng s\u1ed1"]
 		source_clause: DF.LongText | None
 		start_date: DF.Date | None
 		status: DF.Literal[
@@ -79,6 +90,7 @@ class DVTask(TaskRequestsMixin, TaskAssignmentMixin, Document):
 			"\u0110\u00e3 h\u1ee7y",
 		]
 		title: DF.Data
+		weight: DF.Float
 
 	# end: auto-generated types
 	def validate(self):

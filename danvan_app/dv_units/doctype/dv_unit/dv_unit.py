@@ -31,6 +31,7 @@ class DVUnit(NestedSet):
 		dan_van_leader: DF.Link | None
 		email: DF.Data | None
 		enabled: DF.Check
+		holiday_list: DF.Data | None
 		is_group: DF.Check
 		leader_since: DF.Date | None
 		lft: DF.Int
