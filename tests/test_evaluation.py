@@ -86,3 +86,12 @@ class TestClassification:
 def test_rank_shares_places_for_equal_totals():
 	assert ev.rank({"A": 90, "B": 95, "C": 90, "D": 10}) == {"B": 1, "A": 2, "C": 2, "D": 4}
 	assert ev.rank({}) == {}
+
+
+def test_score_changes_tell_self_scores_from_review_scores():
+	before = {"1": (5.0, None, 10.0), "2": (7.0, 6.0, 10.0)}
+	assert ev.score_changes(before, dict(before)) == ev.ScoreChange(False, False, False)
+	assert ev.score_changes(before, {**before, "1": (5.0, 4.0, 10.0)}) == ev.ScoreChange(False, True, False)
+	assert ev.score_changes(before, {**before, "2": (8.0, 6.0, 10.0)}) == ev.ScoreChange(True, False, False)
+	assert ev.score_changes(before, {**before, "2": (7.0, 6.0, 20.0)}).other_changed
+	assert ev.score_changes(before, {"1": before["1"]}).other_changed

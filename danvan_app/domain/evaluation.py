@@ -107,3 +107,21 @@ def rank(totals_by_unit: dict[str, float]) -> dict[str, int]:
 			previous_rank, previous_total = position, total
 		ranks[unit] = previous_rank
 	return ranks
+
+
+@dataclass(frozen=True)
+class ScoreChange:
+	self_changed: bool
+	reviewed_changed: bool
+	other_changed: bool
+
+
+def score_changes(before: dict[str, tuple], after: dict[str, tuple]) -> ScoreChange:
+	"""Compare score lines keyed by criterion, each ``(self_score, reviewed_score, rest…)``: which kind of
+	value the edit touched. A line added or removed counts as "other"."""
+	if set(before) != set(after):
+		return ScoreChange(False, False, True)
+	self_changed = any(before[k][0] != after[k][0] for k in after)
+	reviewed_changed = any(before[k][1] != after[k][1] for k in after)
+	other_changed = any(before[k][2:] != after[k][2:] for k in after)
+	return ScoreChange(self_changed, reviewed_changed, other_changed)

@@ -6,8 +6,12 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import cint, flt
 
+from danvan_app.domain import access
 from danvan_app.domain import evaluation as evaluation_rules
 from danvan_app.exceptions import DuplicateEvaluationError, ScoreError, TemplateError
+from danvan_app.permissions import user_scope
+
+HEADER_FIELDS = ("evaluated_unit", "year", "template", "reviewer")
 
 
 class DVEvaluation(Document):
@@ -43,6 +47,7 @@ class DVEvaluation(Document):
 		self.check_template_fits_year()
 		self.load_criteria_from_template()
 		self.check_scores_within_maximum()
+		self.check_who_changes_which_scores()
 		self.compute_totals_and_classification()
 		self.check_one_evaluation_per_unit_and_year()
 
@@ -99,6 +104,44 @@ class DVEvaluation(Document):
 				frappe.throw(
 					_("Tiêu chí {0}: điểm tối đa phải lớn hơn 0.").format(e.criterion), exc=ScoreError
 				)
+
+	@staticmethod
+	def score_values(doc) -> dict[str, tuple]:
+		def number(value):
+			return None if value in (None, "") else flt(value)
+
+		return {
+			row.criterion_code or str(row.idx): (
+				number(row.self_score),
+				number(row.reviewed_score),
+				flt(row.max_score),
+			)
+			for row in (doc.scores if doc else [])
+		}
+
+	def check_who_changes_which_scores(self):
+		"""Self scores are the evaluated unit's; reviewed scores are the assigned reviewer's alone."""
+		scope = user_scope()
+		if scope.unrestricted:
+			return
+		before = self.get_doc_before_save()
+		before_values = (
+			self.score_values(before)
+			if before
+			else {k: (None, None, v[2]) for k, v in self.score_values(self).items()}
+		)
+		change = evaluation_rules.score_changes(before_values, self.score_values(self))
+		if change.reviewed_changed and self.reviewer != scope.user:
+			frappe.throw(_("Chỉ người thẩm định được giao mới chấm điểm thẩm định."), frappe.PermissionError)
+		reviewer_only = not access.role_allows("DV Evaluation", scope.roles - {access.REVIEWER}, "write")
+		header_changed = bool(before) and any(before.get(f) != self.get(f) for f in HEADER_FIELDS)
+		if reviewer_only and (change.self_changed or change.other_changed or header_changed or not before):
+			frappe.throw(
+				_(
+					"Người thẩm định chỉ chấm điểm thẩm định và ghi nhận xét, không sửa phần tự chấm của đơn vị."
+				),
+				frappe.PermissionError,
+			)
 
 	def compute_totals_and_classification(self):
 		self.maximum_total, self.self_total, self.reviewed_total = evaluation_rules.totals(self.score_lines())

@@ -133,3 +133,57 @@ class TestDVEvaluation(FrappeTestCase):
 		amended.insert()
 		self.assertEqual(amended.self_total, 50)
 		self.assertEqual(frappe.db.get_value("DV Evaluation", evaluation.name, "docstatus"), 2)
+
+
+class TestWhoScoresWhat(FrappeTestCase):
+	def setUp(self):
+		from danvan_app.api.access import grant_unit_access
+		from danvan_app.domain import access
+
+		frappe.set_user("Administrator")
+		self.issuer = make_unit("Ban Dân vận Tỉnh ủy Chấm Điểm").name
+		self.unit = make_unit("Xã Được Chấm", self.issuer).name
+		self.template = make_template(self.issuer, year=2024)
+		self.officer, self.reviewer = "canbo.xa@dv.test", "thamdinh@dv.test"
+		for email, role in ((self.officer, access.OFFICER), (self.reviewer, access.REVIEWER)):
+			if not frappe.db.exists("User", email):
+				frappe.get_doc(
+					{
+						"doctype": "User",
+						"email": email,
+						"first_name": email,
+						"send_welcome_email": 0,
+						"roles": [{"role": role}],
+					}
+				).insert(ignore_permissions=True)
+		grant_unit_access(self.officer, [self.unit])
+		evaluation = make_evaluation(
+			self.unit, self.template.name, year=2024, scores={"1.1": {"self_score": 20}}
+		)
+		evaluation.reviewer = self.reviewer
+		evaluation.save()
+		self.name = evaluation.name
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+
+	def edit(self, user, **score_values):
+		frappe.set_user(user)
+		doc = frappe.get_doc("DV Evaluation", self.name)
+		for field, value in score_values.items():
+			doc.scores[0].set(field, value)
+		return doc.save()
+
+	def test_the_unit_self_scores_but_cannot_review_itself(self):
+		self.edit(self.officer, self_score=25)
+		self.assertRaises(frappe.PermissionError, self.edit, self.officer, reviewed_score=30)
+		frappe.set_user("Administrator")
+		self.assertEqual(
+			frappe.db.get_value("DV Evaluation Score", {"parent": self.name, "idx": 1}, "reviewed_score"), 0
+		)
+
+	def test_the_assigned_reviewer_reviews_but_does_not_rewrite_self_scores(self):
+		self.edit(self.reviewer, reviewed_score=18, comment="Có minh chứng đầy đủ")
+		frappe.set_user("Administrator")
+		self.assertEqual(frappe.db.get_value("DV Evaluation", self.name, "reviewed_total"), 18)
+		self.assertRaises(frappe.PermissionError, self.edit, self.reviewer, self_score=5)
