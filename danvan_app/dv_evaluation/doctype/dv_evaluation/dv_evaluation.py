@@ -145,9 +145,8 @@ class DVEvaluation(Document):
 
 	def compute_totals_and_classification(self):
 		self.maximum_total, self.self_total, self.reviewed_total = evaluation_rules.totals(self.score_lines())
-		# The reviewed score decides once a reviewer has scored anything; until then the self score does.
-		reviewed = any(row.reviewed_score not in (None, "") for row in self.scores)
-		decisive_total = self.reviewed_total if reviewed else self.self_total
+		# The reviewed score decides once a reviewer has scored; until then the self score does.
+		decisive_total = self.reviewed_total if self.reviewed_on else self.self_total
 		self.classification = evaluation_rules.classify(decisive_total, self.template_doc().as_thresholds())
 
 	def check_one_evaluation_per_unit_and_year(self):
