@@ -4,7 +4,7 @@
 import frappe
 from frappe import _
 from frappe.model.document import Document
-from frappe.utils import cint, flt
+from frappe.utils import cint, flt, getdate, today
 
 from danvan_app.domain import access
 from danvan_app.domain import evaluation as evaluation_rules
@@ -107,30 +107,29 @@ class DVEvaluation(Document):
 
 	@staticmethod
 	def score_values(doc) -> dict[str, tuple]:
-		def number(value):
-			return None if value in (None, "") else flt(value)
-
+		# An empty score and 0 are the same value here: the database stores an unset Float as 0.
 		return {
 			row.criterion_code or str(row.idx): (
-				number(row.self_score),
-				number(row.reviewed_score),
+				flt(row.self_score),
+				flt(row.reviewed_score),
 				flt(row.max_score),
 			)
-			for row in (doc.scores if doc else [])
+			for row in doc.scores
 		}
 
 	def check_who_changes_which_scores(self):
 		"""Self scores are the evaluated unit's; reviewed scores are the assigned reviewer's alone."""
+		before = self.get_doc_before_save()
+		after_values = self.score_values(self)
+		before_values = (
+			self.score_values(before) if before else {k: (0.0, 0.0, v[2]) for k, v in after_values.items()}
+		)
+		change = evaluation_rules.score_changes(before_values, after_values)
+		if change.reviewed_changed:
+			self.reviewed_on = getdate(today())
 		scope = user_scope()
 		if scope.unrestricted:
 			return
-		before = self.get_doc_before_save()
-		before_values = (
-			self.score_values(before)
-			if before
-			else {k: (None, None, v[2]) for k, v in self.score_values(self).items()}
-		)
-		change = evaluation_rules.score_changes(before_values, self.score_values(self))
 		if change.reviewed_changed and self.reviewer != scope.user:
 			frappe.throw(_("Chỉ người thẩm định được giao mới chấm điểm thẩm định."), frappe.PermissionError)
 		reviewer_only = not access.role_allows("DV Evaluation", scope.roles - {access.REVIEWER}, "write")
