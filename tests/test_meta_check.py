@@ -1062,3 +1062,14 @@ def test_malformed_shapes_are_reported_not_raised(tmp_path: Path) -> None:
 	messages = "\n".join(map(str, problems))
 	assert "check_fieldtypes could not check this (TypeError" in messages
 	assert "field_order names unknown fields ['part_name', 'qty']" in messages
+
+
+def test_every_doctype_name_has_a_vietnamese_translation():
+	"""Users read Vietnamese: the desk shows DocType names through the app's vi translations."""
+	import csv
+
+	translations = dict(csv.reader((REPO / "danvan_app" / "translations" / "vi.csv").open(encoding="utf-8")))
+	names = {json.loads(p.read_text())["name"] for p in (REPO / "danvan_app").glob("*/doctype/*/*.json")}
+	assert names, "no DocTypes found"
+	missing = sorted(n for n in names if not translations.get(n))
+	assert missing == []
