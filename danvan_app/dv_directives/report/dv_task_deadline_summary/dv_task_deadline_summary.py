@@ -41,13 +41,14 @@ def execute(filters: dict | None = None):
 
 def get_columns() -> list[dict]:
 	columns = [
+		{"fieldname": "unit_name", "label": _("Đơn vị chủ trì"), "fieldtype": "Data", "width": 260},
 		{
 			"fieldname": "unit",
-			"label": _("Đơn vị chủ trì"),
+			"label": _("Mã đơn vị"),
 			"fieldtype": "Link",
 			"options": "DV Unit",
-			"width": 260,
-		}
+			"width": 110,
+		},
 	]
 	columns += [
 		{"fieldname": key, "label": label, "fieldtype": "Int", "width": 120} for key, label, _ in COUNTS
@@ -69,9 +70,9 @@ def get_rows(filters: frappe._dict) -> list[frappe._dict]:
 		frappe.qb.from_(Task)
 		.join(Unit)
 		.on(Unit.name == Task.presiding_unit)
-		.select(Task.presiding_unit.as_("unit"), *counts)
+		.select(Task.presiding_unit.as_("unit"), Unit.unit_name, *counts)
 		.where(Task.status != task_rules.STATUS_CANCELLED)
-		.groupby(Task.presiding_unit)
+		.groupby(Task.presiding_unit, Unit.unit_name)
 		.orderby(Count(Task.name), order=frappe.qb.desc)
 	)
 	scope = task_scope_criterion(Task)
@@ -102,9 +103,7 @@ def get_chart(rows: list[dict]) -> dict | None:
 		return None
 	return {
 		"data": {
-			"labels": [
-				frappe.get_cached_value("DV Unit", row["unit"], "unit_name") or row["unit"] for row in top
-			],
+			"labels": [row["unit_name"] for row in top],
 			"datasets": [
 				{"name": _("Quá hạn"), "values": [row["overdue"] for row in top]},
 				{"name": _("Hoàn thành trễ hạn"), "values": [row["done_late"] for row in top]},
