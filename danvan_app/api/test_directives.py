@@ -12,12 +12,11 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils.file_manager import get_files_path
 
-from danvan_app.api.access import grant_unit_access
 from danvan_app.api.directives import confirm_directive_import, create_tasks, preview_directive_text
 from danvan_app.domain import access
 from danvan_app.domain.document_files import MAX_FILE_BYTES
 from danvan_app.exceptions import DirectiveImportError, TaskEntryError
-from danvan_app.tests.factories import make_directive, make_tree, make_unit
+from danvan_app.tests.factories import make_directive, make_tree, make_unit, make_user
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 DIRECTIVE_TEXT = """TỈNH ỦY THỬ NGHIỆM
@@ -154,17 +153,7 @@ class TestDirectiveImport(FrappeTestCase):
 
 	@classmethod
 	def make_user(cls, email, role, unit):
-		frappe.get_doc(
-			{
-				"doctype": "User",
-				"email": email,
-				"first_name": email.split("@")[0],
-				"send_welcome_email": 0,
-				"roles": [{"role": role}],
-			}
-		).insert(ignore_permissions=True)
-		grant_unit_access(email, [unit], with_descendants=1)
-		return email
+		return make_user(email, role, [unit])
 
 	def tearDown(self):
 		frappe.set_user("Administrator")

@@ -75,3 +75,22 @@ def ensure_outgoing_email_account() -> None:
 			"no_smtp_authentication": 1,
 		}
 	).insert(ignore_permissions=True)
+
+
+def make_user(email: str, role: str, units: list[str] | tuple = (), first_name: str | None = None) -> str:
+	"""A desk user with one role, granted ``units`` (with their sub-units) through User Permissions."""
+	from danvan_app.api.access import grant_unit_access
+
+	if not frappe.db.exists("User", email):
+		frappe.get_doc(
+			{
+				"doctype": "User",
+				"email": email,
+				"first_name": first_name or email.split("@")[0],
+				"send_welcome_email": 0,
+				"roles": [{"role": role}],
+			}
+		).insert(ignore_permissions=True)
+	if units:
+		grant_unit_access(email, list(units), with_descendants=1)
+	return email

@@ -10,7 +10,7 @@ from frappe.tests.utils import FrappeTestCase
 from danvan_app.api.access import grant_unit_access
 from danvan_app.api.tasks import report_progress
 from danvan_app.domain import access
-from danvan_app.tests.factories import make_directive, make_task, make_tree, make_unit
+from danvan_app.tests.factories import make_directive, make_task, make_tree, make_unit, make_user
 
 ROLES = (access.MANAGER, access.OFFICER, access.REVIEWER, access.VIEWER)
 LEVELS = ("province", "district1", "commune11")
@@ -59,18 +59,7 @@ class TestPermissionMatrix(FrappeTestCase):
 
 	@classmethod
 	def make_user(cls, email, role, level, first_name=None):
-		frappe.get_doc(
-			{
-				"doctype": "User",
-				"email": email,
-				"first_name": first_name or email.split("@")[0],
-				"send_welcome_email": 0,
-				"roles": [{"role": role}],
-			}
-		).insert(ignore_permissions=True)
-		if level:
-			grant_unit_access(email, [getattr(cls.units, level)], with_descendants=1)
-		return email
+		return make_user(email, role, [getattr(cls.units, level)] if level else (), first_name)
 
 	@classmethod
 	def make_documents(cls):
@@ -229,16 +218,7 @@ class TestPermissionMatrix(FrappeTestCase):
 		)
 		# commune 2.1 coordinates; give its officer access and report.
 		coordinator = "officer.commune21@dv.test"
-		frappe.get_doc(
-			{
-				"doctype": "User",
-				"email": coordinator,
-				"first_name": "Cán bộ xã 2.1",
-				"send_welcome_email": 0,
-				"roles": [{"role": access.OFFICER}],
-			}
-		).insert(ignore_permissions=True)
-		grant_unit_access(coordinator, [self.units.commune21])
+		make_user(coordinator, access.OFFICER, [self.units.commune21], first_name="Cán bộ xã 2.1")
 		frappe.set_user(coordinator)
 		self.assertRaises(
 			frappe.PermissionError, frappe.client.set_value, "DV Task", task[1], "title", "Không được"

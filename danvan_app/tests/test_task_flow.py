@@ -10,27 +10,12 @@ from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, getdate, today
 
 from danvan_app import jobs
-from danvan_app.api.access import grant_unit_access
 from danvan_app.api.tasks import cascade_task
 from danvan_app.domain import access
 from danvan_app.domain import tasks as task_rules
 from danvan_app.exceptions import DeadlineError
 from danvan_app.holidays import holidays_available
-from danvan_app.tests.factories import ensure_outgoing_email_account, make_task, make_tree
-
-
-def make_user(email: str, role: str = access.MANAGER) -> str:
-	if not frappe.db.exists("User", email):
-		frappe.get_doc(
-			{
-				"doctype": "User",
-				"email": email,
-				"first_name": email.split("@")[0],
-				"send_welcome_email": 0,
-				"roles": [{"role": role}],
-			}
-		).insert(ignore_permissions=True)
-	return email
+from danvan_app.tests.factories import ensure_outgoing_email_account, make_task, make_tree, make_user
 
 
 def open_todos(task: str) -> set[str]:
@@ -47,18 +32,15 @@ class TestTaskFlow(FrappeTestCase):
 	def setUp(self):
 		frappe.set_user("Administrator")
 		self.units = make_tree()
-		self.province_leader = make_user("lanhdao.tinh@dv.test")
-		self.district_leader = make_user("lanhdao.huyen1@dv.test")
-		self.district_officer = make_user("canbo.huyen1@dv.test", access.OFFICER)
+		self.province_leader = make_user("lanhdao.tinh@dv.test", access.MANAGER, [self.units.province])
+		self.district_leader = make_user("lanhdao.huyen1@dv.test", access.MANAGER, [self.units.district1])
+		self.district_officer = make_user("canbo.huyen1@dv.test", access.OFFICER, [self.units.district1])
 		frappe.db.set_value("DV Unit", self.units.province, "dan_van_leader", self.province_leader)
 		frappe.db.set_value(
 			"DV Unit",
 			self.units.district1,
 			{"dan_van_leader": self.district_leader, "unit_officer": self.district_officer},
 		)
-		grant_unit_access(self.province_leader, [self.units.province])
-		grant_unit_access(self.district_leader, [self.units.district1])
-		grant_unit_access(self.district_officer, [self.units.district1])
 
 	def tearDown(self):
 		frappe.set_user("Administrator")
@@ -269,7 +251,7 @@ class TestDailyJobs(FrappeTestCase):
 	def test_reminders_are_queued_for_the_assignees(self):
 		from frappe.email.doctype.notification.notification import trigger_daily_alerts
 
-		leader = make_user("nhacviec.huyen1@dv.test")
+		leader = make_user("nhacviec.huyen1@dv.test", access.MANAGER)
 		frappe.db.set_value("DV Unit", self.units.district1, "dan_van_leader", leader)
 		soon = make_task(self.units.district1, title="Sắp đến hạn", due_date=add_days(today(), 7))
 		far = make_task(self.units.district2, title="Còn xa", due_date=add_days(today(), 30))
@@ -289,8 +271,8 @@ class TestDailyJobs(FrappeTestCase):
 		self.assertIn(leader, recipients)
 
 	def test_weekly_digest_and_escalation_reach_the_right_leaders(self):
-		district_leader = make_user("digest.huyen1@dv.test")
-		province_leader = make_user("digest.tinh@dv.test")
+		district_leader = make_user("digest.huyen1@dv.test", access.MANAGER)
+		province_leader = make_user("digest.tinh@dv.test", access.MANAGER)
 		long_late = make_task(self.units.district1, title="Trễ lâu", due_date=add_days(today(), -30)).name
 		short_late = make_task(self.units.district1, title="Trễ ít", due_date=add_days(today(), -2)).name
 		# Leaders named after the tasks exist, so no assignment mail mixes with the digests below.

@@ -6,7 +6,7 @@ from frappe.tests.utils import FrappeTestCase
 
 from danvan_app.domain import evaluation as evaluation_rules
 from danvan_app.exceptions import DuplicateEvaluationError, ScoreError, TemplateError
-from danvan_app.tests.factories import make_unit
+from danvan_app.tests.factories import make_unit, make_user
 
 
 def make_template(issuer: str, year: int = 2025, version: int = 1, **values):
@@ -137,7 +137,6 @@ class TestDVEvaluation(FrappeTestCase):
 
 class TestWhoScoresWhat(FrappeTestCase):
 	def setUp(self):
-		from danvan_app.api.access import grant_unit_access
 		from danvan_app.domain import access
 
 		frappe.set_user("Administrator")
@@ -145,18 +144,8 @@ class TestWhoScoresWhat(FrappeTestCase):
 		self.unit = make_unit("Xã Được Chấm", self.issuer).name
 		self.template = make_template(self.issuer, year=2024)
 		self.officer, self.reviewer = "canbo.xa@dv.test", "thamdinh@dv.test"
-		for email, role in ((self.officer, access.OFFICER), (self.reviewer, access.REVIEWER)):
-			if not frappe.db.exists("User", email):
-				frappe.get_doc(
-					{
-						"doctype": "User",
-						"email": email,
-						"first_name": email,
-						"send_welcome_email": 0,
-						"roles": [{"role": role}],
-					}
-				).insert(ignore_permissions=True)
-		grant_unit_access(self.officer, [self.unit])
+		make_user(self.officer, access.OFFICER, [self.unit])
+		make_user(self.reviewer, access.REVIEWER)
 		evaluation = make_evaluation(
 			self.unit, self.template.name, year=2024, scores={"1.1": {"self_score": 20}}
 		)
