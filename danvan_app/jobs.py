@@ -290,9 +290,10 @@ def assign_instances(instances, duties: dict) -> None:
 	)
 
 
-def overdue_tasks_with_managers(min_days_overdue: int = 0, escalate: bool = False, today=None) -> list:
-	"""Open overdue tasks with the leader who must hear of them: the presiding unit's, or when escalating
-	the parent unit's. One query."""
+def overdue_tasks_with_managers(days_overdue: int = 0, escalate: bool = False, today=None) -> list:
+	"""Open overdue tasks with the leader who must hear of them, in one query: for the digest, every task
+	overdue and the presiding unit's leader; when escalating, the tasks that reach ``days_overdue`` days late
+	today and the parent unit's leader (each task escalates once, not every day after)."""
 	today = getdate(today)
 	Task, Unit, Parent = (
 		frappe.qb.DocType("DV Task"),
@@ -306,7 +307,14 @@ def overdue_tasks_with_managers(min_days_overdue: int = 0, escalate: bool = Fals
 		.join(Unit)
 		.on(Unit.name == Task.presiding_unit)
 		.select(Task.name, Task.title, Task.due_date, Unit.unit_name, manager.as_("manager"))
-		.where(Task.status.isin(OPEN_STATUSES) & (Task.due_date < add_days(today, -min_days_overdue)))
+		.where(
+			Task.status.isin(OPEN_STATUSES)
+			& (
+				(Task.due_date == add_days(today, -days_overdue))
+				if escalate
+				else (Task.due_date < add_days(today, -days_overdue))
+			)
+		)
 		.orderby(Task.due_date)
 	)
 	if escalate:
@@ -320,7 +328,8 @@ def send_overdue_digest(today=None) -> int:
 
 
 def escalate_overdue(today=None) -> int:
-	"""Daily: tasks overdue beyond the configured days are reported to the parent unit's leader."""
+	"""Daily: a task that reaches the configured number of days overdue is reported to the parent unit's
+	leader."""
 	rows = overdue_tasks_with_managers(get_settings().escalation_days, escalate=True, today=today)
 	return _mail_by_manager(rows, _("Nhiệm vụ quá hạn kéo dài ở đơn vị cấp dưới"))
 

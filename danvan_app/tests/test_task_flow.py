@@ -273,7 +273,10 @@ class TestDailyJobs(FrappeTestCase):
 	def test_weekly_digest_and_escalation_reach_the_right_leaders(self):
 		district_leader = make_user("digest.huyen1@dv.test", access.MANAGER)
 		province_leader = make_user("digest.tinh@dv.test", access.MANAGER)
-		long_late = make_task(self.units.district1, title="Trễ lâu", due_date=add_days(today(), -30)).name
+		long_late = make_task(self.units.district1, title="Trễ 14 ngày", due_date=add_days(today(), -14)).name
+		longer_late = make_task(
+			self.units.district1, title="Trễ 30 ngày", due_date=add_days(today(), -30)
+		).name
 		short_late = make_task(self.units.district1, title="Trễ ít", due_date=add_days(today(), -2)).name
 		# Leaders named after the tasks exist, so no assignment mail mixes with the digests below.
 		frappe.db.set_value("DV Unit", self.units.district1, "dan_van_leader", district_leader)
@@ -281,7 +284,10 @@ class TestDailyJobs(FrappeTestCase):
 		frappe.db.set_single_value("DV Settings", "escalation_days", 14)
 
 		digest = jobs.overdue_tasks_with_managers()
-		self.assertEqual({r.name for r in digest if r.manager == district_leader}, {long_late, short_late})
+		self.assertEqual(
+			{r.name for r in digest if r.manager == district_leader}, {long_late, longer_late, short_late}
+		)
+		# Escalation happens on the day a task reaches 14 days late; the 30-day one escalated back then.
 		escalated = jobs.overdue_tasks_with_managers(14, escalate=True)
 		self.assertEqual({r.name for r in escalated if r.manager == province_leader}, {long_late})
 
@@ -289,7 +295,9 @@ class TestDailyJobs(FrappeTestCase):
 		self.assertEqual(jobs.send_overdue_digest(), 1)
 		self.assertEqual(jobs.escalate_overdue(), 1)
 		# Each mail names its first (most overdue) task; mail queued by other tests names other tasks.
-		digests = frappe.get_all("Email Queue", filters={"reference_name": long_late}, pluck="name")
+		digests = frappe.get_all(
+			"Email Queue", filters={"reference_name": ("in", [long_late, longer_late])}, pluck="name"
+		)
 		recipients = frappe.get_all(
 			"Email Queue Recipient", filters={"parent": ("in", digests)}, pluck="recipient"
 		)
