@@ -35,6 +35,7 @@ class DVEvaluation(Document):
 		]
 		evaluated_unit: DF.Link
 		maximum_total: DF.Float
+		reviewed_on: DF.Date | None
 		reviewed_total: DF.Float
 		reviewer: DF.Link | None
 		scores: DF.Table[DVEvaluationScore]
