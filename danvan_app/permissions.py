@@ -8,7 +8,7 @@ each ``*_has_permission`` decides for one document. Values reach SQL only throug
 
 import frappe
 from frappe.core.doctype.user_permission.user_permission import get_user_permissions
-from pypika.terms import Criterion, ExistsCriterion, LiteralValue
+from pypika.terms import Criterion, LiteralValue
 
 from danvan_app.domain import access
 
@@ -169,13 +169,11 @@ def task_scope_criterion(Task, user: str | None = None) -> Criterion | None:
 		return LiteralValue(NOTHING)
 	units = sorted(scope.units)
 	Coordinating = frappe.qb.DocType("DV Task Coordinating Unit")
-	coordinates = ExistsCriterion(
+	# An uncorrelated IN, not a correlated EXISTS: pypika writes a one-table subquery's columns without
+	# their table, so `parent = Task.name` would silently compare the child row with itself.
+	coordinated = (
 		frappe.qb.from_(Coordinating)
-		.select(Coordinating.name)
-		.where(
-			(Coordinating.parenttype == "DV Task")
-			& (Coordinating.parent == Task.name)
-			& Coordinating.unit.isin(units)
-		)
+		.select(Coordinating.parent)
+		.where((Coordinating.parenttype == "DV Task") & Coordinating.unit.isin(units))
 	)
-	return Task.presiding_unit.isin(units) | coordinates
+	return Task.presiding_unit.isin(units) | Task.name.isin(coordinated)

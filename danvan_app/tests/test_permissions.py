@@ -249,19 +249,25 @@ class TestPermissionMatrix(FrappeTestCase):
 	def test_reports_number_cards_and_charts_count_only_what_the_user_sees(self):
 		from frappe.desk.doctype.dashboard_chart.dashboard_chart import get as chart_data
 		from frappe.desk.doctype.number_card.number_card import get_result
-
-		from danvan_app.dv_directives.report.dv_task_deadline_summary.dv_task_deadline_summary import execute
+		from frappe.desk.query_report import run as run_report
 
 		for key in ("district2", "commune21", "commune11"):
 			make_task(self.units[key], title=f"Quá hạn ở {key}", due_date="2025-01-31")
 		card = frappe.get_doc("Number Card", "DV Overdue Tasks")
+		# A user who only coordinates: commune 2.1 takes part in district 1's task and presides over its own.
+		coordinator = make_user("coordinator.commune21@dv.test", access.OFFICER, [self.units.commune21])
 		checked = 0
-		for (_role, _level), user in self.users.items():
+		for user in [*self.users.values(), coordinator]:
 			frappe.set_user(user)
-			visible = frappe.get_list("DV Task", fields=["name", "deadline_outcome"], limit_page_length=0)
+			visible = frappe.get_list(
+				"DV Task", fields=["name", "deadline_outcome", "presiding_unit"], limit_page_length=0
+			)
 			overdue = sum(1 for t in visible if t.deadline_outcome == "Quá hạn")
-			_columns, rows, *_ = execute({})
+			# Through the desk's own door, which post-filters rows by User Permission.
+			result = run_report("DV Task Deadline Summary", filters={}, user=user)["result"]
+			rows = [frappe._dict(row) for row in result if isinstance(row, dict)]
 			self.assertEqual(sum(row.total for row in rows), len(visible), user)
+			self.assertEqual({row.unit for row in rows}, {t.presiding_unit for t in visible}, user)
 			self.assertEqual(sum(row.overdue for row in rows), overdue, user)
 			self.assertEqual(get_result(card, card.filters_json), overdue, user)
 			chart = chart_data(chart_name="DV Tasks By Deadline Outcome", refresh=1)

@@ -42,16 +42,13 @@ def execute(filters: dict | None = None):
 def get_columns() -> list[dict]:
 	columns = [
 		{"fieldname": "unit_name", "label": _("Đơn vị chủ trì"), "fieldtype": "Data", "width": 260},
-		{
-			"fieldname": "unit",
-			"label": _("Mã đơn vị"),
-			"fieldtype": "Link",
-			"options": "DV Unit",
-			"width": 110,
-		},
+		# Data, not Link: Frappe drops report rows whose Link values fall outside the user's User Permissions,
+		# which would hide the presiding unit of a task the user sees as a coordinating unit.
+		{"fieldname": "unit", "label": _("Mã đơn vị"), "fieldtype": "Data", "width": 110},
 	]
 	columns += [
-		{"fieldname": key, "label": label, "fieldtype": "Int", "width": 120} for key, label, _ in COUNTS
+		{"fieldname": key, "label": _(label), "fieldtype": "Int", "width": 120}
+		for key, label, _rule in COUNTS
 	]
 	columns.append(
 		{"fieldname": "on_time_rate", "label": _("Tỷ lệ đúng hạn (%)"), "fieldtype": "Percent", "width": 130}
