@@ -76,7 +76,7 @@ def test_administrators_are_unrestricted_and_an_ungranted_user_sees_nothing():
 
 @pytest.mark.parametrize(
 	("grant", "owner", "action"),
-	product(["TINH", "H1", "X11"], ["TINH", "H1", "H2", "X11", "X21"], ["read", "write", "delete"]),
+	list(product(["TINH", "H1", "X11"], ["TINH", "H1", "H2", "X11", "X21"], ["read", "write", "delete"])),
 )
 def test_access_follows_the_subtree(grant, owner, action):
 	user = scope((grant, True))
