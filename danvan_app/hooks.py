@@ -1,3 +1,5 @@
+from danvan_app.domain.access import DV_ROLES
+
 app_name = "danvan_app"
 app_title = "Dân vận"
 app_publisher = "danvan_app developers"
@@ -10,11 +12,9 @@ app_license = "mit"
 # Each controller carries the generated type block of its DocType.
 export_python_type_annotations = True
 
-DV_ROLES = ["DV Administrator", "DV Unit Manager", "DV Officer", "DV Reviewer", "DV Viewer"]
-
 # Only the records this app owns: never a whole table of a shared DocType.
 fixtures = [
-	{"dt": "Role", "filters": [["name", "in", DV_ROLES]]},
+	{"dt": "Role", "filters": [["name", "in", list(DV_ROLES)]]},
 	{"dt": "DV Unit Kind", "filters": [["is_standard", "=", 1]]},
 	{"dt": "DV Admin Level", "filters": [["is_standard", "=", 1]]},
 	{"dt": "DV Kheo Field", "filters": [["is_standard", "=", 1]]},

@@ -2,7 +2,7 @@
 
 import frappe
 
-from danvan_app.hooks import DV_ROLES
+from danvan_app.domain.access import DV_ROLES
 
 SETTINGS_DEFAULTS = {"due_soon_days": 7, "instance_lead_days": 15, "escalation_days": 14}
 

@@ -4,7 +4,7 @@
 import frappe
 from frappe.tests.utils import FrappeTestCase
 
-from danvan_app.hooks import DV_ROLES
+from danvan_app.domain.access import DV_ROLES
 
 
 class TestInstall(FrappeTestCase):
