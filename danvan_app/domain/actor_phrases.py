@@ -1,0 +1,399 @@
+"""Who must act: the bodies a clause names as actors, split into presiding and coordinating units.
+
+Part of the directive importer (``directive_text``); pure standard library.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from danvan_app.domain.vn_text import (
+	canonical_word,
+	fold,
+)
+
+# Words that open the name of a body (canonical_word spelling, i.e. lowercase with diacritics).
+# "*" marks heads that only count when Capitalised and followed by another Capitalised word, because the bare
+# lowercase word means something else ("ban hành", "bộ máy", "hội viên").
+_BODY_HEADS_TEXT = """
+ban thường vụ|ban chấp hành|ban cán sự đảng|ban dân vận|ban tuyên giáo|ban tổ chức|ban nội chính|ban kinh tế
+ban đảng|ban chỉ đạo|ban thi đua|ban quản lý|ban chỉ huy|ban bí thư|ban, ngành|ban ngành|*ban|bộ chính trị|*bộ
+đảng đoàn|đảng ủy|đảng bộ|cấp ủy|chi bộ|chi ủy|tỉnh ủy|huyện ủy|thị ủy|thành ủy|quận ủy|thường trực|thường vụ
+chính quyền|ủy ban|ubnd|ubmttq|mttq|hđnd|hội đồng|mặt trận|đoàn thể|hội quần chúng|*hội
+tổ chức chính trị|tổ chức hội|tổ chức đoàn thể|tổ chức thành viên|tổ chức cơ sở đảng|tổ chức đảng
+sở, ban, ngành|sở, ban ngành|sở ban ngành|sở, ngành|sở|*phòng|văn phòng|cơ quan|đơn vị|địa phương|ngành|các cấp
+công an|bộ chỉ huy|quân đội|lực lượng vũ trang|liên đoàn|tỉnh đoàn|đoàn thanh niên|*trường|*trung tâm|*báo|*đài
+chủ tịch|thủ trưởng|người đứng đầu|giám đốc|bí thư|viện kiểm sát|tòa án|thanh tra|kho bạc
+"""
+# Phrases that contain commas but name one tier of bodies; a comma inside them does not separate two names.
+_COMMA_PHRASES_TEXT = """
+sở, ban, ngành|sở, ban ngành|sở, ngành|ban, ngành|huyện, thị xã, thành phố|huyện, thành phố|huyện, thị, thành
+xã, phường, thị trấn|phường, xã, thị trấn|thị xã, thành phố
+"""
+# Words that follow a body's name when the sentence is "<body> <does something>".
+_ACTION_WORDS_TEXT = """
+chủ trì|phối hợp|tham mưu|tăng cường|lãnh đạo|chỉ đạo|xây dựng|tiếp tục|thường xuyên|phải|căn cứ|có trách nhiệm
+chịu trách nhiệm|thực hiện|triển khai|tổ chức|theo dõi|hướng dẫn|kiểm tra|đôn đốc|giám sát|quán triệt|nâng cao
+đẩy mạnh|rà soát|bố trí|đảm bảo|bảo đảm|định kỳ|hằng năm|hàng năm|hằng quý|hàng quý|hằng tháng|hàng tháng|cần
+nghiên cứu|ban hành|tuyên truyền|vận động|phát động|trực tiếp|chủ động|tích cực|khẩn trương|sớm|kịp thời|quan tâm
+được|đăng ký|báo cáo|tập trung|cụ thể hóa|phát huy|đổi mới|yêu cầu|đề nghị|giao|phân công|sơ kết|tổng kết
+đánh giá|cử|ưu tiên|tạo điều kiện|giải quyết|nắm|gắn|làm tốt|có|là|sẽ|đã|đang|cùng|phấn đấu|duy trì|thống nhất
+dự trù|lựa chọn|chuẩn bị|tiến hành|hỗ trợ|trình|tham gia|thẩm định|cung cấp|tập huấn|biểu dương|khen thưởng
+xem xét|xử lý|kiện toàn|củng cố|chấp hành|thành lập|lồng ghép|rèn luyện|nhân rộng|khắc phục|quản lý|điều chỉnh
+"""
+# "tổ chức" is a verb ("tổ chức sơ kết") unless it begins a body's name ("tổ chức chính trị - xã hội").
+_TO_CHUC_BODY_NEXT_WORDS = {"chính", "hội", "đoàn", "đảng", "thành", "cơ"}
+_DETERMINERS = {
+	"các",
+	"những",
+	"mỗi",
+	"từng",
+	"toàn",
+	"tất",
+}  # "toàn thể", "tất cả" handled with their 2nd word
+_DETERMINER_SECOND_WORDS = {"toàn": "thể", "tất": "cả"}
+# Sentence openers that put the actor later: "Giao Ban Dân vận …", "Hằng năm, …, cấp ủy tổ chức …".
+_LEAD_INS = (("giao", "cho"), ("giao",), ("đề", "nghị"), ("yêu", "cầu"))
+_ADVERBIAL_OPENERS = (
+	("hằng",),
+	("hàng",),
+	("định", "kỳ"),
+	("đồng", "thời"),
+	("trước",),
+	("trong",),
+	("tùy",),
+	("tuỳ",),
+	("căn", "cứ"),
+	("theo",),
+	("trên", "cơ", "sở"),
+	("để",),
+	("khi",),
+	("sau", "khi"),
+	("từ",),
+	("ngoài", "ra"),
+	("bên", "cạnh", "đó"),
+	("mặt", "khác"),
+)
+
+
+def _phrase_table(text: str) -> dict[str, list[tuple[tuple[str, ...], bool]]]:
+	"""First word → [(all words, needs capitals)], longest first, from the ``|``-separated lists above."""
+	table: dict[str, list[tuple[tuple[str, ...], bool]]] = {}
+	for entry in re.split(r"[|\n]", text):
+		entry = entry.strip()
+		if not entry:
+			continue
+		needs_capitals = entry.startswith("*")
+		words = tuple(_TOKEN.findall(canonical_word(entry.lstrip("*"))))
+		table.setdefault(words[0], []).append((words, needs_capitals))
+	for entries in table.values():
+		entries.sort(key=lambda item: -len(item[0]))
+	return table
+
+
+# Words, or single punctuation marks. Hyphen/slash-joined codes ("16-CT/TU", "Đ/c") stay one token.
+_TOKEN = re.compile(r"\w+(?:[-/.]\w+)*|[^\w\s]")
+_BODY_HEADS = _phrase_table(_BODY_HEADS_TEXT)
+_COMMA_PHRASES = _phrase_table(_COMMA_PHRASES_TEXT)
+_ACTION_WORDS = _phrase_table(_ACTION_WORDS_TEXT)
+
+# --- tokens and body lists -----------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Token:
+	text: str
+	key: str  # canonical_word(text)
+	start: int
+	end: int
+
+	@property
+	def is_capitalised(self) -> bool:
+		return self.text[:1].isupper()
+
+
+# Directives reuse a small vocabulary, so caching the per-word key is most of the tokenizer's speed.
+_word_key = lru_cache(maxsize=16_384)(canonical_word)
+
+
+def _tokenize(text: str) -> list[_Token]:
+	return [
+		_Token(match.group(0), _word_key(match.group(0)), match.start(), match.end())
+		for match in _TOKEN.finditer(text)
+	]
+
+
+def _match_phrase(
+	tokens: Sequence[_Token], index: int, table: dict[str, list[tuple[tuple[str, ...], bool]]]
+) -> int:
+	"""Number of tokens of the longest table phrase starting at ``index`` (0 when none)."""
+	if index >= len(tokens):
+		return 0
+	for words, needs_capitals in table.get(tokens[index].key, ()):
+		end = index + len(words)
+		if end > len(tokens) or tuple(token.key for token in tokens[index:end]) != words:
+			continue
+		if needs_capitals and not (
+			tokens[index].is_capitalised and end < len(tokens) and tokens[end].is_capitalised
+		):
+			continue
+		return len(words)
+	return 0
+
+
+def _action_length(tokens: Sequence[_Token], index: int) -> int:
+	"""Length of an action word at ``index``; names are Capitalised, so only lowercase words count."""
+	if index >= len(tokens) or tokens[index].is_capitalised:
+		return 0
+	length = _match_phrase(tokens, index, _ACTION_WORDS)
+	if length and tokens[index].key == "tổ" and length == 2:
+		following = tokens[index + 2].key if index + 2 < len(tokens) else ""
+		if following in _TO_CHUC_BODY_NEXT_WORDS:
+			return 0
+	return length
+
+
+def _skip_determiners(tokens: Sequence[_Token], index: int) -> int:
+	while index < len(tokens) and tokens[index].key in _DETERMINERS:
+		second = _DETERMINER_SECOND_WORDS.get(tokens[index].key)
+		if second:
+			if index + 1 < len(tokens) and tokens[index + 1].key == second:
+				index += 2
+				continue
+			break
+		index += 1
+	return index
+
+
+def _head_length(tokens: Sequence[_Token], index: int) -> int:
+	if index < len(tokens) and tokens[index].key == "tổ":
+		# "tổ chức" only opens a name when what follows makes it a body.
+		following = tokens[index + 2].key if index + 2 < len(tokens) else ""
+		if following not in _TO_CHUC_BODY_NEXT_WORDS:
+			return 0
+	return _match_phrase(tokens, index, _BODY_HEADS)
+
+
+def _starts_name(tokens: Sequence[_Token], index: int) -> bool:
+	return _head_length(tokens, _skip_determiners(tokens, index)) > 0
+
+
+_NAME_MAX_TOKENS = 16
+_LIST_SEPARATORS = {",", ";"}
+_NAME_BREAKERS = {",", ";", ":", ".", "!", "?", "(", ")", "“", "”", '"', "…"}
+
+
+@dataclass
+class _BodyList:
+	names: list[str]
+	end: int  # index of the token after the list
+	action: tuple[str, ...] | None  # the action words that follow the list, if any
+
+
+def _read_name(text: str, tokens: Sequence[_Token], name_start: int, head: int) -> tuple[list[str], int]:
+	"""One name starting with a head word → (the name plus any parenthesised second name, index after it)."""
+	cursor = name_start + head
+	while cursor < len(tokens) and cursor - name_start < _NAME_MAX_TOKENS:
+		token = tokens[cursor]
+		comma_phrase = _match_phrase(tokens, cursor, _COMMA_PHRASES)
+		if comma_phrase:
+			cursor += comma_phrase
+			continue
+		if token.text == "(":
+			# "Hội đồng Thi đua Khen thưởng tỉnh (Ban Thi đua Khen thưởng tỉnh)": the second body is its own entry;
+			# other parentheses ("(khóa XI)") are dropped.
+			closing = next(
+				(j for j in range(cursor + 1, min(cursor + 20, len(tokens))) if tokens[j].text == ")"), None
+			)
+			if closing is None:
+				break
+			inner = _parse_body_list(text, tokens[:closing], cursor + 1)
+			return [
+				_name_text(text, tokens, name_start, cursor),
+				*(inner.names if inner else []),
+			], closing + 1
+		if token.text == "," and cursor + 1 < len(tokens):
+			following = tokens[cursor + 1]
+			if (
+				following.is_capitalised
+				and not _starts_name(tokens, cursor + 1)
+				and not _action_length(tokens, cursor + 1)
+			):
+				cursor += 1  # a comma inside a proper name: "Sở Văn hóa, Thể thao và Du lịch"
+				continue
+		if token.text in _NAME_BREAKERS or _action_length(tokens, cursor):
+			break
+		if token.key == "và":
+			if _starts_name(tokens, cursor + 1):
+				break  # "Mặt trận Tổ quốc và các tổ chức …": the next name
+			if (
+				cursor + 2 < len(tokens)
+				and tokens[cursor + 1].key == "tương"
+				and tokens[cursor + 2].key == "đương"
+			):
+				cursor += 3  # "sở, ban, ngành và tương đương"
+				continue
+			if cursor + 1 < len(tokens) and tokens[cursor + 1].is_capitalised:
+				cursor += 1  # "Sở Tài nguyên và Môi trường"
+				continue
+			break
+		cursor += 1
+	return [_name_text(text, tokens, name_start, cursor)], cursor
+
+
+def _parse_body_list(text: str, tokens: Sequence[_Token], index: int) -> _BodyList | None:
+	"""Read "A, các B và C; D" starting at ``index``; None when no body name starts there.
+
+	Each name runs from its head word until a separator or an action word; a separator followed by another head
+	word starts the next name. ``action`` is the action word after the list ("chủ trì", "xây dựng", …), if any.
+	"""
+	names: list[str] = []
+	position = index
+	while True:
+		name_start = _skip_determiners(tokens, position)
+		head = _head_length(tokens, name_start)
+		if not head:
+			break
+		read, position = _read_name(text, tokens, name_start, head)
+		names.extend(read)
+		at_separator = position < len(tokens) and (
+			tokens[position].text in _LIST_SEPARATORS or tokens[position].key == "và"
+		)
+		if not (at_separator and _starts_name(tokens, position + 1)):
+			break
+		position += 1
+	if not names:
+		return None
+	if position < len(tokens) and tokens[position].text == "," and _action_length(tokens, position + 1):
+		position += 1  # "chính quyền các cấp, căn cứ …"
+	action_length = _action_length(tokens, position)
+	action = (
+		tuple(token.key for token in tokens[position : position + action_length]) if action_length else None
+	)
+	return _BodyList(names, position, action)
+
+
+def _name_text(text: str, tokens: Sequence[_Token], start: int, end: int) -> str:
+	return " ".join(text[tokens[start].start : tokens[end - 1].end].split())
+
+
+def _match_opener(tokens: Sequence[_Token], index: int, openers: Iterable[tuple[str, ...]]) -> int:
+	for words in openers:
+		end = index + len(words)
+		if end <= len(tokens) and tuple(token.key for token in tokens[index:end]) == words:
+			return len(words)
+	return 0
+
+
+def _sentence_actor_list(sentence: str, tokens: Sequence[_Token]) -> _BodyList | None:
+	"""The bodies a sentence makes its subject, or None.
+
+	"Ban Dân vận Tỉnh ủy chủ trì …" → [Ban Dân vận Tỉnh ủy]; "Giao Sở Nội vụ …" → [Sở Nội vụ]; and after a time
+	phrase: "Hằng năm, tùy điều kiện …, đơn vị, cấp ủy tổ chức …" → [cấp ủy]. The list must be followed by an
+	action word, otherwise the sentence merely mentions the bodies.
+	"""
+	index = 0
+	lead_in = _match_opener(tokens, index, _LEAD_INS)
+	if lead_in and _starts_name(tokens, lead_in):
+		index = lead_in
+	body_list = _parse_body_list(sentence, tokens, index)
+	if body_list and body_list.action:
+		return body_list
+	if body_list or not _match_opener(tokens, 0, _ADVERBIAL_OPENERS):
+		return None
+	# Walk comma-separated segments of an adverbial opening; anything else than more adverbial or bare names
+	# (e.g. "Đồng thời, phối hợp với …") means the subject is implicit.
+	commas = [i for i, token in enumerate(tokens) if token.text == ","]
+	boundaries = [*commas, len(tokens)]
+	# True when the previous segment ended with a name ("tùy điều kiện của mỗi địa phương"): then bare names
+	# that follow ("…, đơn vị,") continue that phrase rather than being subjects.
+	previous_ends_with_name = _ends_with_name(sentence, tokens, 0, boundaries[0])
+	for start, end in zip(commas, boundaries[1:], strict=True):
+		start += 1
+		if start >= end:
+			return None
+		if _match_opener(tokens, start, _ADVERBIAL_OPENERS):
+			previous_ends_with_name = _ends_with_name(sentence, tokens, start, end)
+			continue
+		alone = _parse_body_list(sentence, tokens[:end], start)
+		if alone is None:
+			return None
+		if previous_ends_with_name and alone.end == end and not alone.action:
+			continue
+		candidate = _parse_body_list(sentence, tokens, start)
+		if candidate is None or candidate.action:
+			return candidate
+		if candidate.end < len(tokens) and tokens[candidate.end].text != ",":
+			return None
+		previous_ends_with_name = True
+	return None
+
+
+def _ends_with_name(sentence: str, tokens: Sequence[_Token], start: int, end: int) -> bool:
+	segment = tokens[:end]
+	for index in range(start, end):
+		if _head_length(segment, index):
+			found = _parse_body_list(sentence, segment, index)
+			if found and found.end == end:
+				return True
+	return False
+
+
+_ACTOR_WINDOW_CHARS = 320  # longest subject list in the sample texts: ~170 characters
+# Cheap pre-check: only sentences opening with one of these words can name their subject up front.
+_SUBJECT_OPENING_WORDS = (
+	set(_BODY_HEADS)
+	| _DETERMINERS
+	| {words[0] for words in _LEAD_INS}
+	| {words[0] for words in _ADVERBIAL_OPENERS}
+)
+_COORDINATION = re.compile(r"\bphối hợp(?:\s+(?:với|cùng))?\s+", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"“(]?[0-9A-ZĐÀ-Ỹ])")
+
+
+def _split_sentences(text: str) -> list[str]:
+	return [sentence for sentence in _SENTENCE_END.split(text) if sentence.strip()]
+
+
+def _dedupe(names: Iterable[str], exclude: Iterable[str] = ()) -> list[str]:
+	seen = {fold(name) for name in exclude}
+	result = []
+	for name in names:
+		key = fold(name)
+		if key and key not in seen:
+			seen.add(key)
+			result.append(name)
+	return result
+
+
+def extract_units(clause: str) -> tuple[list[str], list[str]]:
+	"""(presiding, coordinating) bodies named in a task clause, as written.
+
+	Presiding: the subjects of sentences ("X chủ trì", "X tham mưu", "X xây dựng kế hoạch"). Coordinating:
+	bodies after "phối hợp (với)" once someone presides, and subjects whose own action is "phối hợp".
+	"""
+	presiding: list[str] = []
+	coordinating: list[str] = []
+	for sentence in _split_sentences(clause):
+		# A subject list sits at the start of its sentence; looking further only costs time.
+		opening = sentence[:_ACTOR_WINDOW_CHARS]
+		first_word = _TOKEN.match(opening)
+		could_open = first_word is not None and _word_key(first_word.group(0)) in _SUBJECT_OPENING_WORDS
+		actors = _sentence_actor_list(opening, _tokenize(opening)) if could_open else None
+		if actors:
+			if actors.action and actors.action[0] == "phối" and presiding:
+				coordinating.extend(actors.names)
+			else:
+				presiding.extend(actors.names)
+		if not presiding:
+			continue
+		for match in _COORDINATION.finditer(sentence):
+			following = sentence[match.end() : match.end() + _ACTOR_WINDOW_CHARS]
+			partners = _parse_body_list(following, _tokenize(following), 0)
+			if partners:
+				coordinating.extend(partners.names)
+	presiding = _dedupe(presiding)
+	return presiding, _dedupe(coordinating, exclude=presiding)

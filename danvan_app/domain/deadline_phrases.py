@@ -1,0 +1,199 @@
+"""Deadlines as Vietnamese directives write them ("trước 31/10/2023", "trong quý II/2024", "hằng năm").
+
+Part of the directive importer (``directive_text``); pure standard library.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from danvan_app.domain.periods import month_end, parse_quarter, quarter_end, quarter_start
+from danvan_app.domain.vn_text import (
+	find_vn_dates,
+	fold_same_length,
+)
+
+DEADLINE_KINDS = ("date", "before", "within_month", "quarter", "from_year", "recurring", "none")
+RECURRENCES = ("monthly", "quarterly", "half_yearly", "yearly")
+
+
+def _iso(value: date | None) -> str | None:
+	return value.isoformat() if value else None
+
+
+@dataclass(frozen=True)
+class Deadline:
+	kind: str = "none"
+	due: date | None = None
+	start: date | None = None
+	recurrence: str | None = None
+	month: int | None = None
+	text: str | None = None  # the phrase as written, so a person can check what we read
+
+	def to_json_dict(self) -> dict[str, object]:
+		return {
+			"kind": self.kind,
+			"due": _iso(self.due),
+			"start": _iso(self.start),
+			"recurrence": self.recurrence,
+			"month": self.month,
+			"text": self.text,
+		}
+
+
+# --- deadlines -----------------------------------------------------------------------------------------
+
+_MONTH_YEAR = r"(\d{1,2})\s?(?:/|-|\s+nam\s+)\s?(\d{4})(?!\d)"
+_QUARTER = r"quy\s+(iv|i{1,3}|[1-4])\s?(?:/|-|\s+nam\s+)\s?(\d{4})(?!\d)"
+_WITHIN_MONTH = re.compile(rf"\b(?:(?:hoan thanh|xong)\s+)?trong\s+thang\s+{_MONTH_YEAR}")
+_BEFORE_MONTH = re.compile(rf"\btruoc\s+thang\s+{_MONTH_YEAR}")
+_IN_QUARTER = re.compile(rf"\b(?:(?:trong|vao|het|cuoi|xong trong|hoan thanh trong)\s+)?{_QUARTER}")
+_BEFORE_QUARTER = re.compile(rf"\btruoc\s+{_QUARTER}")
+_REGULAR_MEETING = re.compile(
+	r"\btai\s+(?:cac\s+)?(?:phien|ky)\s+hop\s+thuong\s+ky\s+(?:cua\s+[^,.;\n]{1,40}?\s+)?thang\s+(\d{1,2})"
+	r"(?:\s?(?:/|-|\s+nam\s+)\s?(\d{4}))?(?!\d)"
+)
+# Cue words that turn a written date into a deadline ("trước ngày 30/6/2024", "hoàn thành xong ngày …").
+_DATE_CUE = re.compile(
+	r"(?:\btruoc|\bcham nhat(?:\s+(?:la|vao))?|\bhan chot(?:\s+la)?|\bhoan thanh(?:\s+xong)?"
+	r"(?:\s+(?:truoc|trong|vao))?|\bxong(?:\s+(?:truoc|trong|vao))?|\bden het|\btrong\s+ngay)\s*(?:ngay\s*)?$"
+)
+_DATE_CUE_WORDS = ("truoc", "cham nhat", "han chot", "hoan thanh", "xong", "den het", "trong ngay")
+_DAY_MONTH_NO_YEAR = re.compile(
+	r"\btruoc\s+ngay\s+(\d{1,2})\s?/\s?(\d{1,2})(?![\d/])(?P<yearly>\s+(?:hang|moi)\s+nam)?"
+)
+_MONTH_YEARLY = re.compile(r"\bthang\s+(\d{1,2})\s+(?:hang|moi)\s+nam\b")
+# One pass for every recurrence word: "định kỳ 6 tháng", "6 tháng một lần", "hằng nửa năm", "hằng quý/tháng/năm".
+_RECURRING = re.compile(
+	r"\b(?:(?P<half>(?:dinh ky\s+)?(?:6|sau)\s+thang\s+(?:mot|1)\s+lan|dinh ky\s+(?:6|sau)\s+thang"
+	r"|(?:dinh ky\s+)?hang\s+nua\s+nam)|(?:dinh ky\s+)?(?:hang|moi)\s+(?P<unit>quy|thang|nam))\b"
+)
+_RECURRENCE_BY_UNIT = {"quy": "quarterly", "thang": "monthly", "nam": "yearly"}
+_DIGIT = re.compile(r"\d")
+_FROM_YEAR = re.compile(r"\btu\s+(?:dau\s+)?nam\s+(\d{4})(?!\d)")
+_YEAR_START_NO_YEAR = re.compile(r"\b(?:ngay\s+)?tu\s+dau\s+nam\b(?!\s+\d)")
+
+
+@dataclass(frozen=True)
+class _DeadlineCandidate:
+	position: int
+	end: int
+	deadline: Deadline
+
+
+def parse_deadline(clause: str, folded: str | None = None) -> Deadline:
+	"""The deadline a clause sets, read from its Vietnamese time phrases; kind "none" when it sets none.
+
+	Precedence: a concrete due date (exact date, "trước …", month, quarter, regular meeting) — the first one
+	written — over a recurrence ("hằng năm", "tháng 12 hằng năm", …) over "từ năm 2025". A recurrence that also
+	says "từ năm N" keeps N as its start. ``folded`` (``fold_same_length(clause)``) may be passed when known.
+	"""
+	folded = fold_same_length(clause) if folded is None else folded
+	# Every concrete form carries a number (day, month, quarter or year): skip them all for digit-free clauses.
+	concrete = _concrete_deadlines(clause, folded) if _DIGIT.search(clause) else []
+	if concrete:
+		return min(concrete, key=lambda candidate: candidate.position).deadline
+	from_year = _FROM_YEAR.search(folded)
+	start = date(int(from_year.group(1)), 1, 1) if from_year else None
+	recurring = _recurring_deadlines(clause, folded, start)
+	if recurring:
+		return min(recurring, key=lambda candidate: (candidate.position, -candidate.end)).deadline
+	if from_year:
+		return Deadline("from_year", start=start, text=_as_written(clause, from_year))
+	year_start = _YEAR_START_NO_YEAR.search(folded)
+	if year_start:
+		return Deadline("none", text=_as_written(clause, year_start))
+	return Deadline()
+
+
+def _as_written(clause: str, match: re.Match[str]) -> str:
+	return " ".join(clause[match.start() : match.end()].split())
+
+
+def _concrete_deadlines(clause: str, folded: str) -> list[_DeadlineCandidate]:
+	candidates: list[_DeadlineCandidate] = []
+
+	def add(match: re.Match[str], deadline: Deadline) -> None:
+		candidates.append(_DeadlineCandidate(match.start(), match.end(), deadline))
+
+	has_cue = any(word in folded for word in _DATE_CUE_WORDS)
+	for mention in find_vn_dates(clause) if has_cue else ():
+		cue = _DATE_CUE.search(folded, max(0, mention.start - 30), mention.start)
+		if cue is None:
+			continue  # a date without a deadline word is a reference or an anniversary, not a due date
+		kind = "before" if re.search(r"\btruoc\b", cue.group(0)) else "date"
+		text = " ".join(clause[cue.start() : mention.end].split())
+		candidates.append(
+			_DeadlineCandidate(cue.start(), mention.end, Deadline(kind, due=mention.value, text=text))
+		)
+	# Each form below has a fixed word in it; str "in" is far cheaper than scanning with the full pattern.
+	has_month, has_quarter = "thang" in folded, "quy" in folded
+	for match in _WITHIN_MONTH.finditer(folded) if has_month else ():
+		month, year = int(match.group(1)), int(match.group(2))
+		if 1 <= month <= 12:
+			due = month_end(year, month)
+			add(match, Deadline("within_month", due=due, month=month, text=_as_written(clause, match)))
+	for match in _BEFORE_MONTH.finditer(folded) if has_month else ():
+		month, year = int(match.group(1)), int(match.group(2))
+		if 1 <= month <= 12:
+			due = date(year, month, 1) - timedelta(days=1)
+			add(match, Deadline("before", due=due, text=_as_written(clause, match)))
+	for pattern, kind in ((_BEFORE_QUARTER, "before"), (_IN_QUARTER, "quarter")):
+		for match in pattern.finditer(folded) if has_quarter else ():
+			quarter, year = parse_quarter(match.group(1)), int(match.group(2))
+			if kind == "before" and folded[match.start() : match.start() + 5] == "truoc":
+				due = quarter_start(year, quarter) - timedelta(days=1)
+			elif kind == "quarter":
+				due = quarter_end(year, quarter)
+			else:
+				continue
+			add(match, Deadline(kind, due=due, text=_as_written(clause, match)))
+	for match in _REGULAR_MEETING.finditer(folded) if "thuong ky" in folded else ():
+		month = int(match.group(1))
+		if 1 <= month <= 12:
+			due = month_end(int(match.group(2)), month) if match.group(2) else None
+			add(match, Deadline("within_month", due=due, month=month, text=_as_written(clause, match)))
+	for match in _DAY_MONTH_NO_YEAR.finditer(folded) if "truoc ngay" in folded else ():
+		day, month = int(match.group(1)), int(match.group(2))
+		if not (1 <= month <= 12 and 1 <= day <= 31) or match.group("yearly"):
+			continue  # the yearly form is a recurrence, handled below
+		add(match, Deadline("before", month=month, text=_as_written(clause, match)))
+	# "trước quý II/2024" also matches the plain quarter pattern one word later; keep the earliest reading.
+	return candidates
+
+
+def _recurring_deadlines(clause: str, folded: str, start: date | None) -> list[_DeadlineCandidate]:
+	candidates: list[_DeadlineCandidate] = []
+	for match in _DAY_MONTH_NO_YEAR.finditer(folded):
+		if match.group("yearly") and 1 <= int(match.group(2)) <= 12:
+			deadline = Deadline("recurring", start=start, recurrence="yearly", month=int(match.group(2)))
+			candidates.append(
+				_DeadlineCandidate(match.start(), match.end(), _with_text(deadline, clause, match))
+			)
+	for match in _MONTH_YEARLY.finditer(folded):
+		if 1 <= int(match.group(1)) <= 12:
+			deadline = Deadline("recurring", start=start, recurrence="yearly", month=int(match.group(1)))
+			candidates.append(
+				_DeadlineCandidate(match.start(), match.end(), _with_text(deadline, clause, match))
+			)
+	padded = " " + folded.replace("\n", " ")
+	if not any(hint in padded for hint in (" hang ", " moi ", "dinh ky", " lan")):
+		return candidates  # str.find is much cheaper than running the alternation at every position
+	for match in _RECURRING.finditer(folded):
+		recurrence = "half_yearly" if match.group("half") else _RECURRENCE_BY_UNIT[match.group("unit")]
+		deadline = Deadline("recurring", start=start, recurrence=recurrence)
+		candidates.append(_DeadlineCandidate(match.start(), match.end(), _with_text(deadline, clause, match)))
+	return candidates
+
+
+def _with_text(deadline: Deadline, clause: str, match: re.Match[str]) -> Deadline:
+	return Deadline(
+		deadline.kind,
+		deadline.due,
+		deadline.start,
+		deadline.recurrence,
+		deadline.month,
+		_as_written(clause, match),
+	)
