@@ -18,10 +18,10 @@ fixtures = [
 	{"dt": "DV Unit Kind", "filters": [["is_standard", "=", 1]]},
 	{"dt": "DV Admin Level", "filters": [["is_standard", "=", 1]]},
 	{"dt": "DV Kheo Field", "filters": [["is_standard", "=", 1]]},
-	{"dt": "Notification", "filters": [["name", "like", "DV: %"]]},
 ]
 
 after_install = "danvan_app.install.after_install"
+after_migrate = "danvan_app.install.sync_notifications"
 before_uninstall = "danvan_app.install.before_uninstall"
 
 permission_query_conditions = {
