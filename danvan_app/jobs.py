@@ -98,13 +98,13 @@ def generate_recurring_instances(today=None) -> int:
 		)
 		for d in duties
 	]
-	instances = recurrence_rules.instances_due(
-		definitions, existing, today, get_settings().instance_lead_days
-	)
+	settings = get_settings()
+	instances = recurrence_rules.instances_due(definitions, existing, today, settings.instance_lead_days)
 	if not instances:
 		return 0
 	by_name = {d.name: d for d in duties}
-	instances = move_off_days_off(instances, by_name)
+	if settings.working_days_only:
+		instances = move_off_days_off(instances, by_name)
 	insert_instances(instances, by_name, today)
 	copy_coordinating_units(instances)
 	assign_instances(instances, by_name)
@@ -113,8 +113,6 @@ def generate_recurring_instances(today=None) -> int:
 
 def move_off_days_off(instances: list, duties: dict) -> list:
 	"""Working-day mode for generated instances: two queries for all of them (unit lists, then days off)."""
-	if not get_settings().working_days_only:
-		return instances
 	Unit = frappe.qb.DocType("DV Unit")
 	presiding = sorted({duties[i.definition].presiding_unit for i in instances})
 	list_of_unit = dict(
@@ -133,82 +131,63 @@ def move_off_days_off(instances: list, duties: dict) -> list:
 	]
 
 
-INSTANCE_FIELDS = (
-	"name",
-	"creation",
-	"modified",
-	"owner",
-	"modified_by",
-	"docstatus",
-	"idx",
-	"title",
-	"directive",
-	"presiding_unit",
-	"presiding_leader",
-	"presiding_officer",
-	"assigning_unit",
-	"status",
-	"progress",
-	"deadline_outcome",
-	"deadline_kind",
-	"deadline_text",
-	"start_date",
-	"due_date",
-	"original_due_date",
-	"recurrence",
-	"period_label",
-	"period_key",
-	"recurring_source",
-	"description",
-	"source_clause",
-	"weight",
-	"_assign",
-)
+def bulk_insert_rows(doctype: str, rows: list[dict], ignore_duplicates: bool = False) -> None:
+	"""Insert rows (dicts with the same keys) in chunked multi-row INSERTs, stamped as Frappe stamps a
+	document it inserts: owner, modified_by, creation and modified."""
+	if not rows:
+		return
+	now, user = now_datetime(), frappe.session.user
+	stamp = {"creation": now, "modified": now, "owner": user, "modified_by": user}
+	columns = list(rows[0])
+	frappe.db.bulk_insert(
+		doctype,
+		[*stamp, *columns],
+		([*stamp.values(), *(row[column] for column in columns)] for row in rows),
+		ignore_duplicates=ignore_duplicates,
+	)
+
+
+def assignees_of(duty) -> list[str]:
+	return list(dict.fromkeys(u for u in (duty.presiding_leader, duty.presiding_officer) if u))
 
 
 def insert_instances(instances, duties: dict, today) -> None:
-	now = now_datetime()
-	user = frappe.session.user
 	rows = []
 	for instance in instances:
 		duty = duties[instance.definition]
-		assignees = [u for u in (duty.presiding_leader, duty.presiding_officer) if u]
+		assignees = assignees_of(duty)
 		rows.append(
-			(
-				instance.name,
-				now,
-				now,
-				user,
-				user,
-				0,
-				0,
-				f"{duty.title} – {instance.period.label}",
-				duty.directive,
-				duty.presiding_unit,
-				duty.presiding_leader,
-				duty.presiding_officer,
-				duty.assigning_unit,
-				task_rules.STATUS_NOT_STARTED,
-				0,
-				task_rules.deadline_outcome(
+			{
+				"name": instance.name,
+				"docstatus": 0,
+				"idx": 0,
+				"title": f"{duty.title} – {instance.period.label}",
+				"directive": duty.directive,
+				"presiding_unit": duty.presiding_unit,
+				"presiding_leader": duty.presiding_leader,
+				"presiding_officer": duty.presiding_officer,
+				"assigning_unit": duty.assigning_unit,
+				"status": task_rules.STATUS_NOT_STARTED,
+				"progress": 0,
+				"deadline_outcome": task_rules.deadline_outcome(
 					status=task_rules.STATUS_NOT_STARTED, due=instance.due, completed_on=None, today=today
 				),
-				task_rules.DEADLINE_KIND_LABELS["date"],
-				duty.deadline_text,
-				instance.start,
-				instance.due,
-				instance.due,
-				task_rules.RECURRENCE_LABELS["none"],
-				instance.period.label,
-				instance.period.key,
-				instance.definition,
-				duty.description,
-				duty.source_clause,
-				duty.weight or 1,
-				frappe.as_json(assignees) if assignees else None,
-			)
+				"deadline_kind": task_rules.DEADLINE_KIND_LABELS["date"],
+				"deadline_text": duty.deadline_text,
+				"start_date": instance.start,
+				"due_date": instance.due,
+				"original_due_date": instance.due,
+				"recurrence": task_rules.RECURRENCE_LABELS["none"],
+				"period_label": instance.period.label,
+				"period_key": instance.period.key,
+				"recurring_source": instance.definition,
+				"description": duty.description,
+				"source_clause": duty.source_clause,
+				"weight": duty.weight or 1,
+				"_assign": frappe.as_json(assignees) if assignees else None,
+			}
 		)
-	frappe.db.bulk_insert("DV Task", INSTANCE_FIELDS, rows, ignore_duplicates=True)
+	bulk_insert_rows("DV Task", rows, ignore_duplicates=True)
 
 
 def copy_coordinating_units(instances) -> None:
@@ -224,70 +203,40 @@ def copy_coordinating_units(instances) -> None:
 		.run()
 	):
 		units_by_duty.setdefault(parent, []).append((unit, idx))
-	now, user = now_datetime(), frappe.session.user
 	rows = [
-		(
-			f"{instance.name}-{idx}",
-			now,
-			now,
-			user,
-			user,
-			0,
-			idx,
-			instance.name,
-			"DV Task",
-			"coordinating_units",
-			unit,
-		)
+		{
+			"name": f"{instance.name}-{idx}",
+			"docstatus": 0,
+			"idx": idx,
+			"parent": instance.name,
+			"parenttype": "DV Task",
+			"parentfield": "coordinating_units",
+			"unit": unit,
+		}
 		for instance in instances
 		for unit, idx in units_by_duty.get(instance.definition, [])
 	]
-	fields = (
-		"name",
-		"creation",
-		"modified",
-		"owner",
-		"modified_by",
-		"docstatus",
-		"idx",
-		"parent",
-		"parenttype",
-	)
-	frappe.db.bulk_insert(
-		"DV Task Coordinating Unit", (*fields, "parentfield", "unit"), rows, ignore_duplicates=True
-	)
+	bulk_insert_rows("DV Task Coordinating Unit", rows, ignore_duplicates=True)
 
 
 def assign_instances(instances, duties: dict) -> None:
 	"""One open ToDo per assignee of each new instance, as Frappe's assign_to would make, in bulk."""
-	now, user = now_datetime(), frappe.session.user
-	rows = []
-	for instance in instances:
-		duty = duties[instance.definition]
-		for assignee in {u for u in (duty.presiding_leader, duty.presiding_officer) if u}:
-			rows.append(
-				(
-					frappe.generate_hash(length=10),
-					now,
-					now,
-					user,
-					user,
-					"Open",
-					"Medium",
-					instance.due,
-					assignee,
-					f"{duty.title} – {instance.period.label}",
-					"DV Task",
-					instance.name,
-					user,
-				)
-			)
-	fields = ("name", "creation", "modified", "owner", "modified_by", "status", "priority", "date")
-	frappe.db.bulk_insert(
-		"ToDo",
-		(*fields, "allocated_to", "description", "reference_type", "reference_name", "assigned_by"),
-		rows,
-	)
+	rows = [
+		{
+			"name": frappe.generate_hash(length=10),
+			"status": "Open",
+			"priority": "Medium",
+			"date": instance.due,
+			"allocated_to": assignee,
+			"description": f"{duties[instance.definition].title} – {instance.period.label}",
+			"reference_type": "DV Task",
+			"reference_name": instance.name,
+			"assigned_by": frappe.session.user,
+		}
+		for instance in instances
+		for assignee in assignees_of(duties[instance.definition])
+	]
+	bulk_insert_rows("ToDo", rows)
 
 
 def overdue_tasks_with_managers(days_overdue: int = 0, escalate: bool = False, today=None) -> list:

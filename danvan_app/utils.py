@@ -1,10 +1,35 @@
 """Small helpers the controllers share."""
 
 import datetime
+from collections.abc import Iterator
+from contextlib import contextmanager
 
+import frappe
 from frappe.utils import getdate
 
 
 def as_date(value) -> datetime.date | None:
 	"""Like ``getdate`` but an empty field stays empty: ``getdate(None)`` would answer *today*."""
 	return getdate(value) if value else None
+
+
+def as_list(value) -> list:
+	"""A whitelisted method's list argument as Python gets it from a form post (a JSON string), a REST call
+	(a list) or a single value."""
+	if isinstance(value, str):
+		return frappe.parse_json(value) if value.lstrip().startswith("[") else [value]
+	return list(value or [])
+
+
+@contextmanager
+def all_or_nothing() -> Iterator[None]:
+	"""A savepoint around several writes: a refusal half-way leaves none of them behind, even when the
+	caller (a test, a console) goes on in the same transaction."""
+	savepoint = f"dv_{frappe.generate_hash(length=10)}"
+	frappe.db.savepoint(savepoint)
+	try:
+		yield
+	except Exception:
+		frappe.db.rollback(save_point=savepoint)
+		raise
+	frappe.db.release_savepoint(savepoint)

@@ -4,6 +4,7 @@ import frappe
 from frappe import _
 
 from danvan_app.domain import access
+from danvan_app.utils import as_list
 
 
 def assert_can_grant() -> None:
@@ -22,8 +23,7 @@ def grant_unit_access(user: str, units: list[str] | str, with_descendants: int |
 	Returns the names of the User Permissions created; grants that already exist are left as they are.
 	"""
 	assert_can_grant()
-	units = frappe.parse_json(units) if isinstance(units, str) and units.startswith("[") else units
-	units = [units] if isinstance(units, str) else list(units or [])
+	units = as_list(units)
 	if not frappe.db.exists("User", user):
 		frappe.throw(_("Không có người dùng {0}.").format(frappe.bold(user)), frappe.DoesNotExistError)
 	if not units:

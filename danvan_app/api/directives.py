@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import io
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 import frappe
 from frappe import _
@@ -27,6 +25,7 @@ from danvan_app.domain.document_files import (
 )
 from danvan_app.domain.unit_matching import UnitRecord, match_unit_names
 from danvan_app.exceptions import DirectiveImportError, DirectiveNumberError, TaskEntryError
+from danvan_app.utils import all_or_nothing
 
 TASK_FIELDS = (
 	"title",
@@ -559,17 +558,3 @@ def as_dict(value) -> dict:
 	if not isinstance(value, dict):
 		frappe.throw(_("Dữ liệu gửi lên không đúng dạng."), TaskEntryError)
 	return frappe._dict(value)
-
-
-@contextmanager
-def all_or_nothing() -> Iterator[None]:
-	"""A savepoint around the writes: a refusal half-way leaves no directive and no task behind, even when
-	the caller (a test, a console) goes on in the same transaction."""
-	savepoint = f"dv_import_{frappe.generate_hash(length=10)}"
-	frappe.db.savepoint(savepoint)
-	try:
-		yield
-	except Exception:
-		frappe.db.rollback(save_point=savepoint)
-		raise
-	frappe.db.release_savepoint(savepoint)

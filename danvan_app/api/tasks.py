@@ -6,6 +6,7 @@ from frappe.utils import flt, getdate, today
 
 from danvan_app.domain import access
 from danvan_app.permissions import task_scope, user_scope
+from danvan_app.utils import all_or_nothing, as_list
 
 
 @frappe.whitelist(methods=["POST"])
@@ -52,13 +53,11 @@ def cascade_task(task: str, units: list[str] | str, due_date: str | None = None)
 	"""
 	parent = frappe.get_doc("DV Task", task)
 	parent.check_permission("write")
-	units = frappe.parse_json(units) if isinstance(units, str) and units.startswith("[") else units
-	units = [units] if isinstance(units, str) else list(units or [])
+	units = as_list(units)
 	if not units:
 		frappe.throw(_("Chọn ít nhất một đơn vị cấp dưới để giao nhiệm vụ."))
-	frappe.db.savepoint("cascade_task")
-	try:
-		return [
+	with all_or_nothing():
+		names = [
 			frappe.get_doc(
 				{
 					"doctype": "DV Task",
@@ -78,6 +77,4 @@ def cascade_task(task: str, units: list[str] | str, due_date: str | None = None)
 			.name
 			for unit in units
 		]
-	except Exception:
-		frappe.db.rollback(save_point="cascade_task")
-		raise
+	return names

@@ -19,7 +19,7 @@ DEADLINE_KINDS = ("date", "before", "within_month", "quarter", "from_year", "rec
 RECURRENCES = ("monthly", "quarterly", "half_yearly", "yearly")
 
 
-def _iso(value: date | None) -> str | None:
+def iso_or_none(value: date | None) -> str | None:
 	return value.isoformat() if value else None
 
 
@@ -35,8 +35,8 @@ class Deadline:
 	def to_json_dict(self) -> dict[str, object]:
 		return {
 			"kind": self.kind,
-			"due": _iso(self.due),
-			"start": _iso(self.start),
+			"due": iso_or_none(self.due),
+			"start": iso_or_none(self.start),
 			"recurrence": self.recurrence,
 			"month": self.month,
 			"text": self.text,

@@ -39,7 +39,13 @@ from datetime import date
 from pathlib import Path
 
 from danvan_app.domain.actor_phrases import extract_units
-from danvan_app.domain.deadline_phrases import DEADLINE_KINDS, RECURRENCES, Deadline, parse_deadline
+from danvan_app.domain.deadline_phrases import (
+	DEADLINE_KINDS,
+	RECURRENCES,
+	Deadline,
+	iso_or_none,
+	parse_deadline,
+)
 from danvan_app.domain.directive_number import DirectiveNumber, find_number_mentions
 from danvan_app.domain.vn_text import (
 	DateMention,
@@ -101,7 +107,7 @@ class Reference:
 	issuer: str | None = None
 
 	def to_json_dict(self) -> dict[str, object]:
-		return {"number": self.number, "date": _iso(self.date), "issuer": self.issuer}
+		return {"number": self.number, "date": iso_or_none(self.date), "issuer": self.issuer}
 
 
 @dataclass
@@ -118,7 +124,7 @@ class DocumentInfo:
 			"number": self.number,
 			"doc_type": self.doc_type,
 			"issuer": self.issuer,
-			"issue_date": _iso(self.issue_date),
+			"issue_date": iso_or_none(self.issue_date),
 			"title": self.title,
 			"warnings": list(self.warnings),
 		}
@@ -140,10 +146,6 @@ class DirectiveParse:
 			"is_directive": self.is_directive,
 			"not_directive_reason": self.not_directive_reason,
 		}
-
-
-def _iso(value: date | None) -> str | None:
-	return value.isoformat() if value else None
 
 
 def _vn_date(value: date) -> str:

@@ -245,11 +245,9 @@ class DVTask(TaskRequestsMixin, TaskAssignmentMixin, Document):
 
 	def roll_progress_up_to_parent(self):
 		"""The parent's progress follows its sub-tasks when it asks to (rollup_method set)."""
-		if not self.parent_task:
+		if not self.parent_task or not frappe.db.get_value("DV Task", self.parent_task, "rollup_method"):
 			return
 		parent = frappe.get_doc("DV Task", self.parent_task)
-		if not parent.rollup_method:
-			return
 		Task = frappe.qb.DocType("DV Task")
 		children = (
 			frappe.qb.from_(Task)

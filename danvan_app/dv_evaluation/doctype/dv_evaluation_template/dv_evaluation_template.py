@@ -69,11 +69,8 @@ class DVEvaluationTemplate(Document):
 		self.maximum_total = sum(flt(row.max_score) for row in self.criteria)
 
 	def check_thresholds(self):
-		thresholds = [
-			evaluation_rules.Threshold(row.classification, flt(row.min_score)) for row in self.thresholds
-		]
 		try:
-			evaluation_rules.check_thresholds(thresholds, self.maximum_total)
+			evaluation_rules.check_thresholds(self.as_thresholds(), self.maximum_total)
 		except evaluation_rules.InvalidThresholds:
 			frappe.throw(
 				_(
