@@ -69,3 +69,11 @@ class DirectiveImportError(frappe.ValidationError):
 
 class TaskEntryError(frappe.ValidationError):
 	"""A reviewed or quickly entered task (or its directive) cannot be saved as given."""
+
+
+class LinkedRecordError(frappe.ValidationError):
+	"""A link names a record that does not exist or that the user may not read."""
+
+
+class FixedFieldError(frappe.PermissionError):
+	"""A field that decides who may act on a record was changed by someone other than an administrator."""

@@ -1,4 +1,4 @@
-from danvan_app.domain.access import DV_ROLES
+from danvan_app.domain.access import CHILD_TABLES, DV_ROLES, RELATED_RECORDS, SCOPED_DOCTYPES
 
 app_name = "danvan_app"
 app_title = "Dân vận"
@@ -24,18 +24,31 @@ after_install = "danvan_app.install.after_install"
 after_migrate = "danvan_app.install.sync_notifications"
 before_uninstall = "danvan_app.install.before_uninstall"
 
+# Unit scope, through Frappe's hooks: the scoped DocTypes, their child tables, and Frappe's records about
+# them (files, comments, versions, mail, assignments). See danvan_app/permissions/.
 permission_query_conditions = {
-	"DV Task": "danvan_app.permissions.task_query",
-	"DV Directive": "danvan_app.permissions.directive_query",
-	"DV Kheo Model": "danvan_app.permissions.kheo_model_query",
-	"DV Evaluation": "danvan_app.permissions.evaluation_query",
+	**{doctype: "danvan_app.permissions.documents.query" for doctype in SCOPED_DOCTYPES},
+	**{doctype: "danvan_app.permissions.related.child_query" for doctype in CHILD_TABLES},
+	**{doctype: "danvan_app.permissions.related.related_query" for doctype in RELATED_RECORDS},
 }
 
 has_permission = {
-	"DV Task": "danvan_app.permissions.task_has_permission",
-	"DV Directive": "danvan_app.permissions.directive_has_permission",
-	"DV Kheo Model": "danvan_app.permissions.kheo_model_has_permission",
-	"DV Evaluation": "danvan_app.permissions.evaluation_has_permission",
+	**{doctype: "danvan_app.permissions.documents.has_permission" for doctype in SCOPED_DOCTYPES},
+	**{doctype: "danvan_app.permissions.related.related_has_permission" for doctype in RELATED_RECORDS},
+}
+
+doc_events = {"File": {"after_insert": "danvan_app.permissions.related.keep_files_private"}}
+
+# Frappe methods that read or write around the hooks above, closed for the scoped DocTypes.
+override_whitelisted_methods = {
+	"frappe.desk.search.search_link": "danvan_app.doors.search_link",
+	"frappe.desk.search.search_widget": "danvan_app.doors.search_widget",
+	"frappe.client.get_count": "danvan_app.doors.get_count",
+	"frappe.desk.listview.get_group_by_count": "danvan_app.doors.get_group_by_count",
+	"frappe.client.validate_link": "danvan_app.doors.validate_link",
+	"frappe.desk.search.get_link_title": "danvan_app.doors.get_link_title",
+	"frappe.desk.form.load.getdoc": "danvan_app.doors.getdoc",
+	"frappe.desk.like.toggle_like": "danvan_app.doors.toggle_like",
 }
 
 scheduler_events = {

@@ -27,7 +27,11 @@ TREE = {"TINH": ["H1", "H2", "X11", "X12", "X21", "X22"], "H1": ["X11", "X12"], 
 
 
 def scope(*grants, roles=(a.OFFICER,), user="u@x"):
-	return a.UserScope(user=user, roles=frozenset(roles), units=a.expand_grants(grants, TREE))
+	"""A user's scope as Frappe's User Permissions give it: each grant, with its subtree when asked."""
+	units = set()
+	for unit, with_descendants in grants:
+		units |= {unit, *(TREE.get(unit, ()) if with_descendants else ())}
+	return a.UserScope(user=user, roles=frozenset(roles), units=frozenset(units))
 
 
 def test_grants_expand_to_descendants_only_when_asked():
@@ -117,3 +121,42 @@ def test_acting_for_a_unit():
 	assert not a.may_act_for(district, "TINH")
 	assert not a.may_act_for(district, None)
 	assert a.may_act_for(scope(roles=(a.ADMIN,)), None)
+
+
+def test_a_reviewer_is_named_from_above_never_by_the_unit_itself():
+	district = scope(("H1", True))
+	assert a.may_act_above(district, ["H1", "TINH"])  # X11's ancestors
+	assert not a.may_act_above(district, ["TINH"])  # H1's own ancestors: H1 cannot name its reviewer
+	assert a.may_act_above(scope(roles=(a.ADMIN,)), [])
+
+
+def test_a_new_task_names_an_assigning_unit_only_if_the_user_acts_for_it():
+	commune = scope(("X11", True))
+	assert a.may_set_assigning_unit(commune, None, "TINH")
+	assert a.may_set_assigning_unit(commune, "TINH", "TINH")  # the directive's issuer, as derived
+	assert a.may_set_assigning_unit(commune, "X11", None)  # its own work
+	assert a.may_set_assigning_unit(commune, "X11", "TINH")  # its own plan under the directive
+	assert not a.may_set_assigning_unit(commune, "H1", "TINH")  # never in its superior's name
+	assert not a.may_set_assigning_unit(commune, "H2", None)
+
+
+def test_every_child_table_of_a_scoped_doctype_is_scoped_with_its_parent():
+	tables = {}
+	for path in sorted(APP.glob("*/doctype/*/*.json")):
+		doc = json.loads(path.read_text())
+		if doc.get("doctype") != "DocType" or doc["name"] not in a.SCOPED_DOCTYPES:
+			continue
+		for field in doc["fields"]:
+			if field["fieldtype"] in ("Table", "Table MultiSelect"):
+				tables[field["options"]] = doc["name"]
+	assert tables == a.CHILD_TABLES
+
+
+def test_every_scoped_doctype_names_its_owning_field():
+	for path in sorted(APP.glob("*/doctype/*/*.json")):
+		doc = json.loads(path.read_text())
+		if doc.get("doctype") == "DocType" and doc["name"] in a.OWNING_FIELD:
+			field = a.OWNING_FIELD[doc["name"]]
+			assert field == "name" or any(
+				f["fieldname"] == field and f["options"] == "DV Unit" for f in doc["fields"]
+			), doc["name"]

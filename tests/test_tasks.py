@@ -231,3 +231,17 @@ class TestWorkingDays:
 	def test_result_is_never_earlier_and_never_a_day_off(self, day, days_off):
 		result = t.next_working_day(day, days_off)
 		assert result >= day and result not in days_off
+
+
+def test_the_presiding_units_latest_report_is_the_tasks_progress():
+	reports = [("X21", 80.0), ("H1", 40.0), ("H1", 55.0)]
+	assert t.progress_after_reports(10.0, "H1", reports, rolls_up=False) == 55.0
+
+
+def test_a_coordinating_units_report_never_overwrites_the_tasks_progress():
+	assert t.progress_after_reports(10.0, "H1", [("X21", 90.0)], rolls_up=False) == 10.0
+	assert t.progress_after_reports(10.0, "H1", [], rolls_up=False) == 10.0
+
+
+def test_a_task_that_rolls_up_takes_progress_from_its_sub_tasks_not_from_reports():
+	assert t.progress_after_reports(30.0, "H1", [("H1", 90.0)], rolls_up=True) == 30.0

@@ -58,6 +58,37 @@ for _doctype, _rights in ROLE_RIGHTS.items():
 
 READ_ACTIONS = frozenset({"read", "select", "report", "export", "print", "email"})
 
+# The DocTypes whose records belong to units, and the field naming the unit that owns each record.
+OWNING_FIELD = {
+	"DV Unit": "name",
+	"DV Task": "presiding_unit",
+	"DV Directive": "issuing_unit",
+	"DV Kheo Model": "registering_unit",
+	"DV Evaluation": "evaluated_unit",
+}
+SCOPED_DOCTYPES = frozenset(OWNING_FIELD)
+# Child tables of scoped DocTypes: exactly as visible as their parent (a static test checks the list is
+# complete against the DocType JSON).
+CHILD_TABLES = {
+	"DV Task Coordinating Unit": "DV Task",
+	"DV Task Progress": "DV Task",
+	"DV Task Extension": "DV Task",
+	"DV Task Explanation": "DV Task",
+	"DV Directive Reference": "DV Directive",
+	"DV Evaluation Score": "DV Evaluation",
+	"DV Unit Successor": "DV Unit",
+	"DV Unit Alias": "DV Unit",
+}
+# Frappe's records about another document (its files, comments, versions, mail, assignments), as
+# (DocType field, name field): one about a scoped document is as visible as that document.
+RELATED_RECORDS = {
+	"File": ("attached_to_doctype", "attached_to_name"),
+	"Comment": ("reference_doctype", "reference_name"),
+	"Communication": ("reference_doctype", "reference_name"),
+	"Version": ("ref_doctype", "docname"),
+	"ToDo": ("reference_type", "reference_name"),
+}
+
 
 @dataclass(frozen=True)
 class UserScope:
@@ -129,19 +160,19 @@ def may_report_progress(user: UserScope, unit: str, doc: DocScope) -> bool:
 	return user.unrestricted or unit in user.units
 
 
-def expand_grants(
-	grants: Iterable[tuple[str, bool]], descendants_of: dict[str, Iterable[str]]
-) -> frozenset[str]:
-	"""Units reached by grants of (unit, with_descendants): a grant with descendants reaches the subtree."""
-	units: set[str] = set()
-	for unit, with_descendants in grants:
-		units.add(unit)
-		if with_descendants:
-			units.update(descendants_of.get(unit, ()))
-	return frozenset(units)
-
-
 def may_act_for(user: UserScope, unit: str | None) -> bool:
 	"""May the user act on behalf of ``unit`` (decide its extensions, ask or answer in its name)?
 	A task with no such unit is decided by the unrestricted administrators only."""
 	return user.unrestricted or bool(unit and unit in user.units)
+
+
+def may_act_above(user: UserScope, ancestors: Iterable[str]) -> bool:
+	"""May the user act for a unit strictly above another one (given that unit's ancestors)? Reviewers of a
+	unit's evaluation are named from above: a unit never picks its own reviewer."""
+	return user.unrestricted or bool(user.units & set(ancestors))
+
+
+def may_set_assigning_unit(user: UserScope, chosen: str | None, derived: str | None) -> bool:
+	"""The assigning unit of a new task is the one its directive or parent task gives, or one the user acts
+	for (a unit assigns its own work); never a unit the user does not act for, such as a superior."""
+	return not chosen or chosen == derived or may_act_for(user, chosen)

@@ -149,6 +149,20 @@ def status_from_progress(status: str, progress: float | None) -> str:
 	return status
 
 
+def progress_after_reports(
+	current: float, presiding_unit: str | None, new_reports: list[tuple[str, float]], rolls_up: bool
+) -> float:
+	"""The task's progress after new unit reports (given in the order sent).
+
+	The presiding unit answers for the task, so its latest report is the task's progress; coordinating
+	units' reports are their own parts, shown beside it, and never overwrite it. A task that rolls up its
+	sub-tasks takes its progress from them instead, whatever is reported on it."""
+	if rolls_up:
+		return current
+	own = [progress for unit, progress in new_reports if unit and unit == presiding_unit]
+	return own[-1] if own else current
+
+
 # Cascading ("giao tiếp cho cấp dưới") and roll-up.
 
 ROLLUP_AVERAGE = "Trung bình"

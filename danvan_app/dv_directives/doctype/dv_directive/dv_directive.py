@@ -14,10 +14,11 @@ from danvan_app.exceptions import (
 	DuplicateDirectiveError,
 	IssueDateError,
 )
+from danvan_app.permissions.guard import ScopeGuard
 from danvan_app.utils import as_date
 
 
-class DVDirective(Document):
+class DVDirective(ScopeGuard, Document):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -75,7 +76,11 @@ class DVDirective(Document):
 		title: DF.Data
 
 	# end: auto-generated types
+	fixed_fields = ("issuing_unit",)
+
 	def validate(self):
+		self.check_fixed_fields()
+		self.check_linked_records()
 		self.read_directive_number()
 		self.check_issue_date_not_in_future()
 		self.check_not_a_duplicate()

@@ -6,6 +6,7 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import cint, flt, formatdate, getdate, today
 
+from danvan_app.domain import access
 from danvan_app.domain import tasks as task_rules
 from danvan_app.domain.periods import parse_quarter
 from danvan_app.dv_directives.doctype.dv_settings.dv_settings import get_settings
@@ -13,10 +14,16 @@ from danvan_app.dv_directives.doctype.dv_task.task_assignment import TaskAssignm
 from danvan_app.dv_directives.doctype.dv_task.task_requests import TaskRequestsMixin
 from danvan_app.exceptions import DeadlineError, ProgressError, TaskUnitError
 from danvan_app.holidays import days_off
+from danvan_app.permissions import user_scope
+from danvan_app.permissions.documents import document_scope
+from danvan_app.permissions.guard import ScopeGuard
 from danvan_app.utils import as_date
 
+# A progress report as sent: never edited afterwards (a new report supersedes it).
+PROGRESS_REPORT_FIELDS = ("unit", "progress", "narrative", "update_date", "reported_by")
 
-class DVTask(TaskRequestsMixin, TaskAssignmentMixin, Document):
+
+class DVTask(ScopeGuard, TaskRequestsMixin, TaskAssignmentMixin, Document):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -93,8 +100,14 @@ class DVTask(TaskRequestsMixin, TaskAssignmentMixin, Document):
 		weight: DF.Float
 
 	# end: auto-generated types
+	# The unit that assigned the task decides its extensions: it is fixed once the task exists.
+	fixed_fields = ("assigning_unit",)
+
 	def validate(self):
+		self.check_fixed_fields()
+		self.check_linked_records()
 		self.set_assigning_unit()
+		self.set_presiding_people()
 		self.apply_extension_decisions()
 		self.derive_due_date_from_deadline_kind()
 		self.move_due_date_off_days_off()
@@ -103,7 +116,7 @@ class DVTask(TaskRequestsMixin, TaskAssignmentMixin, Document):
 		self.check_progress_in_range()
 		self.check_coordinating_units()
 		self.check_parent_task()
-		self.stamp_progress_updates()
+		self.check_progress_reports()
 		self.stamp_explanations()
 		self.keep_original_due_date()
 		self.set_status_and_completion()
@@ -114,13 +127,25 @@ class DVTask(TaskRequestsMixin, TaskAssignmentMixin, Document):
 		self.roll_progress_up_to_parent()
 
 	def set_assigning_unit(self):
-		if self.assigning_unit:
-			return
+		"""The directive's issuer or the parent task's presiding unit assigned the task; another unit may be
+		written on a new task only by someone acting for it (a unit never decides its superior's part)."""
 		parent_presiding = self.parent_task and frappe.db.get_value(
 			"DV Task", self.parent_task, "presiding_unit"
 		)
 		issuer = self.directive and frappe.db.get_value("DV Directive", self.directive, "issuing_unit")
-		self.assigning_unit = task_rules.assigning_unit(parent_presiding, issuer)
+		derived = task_rules.assigning_unit(parent_presiding, issuer)
+		if self.is_new() and not access.may_set_assigning_unit(user_scope(), self.assigning_unit, derived):
+			frappe.throw(
+				_("Đơn vị giao nhiệm vụ phải là đơn vị bạn phụ trách, hoặc đơn vị ban hành văn bản."),
+				exc=TaskUnitError,
+			)
+		self.assigning_unit = self.assigning_unit or derived
+
+	def set_presiding_people(self):
+		# Who is assigned (and so shown the task) follows the unit's record, never a value sent with the task.
+		self.presiding_leader, self.presiding_officer = frappe.db.get_value(
+			"DV Unit", self.presiding_unit, ["dan_van_leader", "unit_officer"]
+		) or (None, None)
 
 	def derive_due_date_from_deadline_kind(self):
 		kind = task_rules.DEADLINE_KIND_KEYS.get(self.deadline_kind)
@@ -217,10 +242,38 @@ class DVTask(TaskRequestsMixin, TaskAssignmentMixin, Document):
 		if self.parent_task and self.parent_task == self.name:
 			frappe.throw(_("Nhiệm vụ không thể là nhiệm vụ cấp trên của chính nó."), exc=TaskUnitError)
 
-	def stamp_progress_updates(self):
+	def check_progress_reports(self):
+		"""Each unit reports its own part, in its own name; a report once made is history and stays."""
+		before = {row.name: row for row in self.rows_before_save("progress_updates").values()}
+		current = {row.name for row in self.progress_updates}
+		if set(before) - current:
+			frappe.throw(_("Không được xóa báo cáo tiến độ đã gửi."), exc=ProgressError)
+		scope, units, new_reports = None, None, []
 		for row in self.progress_updates:
-			if not row.reported_by:
-				row.reported_by = frappe.session.user
+			old = before.get(row.name)
+			if old:
+				if any(
+					(old.get_value(f) or None) != (row.get_value(f) or None) for f in PROGRESS_REPORT_FIELDS
+				):
+					frappe.throw(
+						_("Không được sửa báo cáo tiến độ đã gửi (dòng {0}).").format(row.idx),
+						exc=ProgressError,
+					)
+				continue
+			scope = scope or user_scope()
+			units = units or document_scope(self)
+			if not access.may_report_progress(scope, row.unit, units):
+				frappe.throw(
+					_("Bạn không thể báo cáo tiến độ thay cho đơn vị {0} ở nhiệm vụ này.").format(
+						frappe.bold(self.unit_title(row.unit) if row.unit else "")
+					),
+					frappe.PermissionError,
+				)
+			row.reported_by = frappe.session.user
+			new_reports.append((row.unit, flt(row.progress)))
+		self.progress = task_rules.progress_after_reports(
+			flt(self.progress), self.presiding_unit, new_reports, rolls_up=bool(self.rollup_method)
+		)
 
 	def keep_original_due_date(self):
 		self.original_due_date = task_rules.original_due_date(

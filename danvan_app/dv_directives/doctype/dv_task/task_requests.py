@@ -10,6 +10,15 @@ from danvan_app.exceptions import DeadlineError
 from danvan_app.permissions import user_scope
 from danvan_app.utils import as_date
 
+# An extension request as sent: the request is kept as it was; only its decision is added later.
+EXTENSION_REQUEST_FIELDS = (
+	"requested_due_date",
+	"reason",
+	"requested_by",
+	"requested_on",
+	"previous_due_date",
+)
+
 
 class TaskRequestsMixin:
 	def rows_before_save(self, table: str) -> dict:
@@ -31,12 +40,18 @@ class TaskRequestsMixin:
 				frappe.throw(
 					_("Đề nghị gia hạn dòng {0} đã được quyết định, không thể thay đổi.").format(row.idx)
 				)
+			if old and any(
+				(old.get_value(f) or None) != (row.get_value(f) or None) for f in EXTENSION_REQUEST_FIELDS
+			):
+				frappe.throw(_("Không sửa đề nghị gia hạn đã gửi (dòng {0}).").format(row.idx))
 			if row.decision != old_decision:
 				self.decide_extension(row)
+			elif old:
+				# Who decided and when are stamped by the decision itself, never typed in.
+				row.decided_by, row.decided_on = old.decided_by, old.decided_on
 
 	def check_new_extension_request(self, row):
-		row.requested_by = row.requested_by or frappe.session.user
-		row.requested_on = row.requested_on or getdate(today())
+		row.requested_by, row.requested_on = frappe.session.user, getdate(today())
 		row.previous_due_date = self.due_date
 		try:
 			task_rules.check_extension_request(as_date(self.due_date), as_date(row.requested_due_date))
@@ -77,6 +92,11 @@ class TaskRequestsMixin:
 				row.requested_by, row.requested_on = frappe.session.user, getdate(today())
 			if old and old.request != row.request:
 				frappe.throw(_("Không sửa nội dung yêu cầu giải trình đã gửi (dòng {0}).").format(row.idx))
+			if old:
+				# Who asked, who answered and when are stamped by the asking and the answering alone.
+				row.requested_by, row.requested_on = old.requested_by, old.requested_on
+				if old.reply == row.reply:
+					row.replied_by, row.replied_on = old.replied_by, old.replied_on
 			if row.reply and (not old or old.reply != row.reply):
 				scope = scope or user_scope()
 				if old and old.reply:

@@ -5,16 +5,18 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 from frappe.utils import cint, flt, getdate, today
+from frappe.utils.nestedset import get_ancestors_of
 
 from danvan_app.domain import access
 from danvan_app.domain import evaluation as evaluation_rules
 from danvan_app.exceptions import DuplicateEvaluationError, ScoreError, TemplateError
 from danvan_app.permissions import user_scope
+from danvan_app.permissions.guard import ScopeGuard
 
 HEADER_FIELDS = ("evaluated_unit", "year", "template", "reviewer")
 
 
-class DVEvaluation(Document):
+class DVEvaluation(ScopeGuard, Document):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -44,13 +46,34 @@ class DVEvaluation(Document):
 		year: DF.Int
 
 	# end: auto-generated types
+	fixed_fields = ("evaluated_unit",)
+
 	def validate(self):
+		self.check_fixed_fields()
+		self.check_linked_records()
+		self.check_reviewer_named_from_above()
 		self.check_template_fits_year()
 		self.load_criteria_from_template()
 		self.check_scores_within_maximum()
 		self.check_who_changes_which_scores()
 		self.compute_totals_and_classification()
 		self.check_one_evaluation_per_unit_and_year()
+
+	def check_reviewer_named_from_above(self):
+		"""A reviewer is named by administrators or by a unit above the evaluated one: never by the unit
+		itself, and never by the reviewer."""
+		before = self.get_doc_before_save()
+		if (before.reviewer if before else None) == (self.reviewer or None):
+			return
+		if not self.reviewer and not before:
+			return
+		scope = user_scope()
+		ancestors = get_ancestors_of("DV Unit", self.evaluated_unit) if self.evaluated_unit else []
+		if not access.may_act_above(scope, ancestors):
+			frappe.throw(
+				_("Người thẩm định do quản trị viên hoặc đơn vị cấp trên của đơn vị được đánh giá chỉ định."),
+				frappe.PermissionError,
+			)
 
 	def template_doc(self):
 		return frappe.get_cached_doc("DV Evaluation Template", self.template)
@@ -126,14 +149,15 @@ class DVEvaluation(Document):
 			self.score_values(before) if before else {k: (0.0, 0.0, v[2]) for k, v in after_values.items()}
 		)
 		change = evaluation_rules.score_changes(before_values, after_values)
-		if change.reviewed_changed:
-			self.reviewed_on = getdate(today())
+		# The review date is the review's own stamp: it moves when reviewed scores do, never by hand.
+		self.reviewed_on = getdate(today()) if change.reviewed_changed else (before and before.reviewed_on)
 		scope = user_scope()
 		if scope.unrestricted:
 			return
 		if change.reviewed_changed and self.reviewer != scope.user:
 			frappe.throw(_("Chỉ người thẩm định được giao mới chấm điểm thẩm định."), frappe.PermissionError)
-		reviewer_only = not access.role_allows("DV Evaluation", scope.roles - {access.REVIEWER}, "write")
+		# Here only as the reviewer: the evaluated unit is not one the user acts for.
+		reviewer_only = not access.may_act_for(scope, self.evaluated_unit)
 		header_changed = bool(before) and any(before.get(f) != self.get(f) for f in HEADER_FIELDS)
 		if reviewer_only and (change.self_changed or change.other_changed or header_changed or not before):
 			frappe.throw(

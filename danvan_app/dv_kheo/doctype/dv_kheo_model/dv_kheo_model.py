@@ -9,10 +9,11 @@ from frappe.utils import cint, formatdate, getdate, today
 from danvan_app.domain import kheo_models as model_rules
 from danvan_app.domain import tasks as task_rules
 from danvan_app.exceptions import DeadlineError, ModelStatusError, ModelYearError
+from danvan_app.permissions.guard import ScopeGuard
 from danvan_app.utils import as_date
 
 
-class DVKheoModel(Document):
+class DVKheoModel(ScopeGuard, Document):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -47,7 +48,11 @@ class DVKheoModel(Document):
 		year: DF.Int
 
 	# end: auto-generated types
+	fixed_fields = ("registering_unit",)
+
 	def validate(self):
+		self.check_fixed_fields()
+		self.check_linked_records()
 		self.check_year_in_range()
 		self.check_individual_model_names_the_person()
 		self.check_status_transition()

@@ -8,10 +8,11 @@ from frappe.utils.nestedset import NestedSet, get_ancestors_of
 
 from danvan_app.domain import units as unit_rules
 from danvan_app.exceptions import UnitTreeError, UnitValidityError
+from danvan_app.permissions.guard import ScopeGuard
 from danvan_app.utils import as_date
 
 
-class DVUnit(NestedSet):
+class DVUnit(ScopeGuard, NestedSet):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -48,7 +49,12 @@ class DVUnit(NestedSet):
 	# end: auto-generated types
 	nsm_parent_field = "parent_dv_unit"
 
+	# Where a unit sits and who leads its dân vận work are the administrators' (as unit access is).
+	fixed_fields = ("parent_dv_unit", "dan_van_leader", "unit_officer")
+
 	def validate(self):
+		self.check_fixed_fields()
+		self.check_linked_records()
 		self.check_parent_is_not_own_descendant()
 		self.check_validity_window()
 		self.check_successors()

@@ -1,0 +1,80 @@
+"""What a save of a scoped record checks on top of Frappe's permission check, for every controller.
+
+Frappe decides whether the user may write the record; it does not look at what the record points to, nor
+at which fields decide who may act on it. ``ScopeGuard`` is mixed into the controllers and configured by
+class attributes (as gameplan's mixins are):
+
+- a link to a DV record the user may not read is refused without quoting it, and a link to a unit must
+  name a unit that exists (``check_linked_records``);
+- ``fixed_fields`` decide who may act on the record (its unit, a unit's leaders); once the record is saved,
+  only administrators change them (``check_fixed_fields``).
+"""
+
+import frappe
+from frappe import _
+
+from danvan_app.domain import access
+from danvan_app.exceptions import FixedFieldError, LinkedRecordError
+from danvan_app.permissions.scope import user_scope
+
+
+def may_read(doctype: str, name) -> bool:
+	"""Does the record exist and may the session user read it?"""
+	if not isinstance(name, str | int) or not frappe.db.exists(doctype, name):
+		return False
+	return frappe.has_permission(doctype, "read", doc=str(name))
+
+
+class ScopeGuard:
+	fixed_fields: tuple[str, ...] = ()
+
+	def check_linked_records(self):
+		"""Every DV record this one links to exists, and the user may read it (units: exists only, since a
+		unit's name is public)."""
+		before = self.get_doc_before_save()
+		old_rows = {row.name: row for row in before.get_all_children()} if before else {}
+		unrestricted = None
+		for doc in [self, *self.get_all_children()]:
+			old = before if doc is self else old_rows.get(doc.name)
+			for df in doc.meta.get_link_fields():
+				value = doc.get(df.fieldname)
+				if (
+					df.options not in access.SCOPED_DOCTYPES
+					or not value
+					or (old and old.get(df.fieldname) == value)
+				):
+					continue
+				if df.options == "DV Unit":
+					visible = isinstance(value, str) and bool(frappe.db.exists("DV Unit", value))
+				else:
+					unrestricted = user_scope().unrestricted if unrestricted is None else unrestricted
+					visible = (
+						may_read(df.options, value)
+						if not unrestricted
+						else bool(frappe.db.exists(df.options, value))
+					)
+				if not visible:
+					frappe.throw(
+						_(
+							"{0}: không tìm thấy bản ghi đã chọn, hoặc bạn không có quyền xem bản ghi đó."
+						).format(_(df.label)),
+						exc=LinkedRecordError,
+						title=_("Liên kết không hợp lệ"),
+					)
+
+	def check_fixed_fields(self):
+		"""Fields that decide who may act on the record change, once it is saved, only by administrators."""
+		if self.is_new() or not self.fixed_fields:
+			return
+		before = self.get_doc_before_save()
+		changed = [
+			f for f in self.fixed_fields if before and (before.get(f) or None) != (self.get(f) or None)
+		]
+		if changed and not user_scope().unrestricted:
+			frappe.throw(
+				_("Chỉ quản trị viên được thay đổi {0} sau khi đã lưu.").format(
+					", ".join(_(self.meta.get_label(f)) for f in changed)
+				),
+				exc=FixedFieldError,
+				title=_("Không được thay đổi"),
+			)
