@@ -77,3 +77,11 @@ class LinkedRecordError(frappe.ValidationError):
 
 class FixedFieldError(frappe.PermissionError):
 	"""A field that decides who may act on a record was changed by someone other than an administrator."""
+
+
+class FieldValueError(frappe.ValidationError):
+	"""A field holds a value of the wrong type, size or range (a list for a Select, the year 99999…)."""
+
+
+class ArgumentError(frappe.ValidationError):
+	"""A whitelisted method was called with a missing or malformed argument."""

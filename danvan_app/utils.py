@@ -13,14 +13,6 @@ def as_date(value) -> datetime.date | None:
 	return getdate(value) if value else None
 
 
-def as_list(value) -> list:
-	"""A whitelisted method's list argument as Python gets it from a form post (a JSON string), a REST call
-	(a list) or a single value."""
-	if isinstance(value, str):
-		return frappe.parse_json(value) if value.lstrip().startswith("[") else [value]
-	return list(value or [])
-
-
 @contextmanager
 def all_or_nothing() -> Iterator[None]:
 	"""A savepoint around several writes: a refusal half-way leaves none of them behind, even when the

@@ -133,15 +133,6 @@ class TestRules:
 		t.check_dates(None, date(2024, 5, 1))
 		t.check_dates(date(2024, 5, 1), None)
 
-	@pytest.mark.parametrize("value", [-0.01, 100.5, 1000])
-	def test_progress_out_of_range(self, value):
-		with pytest.raises(t.ProgressOutOfRange):
-			t.check_progress(value)
-
-	@pytest.mark.parametrize("value", [0, 55.5, 100, None])
-	def test_progress_in_range(self, value):
-		t.check_progress(value)
-
 	def test_extension_keeps_the_original_due_date(self):
 		original = t.original_due_date(None, date(2024, 3, 31))
 		assert original == date(2024, 3, 31)

@@ -3,8 +3,8 @@
 import frappe
 from frappe import _
 
-from danvan_app.domain import access
-from danvan_app.utils import as_list
+from danvan_app.api import arguments
+from danvan_app.domain import access, limits
 
 
 def assert_can_grant() -> None:
@@ -17,13 +17,15 @@ def assert_can_grant() -> None:
 
 
 @frappe.whitelist(methods=["POST"])
-def grant_unit_access(user: str, units: list[str] | str, with_descendants: int | bool = 1) -> list[str]:
+def grant_unit_access(user=None, units=None, with_descendants=1) -> list[str]:
 	"""Give ``user`` access to ``units`` (and their sub-units unless ``with_descendants`` is 0).
 
 	Returns the names of the User Permissions created; grants that already exist are left as they are.
 	"""
 	assert_can_grant()
-	units = as_list(units)
+	user = arguments.name(user, _("Người dùng"))
+	units = arguments.names(units, _("Đơn vị"), limits.UNITS_PER_GRANT)
+	with_descendants = arguments.flag(with_descendants, _("Gồm đơn vị cấp dưới"))
 	if not frappe.db.exists("User", user):
 		frappe.throw(_("Không có người dùng {0}.").format(frappe.bold(user)), frappe.DoesNotExistError)
 	if not units:
@@ -44,7 +46,7 @@ def grant_unit_access(user: str, units: list[str] | str, with_descendants: int |
 				"allow": "DV Unit",
 				"for_value": unit,
 				"apply_to_all_doctypes": 1,
-				"hide_descendants": 0 if frappe.utils.cint(with_descendants) else 1,
+				"hide_descendants": 0 if with_descendants else 1,
 			}
 		).insert(ignore_permissions=True)
 		created.append(permission.name)

@@ -13,7 +13,8 @@ import os
 import frappe
 from frappe import _
 
-from danvan_app.domain import directive_import
+from danvan_app.api import arguments
+from danvan_app.domain import directive_import, limits
 from danvan_app.domain.directive_text import DirectiveTextError, looks_vietnamese, parse_directive_text
 from danvan_app.domain.document_files import (
 	MAX_FILE_BYTES,
@@ -58,9 +59,12 @@ DIRECTIVE_FIELDS = (
 
 
 @frappe.whitelist(methods=["POST"])
-def preview_directive_text(text: str | None = None, file_url: str | None = None) -> dict:
+def preview_directive_text(text=None, file_url=None) -> dict:
 	"""Read a pasted text or an uploaded file into a proposed directive and tasks; writes nothing."""
 	assert_may_create_tasks()
+	# Any character is at most 4 bytes: the size itself is the reader's check, in bytes, as for a file.
+	text = arguments.text(text, _("Văn bản dán vào"), 4 * MAX_FILE_BYTES)
+	file_url = arguments.text(file_url, _("Tệp văn bản"), 1000)
 	if text and text.strip() and file_url:
 		frappe.throw(_("Chỉ dán văn bản hoặc chọn một tệp, không dùng cả hai."), DirectiveImportError)
 	source = text_of_uploaded_file(file_url) if file_url else pasted_text(text)
@@ -85,17 +89,19 @@ def preview_directive_text(text: str | None = None, file_url: str | None = None)
 
 
 @frappe.whitelist(methods=["POST"])
-def confirm_directive_import(payload: dict | str) -> dict:
+def confirm_directive_import(payload=None) -> dict:
 	"""Save the reviewed directive (or reuse the one already filed) and its tasks, all or nothing."""
-	payload = as_dict(payload)
 	assert_may_create_tasks()
-	values = as_dict(payload.get("directive") or {})
-	use_directive = payload.get("use_directive") or None
+	payload = arguments.mapping(payload, _("Dữ liệu xác nhận"))
+	values = frappe._dict(arguments.mapping(payload.get("directive"), _("Văn bản chỉ đạo")))
+	values.references = arguments.rows(values.get("references"), _("Văn bản căn cứ"), 100)
+	use_directive = arguments.name(payload.get("use_directive"), _("Văn bản đã có"), required=False)
+	raw_tasks = arguments.rows(payload.get("tasks"), _("Nhiệm vụ"), limits.TASKS_PER_IMPORT)
 	if use_directive:
 		assert_may_read_directive(use_directive)
 	else:
 		check_directive_values(values)
-	tasks = reviewed_tasks(payload.get("tasks") or [])
+	tasks = reviewed_tasks(raw_tasks)
 	with all_or_nothing():
 		directive, directive_created = directive_for_import(values, use_directive)
 		created, skipped = insert_tasks(directive, tasks)
@@ -108,11 +114,12 @@ def confirm_directive_import(payload: dict | str) -> dict:
 
 
 @frappe.whitelist(methods=["POST"])
-def create_tasks(directive: str, tasks: list[dict] | str) -> list[str]:
+def create_tasks(directive=None, tasks=None) -> list[str]:
 	"""Quick entry: several tasks at once for an existing directive, all or nothing; returns their names."""
 	assert_may_create_tasks()
+	directive = arguments.name(directive, _("Văn bản chỉ đạo"))
 	assert_may_read_directive(directive)
-	tasks = reviewed_tasks(frappe.parse_json(tasks) if isinstance(tasks, str) else tasks, resolve_names=True)
+	tasks = reviewed_tasks(arguments.rows(tasks, _("Nhiệm vụ"), limits.TASKS_PER_IMPORT), resolve_names=True)
 	if not tasks:
 		frappe.throw(_("Chưa nhập nhiệm vụ nào."), TaskEntryError)
 	with all_or_nothing():
@@ -408,9 +415,7 @@ def directive_for_import(values: dict, use_directive: str | None) -> tuple[str, 
 def reviewed_tasks(raw_tasks: list, resolve_names: bool = False) -> list[dict]:
 	"""Every entry checked and turned into DV Task values before anything is written; the first problem
 	stops everything, naming the task. With ``resolve_names`` units may be typed by name or alias."""
-	if not isinstance(raw_tasks, list):
-		frappe.throw(_("Danh sách nhiệm vụ không đúng dạng."), TaskEntryError)
-	raw_tasks = [as_dict(raw) for raw in raw_tasks]
+	raw_tasks = [frappe._dict(raw) for raw in raw_tasks]
 	resolve = unit_resolver(raw_tasks) if resolve_names else None
 	tasks = []
 	for position, raw in enumerate(raw_tasks, 1):
@@ -548,13 +553,3 @@ def task_label(position: int, title) -> str:
 
 def unit_title(unit: str) -> str:
 	return frappe.db.get_value("DV Unit", unit, "unit_name") or unit
-
-
-# --- plumbing ------------------------------------------------------------------------------------------
-
-
-def as_dict(value) -> dict:
-	value = frappe.parse_json(value) if isinstance(value, str) else value
-	if not isinstance(value, dict):
-		frappe.throw(_("Dữ liệu gửi lên không đúng dạng."), TaskEntryError)
-	return frappe._dict(value)

@@ -2,21 +2,32 @@
 
 import frappe
 from frappe import _
-from frappe.utils import flt, getdate, today
+from frappe.utils import getdate, today
 
-from danvan_app.utils import all_or_nothing, as_list
+from danvan_app.api import arguments
+from danvan_app.domain import limits
+from danvan_app.utils import all_or_nothing
 
 
 @frappe.whitelist(methods=["POST"])
 def report_progress(
-	task: str, unit: str, progress: float, narrative: str | None = None, update_date: str | None = None
+	task=None,
+	unit=None,
+	progress=None,
+	narrative=None,
+	update_date=None,
 ) -> dict:
 	"""A presiding or coordinating unit reports its own part of a task.
 
 	Coordinating units may not edit the task itself, so their report goes through here: the user must be
 	able to read the task and act for ``unit``, and ``unit`` must take part in the task.
 	"""
-	doc = frappe.get_doc("DV Task", task)
+	task = arguments.name(task, _("Nhiệm vụ"))
+	unit = arguments.name(unit, _("Đơn vị báo cáo"))
+	progress = arguments.number(progress, _("Tiến độ (%)"), 0, 100)
+	narrative = arguments.text(narrative, _("Nội dung báo cáo"), limits.NARRATIVE_CHARS)
+	update_date = arguments.date(update_date, _("Ngày báo cáo"))
+	doc = existing_task(task)
 	doc.check_permission("read")
 	# Reporting is writing on the task, as far as roles go; which unit may report is the task's own check.
 	if not frappe.has_permission("DV Task", "write"):
@@ -25,7 +36,7 @@ def report_progress(
 		"progress_updates",
 		{
 			"unit": unit,
-			"progress": flt(progress),
+			"progress": progress,
 			"narrative": narrative,
 			"update_date": getdate(update_date or today()),
 			"reported_by": frappe.session.user,
@@ -39,15 +50,17 @@ def report_progress(
 
 
 @frappe.whitelist(methods=["POST"])
-def cascade_task(task: str, units: list[str] | str, due_date: str | None = None) -> list[str]:
+def cascade_task(task=None, units=None, due_date=None) -> list[str]:
 	"""Give a task on to sub-units ("giao tiếp cho cấp dưới"): one sub-task per unit, all or none.
 
 	Each sub-task is due no later than the parent (the sub-task's own validation says so in Vietnamese);
 	creating one for a unit outside the user's scope is refused by the usual permission check.
 	"""
-	parent = frappe.get_doc("DV Task", task)
+	task = arguments.name(task, _("Nhiệm vụ"))
+	units = arguments.names(units, _("Đơn vị cấp dưới"), limits.UNITS_PER_CASCADE)
+	due_date = arguments.date(due_date, _("Hạn hoàn thành"))
+	parent = existing_task(task)
 	parent.check_permission("write")
-	units = as_list(units)
 	if not units:
 		frappe.throw(_("Chọn ít nhất một đơn vị cấp dưới để giao nhiệm vụ."))
 	with all_or_nothing():
@@ -72,3 +85,11 @@ def cascade_task(task: str, units: list[str] | str, due_date: str | None = None)
 			for unit in units
 		]
 	return names
+
+
+def existing_task(task: str):
+	"""The task, if it exists and the user may read it; one answer for both, so a hidden task's name is
+	not confirmed."""
+	if not frappe.db.exists("DV Task", task) or not frappe.has_permission("DV Task", "read", doc=task):
+		frappe.throw(_("Không tìm thấy nhiệm vụ {0}.").format(frappe.bold(task)), frappe.DoesNotExistError)
+	return frappe.get_doc("DV Task", task)

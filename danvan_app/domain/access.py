@@ -123,8 +123,11 @@ class DocScope:
 def scope_of(
 	*, owning: Iterable[str | None] = (), participating: Iterable[str | None] = (), **kw
 ) -> DocScope:
+	# Only names count: a value a client sent as a list or a dict names no unit.
 	return DocScope(
-		owning=frozenset(u for u in owning if u), participating=frozenset(u for u in participating if u), **kw
+		owning=frozenset(u for u in owning if u and isinstance(u, str)),
+		participating=frozenset(u for u in participating if u and isinstance(u, str)),
+		**kw,
 	)
 
 

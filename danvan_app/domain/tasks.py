@@ -58,12 +58,6 @@ class DueBeforeStart(TaskRuleError):
 		self.start, self.due = start, due
 
 
-class ProgressOutOfRange(TaskRuleError):
-	def __init__(self, progress: float):
-		super().__init__(f"progress {progress} not in 0..100")
-		self.progress = progress
-
-
 class DeadlineIncomplete(TaskRuleError):
 	"""The kind needs a value (a month, a quarter, a year, a date) that is missing."""
 
@@ -75,11 +69,6 @@ class DeadlineIncomplete(TaskRuleError):
 def check_dates(start: date | None, due: date | None) -> None:
 	if start and due and due < start:
 		raise DueBeforeStart(start, due)
-
-
-def check_progress(progress: float | None) -> None:
-	if progress is not None and not 0 <= progress <= 100:
-		raise ProgressOutOfRange(progress)
 
 
 def due_date_for(

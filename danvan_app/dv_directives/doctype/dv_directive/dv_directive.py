@@ -16,9 +16,10 @@ from danvan_app.exceptions import (
 )
 from danvan_app.permissions.guard import ScopeGuard
 from danvan_app.utils import as_date
+from danvan_app.value_guard import ValueGuard
 
 
-class DVDirective(ScopeGuard, Document):
+class DVDirective(ValueGuard, ScopeGuard, Document):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 

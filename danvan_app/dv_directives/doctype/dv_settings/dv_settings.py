@@ -5,8 +5,10 @@ import frappe
 from frappe.model.document import Document
 from frappe.utils import cint
 
+from danvan_app.value_guard import ValueGuard
 
-class DVSettings(Document):
+
+class DVSettings(ValueGuard, Document):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 

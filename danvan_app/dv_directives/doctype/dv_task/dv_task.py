@@ -18,12 +18,13 @@ from danvan_app.permissions import user_scope
 from danvan_app.permissions.documents import document_scope
 from danvan_app.permissions.guard import ScopeGuard
 from danvan_app.utils import as_date
+from danvan_app.value_guard import ValueGuard
 
 # A progress report as sent: never edited afterwards (a new report supersedes it).
 PROGRESS_REPORT_FIELDS = ("unit", "progress", "narrative", "update_date", "reported_by")
 
 
-class DVTask(ScopeGuard, TaskRequestsMixin, TaskAssignmentMixin, Document):
+class DVTask(ValueGuard, ScopeGuard, TaskRequestsMixin, TaskAssignmentMixin, Document):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -106,6 +107,7 @@ class DVTask(ScopeGuard, TaskRequestsMixin, TaskAssignmentMixin, Document):
 	def validate(self):
 		self.check_fixed_fields()
 		self.check_linked_records()
+		self.check_presiding_unit_open()
 		self.set_assigning_unit()
 		self.set_presiding_people()
 		self.apply_extension_decisions()
@@ -113,7 +115,6 @@ class DVTask(ScopeGuard, TaskRequestsMixin, TaskAssignmentMixin, Document):
 		self.move_due_date_off_days_off()
 		self.check_due_not_before_start()
 		self.check_deadline_within_parent()
-		self.check_progress_in_range()
 		self.check_coordinating_units()
 		self.check_parent_task()
 		self.check_progress_reports()
@@ -140,6 +141,18 @@ class DVTask(ScopeGuard, TaskRequestsMixin, TaskAssignmentMixin, Document):
 				exc=TaskUnitError,
 			)
 		self.assigning_unit = self.assigning_unit or derived
+
+	def check_presiding_unit_open(self):
+		"""Work goes to units that still operate: a closed unit's work is handed to its successors."""
+		if not self.is_new() and not self.has_value_changed("presiding_unit"):
+			return
+		if not frappe.db.get_value("DV Unit", self.presiding_unit, "enabled"):
+			frappe.throw(
+				_("Đơn vị {0} đã ngừng hoạt động, không nhận nhiệm vụ mới.").format(
+					frappe.bold(self.unit_title(self.presiding_unit))
+				),
+				exc=TaskUnitError,
+			)
 
 	def set_presiding_people(self):
 		# Who is assigned (and so shown the task) follows the unit's record, never a value sent with the task.
@@ -214,17 +227,6 @@ class DVTask(ScopeGuard, TaskRequestsMixin, TaskAssignmentMixin, Document):
 				).format(formatdate(e.parent_due)),
 				exc=DeadlineError,
 			)
-
-	def check_progress_in_range(self):
-		for label, value in [(_("Tiến độ"), self.progress)] + [
-			(_("Tiến độ dòng {0}").format(row.idx), row.progress) for row in self.progress_updates
-		]:
-			try:
-				task_rules.check_progress(flt(value))
-			except task_rules.ProgressOutOfRange:
-				frappe.throw(
-					_("{0} phải từ 0 đến 100%, không phải {1}.").format(label, value), exc=ProgressError
-				)
 
 	def check_coordinating_units(self):
 		coordinating = [row.unit for row in self.coordinating_units]

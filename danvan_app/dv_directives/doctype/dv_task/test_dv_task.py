@@ -6,7 +6,7 @@ from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, getdate, today
 
 from danvan_app.domain import tasks as task_rules
-from danvan_app.exceptions import DeadlineError, ProgressError, TaskUnitError
+from danvan_app.exceptions import DeadlineError, FieldValueError, TaskUnitError
 from danvan_app.tests.factories import make_task, make_tree
 
 
@@ -91,12 +91,13 @@ class TestDVTask(FrappeTestCase):
 		)
 
 	def test_progress_out_of_range_is_refused(self):
-		self.assertRaises(ProgressError, make_task, self.units.district1, progress=120)
+		# Percent fields hold 0 to 100: the value guard refuses anything else before a rule runs.
+		self.assertRaises(FieldValueError, make_task, self.units.district1, progress=120)
 		task = make_task(self.units.district1)
 		task.append(
 			"progress_updates", {"unit": self.units.district2, "progress": 150, "update_date": today()}
 		)
-		self.assertRaises(ProgressError, task.save)
+		self.assertRaises(FieldValueError, task.save)
 
 	def test_progress_updates_carry_their_unit_and_reporter(self):
 		task = make_task(self.units.district1, coordinating_units=[{"unit": self.units.district2}])

@@ -12,11 +12,12 @@ from danvan_app.domain import evaluation as evaluation_rules
 from danvan_app.exceptions import DuplicateEvaluationError, ScoreError, TemplateError
 from danvan_app.permissions import user_scope
 from danvan_app.permissions.guard import ScopeGuard
+from danvan_app.value_guard import ValueGuard
 
 HEADER_FIELDS = ("evaluated_unit", "year", "template", "reviewer")
 
 
-class DVEvaluation(ScopeGuard, Document):
+class DVEvaluation(ValueGuard, ScopeGuard, Document):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 

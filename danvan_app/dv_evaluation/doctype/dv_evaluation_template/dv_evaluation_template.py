@@ -8,9 +8,10 @@ from frappe.utils import flt
 
 from danvan_app.domain import evaluation as evaluation_rules
 from danvan_app.exceptions import TemplateError
+from danvan_app.value_guard import ValueGuard
 
 
-class DVEvaluationTemplate(Document):
+class DVEvaluationTemplate(ValueGuard, Document):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 

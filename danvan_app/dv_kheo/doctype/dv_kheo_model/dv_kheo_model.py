@@ -11,9 +11,10 @@ from danvan_app.domain import tasks as task_rules
 from danvan_app.exceptions import DeadlineError, ModelStatusError, ModelYearError
 from danvan_app.permissions.guard import ScopeGuard
 from danvan_app.utils import as_date
+from danvan_app.value_guard import ValueGuard
 
 
-class DVKheoModel(ScopeGuard, Document):
+class DVKheoModel(ValueGuard, ScopeGuard, Document):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 

@@ -10,9 +10,10 @@ from danvan_app.domain import units as unit_rules
 from danvan_app.exceptions import UnitTreeError, UnitValidityError
 from danvan_app.permissions.guard import ScopeGuard
 from danvan_app.utils import as_date
+from danvan_app.value_guard import ValueGuard
 
 
-class DVUnit(ScopeGuard, NestedSet):
+class DVUnit(ValueGuard, ScopeGuard, NestedSet):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 

@@ -3,8 +3,10 @@
 
 from frappe.model.document import Document
 
+from danvan_app.value_guard import ValueGuard
 
-class DVUnitKind(Document):
+
+class DVUnitKind(ValueGuard, Document):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
