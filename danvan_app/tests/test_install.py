@@ -39,3 +39,25 @@ class TestInstall(FrappeTestCase):
 		self.assertGreaterEqual(len(doctypes), 17)
 		for doctype in doctypes:
 			self.assertTrue(doctype.startswith("DV "), doctype)
+
+
+class TestNumbering(FrappeTestCase):
+	def test_each_doctype_numbers_on_its_own(self):
+		from danvan_app.tests.factories import make_directive, make_task, make_unit
+
+		unit = make_unit("Đảng ủy xã Đánh Số")
+		first = make_directive("31-CT/TU", issuing_unit=unit.name)
+		make_task(unit.name)
+		make_task(unit.name)
+		second = make_directive("32-CT/TU", issuing_unit=unit.name)
+		self.assertTrue(first.name.startswith("VB-") and second.name.startswith("VB-"))
+		self.assertEqual(int(second.name[3:]), int(first.name[3:]) + 1)
+		self.assertRegex(make_task(unit.name).name, rf"^NV-{frappe.utils.getdate().year}-\d{{6}}$")
+
+	def test_the_patch_starts_each_counter_after_the_highest_name_used(self):
+		from danvan_app.patches.own_counter_per_doctype import highest_per_prefix
+
+		self.assertEqual(
+			highest_per_prefix(["VB-00015", "VB-00003", "NV-2026-000016", "NV-2025-000002", "odd"]),
+			{"VB-": 15, "NV-2026-": 16, "NV-2025-": 2},
+		)
