@@ -57,7 +57,6 @@ class TestNumbering(FrappeTestCase):
 	def test_the_patch_starts_each_counter_after_the_highest_name_used(self):
 		from danvan_app.patches.own_counter_per_doctype import highest_per_prefix
 
-		self.assertEqual(
-			highest_per_prefix(["VB-00015", "VB-00003", "NV-2026-000016", "NV-2025-000002", "odd"]),
-			{"VB-": 15, "NV-2026-": 16, "NV-2025-": 2},
-		)
+		self.assertEqual(highest_per_prefix("DV Directive", ["VB-00015", "VB-00003", "odd"]), {"VB-": 15})
+		tasks = ["NV-2026-000016", "NV-2025-000002", "NV-2026-000016-2026-Q1"]
+		self.assertEqual(highest_per_prefix("DV Task", tasks), {"NV-2026-": 16, "NV-2025-": 2})
