@@ -169,18 +169,44 @@ def is_vietnamese(text: str) -> bool:
 	return any(letter in VIETNAMESE_LETTERS for letter in text)
 
 
-def last_traceback_line(body: dict) -> str:
+def traceback_lines(body: dict) -> list[str]:
+	"""The lines of the last traceback in the response's ``exc`` field (a JSON list of tracebacks)."""
 	exc = body.get("exc")
-	if isinstance(exc, str):
-		try:
-			tracebacks = json.loads(exc)
-		except ValueError:
-			tracebacks = [exc]
-		for traceback in reversed(tracebacks if isinstance(tracebacks, list) else [tracebacks]):
-			lines = [line for line in str(traceback).splitlines() if line.strip()]
-			if lines:
-				return lines[-1].strip()[:300]
+	if not isinstance(exc, str):
+		return []
+	try:
+		tracebacks = json.loads(exc)
+	except ValueError:
+		tracebacks = [exc]
+	for traceback in reversed(tracebacks if isinstance(tracebacks, list) else [tracebacks]):
+		lines = [line.strip() for line in str(traceback).splitlines() if line.strip()]
+		if lines:
+			return lines
+	return []
+
+
+def last_traceback_line(body: dict) -> str:
+	lines = traceback_lines(body)
+	if lines:
+		return lines[-1][:300]
 	return str(body.get("exception") or body.get("exc_type") or body.get("_raw") or "(no traceback)")[:300]
+
+
+def traceback_origin(body: dict) -> str:
+	"""Where the exception was raised: the innermost frame, and the innermost frame in danvan_app."""
+	frames = [line for line in traceback_lines(body) if line.startswith('File "')]
+
+	def short(frame: str) -> str:
+		match = re.match(r'File "(?:.*/apps/)?([^"]+)", line (\d+), in (.+)', frame)
+		return f"{match[1]}:{match[2]} {match[3]}" if match else frame
+
+	if not frames:
+		return "(no frames)"
+	app = [frame for frame in frames if "danvan_app/" in frame]
+	origin = short(frames[-1])
+	if app and app[-1] != frames[-1]:
+		origin += f" (from {short(app[-1])})"
+	return origin
 
 
 def describe(value, depth: int = 0):
@@ -671,7 +697,7 @@ class Probe:
 					labels.append(f"{field['fieldname']} ({field['fieldtype']}): {label}")
 		if "valid" not in labels and self.rng.random() < 0.03:
 			body = [body]
-			labels.append("body: a list instead of a dict")
+			labels = ["body: a list instead of a dict"]
 		return {"verb": verb, "path": path, "body": body, "labels": labels, "form": False}
 
 	def method_request(self, target: str, actor: str) -> dict:
@@ -1078,6 +1104,7 @@ class Probe:
 			"messages": messages,
 			"exc_type": body.get("exc_type"),
 			"last_line": last_traceback_line(body) if status == 500 else None,
+			"origin": traceback_origin(body) if status == 500 else None,
 			"partial": [(key, before[key], after[key]) for key in changed] if status != 200 else [],
 			"seconds": round(elapsed, 2),
 		}
@@ -1128,6 +1155,19 @@ class Probe:
 					found.append((doctype, row["name"], field, row[field]))
 		return found
 
+	def generic(self, message: str) -> str:
+		"""A message with this run's users and record names replaced, so that alike refusals group."""
+		for user, placeholder in (
+			(self.officer, "<officer>"),
+			(self.dv_admin, "<dv admin>"),
+			(self.grantee, "<grantee>"),
+		):
+			message = message.replace(user, placeholder)
+		message = re.sub(
+			r"\b(?:BTC-\d{4}-DVI-\d+-v\d+|NV-\d{4}-\d+|(?:DVI|VB|MH|DG)-\d+)\b", "<name>", message
+		)
+		return re.sub(r"(thử|sửa) [\d-]+", r"\1 <n>", message)
+
 	def report(self, dangling: list[tuple]) -> int:
 		records = self.records
 		print("\nper target and outcome:")
@@ -1144,6 +1184,8 @@ class Probe:
 				groups[r["last_line"]].append(r)
 			for line, group in sorted(groups.items(), key=lambda item: -len(item[1])):
 				print(f"  {len(group)} × {line}")
+				for origin, count in Counter(r["origin"] for r in group).most_common(3):
+					print(f"      raised at {origin} ({count})")
 				where = Counter(f"{r['target']} [{'; '.join(r['labels'])}]" for r in group)
 				for place, count in where.most_common(6):
 					print(f"      {count} × {place}")
@@ -1159,7 +1201,7 @@ class Probe:
 			print("\nrefusals without a Vietnamese message, by message:")
 			groups = defaultdict(list)
 			for r in silent:
-				key = " | ".join(r["messages"]) or f"(no message; exc_type {r['exc_type']})"
+				key = self.generic(" | ".join(r["messages"])) or f"(no message; exc_type {r['exc_type']})"
 				groups[(r["status"], key[:300])].append(r)
 			for (status, message), group in sorted(groups.items(), key=lambda item: -len(item[1])):
 				print(f"  {len(group)} × {status} {message}")

@@ -56,6 +56,41 @@ def make_task(presiding_unit: str, **values):
 	).insert()
 
 
+def make_model(unit: str, title: str, **values):
+	return frappe.get_doc(
+		{
+			"doctype": "DV Kheo Model",
+			"title": title,
+			"registering_unit": unit,
+			"year": frappe.utils.getdate().year,
+			"kheo_field": "Kinh tế",
+			"address": "Thôn Thử",
+			"people": "Chi hội Thử",
+			"work": "Việc thử",
+			**values,
+		}
+	).insert()
+
+
+def make_template(unit: str, year: int = 2025):
+	return frappe.get_doc(
+		{
+			"doctype": "DV Evaluation Template",
+			"template_title": "Tiêu chí thử",
+			"issuing_unit": unit,
+			"year": year,
+			"criteria": [{"criterion_code": "1", "criterion": "Tiêu chí 1", "max_score": 100}],
+			"thresholds": [{"classification": "Hoàn thành nhiệm vụ", "min_score": 50}],
+		}
+	).insert()
+
+
+def make_evaluation(unit: str, template: str, year: int = 2025, **values):
+	return frappe.get_doc(
+		{"doctype": "DV Evaluation", "evaluated_unit": unit, "year": year, "template": template, **values}
+	).insert()
+
+
 def count(doctype: str) -> int:
 	return frappe.db.count(doctype)
 

@@ -10,7 +10,16 @@ from frappe.tests.utils import FrappeTestCase
 from danvan_app.api.access import grant_unit_access
 from danvan_app.api.tasks import report_progress
 from danvan_app.domain import access
-from danvan_app.tests.factories import make_directive, make_task, make_tree, make_unit, make_user
+from danvan_app.tests.factories import (
+	make_directive,
+	make_evaluation,
+	make_model,
+	make_task,
+	make_template,
+	make_tree,
+	make_unit,
+	make_user,
+)
 
 ROLES = (access.MANAGER, access.OFFICER, access.REVIEWER, access.VIEWER)
 LEVELS = ("province", "district1", "commune11")
@@ -85,42 +94,13 @@ class TestPermissionMatrix(FrappeTestCase):
 		).name
 
 		for key in ("province", "district1", "district2", "commune11", "apostrophe"):
-			model = frappe.get_doc(
-				{
-					"doctype": "DV Kheo Model",
-					"title": f"Mô hình của {key}",
-					"registering_unit": u[key],
-					"year": frappe.utils.getdate().year,
-					"kheo_field": "Kinh tế",
-					"address": "Thôn Thử",
-					"people": "Chi hội Thử",
-					"work": "Việc thử",
-				}
-			).insert()
-			add(model, [u[key]])
+			add(make_model(u[key], f"Mô hình của {key}"), [u[key]])
 
-		template = frappe.get_doc(
-			{
-				"doctype": "DV Evaluation Template",
-				"template_title": "Tiêu chí thử",
-				"issuing_unit": u.province,
-				"year": 2025,
-				"criteria": [{"criterion_code": "1", "criterion": "Tiêu chí 1", "max_score": 100}],
-				"thresholds": [{"classification": "Hoàn thành nhiệm vụ", "min_score": 50}],
-			}
-		).insert()
+		template = make_template(u.province)
 		reviewer = cls.users[(access.REVIEWER, "apostrophe")]
 		for key in ("province", "district1", "district2", "commune11"):
 			reviewer_of = reviewer if key == "district1" else None
-			evaluation = frappe.get_doc(
-				{
-					"doctype": "DV Evaluation",
-					"evaluated_unit": u[key],
-					"year": 2025,
-					"template": template.name,
-					"reviewer": reviewer_of,
-				}
-			).insert()
+			evaluation = make_evaluation(u[key], template.name, reviewer=reviewer_of)
 			add(evaluation, [u[key]], reviewer=reviewer_of)
 
 	def tearDown(self):

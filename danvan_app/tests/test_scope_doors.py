@@ -11,7 +11,15 @@ from frappe.utils import add_days, today
 from danvan_app.api.tasks import report_progress
 from danvan_app.domain import access
 from danvan_app.exceptions import FixedFieldError, LinkedRecordError
-from danvan_app.tests.factories import make_directive, make_task, make_tree, make_user
+from danvan_app.tests.factories import (
+	make_directive,
+	make_evaluation,
+	make_model,
+	make_task,
+	make_template,
+	make_tree,
+	make_user,
+)
 
 SECRET = "Bí mật của xã 1.2"
 
@@ -22,40 +30,6 @@ def door(cmd: str, **kwargs):
 		cmd = override
 		break
 	return frappe.call(frappe.get_attr(cmd), **kwargs)
-
-
-def make_template(unit: str):
-	return frappe.get_doc(
-		{
-			"doctype": "DV Evaluation Template",
-			"template_title": "Tiêu chí thử",
-			"issuing_unit": unit,
-			"year": 2025,
-			"criteria": [{"criterion_code": "1", "criterion": "Tiêu chí 1", "max_score": 100}],
-			"thresholds": [{"classification": "Hoàn thành nhiệm vụ", "min_score": 50}],
-		}
-	).insert()
-
-
-def make_evaluation(unit: str, template: str, **values):
-	return frappe.get_doc(
-		{"doctype": "DV Evaluation", "evaluated_unit": unit, "year": 2025, "template": template, **values}
-	).insert()
-
-
-def make_model(unit: str, title: str):
-	return frappe.get_doc(
-		{
-			"doctype": "DV Kheo Model",
-			"title": title,
-			"registering_unit": unit,
-			"year": frappe.utils.getdate().year,
-			"kheo_field": "Kinh tế",
-			"address": "Thôn Thử",
-			"people": "Chi hội Thử",
-			"work": "Việc thử",
-		}
-	).insert()
 
 
 class TestScopeDoors(FrappeTestCase):
