@@ -10,8 +10,11 @@ and exits 0. Importable as `check_app(app_dir) -> list[Problem]`.
 Why this exists: `bench migrate` imports module JSON with `ignore_validate=True`
 (frappe/modules/import_file.py, import_doc), so none of DocType.validate() runs on sync. A broken
 DocType lands in the database as written and fails later, at run time, on someone else's site.
-Rules mirror Frappe v15 (branch version-15, v15.44.2), naming the source they follow; the few
-stricter house rules (known roles, ASCII fieldnames) say why next to them.
+What Frappe's own DocType validation proves (fields, options, defaults, fetch sources, permission rows)
+is no longer restated here: the bench tier runs Frappe's `validate_fields` and `validate_permissions`
+over every DV DocType (danvan_app/tests/test_doctype_definitions.py). What stays is what that cannot
+see, or sees only at install: the app's layout and modules, naming, controllers, trees, reports,
+workflows, cards, charts, workspaces and fixtures.
 
 Design: each check is a small function registered with `@check` (app-wide) or `@check(kind)` (once
 per document of that kind, yielding messages). `check_app` runs them all.
@@ -58,44 +61,6 @@ DEFAULT_FIELDS = ("doctype", "name", "owner", "creation", "modified", "modified_
 CHILD_TABLE_FIELDS = ("parent", "parentfield", "parenttype")
 OPTIONAL_FIELDS = ("_user_tags", "_comments", "_assign", "_liked_by", "_seen")
 DATA_FIELD_OPTIONS = frozenset(("Email", "Name", "Phone", "URL", "Barcode"))
-# DocType.scrub_field_names `restricted` + BaseDocument._reserved_keywords + the standard columns above:
-# a field with one of these names either throws on save or shadows a column/attribute Frappe relies on.
-RESERVED_FIELDNAMES = frozenset(
-	(
-		*DEFAULT_FIELDS,
-		*CHILD_TABLE_FIELDS,
-		*OPTIONAL_FIELDS,
-		*"file_list flags meta parent_doc permitted_fieldnames dont_update_if_missing _table_fields".split(),
-		*"_valid_columns _doc_before_save _table_fieldnames _reserved_keywords".split(),
-	)
-)
-# Public methods/properties of frappe.model.document.Document and BaseDocument in v15 (collected with
-# ast from base_document.py and document.py). DocType.validate_field_name_conflicts rejects a value
-# field of the same name, and at run time the field would shadow the method (doc.save = "..." etc.).
-DOCUMENT_ATTRIBUTES = frozenset(
-	(
-		"add_comment add_seen add_tag add_viewed append apply_fieldlevel_read_permissions as_dict as_json "
-		"cancel cast check_docstatus_transition check_if_latest check_if_locked check_no_back_links_exist "
-		"check_permission clear_cache copy_attachments_from_amended_from db_get db_insert db_set db_update "
-		"db_update_all deferred_insert delete delete_key extend get get_all_children get_assigned_users "
-		"get_db_value get_doc_before_save get_document_share_key get_field_name_by_key_name get_formatted "
-		"get_invalid_links get_label_from_fieldname get_latest get_liked_by get_onload "
-		"get_parentfield_of_doctype get_password get_permissions get_permlevel_access get_signature "
-		"get_table_field_doctype get_tags get_title get_url get_valid_columns get_valid_dict get_value getone "
-		"has_permission has_permlevel_access_to has_value_changed hook in_format_data init_child_tables "
-		"init_valid_columns insert is_child_table_same is_dummy_password is_locked is_new is_print_hide "
-		"is_whitelisted load_doc_before_save load_from_db lock log_error notify_update precision queue_action "
-		"raise_no_permission_to reload remove remove_tag remove_unpicklable_values rename reset_seen "
-		"reset_values_if_no_permlevel_access round_floats_in run_before_save_methods run_method "
-		"run_notifications run_post_save_methods run_trigger save save_version set set_docstatus "
-		"set_fetch_from_value set_name_in_children set_new_name set_onload set_parent_in_children "
-		"set_title_field set_user_and_timestamp show_unique_validation_message submit "
-		"throw_length_exceeded_error unlock update update_child_table update_children update_if_missing "
-		"update_modified update_single validate_from_to_dates validate_higher_perm_levels "
-		"validate_set_only_once validate_table_has_rows validate_update_after_submit validate_value "
-		"validate_workflow"
-	).split()
-)
 # Roles present on every Frappe v15 site: frappe.permissions.AUTOMATIC_ROLES, the roles
 # frappe/utils/install.py inserts, and every role used in a permission row of a frappe v15 DocType
 # (DocType sync creates those, doctype.make_module_and_roles). Anything else must come from
@@ -143,13 +108,6 @@ NAMING_RULES: dict[str, Callable[[str], bool]] = {
 # frappe/model/naming.py parse_naming_series: words a format:/series part may use besides fieldnames.
 NAMING_DATE_PARTS = frozenset(("YY", "MM", "DD", "YYYY", "WW", "timestamp"))
 FORMAT_PLACEHOLDER = re.compile(r"\{(.*?)\}")
-# DocType.validate_name (re.ASCII: Vietnamese letters are rejected) and the 64-char table name limit.
-DOCTYPE_NAME = re.compile(r"^(?![\W])[^\d_\s][\w -]+$", flags=re.ASCII)
-DOCTYPE_NAME_MAX = 61
-# Frappe lowercases fieldnames on save (scrub_field_names) and only allows \w; we also insist on ASCII
-# and a leading letter so `doc.<fieldname>` works and JSON matches the column Frappe creates.
-FIELDNAME = re.compile(r"^[a-z][a-z0-9_]*$")
-FIELDNAME_MAX = 64
 
 # <module>/<folder>/<name>/<name>.json -> the "doctype" such a file must declare.
 MODULE_KINDS = {
@@ -513,40 +471,6 @@ def check_fixture_doctypes(app: App) -> Iterator[Problem]:
 
 
 @check("DocType")
-def check_doctype_name(app: App, doc: Doc) -> Iterator[str]:
-	if len(doc.name) > DOCTYPE_NAME_MAX:
-		yield f"DocType name {doc.name!r} is longer than {DOCTYPE_NAME_MAX} characters"
-	if not DOCTYPE_NAME.match(doc.name) or doc.name != doc.name.strip():
-		yield f"DocType name {doc.name!r} must start with an ASCII letter and use only ASCII letters, digits, spaces, _ and -"
-
-
-@check("DocType")
-def check_fieldtypes(app: App, doc: Doc) -> Iterator[str]:
-	for f in doc.fields:
-		if f.get("fieldtype") not in FIELDTYPES:
-			yield f"field {f.get('fieldname')!r}: {f.get('fieldtype')!r} is not a Frappe v15 fieldtype"
-
-
-@check("DocType")
-def check_fieldnames(app: App, doc: Doc) -> Iterator[str]:
-	counts = Counter(str(f.get("fieldname") or "") for f in doc.fields)
-	for f in doc.fields:
-		name = str(f.get("fieldname") or "")
-		if not name:
-			yield f"field labelled {f.get('label')!r} has no fieldname"
-			continue
-		if not FIELDNAME.match(name) or len(name) > FIELDNAME_MAX:
-			yield f"fieldname {name!r} must be lowercase ASCII [a-z][a-z0-9_]*, at most {FIELDNAME_MAX} chars"
-		if name in RESERVED_FIELDNAMES:
-			yield f"fieldname {name!r} is reserved by Frappe"
-		elif name in DOCUMENT_ATTRIBUTES and f.get("fieldtype") not in NO_VALUE_FIELDS:
-			yield f"fieldname {name!r} shadows frappe Document.{name}"
-	for name, n in counts.items():
-		if name and n > 1:
-			yield f"fieldname {name!r} appears {n} times"
-
-
-@check("DocType")
 def check_field_order(app: App, doc: Doc) -> Iterator[str]:
 	"""DocType.prepare_for_import orders fields by field_order; it must list each field exactly once."""
 	order = doc.data.get("field_order")
@@ -560,124 +484,6 @@ def check_field_order(app: App, doc: Doc) -> Iterator[str]:
 		yield f"field_order misses fields {missing}"
 	if extra := [n for n in order if n not in names]:
 		yield f"field_order names unknown fields {extra}"
-
-
-@check("DocType")
-def check_link_targets(app: App, doc: Doc) -> Iterator[str]:
-	"""validate_fields.check_link_table_options / check_child_table_option / check_table_multiselect_option."""
-	for f in doc.fields:
-		ftype, target, name = f.get("fieldtype"), f.get("options"), f.get("fieldname")
-		if ftype not in ("Link", *TABLE_FIELDS):
-			continue
-		if not target:
-			yield f"{ftype} field {name!r} has no options (target DocType)"
-		elif not app.doctype_exists(target):
-			yield f"{ftype} field {name!r} points to unknown DocType {target!r}"
-		elif ftype in TABLE_FIELDS and not app.is_child_table(target):
-			yield f"{ftype} field {name!r} points to {target!r}, which is not a child table (istable=1)"
-		elif ftype == "Table MultiSelect" and target in app.doctypes:
-			if not any(c.get("fieldtype") == "Link" for c in app.doctypes[target].fields):
-				yield f"Table MultiSelect field {name!r}: {target!r} needs at least one Link field"
-
-
-@check("DocType")
-def check_dynamic_links(app: App, doc: Doc) -> Iterator[str]:
-	"""validate_fields.check_dynamic_link_options: options names a Link-to-DocType or Select field."""
-	for f in doc.fields:
-		if f.get("fieldtype") != "Dynamic Link":
-			continue
-		pointer = doc.field_map.get(str(f.get("options")))
-		if pointer is None:
-			yield f"Dynamic Link {f.get('fieldname')!r}: options {f.get('options')!r} is not a field of {doc.name}"
-		elif not (
-			pointer.get("fieldtype") == "Select"
-			or (pointer.get("fieldtype") == "Link" and pointer.get("options") == "DocType")
-		):
-			yield f"Dynamic Link {f.get('fieldname')!r}: {pointer.get('fieldname')!r} must be a Link to DocType or a Select"
-
-
-@check("DocType")
-def check_selects(app: App, doc: Doc) -> Iterator[str]:
-	"""A Select with no options can hold no value; validate_fields.check_illegal_default for defaults."""
-	for f in doc.fields:
-		if f.get("fieldtype") != "Select":
-			continue
-		options = split_options(f.get("options"))
-		if not options:
-			yield f"Select field {f.get('fieldname')!r} has no options"
-		elif f.get("default") not in (None, "") and str(f["default"]) not in options:
-			yield f"Select field {f.get('fieldname')!r}: default {f['default']!r} is not one of its options"
-
-
-@check("DocType")
-def check_field_properties(app: App, doc: Doc) -> Iterator[str]:
-	"""The per-field rules of frappe.core.doctype.doctype.validate_fields that a JSON file can break."""
-	for f in doc.fields:
-		yield from field_property_problems(doc, f)
-
-
-def field_property_problems(doc: Doc, f: dict[str, Any]) -> Iterator[str]:
-	name, ftype = f.get("fieldname"), f.get("fieldtype")
-	prefix = f"field {name!r} ({ftype}): "
-	if f.get("reqd") and ftype in NO_VALUE_FIELDS and ftype not in TABLE_FIELDS:
-		yield prefix + "cannot be mandatory"
-	if f.get("reqd") and f.get("hidden") and f.get("default") in (None, ""):
-		yield prefix + "cannot be hidden and mandatory without a default"
-	if f.get("unique") and ftype not in ("Data", "Link", "Read Only", "Int"):
-		yield prefix + "cannot be unique (only Data, Link, Read Only, Int)"
-	if f.get("search_index") and ftype in ("Text", "Long Text", "Small Text", "Code", "Text Editor"):
-		yield prefix + "cannot be indexed"
-	if ftype == "Check" and str(f.get("default") or "0") not in ("0", "1"):
-		yield prefix + f"default {f.get('default')!r} must be 0 or 1"
-	precision = f.get("precision")
-	if ftype in ("Currency", "Float", "Percent") and precision not in (None, ""):
-		if not str(precision).isdigit() or not 1 <= int(precision) <= 6:
-			yield prefix + f"precision {precision!r} must be between 1 and 6"
-	not_in_list = set(NO_VALUE_FIELDS) | {"Attach Image"}
-	if doc.istable:
-		not_in_list -= {"Button", "HTML"}
-	if f.get("in_list_view") and ftype in not_in_list:
-		yield prefix + "cannot be in list/grid view"
-	if f.get("in_global_search") and ftype in NO_VALUE_FIELDS:
-		yield prefix + "cannot be in global search"
-	if ftype == "Rating" and f.get("options") not in (None, ""):
-		if not str(f["options"]).isdigit() or not 3 <= int(f["options"]) <= 10:
-			yield prefix + "options (number of stars) must be 3..10"
-	if ftype == "Data" and f.get("options") not in (None, "") and f["options"] not in DATA_FIELD_OPTIONS:
-		yield (
-			prefix + f"options {f['options']!r} is none of {sorted(DATA_FIELD_OPTIONS)} and validates nothing"
-		)
-
-
-@check("DocType")
-def check_fold(app: App, doc: Doc) -> Iterator[str]:
-	"""validate_fields.check_fold: one Fold at most, directly before a Section Break."""
-	types = [f.get("fieldtype") for f in doc.fields]
-	if types.count("Fold") > 1:
-		yield "there can be only one Fold"
-	for i, t in enumerate(types):
-		if t == "Fold" and (i + 1 >= len(types) or types[i + 1] != "Section Break"):
-			yield "a Fold must be followed by a Section Break"
-
-
-@check("DocType")
-def check_fetch_from(app: App, doc: Doc) -> Iterator[str]:
-	"""fetch_from "link_field.source_field": link_field is a Link here; source_field exists on its target."""
-	for f in doc.fields:
-		fetch = str(f.get("fetch_from") or "").strip()
-		if not fetch or "." not in fetch:
-			continue
-		link_name, source = fetch.split(".", 1)
-		prefix = f"field {f.get('fieldname')!r} fetch_from {fetch!r}: "
-		link = doc.field_map.get(link_name)
-		if link_name == f.get("fieldname"):
-			yield prefix + "cannot fetch from itself"
-		elif link is None or link.get("fieldtype") not in ("Link", "Dynamic Link"):
-			yield prefix + f"{link_name!r} is not a Link field of {doc.name}"
-		elif link.get("fieldtype") == "Link" and link.get("options") in app.doctypes:
-			target = app.doctypes[link["options"]]
-			if source not in target.columns():
-				yield prefix + f"{link['options']!r} has no field {source!r}"
 
 
 @check("DocType")
@@ -797,82 +603,6 @@ def check_submittable(app: App, doc: Doc) -> Iterator[str]:
 	f = doc.field_map.get("amended_from")
 	if f is None or f.get("fieldtype") != "Link" or f.get("options") != doc.name:
 		yield f"is_submittable needs field 'amended_from' (Link to {doc.name!r})"
-
-
-@check("DocType")
-def check_permissions(app: App, doc: Doc) -> Iterator[str]:
-	"""frappe.core.doctype.doctype.validate_permissions, plus: roles must be known (see STANDARD_ROLES)."""
-	perms = rows(doc.data, "permissions")
-	if doc.istable:
-		if perms:
-			yield "child tables (istable) take no permissions; Frappe drops them"
-		return
-	keys = Counter((p.get("role"), int(p.get("permlevel") or 0), bool(p.get("if_owner"))) for p in perms)
-	for i, p in enumerate(perms):
-		yield from (
-			f"permission row {i} ({p.get('role')!r}): {m}" for m in permission_row_problems(app, doc, p)
-		)
-	for (role, level, owner), n in keys.items():
-		if n > 1:
-			yield f"{n} permission rows for role {role!r} at level {level}{' (if owner)' if owner else ''}"
-		if level > 0 and (role, 0, False) not in keys and (role, 0, True) not in keys:
-			if role not in ("All", "Desk User"):
-				yield f"role {role!r} has level {level} rights but no level 0 row"
-
-
-def permission_row_problems(app: App, doc: Doc, p: dict[str, Any]) -> Iterator[str]:
-	role = p.get("role")
-	if not role or not app.role_exists(str(role)):
-		yield "unknown role (add it to fixtures/role.json)"
-	for right in PERM_RIGHTS:
-		if p.get(right, 0) not in (0, 1):
-			yield f"{right} must be 0 or 1, not {p.get(right)!r}"
-	if not any(p.get(r) for r in BASIC_RIGHTS):
-		yield "no basic right set (select/read/write/create/submit/cancel)"
-	if p.get("cancel") and not p.get("submit"):
-		yield "cancel without submit"
-	if (p.get("submit") or p.get("cancel") or p.get("amend")) and not p.get("write"):
-		yield "submit/cancel/amend without write"
-	if (p.get("submit") or p.get("amend")) and not doc.data.get("is_submittable"):
-		yield "submit/amend on a DocType that is not submittable"
-	if p.get("import") and not (p.get("create") and doc.data.get("allow_import")):
-		yield "import needs create and allow_import on the DocType"
-
-
-@check("DocType")
-def check_doctype_field_refs(app: App, doc: Doc) -> Iterator[str]:
-	"""validate_fields.check_title_field / search_fields / sort_field / image / timeline / published..."""
-	names = set(doc.field_map)
-	ftype = {n: f.get("fieldtype") for n, f in doc.field_map.items()}
-	title = doc.data.get("title_field")
-	if title and title not in names:
-		yield f"title_field {title!r} is not a field"
-	for name in [s.strip() for s in str(doc.data.get("search_fields") or "").split(",") if s.strip()]:
-		if name not in names or ftype[name] in NO_VALUE_FIELDS:
-			yield f"search_fields: {name!r} is not a value field"
-	sort_ok = names | set(DEFAULT_FIELDS) | set(CHILD_TABLE_FIELDS)
-	for part in [s.split()[0] for s in str(doc.data.get("sort_field") or "").split(",") if s.strip()]:
-		if part not in sort_ok:
-			yield f"sort_field {part!r} is neither a field nor a standard column"
-	if doc.data.get("sort_order") not in (None, "", "ASC", "DESC"):
-		yield f"sort_order {doc.data['sort_order']!r} must be ASC or DESC"
-	typed = {
-		"image_field": ("Attach Image",),
-		"timeline_field": ("Link", "Dynamic Link"),
-		"is_published_field": None,
-		"website_search_field": None,
-		"subject_field": None,
-		"sender_field": None,
-		"sender_name_field": None,
-	}
-	for prop, allowed in typed.items():
-		value = doc.data.get(prop)
-		if value and value not in names:
-			yield f"{prop} {value!r} is not a field"
-		elif value and allowed and ftype[value] not in allowed:
-			yield f"{prop} {value!r} must be of type {' or '.join(allowed)}"
-	if doc.data.get("has_web_view") and "route" not in names:
-		yield 'has_web_view needs a field "route"'
 
 
 @check("DocType")
