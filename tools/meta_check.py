@@ -12,7 +12,7 @@ Why this exists: `bench migrate` imports module JSON with `ignore_validate=True`
 DocType lands in the database as written and fails later, at run time, on someone else's site.
 What Frappe's own DocType validation proves (fields, options, defaults, fetch sources, permission rows)
 is no longer restated here: the bench tier runs Frappe's `validate_fields` and `validate_permissions`
-over every DV DocType (danvan_app/tests/test_doctype_definitions.py). What stays is what that cannot
+over every DV DocType (danvan_app/bench_tests/test_doctype_definitions.py). What stays is what that cannot
 see, or sees only at install: the app's layout and modules, naming, controllers, trees, reports,
 workflows, cards, charts, workspaces and fixtures.
 

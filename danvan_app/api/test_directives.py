@@ -13,10 +13,10 @@ from frappe.tests.utils import FrappeTestCase
 from frappe.utils.file_manager import get_files_path
 
 from danvan_app.api.directives import confirm_directive_import, create_tasks, preview_directive_text
+from danvan_app.bench_tests.factories import make_directive, make_tree, make_unit, make_user
 from danvan_app.domain import access
 from danvan_app.domain.document_files import MAX_FILE_BYTES
 from danvan_app.exceptions import DirectiveImportError, TaskEntryError
-from danvan_app.tests.factories import make_directive, make_tree, make_unit, make_user
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 DIRECTIVE_TEXT = """TỈNH ỦY THỬ NGHIỆM

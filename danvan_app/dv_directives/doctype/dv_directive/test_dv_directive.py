@@ -5,13 +5,13 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, today
 
+from danvan_app.bench_tests.factories import make_directive, make_unit
 from danvan_app.exceptions import (
 	DirectiveLinkError,
 	DirectiveNumberError,
 	DuplicateDirectiveError,
 	IssueDateError,
 )
-from danvan_app.tests.factories import make_directive, make_unit
 
 
 class TestDVDirective(FrappeTestCase):

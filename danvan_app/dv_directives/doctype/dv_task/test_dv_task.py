@@ -5,9 +5,9 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, getdate, today
 
+from danvan_app.bench_tests.factories import make_task, make_tree
 from danvan_app.domain import tasks as task_rules
 from danvan_app.exceptions import DeadlineError, FieldValueError, TaskUnitError
-from danvan_app.tests.factories import make_task, make_tree
 
 
 class TestDVTask(FrappeTestCase):

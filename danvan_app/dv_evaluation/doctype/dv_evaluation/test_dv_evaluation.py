@@ -4,9 +4,9 @@
 import frappe
 from frappe.tests.utils import FrappeTestCase
 
+from danvan_app.bench_tests.factories import make_unit, make_user
 from danvan_app.domain import evaluation as evaluation_rules
 from danvan_app.exceptions import DuplicateEvaluationError, ScoreError, TemplateError
-from danvan_app.tests.factories import make_unit, make_user
 
 
 def make_template(issuer: str, year: int = 2025, version: int = 1, **values):

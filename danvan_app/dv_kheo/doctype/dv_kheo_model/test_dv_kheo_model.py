@@ -5,9 +5,9 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import getdate, today
 
+from danvan_app.bench_tests.factories import make_unit
 from danvan_app.domain import kheo_models as model_rules
 from danvan_app.exceptions import DeadlineError, ModelStatusError, ModelYearError
-from danvan_app.tests.factories import make_unit
 
 
 def make_model(unit: str, **values):

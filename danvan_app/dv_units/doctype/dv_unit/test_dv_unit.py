@@ -6,8 +6,8 @@ from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, today
 from frappe.utils.nestedset import get_descendants_of
 
+from danvan_app.bench_tests.factories import COMMUNE, make_task, make_tree, make_unit
 from danvan_app.exceptions import UnitTreeError, UnitValidityError
-from danvan_app.tests.factories import COMMUNE, make_task, make_tree, make_unit
 
 
 class TestDVUnit(FrappeTestCase):

@@ -11,10 +11,10 @@ from frappe.utils import add_days, today
 from danvan_app.api import directives as directive_api
 from danvan_app.api.access import grant_unit_access
 from danvan_app.api.tasks import cascade_task, report_progress
+from danvan_app.bench_tests.factories import make_directive, make_task, make_tree, make_user
 from danvan_app.domain import access, limits
 from danvan_app.exceptions import ArgumentError, FieldValueError, LinkedRecordError
 from danvan_app.patches import report_dangling_units
-from danvan_app.tests.factories import make_directive, make_task, make_tree, make_user
 
 VIETNAMESE = set("àáảãạăắằẳẵặâấầẩẫậđèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ")
 

@@ -43,7 +43,7 @@ class TestInstall(FrappeTestCase):
 
 class TestNumbering(FrappeTestCase):
 	def test_each_doctype_numbers_on_its_own(self):
-		from danvan_app.tests.factories import make_directive, make_task, make_unit
+		from danvan_app.bench_tests.factories import make_directive, make_task, make_unit
 
 		unit = make_unit("Đảng ủy xã Đánh Số")
 		first = make_directive("31-CT/TU", issuing_unit=unit.name)

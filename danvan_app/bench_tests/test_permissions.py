@@ -9,8 +9,7 @@ from frappe.tests.utils import FrappeTestCase
 
 from danvan_app.api.access import grant_unit_access
 from danvan_app.api.tasks import report_progress
-from danvan_app.domain import access
-from danvan_app.tests.factories import (
+from danvan_app.bench_tests.factories import (
 	make_directive,
 	make_evaluation,
 	make_model,
@@ -20,6 +19,7 @@ from danvan_app.tests.factories import (
 	make_unit,
 	make_user,
 )
+from danvan_app.domain import access
 
 ROLES = (access.MANAGER, access.OFFICER, access.REVIEWER, access.VIEWER)
 LEVELS = ("province", "district1", "commune11")

@@ -11,11 +11,11 @@ from frappe.utils import add_days, getdate, today
 
 from danvan_app import jobs
 from danvan_app.api.tasks import cascade_task
+from danvan_app.bench_tests.factories import ensure_outgoing_email_account, make_task, make_tree, make_user
 from danvan_app.domain import access
 from danvan_app.domain import tasks as task_rules
 from danvan_app.exceptions import DeadlineError
 from danvan_app.holidays import holidays_available
-from danvan_app.tests.factories import ensure_outgoing_email_account, make_task, make_tree, make_user
 
 
 def open_todos(task: str) -> set[str]:

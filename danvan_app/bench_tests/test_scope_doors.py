@@ -9,9 +9,7 @@ from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, today
 
 from danvan_app.api.tasks import report_progress
-from danvan_app.domain import access
-from danvan_app.exceptions import FixedFieldError, LinkedRecordError
-from danvan_app.tests.factories import (
+from danvan_app.bench_tests.factories import (
 	make_directive,
 	make_evaluation,
 	make_model,
@@ -20,6 +18,8 @@ from danvan_app.tests.factories import (
 	make_tree,
 	make_user,
 )
+from danvan_app.domain import access
+from danvan_app.exceptions import FixedFieldError, LinkedRecordError
 
 SECRET = "Bí mật của xã 1.2"
 
