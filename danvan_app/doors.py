@@ -9,7 +9,10 @@ the rule Frappe's own method skips:
 - ``get_group_by_count`` counts the assignees of records through an unchecked subquery;
 - ``validate_link`` and ``get_link_title`` answer for records the user may not read;
 - ``getdoc`` sends the titles of every linked record (``_link_titles``) without a check;
-- ``toggle_like`` writes on any record it is given.
+- ``toggle_like``, ``add_tag`` and ``follow_document`` act on any record they are given (and the follow
+  digest then mails the record's comments and versions);
+- ``assign_to.add`` and ``share.add`` let a user hand a record to someone its units do not reach (Frappe
+  shares it with them): a DV record is assigned or shared only with people its scope already reaches.
 """
 
 import frappe
@@ -18,11 +21,17 @@ import frappe.desk.form.load
 import frappe.desk.like
 import frappe.desk.listview
 import frappe.desk.search
+import frappe.share
+from frappe import _
+from frappe.desk.doctype.tag import tag as frappe_tag
+from frappe.desk.form import assign_to as frappe_assign_to
+from frappe.desk.form import document_follow as frappe_follow
 from frappe.query_builder import Order
 from frappe.query_builder.functions import Count
 from frappe.utils import get_safe_filters
 
 from danvan_app.domain import access
+from danvan_app.permissions import documents
 from danvan_app.permissions.guard import may_read
 from danvan_app.permissions.scope import user_scope
 
@@ -163,6 +172,58 @@ def getdoc(doctype, name, user=None):
 @frappe.whitelist()
 def toggle_like(doctype, name, add=False):
 	"""A like is a write on the record: only on one the user may read."""
-	if is_scoped(doctype) and not may_read(doctype, name):
-		raise frappe.PermissionError
+	refuse_unless_readable(doctype, name)
 	return frappe.desk.like.toggle_like(doctype, name, add=add)
+
+
+def refuse_unless_readable(doctype, name):
+	if is_scoped(doctype) and not may_read(doctype, name):
+		raise frappe.PermissionError(_("Không tìm thấy bản ghi, hoặc bạn không có quyền xem bản ghi đó."))
+
+
+@frappe.whitelist()
+def add_tag(tag, dt, dn, color=None):
+	"""A tag, only on a record the user may read."""
+	refuse_unless_readable(dt, dn)
+	return frappe_tag.add_tag(tag, dt, dn, color=color)
+
+
+@frappe.whitelist()
+def follow_document(doctype, doc_name, user):
+	"""Following (and so receiving the record's changes by mail), only a record the user may read."""
+	refuse_unless_readable(doctype, doc_name)
+	return frappe_follow.follow_document(doctype, doc_name, user)
+
+
+def refuse_outside_scope(doctype, name, users) -> None:
+	"""Each user must be one the record's units reach (or an administrator), shares aside."""
+	if not is_scoped(doctype):
+		return
+	refuse_unless_readable(doctype, name)
+	doc = frappe.get_doc(doctype, name)
+	for user in users:
+		if not isinstance(user, str) or not documents.has_permission(doc, "read", user=user):
+			frappe.throw(
+				_("Người dùng {0} không thuộc phạm vi đơn vị của bản ghi này.").format(
+					frappe.bold(str(user))
+				),
+				frappe.PermissionError,
+			)
+
+
+@frappe.whitelist()
+def add_assignment(args=None):
+	"""Assigning a DV record: only to people its units reach (an assignment shares the record)."""
+	args = args or frappe.local.form_dict
+	users = frappe.parse_json(args.get("assign_to")) if args.get("assign_to") else []
+	refuse_outside_scope(args.get("doctype"), args.get("name"), users if isinstance(users, list) else [users])
+	return frappe_assign_to.add(args)
+
+
+@frappe.whitelist()
+def add_share(doctype, name, user=None, read=1, write=0, submit=0, share=0, everyone=0, notify=0):
+	"""Sharing a DV record: never with everyone, only with people its units reach."""
+	if is_scoped(doctype) and frappe.utils.cint(everyone):
+		raise frappe.PermissionError(_("Bản ghi công tác dân vận không chia sẻ cho mọi người."))
+	refuse_outside_scope(doctype, name, [user])
+	return frappe.share.add(doctype, name, user, read, write, submit, share, everyone, notify)

@@ -37,7 +37,13 @@ has_permission = {
 	**{doctype: "danvan_app.permissions.related.related_has_permission" for doctype in RELATED_RECORDS},
 }
 
-doc_events = {"File": {"after_insert": "danvan_app.permissions.related.keep_files_private"}}
+# A REST body for a DV DocType that Frappe could not even build a document from is refused in Vietnamese.
+before_request = ["danvan_app.request_guard.check_dv_resource_body"]
+
+doc_events = {
+	"File": {"after_insert": "danvan_app.permissions.related.keep_files_private"},
+	"User": {"validate": "danvan_app.users.speak_vietnamese"},
+}
 
 # Frappe methods that read or write around the hooks above, closed for the scoped DocTypes.
 override_whitelisted_methods = {
@@ -49,6 +55,10 @@ override_whitelisted_methods = {
 	"frappe.desk.search.get_link_title": "danvan_app.doors.get_link_title",
 	"frappe.desk.form.load.getdoc": "danvan_app.doors.getdoc",
 	"frappe.desk.like.toggle_like": "danvan_app.doors.toggle_like",
+	"frappe.desk.doctype.tag.tag.add_tag": "danvan_app.doors.add_tag",
+	"frappe.desk.form.document_follow.follow_document": "danvan_app.doors.follow_document",
+	"frappe.desk.form.assign_to.add": "danvan_app.doors.add_assignment",
+	"frappe.share.add": "danvan_app.doors.add_share",
 }
 
 scheduler_events = {

@@ -22,6 +22,7 @@ def problem_message(reason: str, df) -> str:
 	limit = df.length or values.TEXT_LIMITS.get(df.fieldtype, 140)
 	return {
 		values.NOT_TEXT: _("cần một chuỗi ký tự."),
+		values.CONTROL_CHARACTERS: _("có ký tự điều khiển không được phép."),
 		values.TOO_LONG: _("dài quá mức cho phép ({0} ký tự).").format(limit),
 		values.NOT_AN_OPTION: _("giá trị không nằm trong các lựa chọn."),
 		values.NOT_A_NUMBER: _("cần một số."),

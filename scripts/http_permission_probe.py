@@ -1,6 +1,7 @@
 """Probe unit scope through every Frappe door we know of, over real HTTP to a served site (not a CI test).
 
-    python scripts/http_permission_probe.py --base http://127.0.0.1:8011 --host SITE --password ADMINPASS [--seed N]
+    python scripts/http_permission_probe.py --base http://127.0.0.1:8011 --host SITE --password ADMINPASS \
+        [--seed N]
 
 As Administrator it builds its own fixture, named after a per-run suffix so runs never mix: a unit tree
 (province → 2 districts → 2 communes each), a user of each DV role at province, district 1 and commune 1.1

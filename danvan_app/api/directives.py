@@ -41,6 +41,20 @@ TASK_FIELDS = (
 	"deadline_quarter",
 	"recurrence",
 )
+# Entry fields read as text (the rest of an entry's values are checked by the task's own value guard).
+ENTRY_TEXT_FIELDS = (
+	"title",
+	"presiding_unit",
+	"source_clause",
+	"clause",
+	"description",
+	"deadline_kind",
+	"deadline_text",
+	"due_date",
+	"start_date",
+	"deadline_quarter",
+	"recurrence",
+)
 DIRECTIVE_FIELDS = (
 	"directive_number",
 	"doc_type",
@@ -416,6 +430,8 @@ def reviewed_tasks(raw_tasks: list, resolve_names: bool = False) -> list[dict]:
 	"""Every entry checked and turned into DV Task values before anything is written; the first problem
 	stops everything, naming the task. With ``resolve_names`` units may be typed by name or alias."""
 	raw_tasks = [frappe._dict(raw) for raw in raw_tasks]
+	for position, raw in enumerate(raw_tasks, 1):
+		check_entry_types(raw, task_label(position, raw.get("title")))
 	resolve = unit_resolver(raw_tasks) if resolve_names else None
 	tasks = []
 	for position, raw in enumerate(raw_tasks, 1):
@@ -446,6 +462,21 @@ def reviewed_tasks(raw_tasks: list, resolve_names: bool = False) -> list[dict]:
 	for task in tasks:
 		assert_may_preside(task)
 	return tasks
+
+
+def check_entry_types(raw: dict, label: str) -> None:
+	"""An entry's fields hold text (or a number for a year or month, a list for coordinating units)
+	before anything reads them."""
+	for field in ENTRY_TEXT_FIELDS:
+		if raw.get(field) is not None and not isinstance(raw[field], str):
+			frappe.throw(_("{0}: trường {1} phải là văn bản.").format(label, field), TaskEntryError)
+	for field in ("deadline_year", "deadline_month"):
+		if raw.get(field) not in (None, "") and (
+			isinstance(raw[field], bool) or not isinstance(raw[field], int | str)
+		):
+			frappe.throw(_("{0}: trường {1} phải là một số nguyên.").format(label, field), TaskEntryError)
+	if not isinstance(raw.get("coordinating_units"), list | str | type(None)):
+		frappe.throw(_("{0}: đơn vị phối hợp phải là một danh sách.").format(label), TaskEntryError)
 
 
 def unit_resolver(raw_tasks: list[dict]):

@@ -189,6 +189,54 @@ class TestScopeDoors(FrappeTestCase):
 		rows = frappe.client.get_list("DV Task Progress", parent="DV Task", fields=["narrative"])
 		self.assertNotIn("Báo cáo bí mật", [row.narrative for row in rows])
 
+	def test_a_child_row_read_or_deleted_on_its_own_follows_its_parent(self):
+		row = self.hidden_task.progress_updates[0].name
+		frappe.set_user(self.manager)
+		self.assertRaises(frappe.PermissionError, frappe.client.get, "DV Task Progress", row)
+		self.assertRaises(
+			frappe.PermissionError,
+			frappe.client.get,
+			"DV Task Progress",
+			filters={"parent": self.hidden_task.name},
+			parent="DV Task",
+		)
+		self.assertRaises(frappe.PermissionError, frappe.delete_doc, "DV Task Progress", row)
+		frappe.set_user("Administrator")
+		self.assertRaises(frappe.PermissionError, frappe.delete_doc, "DV Task Progress", row)
+		self.assertEqual(len(frappe.get_doc("DV Task", self.hidden_task.name).progress_updates), 1)
+
+	def test_a_record_is_assigned_or_shared_only_within_its_scope(self):
+		frappe.set_user(self.manager)
+		args = {"assign_to": [self.ungranted], "doctype": "DV Task", "name": self.own_task.name}
+		self.assertRaises(frappe.PermissionError, door, "frappe.desk.form.assign_to.add", args=args)
+		self.assertRaises(
+			frappe.PermissionError,
+			door,
+			"frappe.share.add",
+			doctype="DV Task",
+			name=self.own_task.name,
+			user=self.ungranted,
+		)
+		self.assertFalse(
+			frappe.has_permission("DV Task", "read", doc=self.own_task.name, user=self.ungranted)
+		)
+		door("frappe.share.add", doctype="DV Task", name=self.own_task.name, user=self.officer)
+
+	def test_hidden_records_cannot_be_tagged_or_followed(self):
+		frappe.set_user(self.manager)
+		for cmd, kwargs in (
+			(
+				"frappe.desk.doctype.tag.tag.add_tag",
+				{"tag": "x", "dt": "DV Task", "dn": self.hidden_task.name},
+			),
+			(
+				"frappe.desk.form.document_follow.follow_document",
+				{"doctype": "DV Task", "doc_name": self.hidden_task.name, "user": self.manager},
+			),
+		):
+			self.assertRaises(frappe.PermissionError, door, cmd, **kwargs)
+		self.assertFalse(frappe.db.exists("Document Follow", {"ref_docname": self.hidden_task.name}))
+
 	# 5. Doors that skipped the app's query conditions.
 
 	def test_link_search_ignoring_user_permissions_stays_in_scope(self):

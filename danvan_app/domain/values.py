@@ -24,6 +24,8 @@ TEXT_LIMITS = {
 	"Code": 200_000,
 	"Attach": 1_000,
 }
+# Characters no one types: C0 controls other than tab and line breaks, and the Unicode non-characters.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 NUMBER_TYPES = frozenset({"Int", "Check", "Float", "Currency", "Percent"})
 DATE_TYPES = frozenset({"Date", "Datetime"})
 # Dates officials write: from the first directives the app may hold to well after any plan's horizon.
@@ -35,6 +37,7 @@ _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2
 
 # Reasons, one word each: the controller owns the Vietnamese sentence for each.
 NOT_TEXT = "not_text"
+CONTROL_CHARACTERS = "control_characters"
 TOO_LONG = "too_long"
 NOT_AN_OPTION = "not_an_option"
 NOT_A_NUMBER = "not_a_number"
@@ -54,6 +57,8 @@ def text_problem(value, fieldtype: str, length: int | None = None, options: list
 		return NOT_TEXT
 	if len(value) > (length or TEXT_LIMITS.get(fieldtype, 140)):
 		return TOO_LONG
+	if _CONTROL.search(value):
+		return CONTROL_CHARACTERS
 	if fieldtype == "Select" and options is not None and value not in options:
 		return NOT_AN_OPTION
 	return None

@@ -3,8 +3,10 @@
 
 from frappe.model.document import Document
 
+from danvan_app.permissions.child_rows import ChildRowOfScopedRecord
 
-class DVUnitSuccessor(Document):
+
+class DVUnitSuccessor(ChildRowOfScopedRecord, Document):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
