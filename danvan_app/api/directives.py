@@ -109,6 +109,11 @@ def confirm_directive_import(payload=None) -> dict:
 	payload = arguments.mapping(payload, _("Dữ liệu xác nhận"))
 	values = frappe._dict(arguments.mapping(payload.get("directive"), _("Văn bản chỉ đạo")))
 	values.references = arguments.rows(values.get("references"), _("Văn bản căn cứ"), 100)
+	check_text_fields(values, DIRECTIVE_FIELDS, _("Văn bản chỉ đạo"))
+	for position, reference in enumerate(values.references, 1):
+		check_text_fields(
+			reference, ("number", "date", "issuer"), _("Văn bản căn cứ thứ {0}").format(position)
+		)
 	use_directive = arguments.name(payload.get("use_directive"), _("Văn bản đã có"), required=False)
 	raw_tasks = arguments.rows(payload.get("tasks"), _("Nhiệm vụ"), limits.TASKS_PER_IMPORT)
 	if use_directive:
@@ -464,12 +469,17 @@ def reviewed_tasks(raw_tasks: list, resolve_names: bool = False) -> list[dict]:
 	return tasks
 
 
+def check_text_fields(raw: dict, fields, label: str) -> None:
+	"""The named fields of an entry hold text (or nothing) before anything reads them."""
+	for field in fields:
+		if raw.get(field) is not None and not isinstance(raw[field], str):
+			frappe.throw(_("{0}: trường {1} phải là văn bản.").format(label, field), TaskEntryError)
+
+
 def check_entry_types(raw: dict, label: str) -> None:
 	"""An entry's fields hold text (or a number for a year or month, a list for coordinating units)
 	before anything reads them."""
-	for field in ENTRY_TEXT_FIELDS:
-		if raw.get(field) is not None and not isinstance(raw[field], str):
-			frappe.throw(_("{0}: trường {1} phải là văn bản.").format(label, field), TaskEntryError)
+	check_text_fields(raw, ENTRY_TEXT_FIELDS, label)
 	for field in ("deadline_year", "deadline_month"):
 		if raw.get(field) not in (None, "") and (
 			isinstance(raw[field], bool) or not isinstance(raw[field], int | str)

@@ -5,6 +5,8 @@ values of every DV DocType's fields, the importer's confirm step, links to units
 requests beyond the documented limits."""
 
 import frappe
+from frappe.core.doctype.user.user import generate_keys
+from frappe.tests.test_api import FrappeAPITestCase, make_request
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, today
 
@@ -165,3 +167,49 @@ class TestBadInput(FrappeTestCase):
 		self.assert_refused_in_vietnamese(
 			ArgumentError, directive_api.create_tasks, make_directive("77-CT/TU").name, too_many
 		)
+
+
+class TestRestBodies(FrappeAPITestCase):
+	"""Through Frappe's real HTTP application: bodies Frappe could not build a document from."""
+
+	def setUp(self):
+		generate_keys("Administrator")
+		user = frappe.get_doc("User", "Administrator")
+		self.headers = {"Authorization": f"token {user.api_key}:{user.get_password('api_secret')}"}
+		frappe.db.commit()  # the request runs on its own connection
+
+	def send(self, method, path, body):
+		target = self.TEST_CLIENT.post if method == "POST" else self.TEST_CLIENT.put
+		return make_request(target=target, args=(path,), kwargs={"json": body, "headers": self.headers})
+
+	def test_bodies_frappe_cannot_build_a_document_from_are_refused_in_vietnamese(self):
+		before = frappe.db.count("DV Task")
+		bodies = [
+			[{"title": "Danh sách thay vì đối tượng"}],
+			{"title": "Bảng là chữ", "coordinating_units": "DVI-00001"},
+			{"title": "Dòng là danh sách", "progress_updates": [["DVI-00001", 10]]},
+			{"title": "Tên là đối tượng", "name": {"name": "x"}},
+			{"title": "Gửi ngay khi tạo", "docstatus": 2},
+		]
+		for body in bodies:
+			with self.subTest(body=body):
+				response = self.send("POST", self.resource("DV Task"), body)
+				self.assertEqual(response.status_code, 417, response.json)
+				messages = frappe.parse_json(response.json.get("_server_messages") or "[]")
+				text = " ".join(frappe.parse_json(m).get("message", "") for m in messages)
+				self.assertTrue(set(text.lower()) & VIETNAMESE, text)
+		response = self.send("PUT", self.resource("DV Task", "NV-KHONG-CO"), {"title": "x"})
+		self.assertEqual(response.status_code, 404)
+		self.assertEqual(frappe.db.count("DV Task"), before)
+
+	def test_a_dv_user_reads_frappes_own_refusals_in_vietnamese(self):
+		user = make_user("ngonngu.dv@dv.test", access.OFFICER)
+		self.assertEqual(frappe.db.get_value("User", user, "language"), "vi")
+		frappe.local.lang = "vi"
+		try:
+			self.assertEqual(
+				frappe._("Not allowed via controller permission check"),
+				"Không được phép: bản ghi nằm ngoài phạm vi đơn vị của bạn",
+			)
+		finally:
+			frappe.local.lang = "en"
