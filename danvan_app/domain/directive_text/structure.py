@@ -1,0 +1,230 @@
+"""The text's structure: lines, numbered items and the headings that group them into tasks."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from danvan_app.domain.directive_text.results import (
+	MAX_TEXT_CHARS,
+	TITLE_MAX_CHARS,
+	DirectiveTextError,
+)
+from danvan_app.domain.vn_text import (
+	fix_lookalikes,
+	normalize_whitespace,
+)
+
+_ITEM_MARKER = re.compile(
+	r"^(?:(?P<number>\d{1,2})\s?[.)](?!\d)|(?P<number_dash>\d{1,2})\s?[-–](?!\d)|(?P<letter>[a-zđ])\)"
+	r"|(?P<bullet>[-–—+•*·▪●◦]))\s*"
+)
+_ROMAN_HEADING = re.compile(r"^[IVX]{1,5}\s?[.)/-]\s*")
+_HEADING_MARKER = re.compile(r"^(?:[*\-–•]\s*|[IVX]{1,5}\s?[.)/-]\s*|\d{1,2}\s?[.)]\s*|[A-ZĐ]\s?[.)]\s*)")
+_TASKS_HEADING = re.compile(
+	r"^(?:ve\s+)?(?:cac\s+|nhung\s+)?(?:nhiem vu|giai phap)(?:\s*(?:,|va)\s*(?:nhiem vu|giai phap))?"
+	r"(?:\s+(?:trong tam|chu yeu|cu the))?\s*[:.]?$"
+)
+_IMPLEMENTATION_HEADING = re.compile(
+	r"^(?:ve\s+)?(?:to chuc thuc hien|trach nhiem thuc hien|phan cong (?:trach nhiem|thuc hien)"
+	r"|to chuc trien khai thuc hien)\s*[:.]?$"
+)
+_INTRO_TO_TASKS = re.compile(r"(?:nhiem vu|giai phap|yeu cau|noi dung)[^:]{0,80}:$")
+_CLOSING_LINE = re.compile(
+	r"^(?:noi nhan|t/m\b|tm\.|k/t\b|kt\.|thong tin moi nhat|tin (?:lien quan|moi)|bai viet lien quan"
+	r"|chia se|binh luan|(?:chi thi|nghi quyet|quy che|quy dinh|ke hoach|chuong trinh|ket luan|huong dan) nay"
+	r" (?:duoc|co hieu luc))"
+)
+_SUMMARY_PREFIX = re.compile(r"\b(?:cot loi|tom tat|gioi thieu|trich|noi dung chinh)\b")
+_PLACE_DATE_LINE = re.compile(r"^[^,\d]{2,40},\s*ngay\s+\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+\d{4}")
+_NUMBER_LINE = re.compile(r"^so\s*[:.]?\s*\d")
+# Reporting: only a newspaper writes these ("vừa ban hành", a posting timestamp "30/09/2021 - 22:26", a byline).
+_NEWS_MARKERS = (
+	re.compile(r"\bvua ban hanh\b"),
+	re.compile(r"^\d{1,2}/\d{1,2}/\d{4}\s*-\s*\d{1,2}:\d{2}\s*$", re.MULTILINE),
+	re.compile(r"\bphong vien\b"),
+	re.compile(r"^(?:tin|anh|tin va anh|bai va anh)\s*:", re.MULTILINE),
+)
+# Web page furniture: any site has it, including ones that publish a directive's full text.
+_WEB_FURNITURE = (
+	re.compile(r"^chia se(?: bai viet)?\s*$", re.MULTILINE),
+	re.compile(r"^binh luan\s*$", re.MULTILINE),
+	re.compile(r"\b(?:tin|bai viet) lien quan\b"),
+)
+_DATELINE = re.compile(r"^(?![IVX]+\s?[-–])[A-ZĐ]{2,8}\s?[-–]\s", re.MULTILINE)  # "BDK - Ban Thường vụ …"
+_MEETING_MARKERS = re.compile(
+	r"\b(?:hoi nghi|buoi lam viec|toa dam|giao ban|phat bieu (?:chi dao|ket luan|tai))\b"
+)
+_VIETNAMESE_LETTERS = set(
+	"àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+	"ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+)
+
+
+_DELETE_VIETNAMESE_LETTERS = str.maketrans("", "", "".join(_VIETNAMESE_LETTERS))
+
+
+@dataclass
+class _Line:
+	text: str  # normalised, as written
+	folded: str
+	start: int  # offset in the prepared text
+
+
+@dataclass
+class _Item:
+	paragraphs: list[str]
+	marker_kind: str | None
+	section: str  # "tasks" | "implementation"
+
+	@property
+	def text(self) -> str:
+		return "\n".join(self.paragraphs)
+
+
+def _prepare_text(text: str) -> str:
+	if not isinstance(text, str):
+		raise DirectiveTextError("Đầu vào phải là văn bản (chuỗi ký tự).")
+	if len(text) > MAX_TEXT_CHARS:
+		raise DirectiveTextError(
+			f"Văn bản quá dài ({len(text):,} ký tự); giới hạn là {MAX_TEXT_CHARS:,} ký tự cho một văn bản."
+		)
+	if "\x00" in text:
+		raise DirectiveTextError("Tệp có vẻ là tệp nhị phân, không phải văn bản.")
+	prepared = normalize_whitespace(fix_lookalikes(text), keep_newlines=True)
+	if not prepared:
+		raise DirectiveTextError("Văn bản trống, không có nội dung để phân tích.")
+	return prepared
+
+
+def _lines(text: str, folded: str) -> list[_Line]:
+	lines = []
+	offset = 0
+	for raw in text.split("\n"):
+		lines.append(_Line(raw, folded[offset : offset + len(raw)], offset))
+		offset += len(raw) + 1
+	return lines
+
+
+def _looks_vietnamese(text: str) -> bool:
+	"""Vietnamese prose has a marked letter in most words; English or other text has (almost) none."""
+	sample = text[:8_000]
+	words = len(sample.split())
+	vietnamese_letters = len(sample) - len(sample.translate(_DELETE_VIETNAMESE_LETTERS))
+	return words > 0 and vietnamese_letters >= 3 and vietnamese_letters / words >= 0.1
+
+
+def looks_vietnamese(text: str) -> bool:
+	"""Whether ``text`` reads as Vietnamese, as the parser judges it (the importer refuses other languages)."""
+	return _looks_vietnamese(fix_lookalikes(text))
+
+
+def _marker_kind(match: re.Match[str]) -> str:
+	if match.group("number") or match.group("number_dash"):
+		return "number"
+	return "letter" if match.group("letter") else "bullet"
+
+
+def _is_mostly_uppercase(text: str) -> bool:
+	letters = [char for char in text if char.isalpha()]
+	return bool(letters) and sum(char.isupper() for char in letters) >= 0.8 * len(letters)
+
+
+def _heading_text(line: _Line) -> str:
+	"""Folded heading without its marker ("* Về nhiệm vụ:" → "ve nhiem vu:")."""
+	marker = _HEADING_MARKER.match(line.text)  # on the original: roman numerals are capitals
+	return line.folded[marker.end() if marker else 0 :].strip()
+
+
+def _is_junk_line(line: _Line) -> bool:
+	"""Short, unpunctuated lines after the last item are page furniture ("Thông tin mới nhất")."""
+	words = line.text.split()
+	return len(words) < 8 and not re.search(r"[.;:,…!?]$", line.text) and not line.text[:1].islower()
+
+
+def _collect_items(lines: list[_Line], body_start: int) -> list[_Item]:
+	"""Walk the lines once: find the tasks and implementation sections and cut them into items."""
+	section: str | None = None
+	top_kind: str | None = None
+	items: list[_Item] = []
+	expected_number = 1
+	nonempty = [(i, line) for i, line in enumerate(lines) if line.text and i >= body_start]
+	for position, (_, line) in enumerate(nonempty):
+		heading = _heading_text(line)
+		if len(line.text) <= 90 and _IMPLEMENTATION_HEADING.match(heading):
+			section, top_kind, expected_number = "implementation", None, 1
+			continue
+		if len(line.text) <= 90 and _TASKS_HEADING.match(heading):
+			section, top_kind, expected_number = "tasks", None, 1
+			continue
+		if _CLOSING_LINE.match(line.folded):
+			section = None
+			continue
+		marker = _ITEM_MARKER.match(line.text)
+		next_line = nonempty[position + 1][1] if position + 1 < len(nonempty) else None
+		if section is None:
+			# "… thực hiện tốt một số nhiệm vụ trọng tâm sau:" followed by "1." opens the tasks part too.
+			if (
+				_INTRO_TO_TASKS.search(line.folded)
+				and next_line
+				and re.match(r"^1\s?[.)-]\s", next_line.text)
+			):
+				section, top_kind, expected_number = "tasks", None, 1
+			continue
+		if _ROMAN_HEADING.match(line.text) and _is_mostly_uppercase(line.text):
+			section = None  # another part of the document ("IV. KINH PHÍ …")
+			continue
+		if marker:
+			kind = _marker_kind(marker)
+			number = marker.group("number") or marker.group("number_dash")
+			if kind == "number" and int(number) != expected_number and top_kind == "number":
+				kind = "sub"  # numbering out of sequence: a sub-list, keep with the current item
+			if top_kind is None and kind != "sub":
+				top_kind = kind
+			if kind == top_kind:
+				if kind == "number":
+					expected_number = int(number) + 1
+				items.append(_Item([line.text[marker.end() :].strip()], kind, section))
+				continue
+			if items and items[-1].section == section:
+				items[-1].paragraphs.append(line.text)
+			continue
+		if items and items[-1].section == section:
+			if _is_junk_line(line):
+				section = None
+				continue
+			items[-1].paragraphs.append(line.text)
+		elif section == "implementation" and not _is_junk_line(line):
+			items.append(_Item([line.text], None, section))
+	return _split_group_headers(items)
+
+
+def _split_group_headers(items: list[_Item]) -> list[_Item]:
+	"""In the tasks part, "1. Về công tác tuyên truyền:" followed by "a) …" lines is a header: each line is a task.
+
+	Unmarked paragraphs after a sub-item continue that sub-item, as everywhere else.
+	"""
+	result: list[_Item] = []
+	for item in items:
+		lead, rest = item.paragraphs[0], item.paragraphs[1:]
+		is_header = lead.endswith(":") or (len(lead.split()) <= 8 and not re.search(r"[.;…]$", lead))
+		first_marker = _ITEM_MARKER.match(rest[0]) if rest else None
+		if item.section != "tasks" or not is_header or first_marker is None:
+			result.append(item)
+			continue
+		for paragraph in rest:
+			marker = _ITEM_MARKER.match(paragraph)
+			if marker:
+				result.append(_Item([paragraph[marker.end() :].strip()], _marker_kind(marker), item.section))
+			else:
+				result[-1].paragraphs.append(paragraph)
+	return result
+
+
+def _task_title(clause: str) -> str:
+	first_paragraph = clause.split("\n", 1)[0]
+	sentence = re.split(r"(?<=[.!?…:])\s", first_paragraph, maxsplit=1)[0].rstrip(".:;")
+	if len(sentence) <= TITLE_MAX_CHARS:
+		return sentence
+	cut = sentence[: TITLE_MAX_CHARS - 1].rsplit(" ", 1)[0].rstrip(",;:-–")
+	return cut + "…"
