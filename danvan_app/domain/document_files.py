@@ -175,3 +175,39 @@ def _paragraph_text(paragraph: ElementTree.Element) -> str:
 
 def _composed(text: str) -> str:
 	return unicodedata.normalize("NFC", text)
+
+
+def pdf_text(data: bytes) -> str:
+	"""The text layer of a PDF; a scanned (image-only) PDF has none and is refused with a way forward."""
+	import pypdf  # ships with Frappe; loaded only when a PDF arrives
+
+	try:
+		reader = pypdf.PdfReader(io.BytesIO(data))
+		if reader.is_encrypted:
+			reader.decrypt("")
+		text = "\n".join(page_lines(page) for page in reader.pages)
+	except Exception as error:  # pypdf raises many types for a damaged file; all mean "cannot read"
+		raise DocumentFileError("Tệp PDF bị hỏng hoặc có mật khẩu, không đọc được.") from error
+	if not text.strip():
+		raise DocumentFileError(
+			"Tệp PDF không có lớp chữ (có thể là bản quét, chỉ có hình ảnh). Hãy dán nội dung văn bản, hoặc"
+			" dùng tệp .docx/.txt hay bản PDF có chữ."
+		)
+	return text
+
+
+def page_lines(page) -> str:
+	"""A PDF page's text with its paragraph gaps kept as blank lines (see text_from_positioned_lines)."""
+	lines: list[list] = [["", None]]
+
+	def visit(text, cm, tm, font_dict, font_size):
+		height = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]  # the baseline in page space
+		for index, part in enumerate(text.split("\n")):
+			if index:
+				lines.append(["", None])
+			if part.strip() and lines[-1][1] is None:
+				lines[-1][1] = height
+			lines[-1][0] += part
+
+	page.extract_text(visitor_text=visit)
+	return text_from_positioned_lines([(text, height) for text, height in lines])

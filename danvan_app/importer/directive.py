@@ -1,0 +1,138 @@
+"""The directive of an import: found again by its number, or checked and created."""
+
+from __future__ import annotations
+
+import frappe
+from frappe import _
+
+from danvan_app.domain import directive_import
+from danvan_app.exceptions import DirectiveNumberError, TaskEntryError
+from danvan_app.importer.units import existing_unit_ids
+
+DIRECTIVE_FIELDS = (
+	"directive_number",
+	"doc_type",
+	"issue_date",
+	"issuing_unit",
+	"issuer_name",
+	"title",
+	"summary",
+	"full_text",
+	"attachment",
+	"parent_directive",
+)
+
+
+def assert_may_read_directive(directive: str) -> None:
+	if not frappe.db.exists("DV Directive", directive):
+		frappe.throw(
+			_("Không có văn bản chỉ đạo {0}.").format(frappe.bold(directive)), frappe.DoesNotExistError
+		)
+	if not frappe.has_permission("DV Directive", "read", doc=directive):
+		frappe.throw(
+			_("Bạn không được xem văn bản chỉ đạo {0}.").format(frappe.bold(directive)),
+			frappe.PermissionError,
+		)
+
+
+def number_key(directive_number: str, issuing_unit: str | None, issuer_name: str | None) -> str | None:
+	"""The duplicate key DV Directive stores, built by the controller's own code."""
+	if not directive_number:
+		return None
+	draft = frappe.new_doc("DV Directive")
+	draft.update(
+		{"directive_number": directive_number, "issuing_unit": issuing_unit, "issuer_name": issuer_name}
+	)
+	try:
+		draft.read_directive_number()
+	except DirectiveNumberError:
+		frappe.clear_last_message()
+		return None
+	return draft.number_key
+
+
+def existing_directive(directive_number: str | None, issuing_unit: str | None, issuer_name: str | None):
+	"""The readable directive an import of this number and issuer would reuse, or None."""
+	key = number_key(directive_number or "", issuing_unit, issuer_name)
+	if not key:
+		return None
+	found = frappe.get_list(
+		"DV Directive",
+		filters={"number_key": key},
+		fields=["name", "directive_number", "title", "issue_date", "issuing_unit", "issuer_name"],
+		limit=1,
+	)
+	return found[0] if found else None
+
+
+def directives_numbered(directive_number: str | None) -> list[dict]:
+	"""Readable directives with this number from any issuer, so the reviewer sees a near-duplicate."""
+	if not directive_number:
+		return []
+	return frappe.get_list(
+		"DV Directive",
+		filters={"directive_number": directive_number},
+		fields=["name", "directive_number", "title", "issue_date", "issuing_unit", "issuer_name"],
+		limit=10,
+	)
+
+
+def check_directive_values(values: dict) -> None:
+	"""The reviewed directive has what a DV Directive needs before anything is written."""
+	missing = [
+		label
+		for field, label in (
+			("directive_number", _("Số, ký hiệu")),
+			("issue_date", _("Ngày ban hành")),
+			("title", _("Trích yếu")),
+		)
+		if not str(values.get(field) or "").strip()
+	]
+	if missing:
+		frappe.throw(
+			_("Văn bản chưa có: {0}. Hãy nhập trước khi xác nhận.").format(", ".join(missing)), TaskEntryError
+		)
+	if len(str(values["title"]).strip()) > directive_import.DATA_MAX_CHARS:
+		frappe.throw(
+			_(
+				"Trích yếu dài {0} ký tự, tối đa {1}; hãy rút gọn (bản đầy đủ có thể ghi ở phần Tóm tắt)."
+			).format(len(str(values["title"]).strip()), directive_import.DATA_MAX_CHARS),
+			TaskEntryError,
+		)
+	if values.get("issuing_unit") and not existing_unit_ids({values["issuing_unit"]}):
+		frappe.throw(
+			_("Không có đơn vị ban hành {0} trong danh mục đơn vị.").format(
+				frappe.bold(values["issuing_unit"])
+			),
+			TaskEntryError,
+		)
+
+
+def directive_for_import(values: dict, use_directive: str | None) -> tuple[str, bool]:
+	"""(directive name, whether it was created): the chosen one, the one already filed, or a new one."""
+	if use_directive:
+		return use_directive, False
+	found = existing_directive(
+		values["directive_number"], values.get("issuing_unit"), values.get("issuer_name")
+	)
+	if found:
+		return found.name, False
+	doc = frappe.new_doc("DV Directive")
+	doc.update({field: values.get(field) for field in DIRECTIVE_FIELDS if values.get(field)})
+	for reference in values.get("references") or []:
+		if reference.get("number"):
+			doc.append(
+				"references",
+				{
+					"reference_number": reference["number"],
+					"reference_date": reference.get("date"),
+					"reference_issuer": reference.get("issuer"),
+				},
+			)
+	if not frappe.has_permission("DV Directive", "create", doc=doc):
+		frappe.throw(
+			_("Bạn không được tạo văn bản chỉ đạo của đơn vị ban hành này; hãy chọn văn bản đã có."),
+			frappe.PermissionError,
+		)
+	doc.insert()
+	return doc.name, True

@@ -1,0 +1,207 @@
+"""The tasks of an import or a quick entry: each entry checked, then inserted through the controller."""
+
+from __future__ import annotations
+
+import frappe
+from frappe import _
+
+from danvan_app.domain import directive_import
+from danvan_app.domain.unit_matching import match_unit_names
+from danvan_app.exceptions import TaskEntryError
+from danvan_app.importer.units import existing_unit_ids, matchable_units, unit_title
+
+TASK_FIELDS = (
+	"title",
+	"source_clause",
+	"description",
+	"deadline_kind",
+	"deadline_text",
+	"due_date",
+	"start_date",
+	"deadline_year",
+	"deadline_month",
+	"deadline_quarter",
+	"recurrence",
+)
+
+
+# Entry fields read as text (the rest of an entry's values are checked by the task's own value guard).
+ENTRY_TEXT_FIELDS = (
+	"title",
+	"presiding_unit",
+	"source_clause",
+	"clause",
+	"description",
+	"deadline_kind",
+	"deadline_text",
+	"due_date",
+	"start_date",
+	"deadline_quarter",
+	"recurrence",
+)
+
+
+def assert_may_create_tasks() -> None:
+	if not frappe.has_permission("DV Task", "create"):
+		frappe.throw(_("Vai trò của bạn không được tạo nhiệm vụ."), frappe.PermissionError)
+
+
+def reviewed_tasks(raw_tasks: list, resolve_names: bool = False) -> list[dict]:
+	"""Every entry checked and turned into DV Task values before anything is written; the first problem
+	stops everything, naming the task. With ``resolve_names`` units may be typed by name or alias."""
+	raw_tasks = [frappe._dict(raw) for raw in raw_tasks]
+	for position, raw in enumerate(raw_tasks, 1):
+		check_entry_types(raw, task_label(position, raw.get("title")))
+	resolve = unit_resolver(raw_tasks) if resolve_names else None
+	tasks = []
+	for position, raw in enumerate(raw_tasks, 1):
+		label = task_label(position, raw.get("title"))
+		task = {field: raw.get(field) for field in TASK_FIELDS if raw.get(field) not in (None, "")}
+		task["source_clause"] = task.get("source_clause") or raw.get("clause")
+		task["title"] = (task.get("title") or "").strip()
+		written = [str(raw.get("presiding_unit") or "").strip()]
+		written += directive_import.unit_names(raw.get("coordinating_units"))
+		ids = [resolve(name, label) if resolve and name else name or None for name in written]
+		task["presiding_unit"], task["coordinating_units"] = ids[0], ids[1:]
+		for problem in directive_import.task_problems(task):
+			frappe.throw(problem_message(problem, label, task), TaskEntryError)
+		task["deadline_kind"] = directive_import.kind_label(task.get("deadline_kind"))
+		task["recurrence"] = directive_import.recurrence_label(task.get("recurrence"))
+		task["deadline_quarter"] = directive_import.quarter_numeral(task.get("deadline_quarter"))
+		task["label"] = label
+		tasks.append(task)
+	named = {t["presiding_unit"] for t in tasks} | {u for t in tasks for u in t["coordinating_units"]}
+	unknown = named - existing_unit_ids(named)
+	if unknown:
+		frappe.throw(
+			_("Không có đơn vị {0} trong danh mục đơn vị; hãy chọn đơn vị tương ứng.").format(
+				", ".join(sorted(unknown))
+			),
+			TaskEntryError,
+		)
+	for task in tasks:
+		assert_may_preside(task)
+	return tasks
+
+
+def check_text_fields(raw: dict, fields, label: str) -> None:
+	"""The named fields of an entry hold text (or nothing) before anything reads them."""
+	for field in fields:
+		if raw.get(field) is not None and not isinstance(raw[field], str):
+			frappe.throw(_("{0}: trường {1} phải là văn bản.").format(label, field), TaskEntryError)
+
+
+def check_entry_types(raw: dict, label: str) -> None:
+	"""An entry's fields hold text (or a number for a year or month, a list for coordinating units)
+	before anything reads them."""
+	check_text_fields(raw, ENTRY_TEXT_FIELDS, label)
+	for field in ("deadline_year", "deadline_month"):
+		if raw.get(field) not in (None, "") and (
+			isinstance(raw[field], bool) or not isinstance(raw[field], int | str)
+		):
+			frappe.throw(_("{0}: trường {1} phải là một số nguyên.").format(label, field), TaskEntryError)
+	if not isinstance(raw.get("coordinating_units"), list | str | type(None)):
+		frappe.throw(_("{0}: đơn vị phối hợp phải là một danh sách.").format(label), TaskEntryError)
+
+
+def unit_resolver(raw_tasks: list[dict]):
+	"""A function (written unit, task label) → unit id, for units typed by id, name, alias or abbreviation.
+
+	Ids are taken as they are (the unit may lie outside the user's subtree, as a coordinating unit may);
+	names are matched against the units the user can read, and must fit exactly one.
+	"""
+	written = {str(raw.get("presiding_unit") or "").strip() for raw in raw_tasks}
+	written |= {
+		name for raw in raw_tasks for name in directive_import.unit_names(raw.get("coordinating_units"))
+	}
+	ids = existing_unit_ids(written - {""})
+	units = matchable_units() if written - ids - {""} else []
+
+	def resolve(name: str, label: str) -> str:
+		found = name if name in ids else match_unit_names([name], units)[0].unit_id
+		if not found:
+			frappe.throw(
+				_(
+					"{0}: không xác định được đơn vị “{1}” (không có hoặc trùng tên); hãy chọn đúng đơn vị."
+				).format(label, name),
+				TaskEntryError,
+			)
+		return found
+
+	return resolve
+
+
+def assert_may_preside(task: dict) -> None:
+	"""A user assigns tasks only to units in their scope, as insert() would refuse, but said in words."""
+	draft = frappe.new_doc("DV Task")
+	draft.presiding_unit = task["presiding_unit"]
+	for unit in task["coordinating_units"]:
+		draft.append("coordinating_units", {"unit": unit})
+	if not frappe.has_permission("DV Task", "create", doc=draft):
+		frappe.throw(
+			_(
+				"{0}: bạn không được giao nhiệm vụ cho đơn vị chủ trì {1} (ngoài phạm vi đơn vị của bạn)."
+			).format(task["label"], frappe.bold(unit_title(task["presiding_unit"]))),
+			frappe.PermissionError,
+		)
+
+
+def insert_tasks(directive: str, tasks: list[dict]) -> tuple[list[str], list[str]]:
+	"""Insert the tasks not already in the directive; returns (created names, names of those already there)."""
+	existing = frappe.get_list(
+		"DV Task",
+		filters={"directive": directive},
+		fields=["name", "title", "source_clause", "presiding_unit"],
+		limit_page_length=0,
+	)
+	known = {directive_import.task_key(t.title, t.source_clause, t.presiding_unit): t.name for t in existing}
+	created, skipped = [], []
+	for task in tasks:
+		key = directive_import.task_key(task["title"], task.get("source_clause"), task["presiding_unit"])
+		if key in known:
+			if known[key] not in skipped:
+				skipped.append(known[key])
+			continue
+		doc = frappe.new_doc("DV Task")
+		doc.update({field: task.get(field) for field in TASK_FIELDS if task.get(field) not in (None, "")})
+		doc.update({"directive": directive, "presiding_unit": task["presiding_unit"]})
+		for unit in task["coordinating_units"]:
+			doc.append("coordinating_units", {"unit": unit})
+		try:
+			doc.insert()
+		except Exception:
+			frappe.msgprint(
+				_("{0} không lưu được, nên không nhiệm vụ nào được tạo.").format(task["label"]),
+				indicator="red",
+			)
+			raise
+		known[key] = doc.name
+		created.append(doc.name)
+	return created, skipped
+
+
+def problem_message(problem: directive_import.TaskEntryProblem, label: str, task: dict) -> str:
+	limit = directive_import.DATA_MAX_CHARS
+	messages = {
+		"no_title": _("{0}: chưa có tên nhiệm vụ."),
+		"title_too_long": _("{0}: tên nhiệm vụ dài {1} ký tự, tối đa {2}; hãy rút gọn."),
+		"no_presiding": _("{0}: chưa có đơn vị chủ trì; hãy chọn đơn vị chủ trì trước khi xác nhận."),
+		"presiding_also_coordinating": _("{0}: đơn vị {1} đã chủ trì, không đồng thời là đơn vị phối hợp."),
+		"bad_kind": _("{0}: loại thời hạn “{1}” không hợp lệ."),
+		"bad_recurrence": _("{0}: kiểu lặp lại “{1}” không hợp lệ."),
+		"bad_month": _("{0}: tháng “{1}” không hợp lệ (từ 1 đến 12)."),
+		"bad_year": _("{0}: năm “{1}” không hợp lệ."),
+		"bad_quarter": _("{0}: quý “{1}” không hợp lệ (I, II, III hoặc IV)."),
+		"deadline_text_too_long": _("{0}: phần thời hạn như ghi trong văn bản dài {1} ký tự, tối đa {2}."),
+	}
+	value = problem.value
+	if problem.code == "presiding_also_coordinating":
+		value = frappe.bold(unit_title(value))
+	return messages[problem.code].format(label, value, limit)
+
+
+def task_label(position: int, title) -> str:
+	title = str(title or "").strip()
+	if not title:
+		return _("Nhiệm vụ thứ {0}").format(position)
+	return _("Nhiệm vụ thứ {0} “{1}”").format(position, directive_import.short_title(title, 60))
