@@ -20,6 +20,9 @@ fixtures = [
 	{"dt": "DV Kheo Field", "filters": [["is_standard", "=", 1]]},
 ]
 
+# The stored values the desk scripts compare with (frappe.boot.danvan), from the domain core.
+boot_session = "danvan_app.boot.boot_session"
+
 after_install = "danvan_app.install.after_install"
 after_migrate = "danvan_app.install.sync_notifications"
 before_uninstall = "danvan_app.install.before_uninstall"

@@ -4,7 +4,8 @@
 frappe.ui.form.on("DV Task", {
 	refresh(frm) {
 		if (frm.is_new()) return;
-		const open = ["Chưa bắt đầu", "Đang thực hiện"].includes(frm.doc.status);
+		const { open_statuses, no_recurrence } = frappe.boot.danvan;
+		const open = open_statuses.includes(frm.doc.status);
 		if (open) {
 			frm.add_custom_button(__("Báo cáo tiến độ"), () => report_progress(frm), __("Thao tác"));
 		}
@@ -15,7 +16,7 @@ frappe.ui.form.on("DV Task", {
 			frappe.set_route("List", "DV Task", { parent_task: frm.doc.name })
 		);
 		if (!frm.doc.recurring_source) {
-			if (frm.doc.recurrence && frm.doc.recurrence !== "Không lặp lại") {
+			if (frm.doc.recurrence && frm.doc.recurrence !== no_recurrence) {
 				frm.add_custom_button(__("Các kỳ đã tạo"), () =>
 					frappe.set_route("List", "DV Task", { recurring_source: frm.doc.name })
 				);

@@ -1,0 +1,38 @@
+"""What the desk gets at login: the stored values its scripts compare with, read from the domain core, so
+no status or outcome literal is written a second time in JavaScript."""
+
+from danvan_app.domain import tasks as task_rules
+
+# The list's colour for each deadline outcome (Frappe indicator colours).
+OUTCOME_COLOURS = {
+	task_rules.OUTCOME_ON_TIME: "green",
+	task_rules.OUTCOME_DONE_LATE: "orange",
+	task_rules.OUTCOME_WITHIN_DEADLINE: "blue",
+	task_rules.OUTCOME_OVERDUE: "red",
+	task_rules.OUTCOME_NO_DEADLINE: "gray",
+}
+
+
+def vocabulary() -> dict:
+	return {
+		"status": {
+			"not_started": task_rules.STATUS_NOT_STARTED,
+			"in_progress": task_rules.STATUS_IN_PROGRESS,
+			"done": task_rules.STATUS_DONE,
+			"cancelled": task_rules.STATUS_CANCELLED,
+		},
+		"open_statuses": [task_rules.STATUS_NOT_STARTED, task_rules.STATUS_IN_PROGRESS],
+		"outcome": {
+			"on_time": task_rules.OUTCOME_ON_TIME,
+			"done_late": task_rules.OUTCOME_DONE_LATE,
+			"within_deadline": task_rules.OUTCOME_WITHIN_DEADLINE,
+			"overdue": task_rules.OUTCOME_OVERDUE,
+			"no_deadline": task_rules.OUTCOME_NO_DEADLINE,
+		},
+		"outcome_colours": OUTCOME_COLOURS,
+		"no_recurrence": task_rules.RECURRENCE_LABELS["none"],
+	}
+
+
+def boot_session(bootinfo):
+	bootinfo.danvan = vocabulary()
