@@ -31,6 +31,7 @@ def vocabulary() -> dict:
 		},
 		"outcome_colours": OUTCOME_COLOURS,
 		"no_recurrence": task_rules.RECURRENCE_LABELS["none"],
+		"extension_pending": task_rules.EXTENSION_PENDING,
 	}
 
 

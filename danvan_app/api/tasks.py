@@ -6,6 +6,7 @@ from frappe.utils import getdate, today
 
 from danvan_app.api import arguments
 from danvan_app.domain import limits
+from danvan_app.domain import tasks as task_rules
 from danvan_app.utils import all_or_nothing
 
 
@@ -47,6 +48,41 @@ def report_progress(
 	doc.flags.ignore_permissions = True
 	doc.save()
 	return {"task": doc.name, "rows": len(doc.progress_updates)}
+
+
+@frappe.whitelist(methods=["POST"])
+def request_extension(task=None, requested_due_date=None, reason=None) -> dict:
+	"""The presiding unit asks the assigning unit for a later deadline; the request waits for its decision."""
+	task = arguments.name(task, _("Nhiệm vụ"))
+	requested_due_date = arguments.date(requested_due_date, _("Ngày đề nghị gia hạn"))
+	reason = arguments.text(reason, _("Lý do"), limits.NARRATIVE_CHARS)
+	if not requested_due_date or not (reason or "").strip():
+		frappe.throw(_("Cần ghi ngày đề nghị gia hạn và lý do."), frappe.MandatoryError)
+	doc = existing_task(task)
+	doc.append("extensions", {"requested_due_date": requested_due_date, "reason": reason})
+	doc.save()
+	return {"task": doc.name, "extension_pending": doc.extension_pending}
+
+
+@frappe.whitelist(methods=["POST"])
+def decide_extension(task=None, request=None, approve=None) -> dict:
+	"""The assigning unit approves or refuses a pending request (the task's own rules check who decides)."""
+	task = arguments.name(task, _("Nhiệm vụ"))
+	request = arguments.name(request, _("Đề nghị gia hạn"))
+	approve = arguments.flag(approve, _("Đồng ý"))
+	doc = existing_task(task)
+	if not frappe.has_permission("DV Task", "write"):
+		frappe.throw(
+			_("Vai trò của bạn chỉ được xem, không được quyết định gia hạn."), frappe.PermissionError
+		)
+	row = next((row for row in doc.extensions if row.name == request), None)
+	if row is None:
+		frappe.throw(_("Không tìm thấy đề nghị gia hạn này ở nhiệm vụ."), frappe.DoesNotExistError)
+	row.decision = task_rules.EXTENSION_APPROVED if approve else task_rules.EXTENSION_REFUSED
+	# The assigning unit may be one that does not edit the task: the controller checks it may decide.
+	doc.flags.ignore_permissions = True
+	doc.save()
+	return {"task": doc.name, "due_date": str(doc.due_date or ""), "extension_pending": doc.extension_pending}
 
 
 @frappe.whitelist(methods=["POST"])

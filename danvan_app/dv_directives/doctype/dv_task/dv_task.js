@@ -11,6 +11,11 @@ frappe.ui.form.on("DV Task", {
 		}
 		if (open && frm.perm[0]?.write) {
 			frm.add_custom_button(__("Giao cho cấp dưới"), () => cascade(frm), __("Thao tác"));
+			frm.add_custom_button(__("Đề nghị gia hạn"), () => request_extension(frm), __("Thao tác"));
+		}
+		if (frm.doc.extension_pending) {
+			frm.dashboard.set_headline_alert(__("Đang chờ đơn vị giao nhiệm vụ quyết định gia hạn."), "orange");
+			frm.add_custom_button(__("Quyết định gia hạn"), () => decide_extension(frm));
 		}
 		frm.add_custom_button(__("Nhiệm vụ cấp dưới"), () =>
 			frappe.set_route("List", "DV Task", { parent_task: frm.doc.name })
@@ -87,6 +92,51 @@ function cascade(frm) {
 					frm.reload_doc();
 				});
 		},
+	});
+	dialog.show();
+}
+
+function request_extension(frm) {
+	frappe.prompt(
+		[
+			{ fieldname: "requested_due_date", fieldtype: "Date", label: __("Đề nghị gia hạn đến ngày"), reqd: 1 },
+			{ fieldname: "reason", fieldtype: "Small Text", label: __("Lý do"), reqd: 1 },
+		],
+		(values) =>
+			frappe
+				.call("danvan_app.api.tasks.request_extension", { task: frm.doc.name, ...values })
+				.then(() => frm.reload_doc()),
+		__("Đề nghị gia hạn"),
+		__("Gửi đề nghị")
+	);
+}
+
+function decide_extension(frm) {
+	const { extension_pending } = frappe.boot.danvan;
+	const request = (frm.doc.extensions || []).find((row) => row.decision === extension_pending);
+	if (!request) return;
+	const decide = (approve) =>
+		frappe
+			.call("danvan_app.api.tasks.decide_extension", { task: frm.doc.name, request: request.name, approve })
+			.then(() => {
+				dialog.hide();
+				frm.reload_doc();
+			});
+	const dialog = new frappe.ui.Dialog({
+		title: __("Quyết định gia hạn"),
+		fields: [
+			{
+				fieldtype: "HTML",
+				fieldname: "request",
+				options: `<p>${__("Đề nghị gia hạn đến {0}.", [
+					frappe.datetime.str_to_user(request.requested_due_date),
+				])}</p><p>${__("Lý do")}: ${frappe.utils.escape_html(request.reason || "")}</p>`,
+			},
+		],
+		primary_action_label: __("Đồng ý"),
+		primary_action: () => decide(1),
+		secondary_action_label: __("Không đồng ý"),
+		secondary_action: () => decide(0),
 	});
 	dialog.show();
 }

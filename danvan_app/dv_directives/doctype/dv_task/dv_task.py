@@ -111,6 +111,7 @@ class DVTask(ValueGuard, ScopeGuard, TaskRequestsMixin, TaskAssignmentMixin, Doc
 		self.set_assigning_unit()
 		self.set_presiding_people()
 		self.apply_extension_decisions()
+		self.mark_extension_pending()
 		self.derive_due_date_from_deadline_kind()
 		self.move_due_date_off_days_off()
 		self.check_due_not_before_start()
@@ -124,6 +125,7 @@ class DVTask(ValueGuard, ScopeGuard, TaskRequestsMixin, TaskAssignmentMixin, Doc
 		self.set_deadline_outcome()
 
 	def on_update(self):
+		self.notify_extension_requests()
 		self.sync_assignments()
 		self.roll_progress_up_to_parent()
 

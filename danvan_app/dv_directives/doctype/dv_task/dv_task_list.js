@@ -3,13 +3,16 @@
 // from the server at login (frappe.boot.danvan, danvan_app/boot.py): none is written here.
 
 frappe.listview_settings["DV Task"] = {
-	add_fields: ["status", "deadline_outcome", "due_date"],
+	add_fields: ["status", "deadline_outcome", "due_date", "extension_pending"],
 	has_indicator_for_draft: true,
 
 	get_indicator(doc) {
 		const { status, outcome, outcome_colours } = frappe.boot.danvan;
 		if (doc.status === status.cancelled) {
 			return [__(status.cancelled), "darkgrey", `status,=,${status.cancelled}`];
+		}
+		if (doc.extension_pending) {
+			return [__("Đang chờ gia hạn"), "orange", "extension_pending,=,1"];
 		}
 		if (doc.status === status.not_started && doc.deadline_outcome !== outcome.overdue) {
 			return [__(status.not_started), "gray", `status,=,${status.not_started}`];

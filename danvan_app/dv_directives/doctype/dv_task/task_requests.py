@@ -2,6 +2,7 @@
 
 import frappe
 from frappe import _
+from frappe.desk.doctype.notification_log.notification_log import enqueue_create_notification
 from frappe.utils import formatdate, getdate, today
 
 from danvan_app.domain import access
@@ -49,6 +50,33 @@ class TaskRequestsMixin:
 			elif old:
 				# Who decided and when are stamped by the decision itself, never typed in.
 				row.decided_by, row.decided_on = old.decided_by, old.decided_on
+
+	def mark_extension_pending(self):
+		"""The task shows "đang chờ gia hạn" while a request waits for the assigning unit."""
+		self.extension_pending = int(
+			any(row.decision == task_rules.EXTENSION_PENDING for row in self.extensions)
+		)
+
+	def notify_extension_requests(self):
+		"""A new request reaches the assigning unit's leader in charge (Frappe's bell, and mail per their
+		notification settings): the decision is theirs."""
+		before = self.rows_before_save("extensions")
+		new = [row for row in self.extensions if row.name not in before]
+		leader = self.assigning_unit and frappe.db.get_value("DV Unit", self.assigning_unit, "dan_van_leader")
+		if not new or not leader:
+			return
+		enqueue_create_notification(
+			leader,
+			{
+				"type": "Alert",
+				"document_type": self.doctype,
+				"document_name": self.name,
+				"from_user": frappe.session.user,
+				"subject": _("Đề nghị gia hạn nhiệm vụ “{0}” đến {1}: chờ đơn vị giao quyết định.").format(
+					self.title, formatdate(new[-1].requested_due_date)
+				),
+			},
+		)
 
 	def check_new_extension_request(self, row):
 		row.requested_by, row.requested_on = frappe.session.user, getdate(today())

@@ -1,0 +1,53 @@
+# Copyright (c) 2026, danvan_app developers
+# See license.txt
+"""Extensions have a front door: the presiding unit requests, the assigning unit's leader is told and
+decides, and the task shows the request while it waits."""
+
+import frappe
+from frappe.tests.utils import FrappeTestCase
+from frappe.utils import add_days, getdate, today
+
+from danvan_app.api.tasks import decide_extension, request_extension
+from danvan_app.bench_tests.factories import make_task, make_tree, make_user
+from danvan_app.domain import access
+
+
+class TestExtensions(FrappeTestCase):
+	def setUp(self):
+		frappe.set_user("Administrator")
+		self.units = make_tree()
+		self.district_leader = make_user("lanhdao.gh@dv.test", access.MANAGER, [self.units.district1])
+		self.commune_officer = make_user("canbo.gh@dv.test", access.OFFICER, [self.units.commune11])
+		frappe.db.set_value("DV Unit", self.units.district1, "dan_van_leader", self.district_leader)
+		self.task = make_task(
+			self.units.commune11, assigning_unit=self.units.district1, due_date=add_days(today(), 10)
+		)
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+
+	def test_a_request_waits_notifies_the_assigning_leader_and_is_decided_by_that_unit(self):
+		frappe.set_user(self.commune_officer)
+		asked = add_days(today(), 40)
+		result = request_extension(self.task.name, asked, "Chờ kinh phí của huyện")
+		self.assertEqual(result["extension_pending"], 1)
+		frappe.set_user("Administrator")
+		self.assertTrue(
+			frappe.db.exists(
+				"Notification Log",
+				{
+					"for_user": self.district_leader,
+					"document_type": "DV Task",
+					"document_name": self.task.name,
+				},
+			)
+		)
+		request = frappe.get_doc("DV Task", self.task.name).extensions[0].name
+		frappe.set_user(self.commune_officer)
+		self.assertRaises(frappe.PermissionError, decide_extension, self.task.name, request, 1)
+		frappe.set_user(self.district_leader)
+		result = decide_extension(self.task.name, request, 1)
+		self.assertEqual((result["extension_pending"], getdate(result["due_date"])), (0, getdate(asked)))
+		task = frappe.get_doc("DV Task", self.task.name)
+		self.assertEqual(getdate(task.original_due_date), getdate(add_days(today(), 10)))
+		self.assertEqual(task.extensions[0].decided_by, self.district_leader)
