@@ -4,17 +4,15 @@
 import frappe
 from frappe import _
 from frappe.model.document import Document
-from frappe.utils import formatdate, getdate, today
+from frappe.utils import getdate, today
 
 from danvan_app.domain import directives as directive_rules
-from danvan_app.domain.directive_number import InvalidDirectiveNumber, parse_directive_number
+from danvan_app.domain.directive_number import parse_directive_number
 from danvan_app.exceptions import (
-	DirectiveLinkError,
-	DirectiveNumberError,
 	DuplicateDirectiveError,
-	IssueDateError,
 )
 from danvan_app.permissions.guard import ScopeGuard
+from danvan_app.rule_refusals import refusals
 from danvan_app.utils import as_date
 from danvan_app.value_guard import ValueGuard
 
@@ -89,17 +87,8 @@ class DVDirective(ValueGuard, ScopeGuard, Document):
 		self.check_parent_directive()
 
 	def read_directive_number(self):
-		try:
+		with refusals():
 			number = parse_directive_number(self.directive_number or "")
-		except InvalidDirectiveNumber:
-			frappe.throw(
-				_(
-					"Số, ký hiệu {0} không đúng dạng số văn bản (ví dụ: 16-CT/TU, 16/CT-TTg, 290-QĐ/TW) hoặc có"
-					" mã loại văn bản không xác định."
-				).format(frappe.bold(self.directive_number or "")),
-				exc=DirectiveNumberError,
-				title=_("Số văn bản không hợp lệ"),
-			)
 		self.directive_number = number.normalized
 		if not self.doc_type:
 			self.doc_type = number.doc_type
@@ -117,12 +106,8 @@ class DVDirective(ValueGuard, ScopeGuard, Document):
 		self.number_key = "@".join(directive_rules.duplicate_key(number.normalized, issuer))
 
 	def check_issue_date_not_in_future(self):
-		try:
+		with refusals():
 			directive_rules.check_issue_date(as_date(self.issue_date), getdate(today()))
-		except directive_rules.IssueDateInFuture:
-			frappe.throw(
-				_("Ngày ban hành {0} ở tương lai.").format(formatdate(self.issue_date)), exc=IssueDateError
-			)
 
 	def check_not_a_duplicate(self):
 		existing = frappe.db.get_value(
@@ -138,15 +123,9 @@ class DVDirective(ValueGuard, ScopeGuard, Document):
 			)
 
 	def check_replacement(self):
-		try:
+		with refusals():
 			directive_rules.check_replacement(self.name, self.status, self.replaced_by)
-		except directive_rules.ReplacedWithoutSuccessor:
-			frappe.throw(_("Văn bản đã được thay thế phải ghi văn bản thay thế."), exc=DirectiveLinkError)
-		except directive_rules.ReplacedByItself:
-			frappe.throw(_("Văn bản không thể được thay thế bởi chính nó."), exc=DirectiveLinkError)
 
 	def check_parent_directive(self):
-		try:
+		with refusals():
 			directive_rules.check_parent_directive(self.name, self.parent_directive)
-		except directive_rules.OwnParent:
-			frappe.throw(_("Văn bản không thể triển khai chính nó."), exc=DirectiveLinkError)

@@ -4,7 +4,7 @@
 import frappe
 from frappe import _
 from frappe.model.document import Document
-from frappe.utils import cint, flt, formatdate, getdate, today
+from frappe.utils import cint, flt, getdate, today
 
 from danvan_app.domain import access
 from danvan_app.domain import tasks as task_rules
@@ -17,6 +17,7 @@ from danvan_app.holidays import days_off
 from danvan_app.permissions import user_scope
 from danvan_app.permissions.documents import document_scope
 from danvan_app.permissions.guard import ScopeGuard
+from danvan_app.rule_refusals import refusals
 from danvan_app.utils import as_date
 from danvan_app.value_guard import ValueGuard
 
@@ -184,16 +185,12 @@ class DVTask(ValueGuard, ScopeGuard, TaskRequestsMixin, TaskAssignmentMixin, Doc
 		if kind not in ("within_month", "quarter"):
 			return
 		try:
-			quarter = parse_quarter(self.deadline_quarter) if kind == "quarter" else None
+			quarter = parse_quarter(self.deadline_quarter or "") if kind == "quarter" else None
+		except ValueError:
+			quarter = None  # an unreadable quarter is a missing one: the rule below says which
+		with refusals(kind_label=self.deadline_kind):
 			self.due_date = task_rules.due_date_for(
 				kind, year=cint(self.deadline_year), month=cint(self.deadline_month), quarter=quarter
-			)
-		except (ValueError, task_rules.DeadlineIncomplete):
-			frappe.throw(
-				_("Loại thời hạn {0} cần ghi đủ năm và {1}.").format(
-					self.deadline_kind, _("tháng") if kind == "within_month" else _("quý")
-				),
-				exc=DeadlineError,
 			)
 
 	def move_due_date_off_days_off(self):
@@ -205,30 +202,15 @@ class DVTask(ValueGuard, ScopeGuard, TaskRequestsMixin, TaskAssignmentMixin, Doc
 		self.due_date = task_rules.next_working_day(due, off)
 
 	def check_due_not_before_start(self):
-		try:
+		with refusals():
 			task_rules.check_dates(as_date(self.start_date), as_date(self.due_date))
-		except task_rules.DueBeforeStart as e:
-			frappe.throw(
-				_("Hạn hoàn thành {0} trước ngày bắt đầu {1}.").format(
-					formatdate(e.due), formatdate(e.start)
-				),
-				exc=DeadlineError,
-				title=_("Thời hạn không hợp lệ"),
-			)
 
 	def check_deadline_within_parent(self):
 		if not self.parent_task:
 			return
 		parent_due = as_date(frappe.db.get_value("DV Task", self.parent_task, "due_date"))
-		try:
+		with refusals():
 			task_rules.check_child_deadline(parent_due, as_date(self.due_date))
-		except task_rules.ChildDeadlineAfterParent as e:
-			frappe.throw(
-				_(
-					"Nhiệm vụ giao cho cấp dưới phải có hạn không muộn hơn hạn của nhiệm vụ cấp trên ({0})."
-				).format(formatdate(e.parent_due)),
-				exc=DeadlineError,
-			)
 
 	def check_coordinating_units(self):
 		coordinating = [row.unit for row in self.coordinating_units]

@@ -7,8 +7,8 @@ from frappe.utils import formatdate, getdate, today
 
 from danvan_app.domain import access
 from danvan_app.domain import tasks as task_rules
-from danvan_app.exceptions import DeadlineError
 from danvan_app.permissions import user_scope
+from danvan_app.rule_refusals import refusals
 from danvan_app.utils import as_date
 
 # An extension request as sent: the request is kept as it was; only its decision is added later.
@@ -35,12 +35,8 @@ class TaskRequestsMixin:
 			if not old:
 				self.check_new_extension_request(row)
 			old_decision = old.decision if old else task_rules.EXTENSION_PENDING
-			try:
+			with refusals(row=row.idx):
 				task_rules.check_decision_change(old.decision if old else None, row.decision)
-			except task_rules.DecisionFinal:
-				frappe.throw(
-					_("Đề nghị gia hạn dòng {0} đã được quyết định, không thể thay đổi.").format(row.idx)
-				)
 			if old and any(
 				(old.get_value(f) or None) != (row.get_value(f) or None) for f in EXTENSION_REQUEST_FIELDS
 			):
@@ -81,15 +77,8 @@ class TaskRequestsMixin:
 	def check_new_extension_request(self, row):
 		row.requested_by, row.requested_on = frappe.session.user, getdate(today())
 		row.previous_due_date = self.due_date
-		try:
+		with refusals():
 			task_rules.check_extension_request(as_date(self.due_date), as_date(row.requested_due_date))
-		except task_rules.ExtensionNotLater as e:
-			frappe.throw(
-				_("Ngày đề nghị gia hạn {0} phải sau hạn hiện tại {1}.").format(
-					formatdate(e.requested_due), formatdate(e.current_due)
-				),
-				exc=DeadlineError,
-			)
 
 	def decide_extension(self, row):
 		if not access.may_act_for(user_scope(), self.assigning_unit):

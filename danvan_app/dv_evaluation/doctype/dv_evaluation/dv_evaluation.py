@@ -9,9 +9,10 @@ from frappe.utils.nestedset import get_ancestors_of
 
 from danvan_app.domain import access
 from danvan_app.domain import evaluation as evaluation_rules
-from danvan_app.exceptions import DuplicateEvaluationError, ScoreError, TemplateError
+from danvan_app.exceptions import DuplicateEvaluationError, TemplateError
 from danvan_app.permissions import user_scope
 from danvan_app.permissions.guard import ScopeGuard
+from danvan_app.rule_refusals import refusals
 from danvan_app.value_guard import ValueGuard
 
 HEADER_FIELDS = ("evaluated_unit", "year", "template", "reviewer")
@@ -117,18 +118,8 @@ class DVEvaluation(ValueGuard, ScopeGuard, Document):
 
 	def check_scores_within_maximum(self):
 		for line in self.score_lines():
-			try:
+			with refusals():
 				evaluation_rules.check_score_line(line)
-			except evaluation_rules.ScoreOutOfRange as e:
-				frappe.throw(
-					_("Tiêu chí {0}: điểm {1} vượt khung 0 – {2}.").format(e.criterion, e.score, e.maximum),
-					exc=ScoreError,
-					title=_("Điểm không hợp lệ"),
-				)
-			except evaluation_rules.InvalidMaximum as e:
-				frappe.throw(
-					_("Tiêu chí {0}: điểm tối đa phải lớn hơn 0.").format(e.criterion), exc=ScoreError
-				)
 
 	@staticmethod
 	def score_values(doc) -> dict[str, tuple]:

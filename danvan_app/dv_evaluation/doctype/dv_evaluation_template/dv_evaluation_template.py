@@ -8,6 +8,7 @@ from frappe.utils import flt
 
 from danvan_app.domain import evaluation as evaluation_rules
 from danvan_app.exceptions import TemplateError
+from danvan_app.rule_refusals import refusals
 from danvan_app.value_guard import ValueGuard
 
 
@@ -70,16 +71,8 @@ class DVEvaluationTemplate(ValueGuard, Document):
 		self.maximum_total = sum(flt(row.max_score) for row in self.criteria)
 
 	def check_thresholds(self):
-		try:
+		with refusals(maximum=self.maximum_total):
 			evaluation_rules.check_thresholds(self.as_thresholds(), self.maximum_total)
-		except evaluation_rules.InvalidThresholds:
-			frappe.throw(
-				_(
-					"Ngưỡng xếp loại không hợp lệ: mỗi mức xếp loại chỉ ghi một lần, điểm tối thiểu từ 0 đến"
-					" {0} và mức cao hơn cần điểm cao hơn."
-				).format(self.maximum_total),
-				exc=TemplateError,
-			)
 
 	def as_thresholds(self) -> list[evaluation_rules.Threshold]:
 		return [evaluation_rules.Threshold(row.classification, flt(row.min_score)) for row in self.thresholds]

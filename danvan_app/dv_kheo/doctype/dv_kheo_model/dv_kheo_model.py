@@ -4,12 +4,12 @@
 import frappe
 from frappe import _
 from frappe.model.document import Document
-from frappe.utils import cint, formatdate, getdate, today
+from frappe.utils import cint, getdate, today
 
 from danvan_app.domain import kheo_models as model_rules
 from danvan_app.domain import tasks as task_rules
-from danvan_app.exceptions import DeadlineError, ModelStatusError, ModelYearError
 from danvan_app.permissions.guard import ScopeGuard
+from danvan_app.rule_refusals import refusals
 from danvan_app.utils import as_date
 from danvan_app.value_guard import ValueGuard
 
@@ -61,13 +61,8 @@ class DVKheoModel(ValueGuard, ScopeGuard, Document):
 		self.check_plan_dates()
 
 	def check_year_in_range(self):
-		try:
+		with refusals():
 			model_rules.check_year(cint(self.year), getdate(today()).year)
-		except model_rules.YearOutOfRange as e:
-			frappe.throw(
-				_("Năm đăng ký {0} không hợp lệ: phải từ {1} đến {2}.").format(e.year, e.lowest, e.highest),
-				exc=ModelYearError,
-			)
 
 	def check_individual_model_names_the_person(self):
 		# The form enforces this too (mandatory_depends_on), but only in the browser.
@@ -77,34 +72,13 @@ class DVKheoModel(ValueGuard, ScopeGuard, Document):
 	def check_status_transition(self):
 		before = self.get_doc_before_save()
 		current = before.status if before else None
-		try:
+		with refusals():
 			model_rules.check_transition(current, self.status)
-		except model_rules.TransitionNotAllowed:
-			allowed = model_rules.allowed_next(current) if current else [model_rules.REGISTERED]
-			frappe.throw(
-				_(
-					"Không thể chuyển mô hình từ trạng thái {0} sang {1}. Trạng thái tiếp theo hợp lệ: {2}."
-				).format(
-					frappe.bold(current or _("(mới)")),
-					frappe.bold(self.status),
-					", ".join(allowed) or _("không có (trạng thái cuối)"),
-				),
-				exc=ModelStatusError,
-			)
 
 	def check_not_replicated_from_itself(self):
-		try:
+		with refusals():
 			model_rules.check_replication(self.name, self.replicated_from)
-		except model_rules.SelfReplication:
-			frappe.throw(_("Mô hình không thể nhân rộng từ chính nó."), exc=ModelStatusError)
 
 	def check_plan_dates(self):
-		try:
+		with refusals(end=_("Ngày kết thúc kế hoạch"), start=_("ngày bắt đầu")):
 			task_rules.check_dates(as_date(self.plan_start), as_date(self.plan_end))
-		except task_rules.DueBeforeStart as e:
-			frappe.throw(
-				_("Ngày kết thúc kế hoạch {0} trước ngày bắt đầu {1}.").format(
-					formatdate(e.due), formatdate(e.start)
-				),
-				exc=DeadlineError,
-			)

@@ -2,13 +2,12 @@
 # For license information, please see license.txt
 
 import frappe
-from frappe import _
-from frappe.utils import formatdate, getdate, today
+from frappe.utils import getdate, today
 from frappe.utils.nestedset import NestedSet, get_ancestors_of
 
 from danvan_app.domain import units as unit_rules
-from danvan_app.exceptions import UnitTreeError, UnitValidityError
 from danvan_app.permissions.guard import ScopeGuard
+from danvan_app.rule_refusals import refusals
 from danvan_app.utils import as_date
 from danvan_app.value_guard import ValueGuard
 
@@ -66,36 +65,16 @@ class DVUnit(ValueGuard, ScopeGuard, NestedSet):
 		if self.is_new() or not self.parent_dv_unit:
 			return
 		ancestors = get_ancestors_of("DV Unit", self.parent_dv_unit)
-		try:
+		with refusals(unit_name=self.unit_name, parent_name=self.parent_title()):
 			unit_rules.check_parent(self.name, self.parent_dv_unit, ancestors)
-		except unit_rules.OwnAncestor:
-			frappe.throw(
-				_(
-					"Không thể đặt đơn vị {0} trực thuộc {1}: một đơn vị không thể là cấp trên của chính nó."
-				).format(frappe.bold(self.unit_name), frappe.bold(self.parent_title())),
-				exc=UnitTreeError,
-				title=_("Cây đơn vị không hợp lệ"),
-			)
 
 	def check_validity_window(self):
-		try:
+		with refusals():
 			unit_rules.check_validity(as_date(self.valid_from), as_date(self.valid_to))
-		except unit_rules.ValidityReversed as e:
-			frappe.throw(
-				_("Ngày kết thúc hoạt động {0} trước ngày bắt đầu hoạt động {1}.").format(
-					formatdate(e.valid_to), formatdate(e.valid_from)
-				),
-				exc=UnitValidityError,
-			)
 
 	def check_successors(self):
-		try:
+		with refusals(unit_name=self.unit_name):
 			unit_rules.check_successors(self.name, [row.successor_unit for row in self.successors])
-		except unit_rules.OwnSuccessor:
-			frappe.throw(
-				_("Đơn vị {0} không thể kế thừa chính nó.").format(frappe.bold(self.unit_name)),
-				exc=UnitValidityError,
-			)
 
 	def clean_aliases(self):
 		cleaned = unit_rules.clean_aliases(row.alias for row in self.aliases)

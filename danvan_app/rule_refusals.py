@@ -1,0 +1,156 @@
+"""Domain refusals become Frappe's in one place: each domain exception's Vietnamese message and the
+``frappe.ValidationError`` subclass it is raised as.
+
+The domain core raises plain exceptions that carry what a message needs (dates, scores, states). A
+controller runs a rule inside ``refusals()``; what the message needs beyond the rule's own values (a
+unit's name, which field a date belongs to) is passed as keyword arguments. No controller writes a
+try/except per rule, and each rule has exactly one message.
+"""
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+import frappe
+from frappe import _
+from frappe.utils import formatdate
+
+from danvan_app.domain import directives as directive_rules
+from danvan_app.domain import evaluation as evaluation_rules
+from danvan_app.domain import kheo_models as model_rules
+from danvan_app.domain import tasks as task_rules
+from danvan_app.domain import units as unit_rules
+from danvan_app.domain.directive_number import InvalidDirectiveNumber
+from danvan_app.exceptions import (
+	DeadlineError,
+	DirectiveLinkError,
+	DirectiveNumberError,
+	IssueDateError,
+	ModelStatusError,
+	ModelYearError,
+	ScoreError,
+	TemplateError,
+	UnitTreeError,
+	UnitValidityError,
+)
+
+Message = Callable[[Exception, dict], str]
+
+
+def _transition(error: model_rules.TransitionNotAllowed, context: dict) -> str:
+	allowed = model_rules.allowed_next(error.current) if error.current else [model_rules.REGISTERED]
+	return _("Không thể chuyển mô hình từ trạng thái {0} sang {1}. Trạng thái tiếp theo hợp lệ: {2}.").format(
+		frappe.bold(error.current or _("(mới)")),
+		frappe.bold(error.wanted),
+		", ".join(allowed) or _("không có (trạng thái cuối)"),
+	)
+
+
+REFUSALS: dict[type[Exception], tuple[type[Exception], Message]] = {
+	task_rules.DueBeforeStart: (
+		DeadlineError,
+		lambda e, c: _("{0} {1} trước {2} {3}.").format(
+			c.get("end", _("Hạn hoàn thành")),
+			formatdate(e.due),
+			c.get("start", _("ngày bắt đầu")),
+			formatdate(e.start),
+		),
+	),
+	task_rules.DeadlineIncomplete: (
+		DeadlineError,
+		lambda e, c: _("Loại thời hạn {0} cần ghi đủ năm và {1}.").format(
+			c.get("kind_label", e.kind), _("tháng") if e.kind == "within_month" else _("quý")
+		),
+	),
+	task_rules.ChildDeadlineAfterParent: (
+		DeadlineError,
+		lambda e, c: _(
+			"Nhiệm vụ giao cho cấp dưới phải có hạn không muộn hơn hạn của nhiệm vụ cấp trên ({0})."
+		).format(formatdate(e.parent_due)),
+	),
+	task_rules.ExtensionNotLater: (
+		DeadlineError,
+		lambda e, c: _("Ngày đề nghị gia hạn {0} phải sau hạn hiện tại {1}.").format(
+			formatdate(e.requested_due), formatdate(e.current_due)
+		),
+	),
+	task_rules.DecisionFinal: (
+		frappe.ValidationError,
+		lambda e, c: _("Đề nghị gia hạn dòng {0} đã được quyết định, không thể thay đổi.").format(
+			c.get("row")
+		),
+	),
+	unit_rules.OwnAncestor: (
+		UnitTreeError,
+		lambda e, c: _(
+			"Không thể đặt đơn vị {0} trực thuộc {1}: một đơn vị không thể là cấp trên của chính nó."
+		).format(frappe.bold(c.get("unit_name", e.unit)), frappe.bold(c.get("parent_name", e.parent))),
+	),
+	unit_rules.ValidityReversed: (
+		UnitValidityError,
+		lambda e, c: _("Ngày kết thúc hoạt động {0} trước ngày bắt đầu hoạt động {1}.").format(
+			formatdate(e.valid_to), formatdate(e.valid_from)
+		),
+	),
+	unit_rules.OwnSuccessor: (
+		UnitValidityError,
+		lambda e, c: _("Đơn vị {0} không thể kế thừa chính nó.").format(
+			frappe.bold(c.get("unit_name", e.unit))
+		),
+	),
+	model_rules.YearOutOfRange: (
+		ModelYearError,
+		lambda e, c: _("Năm đăng ký {0} không hợp lệ: phải từ {1} đến {2}.").format(
+			e.year, e.lowest, e.highest
+		),
+	),
+	model_rules.TransitionNotAllowed: (ModelStatusError, _transition),
+	model_rules.SelfReplication: (
+		ModelStatusError,
+		lambda e, c: _("Mô hình không thể nhân rộng từ chính nó."),
+	),
+	evaluation_rules.ScoreOutOfRange: (
+		ScoreError,
+		lambda e, c: _("Tiêu chí {0}: điểm {1} vượt khung 0 – {2}.").format(e.criterion, e.score, e.maximum),
+	),
+	evaluation_rules.InvalidMaximum: (
+		ScoreError,
+		lambda e, c: _("Tiêu chí {0}: điểm tối đa phải lớn hơn 0.").format(e.criterion),
+	),
+	evaluation_rules.InvalidThresholds: (
+		TemplateError,
+		lambda e, c: _(
+			"Ngưỡng xếp loại không hợp lệ: mỗi mức xếp loại chỉ ghi một lần, điểm tối thiểu từ 0 đến"
+			" {0} và mức cao hơn cần điểm cao hơn."
+		).format(c.get("maximum")),
+	),
+	directive_rules.IssueDateInFuture: (
+		IssueDateError,
+		lambda e, c: _("Ngày ban hành {0} ở tương lai.").format(formatdate(e.issue_date)),
+	),
+	directive_rules.ReplacedWithoutSuccessor: (
+		DirectiveLinkError,
+		lambda e, c: _("Văn bản đã được thay thế phải ghi văn bản thay thế."),
+	),
+	directive_rules.ReplacedByItself: (
+		DirectiveLinkError,
+		lambda e, c: _("Văn bản không thể được thay thế bởi chính nó."),
+	),
+	directive_rules.OwnParent: (DirectiveLinkError, lambda e, c: _("Văn bản không thể triển khai chính nó.")),
+	InvalidDirectiveNumber: (
+		DirectiveNumberError,
+		lambda e, c: _(
+			"Số, ký hiệu {0} không đúng dạng số văn bản (ví dụ: 16-CT/TU, 16/CT-TTg, 290-QĐ/TW) hoặc có"
+			" mã loại văn bản không xác định."
+		).format(frappe.bold(e.text)),
+	),
+}
+
+
+@contextmanager
+def refusals(**context) -> Iterator[None]:
+	"""Run domain rules; a refusal is thrown as its Frappe error with its Vietnamese message."""
+	try:
+		yield
+	except tuple(REFUSALS) as error:
+		exc, message = REFUSALS[type(error)]
+		frappe.throw(message(error, context), exc=exc)
