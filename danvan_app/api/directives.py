@@ -19,6 +19,7 @@ from danvan_app.domain.unit_matching import match_unit_names
 from danvan_app.exceptions import DirectiveImportError, TaskEntryError
 from danvan_app.importer.directive import (
 	DIRECTIVE_FIELDS,
+	REVIEWED_DIRECTIVE_FIELDS,
 	assert_may_read_directive,
 	check_directive_values,
 	directive_for_import,
@@ -57,6 +58,7 @@ def preview_directive_text(text=None, file_url=None) -> dict:
 	preview["existing_directive"] = existing_directive(document["number"], issuing_unit, document["issuer"])
 	preview["same_number"] = directives_numbered(document["number"])
 	preview["source_text"] = source
+	preview["reviewed_fields"] = list(REVIEWED_DIRECTIVE_FIELDS)
 	preview["file_url"] = file_url or None
 	return preview
 

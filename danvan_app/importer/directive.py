@@ -9,7 +9,9 @@ from danvan_app.domain import directive_import
 from danvan_app.exceptions import DirectiveNumberError, TaskEntryError
 from danvan_app.importer.units import existing_unit_ids
 
-DIRECTIVE_FIELDS = (
+# The directive's fields the person reviews in the import dialog (sent with the preview, so the dialog
+# does not list them again), and those the import fills itself.
+REVIEWED_DIRECTIVE_FIELDS = (
 	"directive_number",
 	"doc_type",
 	"issue_date",
@@ -17,10 +19,8 @@ DIRECTIVE_FIELDS = (
 	"issuer_name",
 	"title",
 	"summary",
-	"full_text",
-	"attachment",
-	"parent_directive",
 )
+DIRECTIVE_FIELDS = (*REVIEWED_DIRECTIVE_FIELDS, "full_text", "attachment", "parent_directive")
 
 
 def assert_may_read_directive(directive: str) -> None:

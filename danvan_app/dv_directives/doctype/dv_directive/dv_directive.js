@@ -328,15 +328,8 @@ const dv_import = {
 			full_text: preview.source_text,
 			attachment: preview.file_url,
 		};
-		for (const name of [
-			"directive_number",
-			"doc_type",
-			"issue_date",
-			"issuing_unit",
-			"issuer_name",
-			"title",
-			"summary",
-		]) {
+		// The server says which fields the person reviewed (danvan_app/importer/directive.py).
+		for (const name of preview.reviewed_fields) {
 			directive[name] = v(name);
 		}
 		frappe
