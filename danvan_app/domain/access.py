@@ -1,7 +1,9 @@
 """Who may do what: role rights per DocType, and unit-subtree scope per document.
 
-Frappe decides the role part from each DocType's permission rows; ``ROLE_RIGHTS`` is the single statement
-of those rows (a CI test proves every DocType JSON matches it). The scope part is :func:`may_access`: the
+Frappe decides the role part from each DocType's permission rows, and the app asks Frappe
+(``frappe.has_permission``), so an administrator's change in the Role Permission Manager is obeyed;
+``ROLE_RIGHTS`` only states the rows as shipped, as the expected values of a test that reads every DocType
+JSON. The scope part is :func:`may_access`: the
 hooks in ``danvan_app.permissions`` call it for one document and build the same rule as SQL for lists.
 """
 
@@ -129,11 +131,6 @@ def scope_of(
 		participating=frozenset(u for u in participating if u and isinstance(u, str)),
 		**kw,
 	)
-
-
-def role_allows(doctype: str, roles: Iterable[str], action: str) -> bool:
-	rights = ROLE_RIGHTS.get(doctype, {})
-	return any(action in rights.get(role, ()) for role in roles)
 
 
 def may_access(user: UserScope, doc: DocScope, action: str) -> bool:
