@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from danvan_app.domain.directive_import import (
 	deadline_fields,
 	kind_label,
@@ -11,7 +9,6 @@ from danvan_app.domain.directive_import import (
 	recurrence_label,
 	short_title,
 	task_key,
-	task_problems,
 	unit_names,
 )
 
@@ -82,35 +79,6 @@ def test_unit_names_from_lists_rows_and_text():
 		"Tỉnh đoàn",
 	]
 	assert unit_names(None) == [] and unit_names("  ") == []
-
-
-def good_task(**values):
-	return {"title": "Tổ chức sơ kết", "presiding_unit": "DVI-1", "coordinating_units": ["DVI-2"], **values}
-
-
-@pytest.mark.parametrize(
-	("values", "code"),
-	[
-		({"title": "  "}, "no_title"),
-		({"title": "x" * 141}, "title_too_long"),
-		({"presiding_unit": None}, "no_presiding"),
-		({"coordinating_units": ["DVI-1"]}, "presiding_also_coordinating"),
-		({"deadline_kind": "Sớm"}, "bad_kind"),
-		({"recurrence": "Hằng giờ"}, "bad_recurrence"),
-		({"deadline_month": 13}, "bad_month"),
-		({"deadline_month": "bảy"}, "bad_month"),
-		({"deadline_year": 20245}, "bad_year"),
-		({"deadline_quarter": "V"}, "bad_quarter"),
-		({"deadline_text": "x" * 141}, "deadline_text_too_long"),
-	],
-)
-def test_each_problem_is_named(values, code):
-	assert [problem.code for problem in task_problems(good_task(**values))] == [code]
-
-
-def test_a_good_task_has_no_problem():
-	assert task_problems(good_task(deadline_kind="Trong tháng", deadline_month="7", deadline_year=2026)) == []
-	assert task_problems(good_task(deadline_month=0, deadline_year="")) == []
 
 
 def test_task_key_ignores_spacing_and_case_and_falls_back_to_title():

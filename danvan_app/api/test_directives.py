@@ -333,7 +333,7 @@ class TestDirectiveImport(FrappeTestCase):
 	def test_a_task_without_presiding_unit_is_named_and_nothing_is_written(self):
 		payload = self.payload(preview_directive_text(DIRECTIVE_TEXT), directive_number="22-CT/TU")
 		self.assertRefusedWithNothingWritten(
-			TaskEntryError, confirm_directive_import, payload, says="Nhiệm vụ thứ 3 “Hội đồng Thi đua"
+			frappe.ValidationError, confirm_directive_import, payload, says="Nhiệm vụ thứ 3 “Hội đồng Thi đua"
 		)
 
 	def test_an_out_of_range_month_writes_nothing(self):
@@ -342,7 +342,7 @@ class TestDirectiveImport(FrappeTestCase):
 			presiding_unit=self.units.province, deadline_kind="Trong tháng", deadline_month=13
 		)
 		self.assertRefusedWithNothingWritten(
-			TaskEntryError, confirm_directive_import, payload, says="tháng “13” không hợp lệ"
+			frappe.ValidationError, confirm_directive_import, payload, says="Tháng 13 không hợp lệ"
 		)
 
 	def test_a_refusal_half_way_through_the_inserts_rolls_back_the_directive_and_earlier_tasks(self):
@@ -363,7 +363,7 @@ class TestDirectiveImport(FrappeTestCase):
 		payload = self.payload(preview_directive_text(DIRECTIVE_TEXT), directive_number="25-CT/TU")
 		payload["tasks"][2]["presiding_unit"] = "Hội đồng Thi đua Khen thưởng tỉnh"
 		self.assertRefusedWithNothingWritten(
-			TaskEntryError, confirm_directive_import, payload, says="Không có đơn vị Hội đồng Thi đua"
+			frappe.ValidationError, confirm_directive_import, payload, says="«Hội đồng Thi đua"
 		)
 		payload = self.payload(preview_directive_text(DIRECTIVE_TEXT), issue_date=None, title="")
 		payload["tasks"][2]["presiding_unit"] = self.units.province
@@ -455,11 +455,11 @@ class TestDirectiveImport(FrappeTestCase):
 		directive = make_directive("31-CT/TU", issuing_unit=self.units.standing).name
 		good = {"title": "Việc tốt", "presiding_unit": self.units.mass}
 		self.assertRefusedWithNothingWritten(
-			TaskEntryError,
+			frappe.ValidationError,
 			create_tasks,
 			directive,
 			[good, {"title": "Việc sai tháng", "presiding_unit": self.units.mass, "deadline_month": 13}],
-			says="Nhiệm vụ thứ 2",
+			says="Nhiệm vụ thứ 2 “Việc sai tháng”: Tháng 13 không hợp lệ",
 		)
 		self.assertRefusedWithNothingWritten(
 			TaskEntryError,

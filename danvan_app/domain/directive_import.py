@@ -1,14 +1,13 @@
-"""From the parser's proposal to DV Task field values, and the rules a reviewed task must meet before saving.
+"""From the parser's proposal to DV Task field values.
 
-Pure: the importer API (``danvan_app.api.directives``) reads and writes; this module only decides. Problems
-come back as :class:`TaskEntryProblem` values (a code and the offending value) so the API words them.
+Pure: the importer (``danvan_app.importer``) reads and writes; this module only translates. Whether a task
+may be saved is the task's own question (its controller and value guard), asked once, on insert.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from datetime import date
 
 from danvan_app.domain.periods import QUARTER_NUMERALS, parse_quarter, quarter_of
@@ -21,15 +20,7 @@ from danvan_app.domain.tasks import (
 from danvan_app.domain.vn_text import normalize_whitespace
 
 DATA_MAX_CHARS = 140  # a Frappe Data column is varchar(140)
-YEARS = range(1930, 2101)
 _UNIT_SEPARATORS = re.compile(r"[;\n]")
-
-
-@dataclass(frozen=True)
-class TaskEntryProblem:
-	code: str  # "no_title" | "title_too_long" | "no_presiding" | "bad_kind" | "bad_recurrence" | "bad_month"
-	# | "bad_quarter" | "bad_year" | "presiding_also_coordinating" | "deadline_text_too_long"
-	value: object = None
 
 
 def deadline_fields(deadline: Mapping[str, object]) -> dict[str, object]:
@@ -107,33 +98,6 @@ def unit_names(value: object) -> list[str]:
 	return list(dict.fromkeys(name for name in names if name))
 
 
-def task_problems(task: Mapping[str, object]) -> list[TaskEntryProblem]:
-	"""What stops a reviewed task (DV Task field values, coordinating units as a list) from being saved."""
-	problems = []
-	title = normalize_whitespace(str(task.get("title") or ""))
-	if not title:
-		problems.append(TaskEntryProblem("no_title"))
-	elif len(title) > DATA_MAX_CHARS:
-		problems.append(TaskEntryProblem("title_too_long", len(title)))
-	if not task.get("presiding_unit"):
-		problems.append(TaskEntryProblem("no_presiding"))
-	elif task.get("presiding_unit") in (task.get("coordinating_units") or ()):
-		problems.append(TaskEntryProblem("presiding_also_coordinating", task.get("presiding_unit")))
-	if kind_label(task.get("deadline_kind")) is None:
-		problems.append(TaskEntryProblem("bad_kind", task.get("deadline_kind")))
-	if recurrence_label(task.get("recurrence")) is None:
-		problems.append(TaskEntryProblem("bad_recurrence", task.get("recurrence")))
-	if not _int_within(task.get("deadline_month"), range(1, 13)):
-		problems.append(TaskEntryProblem("bad_month", task.get("deadline_month")))
-	if not _int_within(task.get("deadline_year"), YEARS):
-		problems.append(TaskEntryProblem("bad_year", task.get("deadline_year")))
-	if quarter_numeral(task.get("deadline_quarter")) is None:
-		problems.append(TaskEntryProblem("bad_quarter", task.get("deadline_quarter")))
-	if len(str(task.get("deadline_text") or "")) > DATA_MAX_CHARS:
-		problems.append(TaskEntryProblem("deadline_text_too_long", len(str(task.get("deadline_text")))))
-	return problems
-
-
 def task_key(title: object, source_clause: object, presiding_unit: object) -> tuple[str, str]:
 	"""Two entries are the same task of a directive when they quote the same clause (or, without a clause,
 	bear the same title) for the same presiding unit: confirming an import twice must not double it."""
@@ -155,13 +119,3 @@ def _iso_date(value: object) -> date | None:
 		return date.fromisoformat(str(value)) if value else None
 	except ValueError:
 		return None
-
-
-def _int_within(value: object, allowed: range) -> bool:
-	"""Blank (or Frappe's empty Int, 0) passes; otherwise a whole number in ``allowed``."""
-	if value in (None, "", 0, "0"):
-		return True
-	try:
-		return int(str(value).strip()) in allowed
-	except ValueError:
-		return False

@@ -66,6 +66,11 @@ class DeadlineIncomplete(TaskRuleError):
 		self.kind, self.missing = kind, missing
 
 
+def plausible_year(year: int) -> bool:
+	"""A year a directive's deadline may name (the app's documents span these)."""
+	return 1930 <= year <= 2100
+
+
 def check_dates(start: date | None, due: date | None) -> None:
 	if start and due and due < start:
 		raise DueBeforeStart(start, due)

@@ -47,8 +47,9 @@ def assert_may_create_tasks() -> None:
 
 
 def reviewed_tasks(raw_tasks: list, resolve_names: bool = False) -> list[dict]:
-	"""Every entry checked and turned into DV Task values before anything is written; the first problem
-	stops everything, naming the task. With ``resolve_names`` units may be typed by name or alias."""
+	"""Entries turned into DV Task values: each entry's shape is checked and its units resolved here;
+	every rule of a task is the task's own, applied when it is inserted (``insert_tasks``), whose refusal
+	names the task. With ``resolve_names`` units may be typed by name or alias."""
 	raw_tasks = [frappe._dict(raw) for raw in raw_tasks]
 	for position, raw in enumerate(raw_tasks, 1):
 		check_entry_types(raw, task_label(position, raw.get("title")))
@@ -63,22 +64,17 @@ def reviewed_tasks(raw_tasks: list, resolve_names: bool = False) -> list[dict]:
 		written += directive_import.unit_names(raw.get("coordinating_units"))
 		ids = [resolve(name, label) if resolve and name else name or None for name in written]
 		task["presiding_unit"], task["coordinating_units"] = ids[0], ids[1:]
-		for problem in directive_import.task_problems(task):
-			frappe.throw(problem_message(problem, label, task), TaskEntryError)
-		task["deadline_kind"] = directive_import.kind_label(task.get("deadline_kind"))
-		task["recurrence"] = directive_import.recurrence_label(task.get("recurrence"))
-		task["deadline_quarter"] = directive_import.quarter_numeral(task.get("deadline_quarter"))
+		# The parser's keys become the stored labels; a value that names none is passed on as written, for
+		# the task's value guard to refuse.
+		for field, as_label in (
+			("deadline_kind", directive_import.kind_label),
+			("recurrence", directive_import.recurrence_label),
+			("deadline_quarter", directive_import.quarter_numeral),
+		):
+			label_value = as_label(task.get(field))
+			task[field] = task.get(field) if label_value is None else label_value
 		task["label"] = label
 		tasks.append(task)
-	named = {t["presiding_unit"] for t in tasks} | {u for t in tasks for u in t["coordinating_units"]}
-	unknown = named - existing_unit_ids(named)
-	if unknown:
-		frappe.throw(
-			_("Không có đơn vị {0} trong danh mục đơn vị; hãy chọn đơn vị tương ứng.").format(
-				", ".join(sorted(unknown))
-			),
-			TaskEntryError,
-		)
 	for task in tasks:
 		assert_may_preside(task)
 	return tasks
@@ -167,37 +163,16 @@ def insert_tasks(directive: str, tasks: list[dict]) -> tuple[list[str], list[str
 		doc.update({"directive": directive, "presiding_unit": task["presiding_unit"]})
 		for unit in task["coordinating_units"]:
 			doc.append("coordinating_units", {"unit": unit})
+		shown = len(frappe.local.message_log)
 		try:
 			doc.insert()
-		except Exception:
-			frappe.msgprint(
-				_("{0} không lưu được, nên không nhiệm vụ nào được tạo.").format(task["label"]),
-				indicator="red",
-			)
-			raise
+		except (frappe.ValidationError, frappe.PermissionError) as error:
+			# The task's own refusal, named after the entry it came from (and shown once).
+			del frappe.local.message_log[shown:]
+			frappe.throw(_("{0}: {1}").format(task["label"], error), exc=type(error))
 		known[key] = doc.name
 		created.append(doc.name)
 	return created, skipped
-
-
-def problem_message(problem: directive_import.TaskEntryProblem, label: str, task: dict) -> str:
-	limit = directive_import.DATA_MAX_CHARS
-	messages = {
-		"no_title": _("{0}: chưa có tên nhiệm vụ."),
-		"title_too_long": _("{0}: tên nhiệm vụ dài {1} ký tự, tối đa {2}; hãy rút gọn."),
-		"no_presiding": _("{0}: chưa có đơn vị chủ trì; hãy chọn đơn vị chủ trì trước khi xác nhận."),
-		"presiding_also_coordinating": _("{0}: đơn vị {1} đã chủ trì, không đồng thời là đơn vị phối hợp."),
-		"bad_kind": _("{0}: loại thời hạn “{1}” không hợp lệ."),
-		"bad_recurrence": _("{0}: kiểu lặp lại “{1}” không hợp lệ."),
-		"bad_month": _("{0}: tháng “{1}” không hợp lệ (từ 1 đến 12)."),
-		"bad_year": _("{0}: năm “{1}” không hợp lệ."),
-		"bad_quarter": _("{0}: quý “{1}” không hợp lệ (I, II, III hoặc IV)."),
-		"deadline_text_too_long": _("{0}: phần thời hạn như ghi trong văn bản dài {1} ký tự, tối đa {2}."),
-	}
-	value = problem.value
-	if problem.code == "presiding_also_coordinating":
-		value = frappe.bold(unit_title(value))
-	return messages[problem.code].format(label, value, limit)
 
 
 def task_label(position: int, title) -> str:

@@ -175,11 +175,14 @@ class DVTask(ValueGuard, ScopeGuard, TaskRequestsMixin, TaskAssignmentMixin, Doc
 				_("Cần nhập hạn hoàn thành cho loại thời hạn {0}.").format(self.deadline_kind),
 				exc=DeadlineError,
 			)
-		if kind == "within_month" and not 1 <= cint(self.deadline_month) <= 12:
+		month = cint(self.deadline_month)
+		if (kind == "within_month" or month) and not 1 <= month <= 12:
 			frappe.throw(
 				_("Tháng {0} không hợp lệ (từ 1 đến 12).").format(self.deadline_month or ""),
 				exc=DeadlineError,
 			)
+		if cint(self.deadline_year) and not task_rules.plausible_year(cint(self.deadline_year)):
+			frappe.throw(_("Năm {0} không hợp lệ.").format(self.deadline_year), exc=DeadlineError)
 		if kind == "from_year" and cint(self.deadline_year) and not self.start_date:
 			self.start_date = getdate(f"{cint(self.deadline_year)}-01-01")
 		if kind not in ("within_month", "quarter"):
