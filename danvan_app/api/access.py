@@ -51,3 +51,66 @@ def grant_unit_access(user=None, units=None, with_descendants=1) -> list[str]:
 		).insert(ignore_permissions=True)
 		created.append(permission.name)
 	return created
+
+
+@frappe.whitelist(methods=["POST"])
+def add_unit_user(unit=None, email=None, full_name=None, role=None) -> str:
+	"""Create a desk user for a unit with one DV role and access to the unit's subtree, nothing more.
+
+	Frappe makes the first user of a site a System Manager when no one else is (who then sees every
+	unit): the action refuses until the site has a System Manager of its own, rather than hand that right
+	to a unit's official.
+	"""
+	assert_can_grant()
+	unit = arguments.name(unit, _("Đơn vị"))
+	email = arguments.name(email, _("Thư điện tử"))
+	full_name = arguments.name(full_name, _("Họ và tên"))
+	role = arguments.name(role, _("Vai trò"))
+	if role not in access.DV_ROLES:
+		frappe.throw(_("Vai trò phải là một vai trò công tác dân vận."), frappe.ValidationError)
+	if not frappe.db.exists("DV Unit", unit):
+		frappe.throw(_("Không có đơn vị {0}.").format(frappe.bold(unit)), frappe.DoesNotExistError)
+	if frappe.db.exists("User", email):
+		frappe.throw(
+			_("Đã có người dùng {0}: hãy dùng “Cấp quyền truy cập đơn vị”.").format(frappe.bold(email)),
+			frappe.DuplicateEntryError,
+		)
+	if not system_managers_other_than_administrator():
+		frappe.throw(
+			_(
+				"Trang này chưa có tài khoản Quản trị hệ thống (System Manager) nào ngoài Administrator, nên"
+				" Frappe sẽ tự cấp quyền đó cho người dùng mới, và người đó sẽ xem được mọi đơn vị. Hãy tạo"
+				" trước một tài khoản Quản trị hệ thống riêng."
+			),
+			frappe.PermissionError,
+		)
+	user = frappe.get_doc(
+		{
+			"doctype": "User",
+			"email": email,
+			"first_name": full_name,
+			"language": "vi",
+			"send_welcome_email": 1,
+			"roles": [{"role": role}],
+		}
+	).insert(ignore_permissions=True)
+	grant_unit_access(user.name, [unit], 1)
+	return user.name
+
+
+def system_managers_other_than_administrator() -> list[str]:
+	HasRole, User = frappe.qb.DocType("Has Role"), frappe.qb.DocType("User")
+	return (
+		frappe.qb.from_(HasRole)
+		.join(User)
+		.on(HasRole.parent == User.name)
+		.select(User.name)
+		.where(
+			(HasRole.role == "System Manager")
+			& (HasRole.parenttype == "User")
+			& (User.enabled == 1)
+			& (User.name != "Administrator")
+		)
+		.limit(1)
+		.run(pluck=True)
+	)

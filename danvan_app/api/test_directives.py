@@ -309,6 +309,7 @@ class TestDirectiveImport(FrappeTestCase):
 		self.assertEqual(len(result["tasks"]), 3)
 		self.assertEqual(counts(), (before_directives + 1, before_tasks + 3))
 		directive = frappe.get_doc("DV Directive", result["directive"])
+		self.assertEqual(directive.status, "Còn hiệu lực")
 		self.assertEqual(
 			(directive.directive_number, directive.issuing_unit), ("21-CT/TU", self.units.standing)
 		)

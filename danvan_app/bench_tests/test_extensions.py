@@ -51,3 +51,25 @@ class TestExtensions(FrappeTestCase):
 		task = frappe.get_doc("DV Task", self.task.name)
 		self.assertEqual(getdate(task.original_due_date), getdate(add_days(today(), 10)))
 		self.assertEqual(task.extensions[0].decided_by, self.district_leader)
+
+
+class TestAddUnitUser(FrappeTestCase):
+	def test_a_unit_user_gets_one_dv_role_and_the_units_subtree_only(self):
+		from danvan_app.api.access import add_unit_user, system_managers_other_than_administrator
+
+		frappe.set_user("Administrator")
+		units = make_tree()
+		if not system_managers_other_than_administrator():
+			make_user("quantri.hethong@dv.test", "System Manager")
+		email = add_unit_user(units.district1, "canbo.moi@dv.test", "Nguyễn Văn Mới", access.OFFICER)
+		roles = set(frappe.get_roles(email)) - {"All", "Guest", "Desk User"}
+		self.assertEqual(roles, {access.OFFICER})
+		self.assertEqual(frappe.db.get_value("User", email, "language"), "vi")
+		frappe.set_user(email)
+		self.assertEqual(
+			set(frappe.get_list("DV Unit", pluck="name")), {units.district1, units.commune11, units.commune12}
+		)
+		frappe.set_user("Administrator")
+		self.assertRaises(
+			frappe.ValidationError, add_unit_user, units.district1, "x@dv.test", "X", "System Manager"
+		)

@@ -6,6 +6,7 @@ import frappe
 from frappe import _
 
 from danvan_app.domain import directive_import
+from danvan_app.domain import directives as directive_rules
 from danvan_app.exceptions import DirectiveNumberError, TaskEntryError
 from danvan_app.importer.units import existing_unit_ids
 
@@ -119,6 +120,8 @@ def directive_for_import(values: dict, use_directive: str | None) -> tuple[str, 
 		return found.name, False
 	doc = frappe.new_doc("DV Directive")
 	doc.update({field: values.get(field) for field in DIRECTIVE_FIELDS if values.get(field)})
+	# A text that arrives to be imported has been signed and sent: it is in force, not a draft.
+	doc.status = directive_rules.IN_FORCE
 	for reference in values.get("references") or []:
 		if reference.get("number"):
 			doc.append(
