@@ -73,3 +73,21 @@ class TestAddUnitUser(FrappeTestCase):
 		self.assertRaises(
 			frappe.ValidationError, add_unit_user, units.district1, "x@dv.test", "X", "System Manager"
 		)
+
+
+class TestNamesNotCodes(FrappeTestCase):
+	def test_an_evaluation_is_titled_by_its_units_name(self):
+		from danvan_app.bench_tests.factories import make_evaluation, make_template
+
+		frappe.set_user("Administrator")
+		units = make_tree()
+		evaluation = make_evaluation(units.commune11, make_template(units.province).name)
+		unit_name = frappe.db.get_value("DV Unit", units.commune11, "unit_name")
+		self.assertEqual(evaluation.get_title(), unit_name)
+		frappe.db.set_value("DV Evaluation", evaluation.name, "evaluated_unit_name", None)
+		from danvan_app.patches import evaluation_titles_are_unit_names
+
+		evaluation_titles_are_unit_names.execute()
+		self.assertEqual(
+			frappe.db.get_value("DV Evaluation", evaluation.name, "evaluated_unit_name"), unit_name
+		)

@@ -38,6 +38,7 @@ class DVEvaluation(ValueGuard, ScopeGuard, Document):
 			"Kh\u00f4ng ho\u00e0n th\u00e0nh nhi\u1ec7m v\u1ee5",
 		]
 		evaluated_unit: DF.Link
+		evaluated_unit_name: DF.Data | None
 		maximum_total: DF.Float
 		reviewed_on: DF.Date | None
 		reviewed_total: DF.Float
