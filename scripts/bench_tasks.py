@@ -1,4 +1,4 @@
-"""Benchmark of the task jobs and the summary report on generated data (not a test).
+"""Benchmark of the task jobs, the summary report and the task list on generated data (not a test).
 
 Run from the bench's sites folder with the bench's Python, on a site that has danvan_app installed and
 nothing you care about (it writes thousands of units and 100k+ tasks):
@@ -8,6 +8,8 @@ nothing you care about (it writes thousands of units and 100k+ tasks):
 
 It measures at N tasks and at N × scale tasks: seconds (best of --repeat) and the number of SQL queries of
 each operation, next to the equal hand-written SQL measured in the same run, and prints a Markdown table.
+The task list rows also time the list's permission condition as the hook writes it now (an uncorrelated
+IN) against the correlated EXISTS it wrote before, on the same unit list.
 """
 
 import argparse
@@ -104,6 +106,9 @@ STATUSES = ("Chưa bắt đầu", "Đang thực hiện", "Hoàn thành", "Đã h
 def make_tasks(first: int, count: int, units: list[str], rng: random.Random) -> None:
 	now, base, rows, coordinating = frappe.utils.now_datetime(), date(2026, 6, 1), [], []
 	for i in range(first, first + count):
+		# A distinct `modified` per task (one second apart, later tasks later), so a list page sorted on it
+		# has one right answer to compare with; drawn from no random number, so the data is otherwise the same.
+		modified = now - timedelta(seconds=10_000_000 - i)
 		status = rng.choices(STATUSES, weights=(3, 4, 4, 1))[0]
 		due = base + timedelta(days=rng.randint(-400, 200)) if rng.random() > 0.05 else None
 		completed = due + timedelta(days=rng.randint(-30, 30)) if (status == "Hoàn thành" and due) else None
@@ -112,7 +117,7 @@ def make_tasks(first: int, count: int, units: list[str], rng: random.Random) -> 
 			(
 				name,
 				now,
-				now,
+				modified,
 				"Administrator",
 				"Administrator",
 				f"Nhiệm vụ {i}",
@@ -208,7 +213,84 @@ group by t.presiding_unit order by count(*) desc
 """
 
 
-def run_round(label: str, repeat: int, scoped_user: str, today: date) -> list[tuple]:
+# The district subtree by lft/rgt, written by hand: the rows a district user's list must show.
+SUBTREE_SQL = """select s.name from `tabDV Unit` s join `tabDV Unit` r on r.name = %(root)s
+	where s.lft >= r.lft and s.rgt <= r.rgt"""
+RAW_LIST_SCOPE_SQL = f"""(`tabDV Task`.presiding_unit in ({SUBTREE_SQL})
+	or `tabDV Task`.name in (select c.parent from `tabDV Task Coordinating Unit` c
+		where c.parenttype = 'DV Task' and c.unit in ({SUBTREE_SQL})))"""
+LIST_PAGE_SQL = """select `tabDV Task`.name, `tabDV Task`.title, `tabDV Task`.due_date,
+	`tabDV Task`.deadline_outcome from `tabDV Task` where {scope} order by `tabDV Task`.modified desc limit 20"""
+LIST_COUNT_SQL = "select count(*) from `tabDV Task` where {scope}"
+LIST_FIELDS = ["name", "title", "due_date", "deadline_outcome"]
+
+
+def old_task_condition(units) -> str:
+	"""The DV Task list condition as the hook wrote it before the change: a correlated EXISTS."""
+	from danvan_app.permissions.scope import sql_list
+
+	return (
+		f"(`tabDV Task`.`presiding_unit` in ({sql_list(units)}) or exists (select 1 from"
+		" `tabDV Task Coordinating Unit` c where c.parenttype = 'DV Task' and c.parent = `tabDV Task`.`name`"
+		f" and c.`unit` in ({sql_list(units)})))"
+	)
+
+
+def list_rounds(label: str, n: int, repeat: int, list_user: str) -> list[tuple]:
+	"""The list view's page and count as a district user (through the permission hook), next to the same
+	rows by hand-written lft/rgt SQL, and the hook's condition as it is now (IN) against as it was (EXISTS)."""
+	from danvan_app.permissions.scope import scope_condition, user_scope
+
+	scope = user_scope(list_user)
+	new_condition, old_condition = scope_condition("DV Task", scope), old_task_condition(scope.units)
+	root = {"root": "BENCH-U1"}
+
+	def page():
+		return frappe.get_list("DV Task", fields=LIST_FIELDS, order_by="modified desc", limit_page_length=20)
+
+	def count():
+		return frappe.get_list("DV Task", fields=["count(*) as n"])[0].n
+
+	def raw(template: str, scope_sql: str, values=()):
+		return frappe.db.sql(template.format(scope=scope_sql), values)
+
+	frappe.set_user(list_user)
+	if label == "N":
+		print(
+			"get_list page SQL:",
+			frappe.get_list(
+				"DV Task", fields=LIST_FIELDS, order_by="modified desc", limit_page_length=20, run=0
+			),
+		)
+		print("get_list count SQL:", frappe.get_list("DV Task", fields=["count(*) as n"], run=0))
+	page_rows, total = [row.name for row in page()], count()
+	page_s, page_q = measure(page, repeat)
+	count_s, count_q = measure(count, repeat)
+	frappe.set_user("Administrator")
+
+	# The same rows every way, or the timings compare different work.
+	for scope_sql, values in ((RAW_LIST_SCOPE_SQL, root), (new_condition, ()), (old_condition, ())):
+		assert [r[0] for r in raw(LIST_PAGE_SQL, scope_sql, values)] == page_rows, scope_sql
+		assert raw(LIST_COUNT_SQL, scope_sql, values)[0][0] == total, scope_sql
+	print(f"{label}: district user's list: {total} of {n} tasks, the same page and count every way")
+
+	raw_page_s, _q = measure(lambda: raw(LIST_PAGE_SQL, RAW_LIST_SCOPE_SQL, root), repeat)
+	raw_count_s, _q = measure(lambda: raw(LIST_COUNT_SQL, RAW_LIST_SCOPE_SQL, root), repeat)
+	new_page_s, _q = measure(lambda: raw(LIST_PAGE_SQL, new_condition), repeat)
+	old_page_s, _q = measure(lambda: raw(LIST_PAGE_SQL, old_condition), repeat)
+	new_count_s, _q = measure(lambda: raw(LIST_COUNT_SQL, new_condition), repeat)
+	old_count_s, _q = measure(lambda: raw(LIST_COUNT_SQL, old_condition), repeat)
+	by_hand = "same rows, lft/rgt subtree, IN"
+	versus_old = "old hook condition: correlated EXISTS"
+	return [
+		(label, n, "task list page of 20, district user", page_s, page_q, raw_page_s, by_hand),
+		(label, n, "task list count, district user", count_s, count_q, raw_count_s, by_hand),
+		(label, n, "list page, hook condition now (IN), SQL only", new_page_s, 1, old_page_s, versus_old),
+		(label, n, "list count, hook condition now (IN), SQL only", new_count_s, 1, old_count_s, versus_old),
+	]
+
+
+def run_round(label: str, repeat: int, scoped_user: str, list_user: str, today: date) -> list[tuple]:
 	from danvan_app import jobs
 	from danvan_app.dv_directives.report.dv_task_deadline_summary.dv_task_deadline_summary import execute
 
@@ -247,7 +329,26 @@ def run_round(label: str, repeat: int, scoped_user: str, today: date) -> list[tu
 			"GROUP BY, same scope via lft/rgt",
 		)
 	)
-	return results
+	return results + list_rounds(label, n, repeat, list_user)
+
+
+def district_user(user: str, role: str) -> str:
+	"""A user with one DV role, granted the district BENCH-U1 and its communes."""
+	from danvan_app.api.access import grant_unit_access
+
+	if not frappe.db.exists("User", user):
+		frappe.get_doc(
+			{
+				"doctype": "User",
+				"email": user,
+				"first_name": "Bench",
+				"send_welcome_email": 0,
+				"roles": [{"role": role}],
+			}
+		).insert()
+	frappe.db.delete("User Permission", {"user": user})
+	grant_unit_access(user, ["BENCH-U1"])
+	return user
 
 
 def main():
@@ -275,30 +376,17 @@ def main():
 			f"units: {len(units)} inserted and tree rebuilt in {time.perf_counter() - start:.2f} s, {counter.count} queries"
 		)
 
-		user = "bench.district@dv.test"
-		if not frappe.db.exists("User", user):
-			frappe.get_doc(
-				{
-					"doctype": "User",
-					"email": user,
-					"first_name": "Bench",
-					"send_welcome_email": 0,
-					"roles": [{"role": "DV Viewer"}],
-				}
-			).insert()
-		frappe.db.delete("User Permission", {"user": user})
-		from danvan_app.api.access import grant_unit_access
-
-		grant_unit_access(user, ["BENCH-U1"])
+		user = district_user("bench.district@dv.test", "DV Viewer")
+		list_user = district_user("bench.officer@dv.test", "DV Officer")
 		frappe.db.commit()
 
 		rows = []
 		make_tasks(0, args.tasks, units, rng)
 		frappe.db.commit()
-		rows += run_round("N", args.repeat, user, today)
+		rows += run_round("N", args.repeat, user, list_user, today)
 		make_tasks(args.tasks, args.tasks * (args.scale - 1), units, rng)
 		frappe.db.commit()
-		rows += run_round(f"{args.scale}N", args.repeat, user, today)
+		rows += run_round(f"{args.scale}N", args.repeat, user, list_user, today)
 
 		# Recurring duties: one quarterly duty per unit; generate, then run again (must create nothing).
 		from danvan_app import jobs

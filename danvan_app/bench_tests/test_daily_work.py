@@ -1,7 +1,8 @@
 # Copyright (c) 2026, danvan_app developers
 # See license.txt
-"""Extensions have a front door: the presiding unit requests, the assigning unit's leader is told and
-decides, and the task shows the request while it waits."""
+"""The daily work as officials do it: extensions with a front door (the presiding unit requests, the
+assigning unit's leader is told and decides, the task shows the request while it waits), users set up for
+one unit, names instead of codes, imported duties that fall due."""
 
 import frappe
 from frappe.tests.utils import FrappeTestCase
@@ -91,3 +92,36 @@ class TestNamesNotCodes(FrappeTestCase):
 		self.assertEqual(
 			frappe.db.get_value("DV Evaluation", evaluation.name, "evaluated_unit_name"), unit_name
 		)
+
+
+class TestImportedDuties(FrappeTestCase):
+	def test_an_imported_yearly_duty_yields_a_dated_instance(self):
+		from danvan_app import jobs
+		from danvan_app.api.directives import create_tasks
+		from danvan_app.bench_tests.factories import make_directive
+
+		frappe.set_user("Administrator")
+		units = make_tree()
+		frappe.db.set_single_value("DV Settings", "instance_lead_days", 15)
+		directive = make_directive("41-CT/TU", issuing_unit=units.province).name
+		(duty,) = create_tasks(
+			directive,
+			[
+				{
+					"title": "Báo cáo kết quả thực hiện chỉ thị hằng năm",
+					"presiding_unit": units.district1,
+					"deadline_kind": "recurring",
+					"recurrence": "yearly",
+					"start_date": "2026-01-01",
+				}
+			],
+		)
+		self.assertEqual(frappe.db.get_value("DV Task", duty, "recurrence"), "Hằng năm")
+		jobs.generate_recurring_instances(today="2026-12-20")
+		instances = frappe.get_all(
+			"DV Task", filters={"recurring_source": duty}, fields=["due_date", "period_label"]
+		)
+		# This year's report, due at its end; next year's is created ahead of time, dated too.
+		due = sorted(str(i.due_date) for i in instances)
+		self.assertEqual(due[0], "2026-12-31")
+		self.assertTrue(all(i.due_date for i in instances))
