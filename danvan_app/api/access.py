@@ -5,6 +5,7 @@ from frappe import _
 
 from danvan_app.api import arguments
 from danvan_app.domain import access, limits
+from danvan_app.users import users_with_role
 
 
 def assert_can_grant() -> None:
@@ -75,7 +76,7 @@ def add_unit_user(unit=None, email=None, full_name=None, role=None) -> str:
 			_("Đã có người dùng {0}: hãy dùng “Cấp quyền truy cập đơn vị”.").format(frappe.bold(email)),
 			frappe.DuplicateEntryError,
 		)
-	if not system_managers_other_than_administrator():
+	if not users_with_role("System Manager", limit=1):
 		frappe.throw(
 			_(
 				"Trang này chưa có tài khoản Quản trị hệ thống (System Manager) nào ngoài Administrator, nên"
@@ -96,21 +97,3 @@ def add_unit_user(unit=None, email=None, full_name=None, role=None) -> str:
 	).insert(ignore_permissions=True)
 	grant_unit_access(user.name, [unit], 1)
 	return user.name
-
-
-def system_managers_other_than_administrator() -> list[str]:
-	HasRole, User = frappe.qb.DocType("Has Role"), frappe.qb.DocType("User")
-	return (
-		frappe.qb.from_(HasRole)
-		.join(User)
-		.on(HasRole.parent == User.name)
-		.select(User.name)
-		.where(
-			(HasRole.role == "System Manager")
-			& (HasRole.parenttype == "User")
-			& (User.enabled == 1)
-			& (User.name != "Administrator")
-		)
-		.limit(1)
-		.run(pluck=True)
-	)

@@ -7,6 +7,7 @@ from frappe import _
 from frappe.query_builder.functions import Coalesce
 
 from danvan_app.domain import access
+from danvan_app.users import users_with_role
 
 
 def dangling_tasks() -> list[str]:
@@ -32,25 +33,12 @@ def dangling_tasks() -> list[str]:
 	)
 
 
-def administrators() -> list[str]:
-	HasRole, User = frappe.qb.DocType("Has Role"), frappe.qb.DocType("User")
-	return (
-		frappe.qb.from_(HasRole)
-		.join(User)
-		.on(HasRole.parent == User.name)
-		.select(User.name)
-		.distinct()
-		.where((HasRole.role == access.ADMIN) & (HasRole.parenttype == "User") & (User.enabled == 1))
-		.run(pluck=True)
-	)
-
-
 def execute():
 	tasks = dangling_tasks()
 	if not tasks:
 		return
 	shown = ", ".join(tasks[:50]) + (" …" if len(tasks) > 50 else "")
-	for user in administrators() or ["Administrator"]:
+	for user in users_with_role(access.ADMIN) or ["Administrator"]:
 		frappe.get_doc(
 			{
 				"doctype": "Notification Log",
