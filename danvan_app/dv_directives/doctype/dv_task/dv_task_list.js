@@ -35,7 +35,7 @@ frappe.listview_settings["DV Task"] = {
 				])
 			);
 		});
-		listview.page.add_inner_button(__("Quá hạn"), () => {
+		listview.page.add_inner_button(__(outcome.overdue), () => {
 			listview.filter_area.clear(false).then(() =>
 				listview.filter_area.add([["DV Task", "deadline_outcome", "=", outcome.overdue]])
 			);
