@@ -79,22 +79,28 @@ class ValueGuard:
 	def check_links_exist(self):
 		"""Every link given or changed names a record that exists (whether the user may read it is the
 		scope guard's question, asked later without quoting the record)."""
-		before = self.get_doc_before_save()
-		old_rows = {row.name: row for row in before.get_all_children()} if before else {}
-		for doc in [self, *self.get_all_children()]:
-			old = before if doc is self else old_rows.get(doc.name)
-			for df in doc.meta.get_link_fields():
-				value = doc.get(df.fieldname)
-				if not value or (old and old.get(df.fieldname) == value):
-					continue
-				if not frappe.db.exists(df.options, value):
-					frappe.throw(
-						_("{0}: không tìm thấy {1} «{2}».").format(
-							row_label(self, doc, df), _(df.options), value
-						),
-						exc=LinkedRecordError,
-						title=_("Liên kết không hợp lệ"),
-					)
+		for row, df, value in changed_links(self):
+			if not frappe.db.exists(df.options, value):
+				frappe.throw(
+					_("{0}: không tìm thấy {1} «{2}».").format(
+						row_label(self, row, df), _(df.options), value
+					),
+					exc=LinkedRecordError,
+					title=_("Liên kết không hợp lệ"),
+				)
+
+
+def changed_links(doc):
+	"""(row, field, value) of each Link of the record and its child rows that this save gives or changes;
+	links left as they were are not asked about again."""
+	before = doc.get_doc_before_save()
+	old_rows = {row.name: row for row in before.get_all_children()} if before else {}
+	for row in [doc, *doc.get_all_children()]:
+		old = before if row is doc else old_rows.get(row.name)
+		for df in row.meta.get_link_fields():
+			value = row.get(df.fieldname)
+			if value and not (old and old.get(df.fieldname) == value):
+				yield row, df, value
 
 
 def row_label(parent, doc, df) -> str:

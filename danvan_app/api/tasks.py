@@ -29,7 +29,6 @@ def report_progress(
 	narrative = arguments.text(narrative, _("Nội dung báo cáo"), limits.NARRATIVE_CHARS)
 	update_date = arguments.date(update_date, _("Ngày báo cáo"))
 	doc = existing_task(task)
-	doc.check_permission("read")
 	# Reporting is writing on the task, as far as roles go; which unit may report is the task's own check.
 	if not frappe.has_permission("DV Task", "write"):
 		frappe.throw(_("Vai trò của bạn chỉ được xem, không được báo cáo tiến độ."), frappe.PermissionError)
@@ -126,6 +125,7 @@ def cascade_task(task=None, units=None, due_date=None) -> list[str]:
 def existing_task(task: str):
 	"""The task, if it exists and the user may read it; one answer for both, so a hidden task's name is
 	not confirmed."""
-	if not frappe.db.exists("DV Task", task) or not frappe.has_permission("DV Task", "read", doc=task):
+	doc = frappe.get_doc("DV Task", task) if frappe.db.exists("DV Task", task) else None
+	if doc is None or not doc.has_permission("read"):
 		frappe.throw(_("Không tìm thấy nhiệm vụ {0}.").format(frappe.bold(task)), frappe.DoesNotExistError)
-	return frappe.get_doc("DV Task", task)
+	return doc

@@ -15,6 +15,7 @@ from frappe import _
 from danvan_app.domain import access
 from danvan_app.exceptions import FixedFieldError, LinkedRecordError
 from danvan_app.permissions.scope import user_scope
+from danvan_app.value_guard import changed_links
 
 
 def may_read(doctype: str, name) -> bool:
@@ -32,22 +33,19 @@ class ScopeGuard:
 		read; the refusal does not quote it. That the records exist is checked before, with the values."""
 		if user_scope().unrestricted:
 			return
-		before = self.get_doc_before_save()
-		old_rows = {row.name: row for row in before.get_all_children()} if before else {}
-		for doc in [self, *self.get_all_children()]:
-			old = before if doc is self else old_rows.get(doc.name)
-			for df in doc.meta.get_link_fields():
-				if df.options not in access.SCOPED_DOCTYPES or df.options == "DV Unit":
-					continue
-				value = doc.get(df.fieldname)
-				if value and not (old and old.get(df.fieldname) == value) and not may_read(df.options, value):
-					frappe.throw(
-						_(
-							"{0}: không tìm thấy bản ghi đã chọn, hoặc bạn không có quyền xem bản ghi đó."
-						).format(_(df.label)),
-						exc=LinkedRecordError,
-						title=_("Liên kết không hợp lệ"),
-					)
+		for _row, df, value in changed_links(self):
+			if (
+				df.options in access.SCOPED_DOCTYPES
+				and df.options != "DV Unit"
+				and not may_read(df.options, value)
+			):
+				frappe.throw(
+					_("{0}: không tìm thấy bản ghi đã chọn, hoặc bạn không có quyền xem bản ghi đó.").format(
+						_(df.label)
+					),
+					exc=LinkedRecordError,
+					title=_("Liên kết không hợp lệ"),
+				)
 
 	def check_fixed_fields(self):
 		"""Fields that decide who may act on the record change, once it is saved, only by administrators."""
