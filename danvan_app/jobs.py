@@ -5,6 +5,7 @@ import dataclasses
 import frappe
 from frappe import _
 from frappe.utils import add_days, cint, getdate, now_datetime
+from pypika.terms import CustomFunction
 
 from danvan_app.domain import recurrence as recurrence_rules
 from danvan_app.domain import tasks as task_rules
@@ -14,8 +15,12 @@ from danvan_app.holidays import days_off
 OPEN_STATUSES = (task_rules.STATUS_NOT_STARTED, task_rules.STATUS_IN_PROGRESS)
 
 
+DateDiff = CustomFunction("DATEDIFF", ["later", "earlier"])
+
+
 def refresh_deadline_outcomes(today=None) -> None:
-	"""Recompute every task's deadline outcome in six UPDATEs; the status column is never touched."""
+	"""Recompute every task's deadline outcome and days late in nine UPDATEs, the set-based form of
+	``task_rules.deadline_standing``; the status column is never touched."""
 	today = getdate(today)
 	Task = frappe.qb.DocType("DV Task")
 	is_open = Task.status.isin(OPEN_STATUSES)
@@ -35,6 +40,18 @@ def refresh_deadline_outcomes(today=None) -> None:
 		frappe.qb.update(Task).set(Task.deadline_outcome, outcome).where(applies & changed).run()
 	frappe.qb.update(Task).set(Task.deadline_outcome, None).where(
 		(Task.status == task_rules.STATUS_CANCELLED) & Task.deadline_outcome.isnotnull()
+	).run()
+	days_late = {
+		task_rules.OUTCOME_OVERDUE: DateDiff(today, Task.due_date),
+		task_rules.OUTCOME_DONE_LATE: DateDiff(Task.completed_on, Task.due_date),
+	}
+	for outcome, late in days_late.items():
+		frappe.qb.update(Task).set(Task.days_late, late).where(
+			(Task.deadline_outcome == outcome) & ((Task.days_late != late) | Task.days_late.isnull())
+		).run()
+	frappe.qb.update(Task).set(Task.days_late, 0).where(
+		(Task.deadline_outcome.isnull() | Task.deadline_outcome.notin(list(days_late)))
+		& (Task.days_late != 0)
 	).run()
 
 
@@ -169,7 +186,7 @@ def insert_instances(instances, duties: dict, today) -> None:
 				"assigning_unit": duty.assigning_unit,
 				"status": task_rules.STATUS_NOT_STARTED,
 				"progress": 0,
-				"deadline_outcome": task_rules.deadline_outcome(
+				**task_rules.deadline_standing(
 					status=task_rules.STATUS_NOT_STARTED, due=instance.due, completed_on=None, today=today
 				),
 				"deadline_kind": task_rules.DEADLINE_KIND_LABELS["date"],

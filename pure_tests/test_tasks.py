@@ -84,6 +84,36 @@ class TestDeadlineOutcome:
 		assert (outcome == t.OUTCOME_OVERDUE) == (today > due)
 
 
+class TestDaysLate:
+	def test_open_overdue_task_counts_up_to_today(self):
+		late = t.days_late(
+			status=t.STATUS_IN_PROGRESS, due=date(2026, 11, 20), completed_on=None, today=date(2026, 11, 29)
+		)
+		assert late == 9
+
+	def test_done_late_is_frozen_at_completion(self):
+		late = t.days_late(
+			status=t.STATUS_DONE,
+			due=date(2026, 11, 20),
+			completed_on=date(2026, 11, 23),
+			today=date(2027, 5, 1),
+		)
+		assert late == 3
+
+	@given(due=dates, completed=dates, today=dates, status=st.sampled_from(t.STATUSES))
+	def test_late_exactly_when_the_outcome_says_so(self, due, completed, today, status):
+		completed_on = completed if status == t.STATUS_DONE else None
+		args = dict(status=status, due=due, completed_on=completed_on, today=today)
+		late = t.days_late(**args)
+		assert late >= 0
+		assert (late > 0) == (t.deadline_outcome(**args) in (t.OUTCOME_OVERDUE, t.OUTCOME_DONE_LATE))
+
+	def test_no_deadline_is_never_late(self):
+		assert (
+			t.days_late(status=t.STATUS_IN_PROGRESS, due=None, completed_on=None, today=date(2026, 1, 1)) == 0
+		)
+
+
 class TestDueDates:
 	def test_within_month_is_the_months_last_day(self):
 		assert t.due_date_for("within_month", year=2023, month=7) == date(2023, 7, 31)

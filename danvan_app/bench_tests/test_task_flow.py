@@ -190,7 +190,7 @@ class TestDailyJobs(FrappeTestCase):
 		return frappe.get_all(
 			"DV Task",
 			filters={"recurring_source": duty},
-			fields=["name", "period_label", "due_date", "status", "deadline_outcome"],
+			fields=["name", "period_label", "due_date", "status", "deadline_outcome", "days_late"],
 			order_by="period_key asc",
 		)
 
@@ -206,6 +206,9 @@ class TestDailyJobs(FrappeTestCase):
 		made = self.instances(duty.name)
 		self.assertEqual([i.period_label for i in made], ["Quý I/2026", "Quý II/2026", "Quý III/2026"])
 		self.assertEqual(getdate(made[2].due_date), getdate("2026-10-15"))
+		# A period caught up late is born overdue, with its days late, by the controller's own rule.
+		self.assertEqual(made[1].deadline_outcome, task_rules.OUTCOME_OVERDUE)
+		self.assertEqual(made[1].days_late, (getdate("2026-08-01") - getdate(made[1].due_date)).days)
 		copy = frappe.get_doc("DV Task", made[2].name)
 		self.assertEqual([row.unit for row in copy.coordinating_units], [self.units.district2])
 		self.assertEqual(copy.presiding_unit, self.units.district1)
@@ -237,15 +240,18 @@ class TestDailyJobs(FrappeTestCase):
 		jobs.refresh_deadline_outcomes(today=day)
 		for name in names:
 			row = frappe.db.get_value(
-				"DV Task", name, ["status", "due_date", "completed_on", "deadline_outcome"], as_dict=True
+				"DV Task",
+				name,
+				["status", "due_date", "completed_on", "deadline_outcome", "days_late"],
+				as_dict=True,
 			)
-			expected = task_rules.deadline_outcome(
+			expected = task_rules.deadline_standing(
 				status=row.status,
 				due=getdate(row.due_date) if row.due_date else None,
 				completed_on=getdate(row.completed_on) if row.completed_on else None,
 				today=day,
 			)
-			self.assertEqual(row.deadline_outcome, expected, name)
+			self.assertEqual({k: row[k] for k in expected}, expected, name)
 			self.assertEqual(row.status, statuses_before[name])
 
 	def test_reminders_are_queued_for_the_assignees(self):

@@ -119,6 +119,24 @@ def deadline_outcome(*, status: str, due: date | None, completed_on: date | None
 	return OUTCOME_WITHIN_DEADLINE if today <= due else OUTCOME_OVERDUE
 
 
+def days_late(*, status: str, due: date | None, completed_on: date | None, today: date) -> int:
+	"""Calendar days past the due date: counted up to today while an overdue task is open, frozen at the
+	completion date once it is done late; 0 for every other task (an official reads "trễ 9 ngày")."""
+	outcome = deadline_outcome(status=status, due=due, completed_on=completed_on, today=today)
+	if outcome == OUTCOME_OVERDUE:
+		return (today - due).days
+	if outcome == OUTCOME_DONE_LATE:
+		return ((completed_on or today) - due).days
+	return 0
+
+
+def deadline_standing(*, status: str, due: date | None, completed_on: date | None, today: date) -> dict:
+	"""The fields a task derives from its dates, by name: what the controller sets on every save and what
+	the recurring job writes on the instances it inserts (one rule, two writers)."""
+	args = dict(status=status, due=due, completed_on=completed_on, today=today)
+	return {"deadline_outcome": deadline_outcome(**args), "days_late": days_late(**args)}
+
+
 def original_due_date(recorded_original: date | None, current_due: date | None) -> date | None:
 	"""The first due date ever set: an extension (gia hạn) moves ``due`` but never the original."""
 	return recorded_original or current_due

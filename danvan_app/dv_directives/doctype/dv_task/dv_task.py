@@ -44,6 +44,7 @@ class DVTask(ValueGuard, ScopeGuard, TaskRequestsMixin, TaskAssignmentMixin, Doc
 		assigning_unit: DF.Link | None
 		completed_on: DF.Date | None
 		coordinating_units: DF.TableMultiSelect[DVTaskCoordinatingUnit]
+		days_late: DF.Int
 		deadline_kind: DF.Literal[
 			"Ng\u00e0y c\u1ee5 th\u1ec3",
 			"Tr\u01b0\u1edbc ng\u00e0y",
@@ -123,7 +124,7 @@ class DVTask(ValueGuard, ScopeGuard, TaskRequestsMixin, TaskAssignmentMixin, Doc
 		self.stamp_explanations()
 		self.keep_original_due_date()
 		self.set_status_and_completion()
-		self.set_deadline_outcome()
+		self.set_deadline_standing()
 
 	def on_update(self):
 		self.notify_extension_requests()
@@ -277,12 +278,15 @@ class DVTask(ValueGuard, ScopeGuard, TaskRequestsMixin, TaskAssignmentMixin, Doc
 		if self.status == task_rules.STATUS_DONE:
 			self.progress = 100
 
-	def set_deadline_outcome(self):
-		self.deadline_outcome = task_rules.deadline_outcome(
-			status=self.status,
-			due=as_date(self.due_date),
-			completed_on=as_date(self.completed_on),
-			today=getdate(today()),
+	def set_deadline_standing(self):
+		"""The outcome and the days late, by the same rule the daily job applies to every task."""
+		self.update(
+			task_rules.deadline_standing(
+				status=self.status,
+				due=as_date(self.due_date),
+				completed_on=as_date(self.completed_on),
+				today=getdate(today()),
+			)
 		)
 
 	def roll_progress_up_to_parent(self):
