@@ -440,6 +440,13 @@ def test_concrete_deadline_wins_over_recurrence() -> None:
 			["Ủy ban MTTQ tỉnh", "đoàn thể tỉnh"],
 			[],
 		),
+		(
+			# Local government since 7/2025 is "xã, phường, đặc khu": the commas join one tier of bodies.
+			"Đảng ủy các xã, phường tổ chức quán triệt Chỉ thị, hoàn thành trước ngày 30/4/2024.",
+			["Đảng ủy các xã, phường"],
+			[],
+		),
+		("UBND các xã, phường, đặc khu triển khai thực hiện.", ["UBND các xã, phường, đặc khu"], []),
 		("Tiếp tục nâng cao chất lượng công tác dân vận của các cấp ủy.", [], []),
 		("Ban hành quy chế phối hợp với các cơ quan.", [], []),  # "Ban hành" is a verb, not a body
 		("Tổ chức sơ kết 5 năm thực hiện Chỉ thị.", [], []),

@@ -28,7 +28,7 @@ from danvan_app.importer.directive import (
 )
 from danvan_app.importer.reading import pasted_text, read_directive, text_of_uploaded_file
 from danvan_app.importer.tasks import assert_may_create_tasks, check_text_fields, insert_tasks, reviewed_tasks
-from danvan_app.importer.units import matchable_units, propose_task_fields, unit_match_dict
+from danvan_app.importer.units import matchable_units, propose_groups, propose_task_fields, unit_match_dict
 from danvan_app.utils import all_or_nothing
 
 
@@ -47,6 +47,7 @@ def preview_directive_text(text=None, file_url=None) -> dict:
 	preview = parse.to_json_dict()
 	for task in preview["tasks"]:
 		propose_task_fields(task, units)
+	propose_groups(preview["tasks"])
 	document = preview["document"]
 	issuer_matches = match_unit_names([document["issuer"]] if document["issuer"] else [], units)
 	preview["issuer_match"] = unit_match_dict(issuer_matches[0]) if issuer_matches else None

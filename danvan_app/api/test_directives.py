@@ -331,6 +331,40 @@ class TestDirectiveImport(FrappeTestCase):
 			preview_directive_text(DIRECTIVE_TEXT)["existing_directive"].name, result["directive"]
 		)
 
+	def test_a_task_for_every_commune_party_committee_becomes_one_task_per_commune_in_scope(self):
+		from danvan_app.bench_tests.factories import COMMUNE, PARTY
+
+		text = DIRECTIVE_TEXT.replace("21-CT/TU", "26-CT/TU") + (
+			"4. Đảng ủy các xã, phường tổ chức quán triệt Chỉ thị, hoàn thành trước ngày 30/4/2024.\n"
+		)
+		frappe.set_user(self.users["district"])
+		preview = preview_directive_text(text)
+		generic = preview["tasks"][3]
+		self.assertIsNone(generic["fields"]["presiding_unit"])
+		# Two communes lie in the district user's scope; the two of the other district do not.
+		self.assertEqual(generic["group"], {"kinds": [PARTY], "level": COMMUNE, "units": 2})
+		payload = self.payload(preview, issuing_unit=self.units.district1)
+		payload["tasks"] = [{**generic["fields"], "presiding_group": generic["group"]}]
+		result = confirm_directive_import(payload)
+		created = frappe.get_all("DV Task", filters={"name": ("in", result["tasks"])}, pluck="presiding_unit")
+		self.assertEqual(sorted(created), sorted([self.units.commune11, self.units.commune12]))
+		# Confirming again creates nothing: each unit's task is already there.
+		self.assertEqual(confirm_directive_import(payload)["tasks"], [])
+
+	def test_a_group_with_no_unit_in_scope_is_refused_by_name(self):
+		payload = self.payload(preview_directive_text(DIRECTIVE_TEXT), directive_number="27-CT/TU")
+		payload["tasks"][2]["presiding_group"] = {"kinds": ["Doanh nghiệp"], "level": None}
+		self.assertRefusedWithNothingWritten(
+			frappe.ValidationError,
+			confirm_directive_import,
+			payload,
+			says="Nhiệm vụ thứ 3 “Hội đồng Thi đua",
+		)
+		payload["tasks"][2]["presiding_group"] = {"kinds": "Doanh nghiệp"}
+		self.assertRefusedWithNothingWritten(
+			frappe.ValidationError, confirm_directive_import, payload, says="nhóm đơn vị chủ trì không hợp lệ"
+		)
+
 	def test_a_task_without_presiding_unit_is_named_and_nothing_is_written(self):
 		payload = self.payload(preview_directive_text(DIRECTIVE_TEXT), directive_number="22-CT/TU")
 		self.assertRefusedWithNothingWritten(

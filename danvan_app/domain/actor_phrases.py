@@ -31,7 +31,7 @@ chủ tịch|thủ trưởng|người đứng đầu|giám đốc|bí thư|việ
 # Phrases that contain commas but name one tier of bodies; a comma inside them does not separate two names.
 _COMMA_PHRASES_TEXT = """
 sở, ban, ngành|sở, ban ngành|sở, ngành|ban, ngành|huyện, thị xã, thành phố|huyện, thành phố|huyện, thị, thành
-xã, phường, thị trấn|phường, xã, thị trấn|thị xã, thành phố
+xã, phường, thị trấn|phường, xã, thị trấn|thị xã, thành phố|xã, phường, đặc khu|xã, phường|phường, xã
 """
 # Words that follow a body's name when the sentence is "<body> <does something>".
 _ACTION_WORDS_TEXT = """

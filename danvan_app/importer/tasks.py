@@ -5,10 +5,10 @@ from __future__ import annotations
 import frappe
 from frappe import _
 
-from danvan_app.domain import directive_import
+from danvan_app.domain import directive_import, limits
 from danvan_app.domain.unit_matching import match_unit_names
 from danvan_app.exceptions import TaskEntryError
-from danvan_app.importer.units import existing_unit_ids, matchable_units, unit_title
+from danvan_app.importer.units import existing_unit_ids, group_members, matchable_units, unit_title
 
 TASK_FIELDS = (
 	"title",
@@ -74,10 +74,65 @@ def reviewed_tasks(raw_tasks: list, resolve_names: bool = False) -> list[dict]:
 			label_value = as_label(task.get(field))
 			task[field] = task.get(field) if label_value is None else label_value
 		task["label"] = label
+		task["group"] = None if task["presiding_unit"] else group_of(raw, label)
 		tasks.append(task)
+	tasks = one_task_per_group_member(tasks)
 	for task in tasks:
 		assert_may_preside(task)
 	return tasks
+
+
+def group_of(raw: dict, label: str) -> dict | None:
+	"""An entry's group of presiding units ({"kinds": [...], "level": ...}), checked for shape."""
+	group = raw.get("presiding_group")
+	if group in (None, "", {}):
+		return None
+	kinds = group.get("kinds") if isinstance(group, dict) else None
+	level = group.get("level") if isinstance(group, dict) else None
+	if (
+		not isinstance(kinds, list)
+		or len(kinds) > 20
+		or not all(isinstance(kind, str) and 0 < len(kind) <= limits.NAME_CHARS for kind in kinds)
+		or not isinstance(level, str | type(None))
+	):
+		frappe.throw(_("{0}: nhóm đơn vị chủ trì không hợp lệ.").format(label), TaskEntryError)
+	return {"kinds": kinds, "level": level or None} if kinds else None
+
+
+def one_task_per_group_member(tasks: list[dict]) -> list[dict]:
+	"""A task given to a group of units ("UBND các xã") becomes one task for each open unit of the group
+	the user may read; the group's members are read in one query for all the entries."""
+	grouped = [task for task in tasks if task["group"]]
+	if not grouped:
+		return tasks
+	members = group_members([task["group"] for task in grouped])
+	expanded = []
+	for task in tasks:
+		if not task["group"]:
+			expanded.append(task)
+			continue
+		units = members(task["group"])
+		if not units:
+			frappe.throw(
+				_(
+					"{0}: nhóm đơn vị chủ trì không có đơn vị nào đang hoạt động trong phạm vi của bạn."
+				).format(task["label"]),
+				TaskEntryError,
+			)
+		for unit, unit_name in units:
+			coordinating = [other for other in task["coordinating_units"] if other != unit]
+			label = _("{0}, giao cho {1}").format(task["label"], unit_name)
+			expanded.append(
+				{**task, "presiding_unit": unit, "coordinating_units": coordinating, "label": label}
+			)
+	if len(expanded) > limits.UNITS_PER_CASCADE:
+		frappe.throw(
+			_("Lần nhập này sẽ tạo {0} nhiệm vụ, quá giới hạn {1}; hãy chia thành nhiều lần.").format(
+				len(expanded), limits.UNITS_PER_CASCADE
+			),
+			TaskEntryError,
+		)
+	return expanded
 
 
 def check_text_fields(raw: dict, fields, label: str) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import frappe
 
-from danvan_app.domain import directive_import
+from danvan_app.domain import directive_import, unit_groups
 from danvan_app.domain.unit_matching import UnitRecord, match_unit_names
 
 
@@ -53,6 +53,44 @@ def propose_task_fields(task: dict, units: list[UnitRecord]) -> None:
 		),
 		**directive_import.deadline_fields(task["deadline"]),
 	}
+
+
+def propose_groups(tasks: list[dict]) -> None:
+	"""A task whose presiding body is generic ("UBND các xã") gets a proposed group of units, with how many
+	open units of the group the user may read (one query for the whole preview)."""
+	for task in tasks:
+		unmatched = [m["written"] for m in task["presiding_matches"] if not m["unit"]]
+		group = None if task["fields"]["presiding_unit"] else unit_groups.proposed_group(unmatched)
+		task["group"] = group.as_dict() if group else None
+	groups = [task["group"] for task in tasks if task["group"]]
+	if not groups:
+		return
+	members = group_members(groups)
+	for group in groups:
+		group["units"] = len(members(group))
+
+
+def group_members(groups: list[dict]):
+	"""A function group → its open units (id, name) that the user may read, from one query for all the
+	groups given."""
+	kinds = sorted({kind for group in groups for kind in group["kinds"]})
+	rows = frappe.get_list(
+		"DV Unit",
+		filters={"enabled": 1, "unit_kind": ("in", kinds)},
+		fields=["name", "unit_name", "unit_kind", "admin_level"],
+		order_by="lft asc",
+		limit_page_length=0,
+	)
+
+	def members(group: dict) -> list[tuple[str, str]]:
+		return [
+			(row.name, row.unit_name)
+			for row in rows
+			if row.unit_kind in group["kinds"]
+			and (not group.get("level") or row.admin_level == group["level"])
+		]
+
+	return members
 
 
 def existing_unit_ids(names: set[str]) -> set[str]:
