@@ -46,3 +46,16 @@ def test_aliases_are_trimmed_and_deduplicated():
 		"Ban Dân vận Tỉnh ủy",
 		"BDV Tỉnh ủy",
 	]
+
+
+class TestShortUnitName:
+	def test_the_long_opening_words_take_their_usual_short_form(self):
+		assert u.short_unit_name("Ủy ban nhân dân xã Bắc Hà") == "UBND xã Bắc Hà"
+		assert u.short_unit_name("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh") == "UBMTTQVN tỉnh"
+		assert u.short_unit_name("Ban Tuyên giáo và Dân vận Tỉnh ủy") == "BTG&DV Tỉnh ủy"
+
+	def test_the_units_own_abbreviation_wins(self):
+		assert u.short_unit_name("Ban Dân vận Tỉnh ủy", "BDVTU") == "BDVTU"
+
+	def test_other_names_stay_whole(self):
+		assert u.short_unit_name("Công an tỉnh") == "Công an tỉnh"

@@ -231,6 +231,12 @@ class TestPermissionMatrix(FrappeTestCase):
 		from frappe.desk.doctype.number_card.number_card import get_result
 		from frappe.desk.query_report import run as run_report
 
+		from danvan_app.domain.units import short_unit_name
+		from danvan_app.doors import get_dashboard_chart
+		from danvan_app.dv_directives.dashboard_chart_source.dv_overdue_tasks_by_unit.dv_overdue_tasks_by_unit import (
+			get as overdue_by_unit,
+		)
+
 		for key in ("district2", "commune21", "commune11"):
 			make_task(self.units[key], title=f"Quá hạn ở {key}", due_date="2025-01-31")
 		card = frappe.get_doc("Number Card", "DV Overdue Tasks")
@@ -252,6 +258,20 @@ class TestPermissionMatrix(FrappeTestCase):
 			self.assertEqual(get_result(card, card.filters_json), overdue, user)
 			chart = chart_data(chart_name="DV Tasks By Deadline Outcome", refresh=1)
 			self.assertEqual(sum(chart["datasets"][0]["values"]), len(visible), user)
-			checked += 4
+			# Without refresh Frappe would answer from a cache shared by all users (the desk's door):
+			# the administrator's figures must never come back to this user.
+			frappe.set_user("Administrator")
+			get_dashboard_chart(chart_name="DV Tasks By Deadline Outcome", refresh=1)
+			frappe.set_user(user)
+			cached = get_dashboard_chart(chart_name="DV Tasks By Deadline Outcome")
+			self.assertEqual(sum(cached["datasets"][0]["values"]), len(visible), user)
+			by_unit = overdue_by_unit()
+			self.assertEqual(sum(by_unit["datasets"][0]["values"]), overdue, user)
+			# Labelled by names (in their short form), never by ids.
+			units = frappe.get_all("DV Unit", fields=["name", "unit_name", "abbreviation"])
+			self.assertFalse(set(by_unit["labels"]) & {unit.name for unit in units}, user)
+			short_names = {short_unit_name(unit.unit_name, unit.abbreviation) for unit in units}
+			self.assertTrue(set(by_unit["labels"]) <= short_names, by_unit["labels"])
+			checked += 6
 		frappe.set_user("Administrator")
 		print(f"\nreports, cards and charts: {checked} scoped totals checked")

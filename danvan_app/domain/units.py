@@ -70,3 +70,29 @@ def clean_aliases(aliases: Iterable[str | None]) -> list[str]:
 			seen.add(text.casefold())
 			cleaned.append(text)
 	return cleaned
+
+
+# The usual short forms of the long words that open a unit's name, as officials write them.
+SHORT_FORMS = (
+	("Ủy ban Mặt trận Tổ quốc Việt Nam", "UBMTTQVN"),
+	("Ủy ban nhân dân", "UBND"),
+	("Hội đồng nhân dân", "HĐND"),
+	("Mặt trận Tổ quốc", "MTTQ"),
+	("Ban Thường vụ", "BTV"),
+	("Ban Dân vận", "BDV"),
+	("Ban Tuyên giáo và Dân vận", "BTG&DV"),
+	("Ban cán sự đảng", "BCSĐ"),
+	("Đảng ủy", "ĐU"),
+)
+
+
+def short_unit_name(unit_name: str, abbreviation: str | None = None) -> str:
+	"""A name short enough for a chart's axis: the unit's own abbreviation if it has one, else its name
+	with the long opening words in their usual short form ("Ủy ban nhân dân xã Bắc Hà" → "UBND xã Bắc Hà"),
+	so that ten bars are not all labelled "Ủy ban …"."""
+	if abbreviation and abbreviation.strip():
+		return abbreviation.strip()
+	for long, short in sorted(SHORT_FORMS, key=lambda pair: -len(pair[0])):
+		if unit_name.lower().startswith(long.lower()):
+			return short + unit_name[len(long) :]
+	return unit_name

@@ -12,21 +12,20 @@ from frappe.query_builder.functions import Count, Sum
 from pypika.terms import Case
 
 from danvan_app.domain import tasks as task_rules
+from danvan_app.domain.units import short_unit_name
 from danvan_app.permissions import task_scope_criterion
 
-# (column, label, the (field, value) it counts); labels are translated when the report runs.
+# (column, label, the (field, value) it counts); labels are translated when the report runs. The five
+# outcomes partition a unit's tasks (they add up to the total); "not started" is a status, counted apart
+# as a part of them.
 COUNTS = (
-	("total", "Tổng số nhiệm vụ", None),
-	("not_started", "Chưa bắt đầu", ("status", task_rules.STATUS_NOT_STARTED)),
-	(
-		"within_deadline",
-		"Đang thực hiện trong hạn",
-		("deadline_outcome", task_rules.OUTCOME_WITHIN_DEADLINE),
-	),
-	("overdue", "Quá hạn", ("deadline_outcome", task_rules.OUTCOME_OVERDUE)),
-	("on_time", "Hoàn thành đúng hạn", ("deadline_outcome", task_rules.OUTCOME_ON_TIME)),
+	("total", "Tổng số", None),
+	("on_time", "Đúng hạn", ("deadline_outcome", task_rules.OUTCOME_ON_TIME)),
 	("done_late", "Hoàn thành trễ hạn", ("deadline_outcome", task_rules.OUTCOME_DONE_LATE)),
+	("within_deadline", "Đang trong hạn", ("deadline_outcome", task_rules.OUTCOME_WITHIN_DEADLINE)),
+	("overdue", "Quá hạn", ("deadline_outcome", task_rules.OUTCOME_OVERDUE)),
 	("no_deadline", "Không có hạn", ("deadline_outcome", task_rules.OUTCOME_NO_DEADLINE)),
+	("not_started", "Trong đó: chưa bắt đầu", ("status", task_rules.STATUS_NOT_STARTED)),
 )
 
 
@@ -41,17 +40,29 @@ def execute(filters: dict | None = None):
 
 def get_columns() -> list[dict]:
 	columns = [
-		{"fieldname": "unit_name", "label": _("Đơn vị chủ trì"), "fieldtype": "Data", "width": 260},
+		{"fieldname": "unit_name", "label": _("Đơn vị chủ trì"), "fieldtype": "Data", "width": 280},
 		# Data, not Link: Frappe drops report rows whose Link values fall outside the user's User Permissions,
-		# which would hide the presiding unit of a task the user sees as a coordinating unit.
-		{"fieldname": "unit", "label": _("Mã đơn vị"), "fieldtype": "Data", "width": 110},
+		# which would hide the presiding unit of a task the user sees as a coordinating unit. Hidden: the
+		# reader sees names; the id stays for drill-down and exports.
+		{"fieldname": "unit", "label": _("Mã đơn vị"), "fieldtype": "Data", "hidden": 1},
 	]
 	columns += [
-		{"fieldname": key, "label": _(label), "fieldtype": "Int", "width": 120}
+		{
+			"fieldname": key,
+			"label": _(label),
+			"fieldtype": "Int",
+			"width": 150 if key == "not_started" else 110,
+		}
 		for key, label, _rule in COUNTS
 	]
 	columns.append(
-		{"fieldname": "on_time_rate", "label": _("Tỷ lệ đúng hạn (%)"), "fieldtype": "Percent", "width": 130}
+		{
+			"fieldname": "on_time_rate",
+			"label": _("Tỷ lệ đúng hạn (%)"),
+			"fieldtype": "Float",
+			"precision": 1,
+			"width": 130,
+		}
 	)
 	return columns
 
@@ -67,9 +78,9 @@ def get_rows(filters: frappe._dict) -> list[frappe._dict]:
 		frappe.qb.from_(Task)
 		.join(Unit)
 		.on(Unit.name == Task.presiding_unit)
-		.select(Task.presiding_unit.as_("unit"), Unit.unit_name, *counts)
+		.select(Task.presiding_unit.as_("unit"), Unit.unit_name, Unit.abbreviation, *counts)
 		.where(Task.status != task_rules.STATUS_CANCELLED)
-		.groupby(Task.presiding_unit, Unit.unit_name)
+		.groupby(Task.presiding_unit, Unit.unit_name, Unit.abbreviation)
 		.orderby(Count(Task.name), order=frappe.qb.desc)
 	)
 	scope = task_scope_criterion(Task)
@@ -95,12 +106,13 @@ def get_rows(filters: frappe._dict) -> list[frappe._dict]:
 
 
 def get_chart(rows: list[dict]) -> dict | None:
-	top = sorted(rows, key=lambda row: row["overdue"], reverse=True)[:10]
+	late = [row for row in rows if row["overdue"] or row["done_late"]]
+	top = sorted(late, key=lambda row: (row["overdue"], row["done_late"]), reverse=True)[:10]
 	if not top:
 		return None
 	return {
 		"data": {
-			"labels": [row["unit_name"] for row in top],
+			"labels": [short_unit_name(row["unit_name"], row["abbreviation"]) for row in top],
 			"datasets": [
 				{"name": _("Quá hạn"), "values": [row["overdue"] for row in top]},
 				{"name": _("Hoàn thành trễ hạn"), "values": [row["done_late"] for row in top]},
@@ -108,4 +120,6 @@ def get_chart(rows: list[dict]) -> dict | None:
 		},
 		"type": "bar",
 		"colors": ["#e24c4c", "#f0a04b"],
+		# Counts are whole numbers: the axis is formatted as such (danvan_app/public/js reports).
+		"fieldtype": "Int",
 	}
