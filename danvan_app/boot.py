@@ -1,6 +1,9 @@
 """What the desk gets at login: the stored values its scripts compare with, read from the domain core, so
-no status or outcome literal is written a second time in JavaScript."""
+no status or outcome literal is written a second time in JavaScript; and the units the user was granted."""
 
+import frappe
+
+from danvan_app.domain import access
 from danvan_app.domain import tasks as task_rules
 
 # The list's colour for each deadline outcome (Frappe indicator colours).
@@ -10,6 +13,13 @@ OUTCOME_COLOURS = {
 	task_rules.OUTCOME_WITHIN_DEADLINE: "blue",
 	task_rules.OUTCOME_OVERDUE: "red",
 	task_rules.OUTCOME_NO_DEADLINE: "gray",
+}
+
+STATUS_COLOURS = {
+	task_rules.STATUS_NOT_STARTED: "gray",
+	task_rules.STATUS_IN_PROGRESS: "blue",
+	task_rules.STATUS_DONE: "green",
+	task_rules.STATUS_CANCELLED: "darkgrey",
 }
 
 
@@ -30,10 +40,26 @@ def vocabulary() -> dict:
 			"no_deadline": task_rules.OUTCOME_NO_DEADLINE,
 		},
 		"outcome_colours": OUTCOME_COLOURS,
+		"status_colours": STATUS_COLOURS,
+		"deadline_kind": dict(task_rules.DEADLINE_KIND_LABELS),
 		"no_recurrence": task_rules.RECURRENCE_LABELS["none"],
 		"extension_pending": task_rules.EXTENSION_PENDING,
+		"roles": list(access.DV_ROLES),
 	}
 
 
+def granted_units(user: str) -> list[str]:
+	"""The units the user was granted (their User Permissions on DV Unit, not the subtrees they reach):
+	"my unit" in the task list's quick filter."""
+	Grant = frappe.qb.DocType("User Permission")
+	return (
+		frappe.qb.from_(Grant)
+		.select(Grant.for_value)
+		.where((Grant.user == user) & (Grant.allow == "DV Unit"))
+		.orderby(Grant.is_default, order=frappe.qb.desc)
+		.run(pluck=True)
+	)
+
+
 def boot_session(bootinfo):
-	bootinfo.danvan = vocabulary()
+	bootinfo.danvan = {**vocabulary(), "my_units": granted_units(frappe.session.user)}

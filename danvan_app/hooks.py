@@ -20,11 +20,15 @@ fixtures = [
 	{"dt": "DV Kheo Field", "filters": [["is_standard", "=", 1]]},
 ]
 
+# The desk code, bundled (public/js, public/scss); the DocType scripts only hand Frappe its objects.
+app_include_js = "danvan.bundle.js"
+app_include_css = "danvan.bundle.css"
+
 # The stored values the desk scripts compare with (frappe.boot.danvan), from the domain core.
 boot_session = "danvan_app.boot.boot_session"
 
 after_install = "danvan_app.install.after_install"
-after_migrate = "danvan_app.install.sync_notifications"
+after_migrate = "danvan_app.install.sync_desk_records"
 before_uninstall = "danvan_app.install.before_uninstall"
 
 # Unit scope, through Frappe's hooks: the scoped DocTypes, their child tables, and Frappe's records about
@@ -45,7 +49,7 @@ before_request = ["danvan_app.request_guard.check_dv_resource_body"]
 
 doc_events = {
 	"File": {"after_insert": "danvan_app.permissions.related.keep_files_private"},
-	"User": {"validate": "danvan_app.users.speak_vietnamese"},
+	"User": {"validate": "danvan_app.users.set_dv_user_defaults"},
 }
 
 # Frappe methods that read or write around the hooks above, closed for the scoped DocTypes.
@@ -62,6 +66,7 @@ override_whitelisted_methods = {
 	"frappe.desk.form.document_follow.follow_document": "danvan_app.doors.follow_document",
 	"frappe.desk.form.assign_to.add": "danvan_app.doors.add_assignment",
 	"frappe.share.add": "danvan_app.doors.add_share",
+	"frappe.desk.doctype.dashboard_chart.dashboard_chart.get": "danvan_app.doors.get_dashboard_chart",
 }
 
 scheduler_events = {

@@ -6,11 +6,16 @@ import frappe
 from frappe.modules.import_file import import_file_by_path
 
 from danvan_app.domain.access import DV_ROLES
+from danvan_app.users import MODULE_PROFILE
 
 SETTINGS_DEFAULTS = {"due_soon_days": 7, "instance_lead_days": 15, "escalation_days": 14}
 
 
-NOTIFICATIONS = Path(__file__).parent / "setup" / "notifications.json"
+SETUP = Path(__file__).parent / "setup"
+# The desk records the app owns, each file a list of documents: reminders, the task list's columns, and
+# the module profile that keeps Frappe's building tools out of DV users' sidebar.
+DESK_RECORDS = ("notifications.json", "list_view_settings.json", "module_profile.json")
+LIST_VIEW_SETTINGS = ("DV Task",)
 
 
 def after_install():
@@ -19,21 +24,26 @@ def after_install():
 	for field, value in SETTINGS_DEFAULTS.items():
 		if frappe.db.get_single_value("DV Settings", field) in (None, ""):
 			frappe.db.set_single_value("DV Settings", field, value)
-	sync_notifications()
+	sync_desk_records()
 
 
-def sync_notifications():
-	"""Create the app's reminders, or update them when the app ships a newer version, but never overwrite
-	an administrator's edit: unlike fixtures (always forced on migrate), a record changed on the site after
-	the shipped timestamp is left as it is."""
-	import_file_by_path(str(NOTIFICATIONS), force=False, data_import=True)
+def sync_desk_records():
+	"""Create the app's desk records, or update them when the app ships a newer version, but never
+	overwrite an administrator's edit: unlike fixtures (always forced on migrate), a record changed on the
+	site after the shipped timestamp is left as it is."""
+	for filename in DESK_RECORDS:
+		import_file_by_path(str(SETUP / filename), force=False, data_import=True)
 
 
 def before_uninstall():
-	"""Remove the roles and notifications the app brought, so an uninstalled site keeps no trace of them
+	"""Remove the roles and desk records the app brought, so an uninstalled site keeps no trace of them
 	(a notification left on a deleted DocType would break Frappe's daily alerts)."""
 	for name in frappe.get_all("Notification", filters={"name": ("like", "DV: %")}, pluck="name"):
 		frappe.delete_doc("Notification", name, force=True, ignore_permissions=True)
+	for doctype in LIST_VIEW_SETTINGS:
+		frappe.delete_doc("List View Settings", doctype, force=True, ignore_missing=True)
+	frappe.db.set_value("User", {"module_profile": MODULE_PROFILE}, "module_profile", None)
+	frappe.delete_doc("Module Profile", MODULE_PROFILE, force=True, ignore_missing=True)
 	for role in DV_ROLES:
 		frappe.db.delete("Has Role", {"role": role})
 		frappe.db.delete("Custom DocPerm", {"role": role})

@@ -6,7 +6,14 @@ from pathlib import Path
 from danvan_app.domain import tasks as t
 
 APP = Path(__file__).resolve().parents[1] / "danvan_app"
-STORED = {*t.STATUSES, *t.OUTCOMES, *t.RECURRENCE_LABELS.values(), t.EXTENSION_PENDING, t.EXTENSION_APPROVED}
+STORED = {
+	*t.STATUSES,
+	*t.OUTCOMES,
+	*t.RECURRENCE_LABELS.values(),
+	*t.DEADLINE_KIND_LABELS.values(),
+	t.EXTENSION_PENDING,
+	t.EXTENSION_APPROVED,
+}
 # A string literal that is not the argument of __() (a label shown to the user may say the same words).
 LITERAL = re.compile(r"""(?<!__\()(["'`])(.*?)\1""")
 

@@ -69,7 +69,14 @@ class TestAddUnitUser(FrappeTestCase):
 		roles = set(frappe.get_roles(email)) - {"All", "Guest", "Desk User"}
 		self.assertEqual(roles, {access.OFFICER})
 		self.assertEqual(frappe.db.get_value("User", email, "language"), "vi")
+		# Frappe's Website, Tools and Build workspaces are out of the official's sidebar.
+		from frappe.desk.desktop import get_workspace_sidebar_items
+
+		blocked = {row.module for row in frappe.get_doc("User", email).block_modules}
+		self.assertTrue({"Website", "Automation", "Core"} <= blocked, blocked)
 		frappe.set_user(email)
+		sidebar = {page["name"] for page in get_workspace_sidebar_items()["pages"]}
+		self.assertFalse(sidebar & {"Website", "Tools", "Build"}, sidebar)
 		self.assertEqual(
 			set(frappe.get_list("DV Unit", pluck="name")), {units.district1, units.commune11, units.commune12}
 		)
@@ -77,6 +84,65 @@ class TestAddUnitUser(FrappeTestCase):
 		self.assertRaises(
 			frappe.ValidationError, add_unit_user, units.district1, "x@dv.test", "X", "System Manager"
 		)
+
+
+class TestSummaryReport(FrappeTestCase):
+	def tearDown(self):
+		frappe.set_user("Administrator")
+
+	def test_the_outcome_columns_add_up_and_the_chart_reads_short_names(self):
+		from danvan_app.dv_directives.report.dv_task_deadline_summary.dv_task_deadline_summary import execute
+
+		frappe.set_user("Administrator")
+		units = make_tree()
+		committee = frappe.get_doc(
+			{
+				"doctype": "DV Unit",
+				"unit_name": "Ủy ban nhân dân xã Báo Cáo",
+				"unit_kind": "Ủy ban nhân dân",
+				"parent_dv_unit": units.district1,
+			}
+		).insert()
+		make_task(committee.name, title="Quá hạn", due_date="2025-01-31")
+		make_task(committee.name, title="Trong hạn", due_date=add_days(today(), 30))
+		make_task(committee.name, title="Không hạn")
+		columns, rows, _message, chart = execute({"unit": units.district1})
+		row = next(row for row in rows if row.unit == committee.name)
+		outcomes = ("on_time", "done_late", "within_deadline", "overdue", "no_deadline")
+		self.assertEqual(row.total, 3)
+		self.assertEqual(sum(row[key] for key in outcomes), row.total)
+		self.assertEqual(row.not_started, 3)
+		self.assertTrue(next(c for c in columns if c["fieldname"] == "unit")["hidden"])
+		self.assertIn("UBND xã Báo Cáo", chart["data"]["labels"])
+
+
+class TestUnitTree(FrappeTestCase):
+	def tearDown(self):
+		frappe.set_user("Administrator")
+
+	def test_a_scoped_user_sees_the_tree_from_their_unit_with_names_and_closed_units_marked(self):
+		from danvan_app.api.units import tree_children
+
+		frappe.set_user("Administrator")
+		units = make_tree()
+		successor = units.commune12
+		closed = frappe.get_doc("DV Unit", units.commune11)
+		closed.valid_to = "2025-06-30"
+		closed.append("successors", {"successor_unit": successor})
+		closed.save()
+		user = make_user("cay.huyen1@dv.test", access.OFFICER, [units.district1])
+		frappe.set_user(user)
+		top = tree_children("DV Unit", is_root=1)
+		self.assertEqual([node.value for node in top], [units.district1])
+		self.assertEqual(top[0].title, frappe.db.get_value("DV Unit", units.district1, "unit_name"))
+		children = {node.value: node for node in tree_children("DV Unit", parent=units.district1)}
+		self.assertEqual(set(children), {units.commune11, units.commune12})
+		successor_name = frappe.db.get_value("DV Unit", successor, "unit_name")
+		self.assertEqual(children[units.commune11].successor_names, [successor_name])
+		self.assertNotIn("successor_names", children[units.commune12])
+		# Above the user's subtree only what they may read comes back: their own unit, not its siblings.
+		above = tree_children("DV Unit", parent=units.province)
+		self.assertEqual([node.value for node in above], [units.district1])
 
 
 class TestNamesNotCodes(FrappeTestCase):

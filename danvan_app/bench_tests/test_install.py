@@ -21,7 +21,7 @@ class TestInstall(FrappeTestCase):
 			self.assertEqual(frappe.db.get_single_value("DV Settings", field), value, field)
 
 	def test_reminders_are_installed_and_an_administrators_edit_survives_a_resync(self):
-		from danvan_app.install import sync_notifications
+		from danvan_app.install import sync_desk_records
 
 		names = frappe.get_all("Notification", filters={"name": ("like", "DV: %")}, pluck="name")
 		self.assertEqual(len(names), 3)
@@ -30,7 +30,7 @@ class TestInstall(FrappeTestCase):
 		notification.enabled = 0
 		notification.save()
 		frappe.delete_doc("Notification", removed)
-		sync_notifications()  # what every `bench migrate` does
+		sync_desk_records()  # what every `bench migrate` does
 		self.assertEqual(frappe.db.get_value("Notification", edited, "enabled"), 0)
 		self.assertTrue(frappe.db.exists("Notification", removed))
 

@@ -1,0 +1,501 @@
+// Copyright (c) 2026, danvan_app developers
+// Import a directive's text into reviewed tasks, and enter several tasks at once. Nothing is saved until the
+// person confirms; the server checks everything again and writes all or nothing.
+
+frappe.provide("danvan");
+
+const DV_API = "danvan_app.api.directives";
+
+danvan.DirectiveImport = class DirectiveImport {
+	constructor(frm) {
+		this.frm = frm;
+	}
+
+	select_options(doctype, fieldname) {
+		return (frappe.meta.get_docfield(doctype, fieldname)?.options || "").split("\n");
+	}
+
+	ask_for_text() {
+		const dialog = new frappe.ui.Dialog({
+			title: __("Nhập nhiệm vụ từ văn bản"),
+			size: "large",
+			fields: [
+				{
+					fieldtype: "HTML",
+					options: `<p class="text-muted">${__(
+						"Dán toàn văn văn bản, hoặc tải lên tệp .txt, .docx hay .pdf có lớp chữ. Chưa có gì được lưu cho tới khi bạn xem lại và bấm Xác nhận tạo.",
+					)}</p>`,
+				},
+				{ fieldname: "text", fieldtype: "Long Text", label: __("Toàn văn văn bản") },
+				{ fieldname: "file_url", fieldtype: "Attach", label: __("Hoặc tệp văn bản") },
+			],
+			primary_action_label: __("Đọc văn bản"),
+			primary_action: (values) => {
+				if (!values.text && !values.file_url) {
+					frappe.msgprint(__("Hãy dán văn bản hoặc chọn một tệp."));
+					return;
+				}
+				frappe
+					.call({
+						method: `${DV_API}.preview_directive_text`,
+						args: values.file_url ? { file_url: values.file_url } : { text: values.text },
+						freeze: true,
+						freeze_message: __("Đang đọc văn bản…"),
+					})
+					.then((r) => {
+						dialog.hide();
+						frappe.model.with_doctype("DV Task", () => this.review(r.message));
+					});
+			},
+		});
+		dialog.show();
+	}
+
+	notes_html(preview) {
+		const esc = frappe.utils.escape_html;
+		const notes = [];
+		if (!preview.is_directive) {
+			notes.push(`<div class="alert alert-warning">${esc(preview.not_directive_reason || "")}</div>`);
+		}
+		for (const warning of preview.document.warnings || []) {
+			notes.push(`<div class="text-warning">• ${esc(warning)}</div>`);
+		}
+		const existing = preview.existing_directive;
+		if (existing && existing.name !== this.frm.doc.name) {
+			notes.push(
+				`<div class="alert alert-info">${__(
+					"Văn bản số {0} đã có trong hệ thống ({1}); nhiệm vụ sẽ được gắn vào văn bản đó, nhiệm vụ đã có không bị tạo lại.",
+					[esc(existing.directive_number), esc(existing.name)],
+				)}</div>`,
+			);
+		}
+		const others = (preview.same_number || []).filter((d) => !existing || d.name !== existing.name);
+		if (others.length) {
+			const list = others.map((d) => `${esc(d.name)}: ${esc(d.title || "")}`).join("; ");
+			notes.push(
+				`<div class="text-warning">${__("Có văn bản cùng số của cơ quan khác: {0}", [list])}</div>`,
+			);
+		}
+		return notes.join("");
+	}
+
+	units_html(matches, label) {
+		if (!matches.length) return "";
+		const esc = frappe.utils.escape_html;
+		const shown = matches.map((m) =>
+			m.unit
+				? `<span class="text-success">${esc(m.written)} → ${esc(m.unit_name)}</span>`
+				: `<span class="text-danger"><b>${esc(m.written)}</b> (${
+						m.method === "ambiguous" ? __("trùng nhiều đơn vị") : __("chưa khớp đơn vị nào")
+				  })</span>`,
+		);
+		return `${label}: ${shown.join("; ")}`;
+	}
+
+	review(preview) {
+		const doc = preview.document;
+		const issuer_unit = preview.issuer_match && preview.issuer_match.unit;
+		const remember_title = (m) => m.unit && frappe.utils.add_link_title("DV Unit", m.unit, m.unit_name);
+		[
+			preview.issuer_match,
+			...preview.tasks.flatMap((t) => [...t.presiding_matches, ...t.coordinating_matches]),
+		]
+			.filter(Boolean)
+			.forEach(remember_title);
+		const reuse = this.frm.is_new()
+			? preview.existing_directive && preview.existing_directive.name
+			: this.frm.doc.name;
+
+		const fields = [
+			{ fieldtype: "HTML", fieldname: "notes", options: this.notes_html(preview) },
+			{ fieldtype: "Section Break", label: __("Văn bản chỉ đạo") },
+			{
+				fieldname: "use_directive",
+				fieldtype: "Link",
+				options: "DV Directive",
+				label: __("Gắn vào văn bản đã có"),
+				default: reuse,
+				description: __("Để trống để tạo văn bản mới theo các thông tin dưới đây."),
+			},
+			{
+				fieldname: "directive_number",
+				fieldtype: "Data",
+				label: __("Số, ký hiệu"),
+				default: doc.number,
+			},
+			{
+				fieldname: "doc_type",
+				fieldtype: "Select",
+				label: __("Loại văn bản"),
+				options: this.select_options("DV Directive", "doc_type"),
+				default: doc.doc_type,
+			},
+			{
+				fieldname: "issue_date",
+				fieldtype: "Date",
+				label: __("Ngày ban hành"),
+				default: doc.issue_date,
+			},
+			{ fieldtype: "Column Break" },
+			{
+				fieldname: "issuing_unit",
+				fieldtype: "Link",
+				options: "DV Unit",
+				label: __("Cơ quan ban hành"),
+				default: issuer_unit,
+				description: doc.issuer ? __("Văn bản ghi: {0}", [frappe.utils.escape_html(doc.issuer)]) : "",
+			},
+			{
+				fieldname: "issuer_name",
+				fieldtype: "Data",
+				label: __("Cơ quan ban hành (như ghi trên văn bản)"),
+				default: doc.issuer,
+			},
+			{ fieldname: "title", fieldtype: "Data", label: __("Trích yếu"), default: doc.title },
+			{ fieldname: "summary", fieldtype: "Small Text", label: __("Tóm tắt"), default: doc.summary },
+		];
+		preview.tasks.forEach((task, i) => fields.push(...this.task_fields(task, i)));
+		if (!preview.tasks.length) {
+			fields.push({
+				fieldtype: "HTML",
+				options: `<p class="text-muted">${__("Không tìm thấy nhiệm vụ nào trong văn bản.")}</p>`,
+			});
+		}
+
+		const dialog = new frappe.ui.Dialog({
+			title: __("Xem lại trước khi tạo: {0} nhiệm vụ", [preview.tasks.length]),
+			size: "extra-large",
+			fields,
+			primary_action_label: __("Xác nhận tạo"),
+			primary_action: () => {
+				this.confirm(dialog, preview);
+			},
+		});
+		dialog.show();
+		preview.tasks.forEach((task, i) => {
+			// Re-mark when the person picks a unit: the highlight shows what still needs mapping.
+			for (const name of [`presiding_unit_${i}`, `group_kinds_${i}`]) {
+				dialog.fields_dict[name].df.onchange = () => this.mark_unmatched(dialog, task, i);
+			}
+			this.mark_unmatched(dialog, task, i);
+		});
+	}
+
+	task_fields(task, i) {
+		const f = task.fields;
+		const n = i + 1;
+		const kinds = this.select_options("DV Task", "deadline_kind");
+		const kind = frappe.boot.danvan.deadline_kind;
+		const depends = (labels) =>
+			`eval:doc.include_${i} && ${JSON.stringify(labels)}.includes(doc.deadline_kind_${i})`;
+		const when_included = `eval:doc.include_${i}`;
+		return [
+			{ fieldtype: "Section Break", label: __("Nhiệm vụ {0}", [n]) },
+			{ fieldname: `include_${i}`, fieldtype: "Check", label: __("Tạo nhiệm vụ này"), default: 1 },
+			{
+				fieldname: `title_${i}`,
+				fieldtype: "Data",
+				label: __("Tên nhiệm vụ"),
+				default: f.title,
+				depends_on: when_included,
+			},
+			{
+				fieldname: `presiding_unit_${i}`,
+				fieldtype: "Link",
+				options: "DV Unit",
+				label: __("Đơn vị chủ trì"),
+				default: f.presiding_unit,
+				depends_on: when_included,
+				description: this.units_html(task.presiding_matches, __("Văn bản ghi")),
+			},
+			{
+				fieldname: `group_kinds_${i}`,
+				fieldtype: "MultiSelectList",
+				label: __("Hoặc giao cho từng đơn vị thuộc loại"),
+				default: task.group ? task.group.kinds : [],
+				get_data: (txt) => frappe.db.get_link_options("DV Unit Kind", txt),
+				depends_on: `eval:doc.include_${i} && !doc.presiding_unit_${i}`,
+				description: task.group
+					? __(
+							"Văn bản giao chung; đề xuất {0} đơn vị trong phạm vi của bạn, mỗi đơn vị một nhiệm vụ.",
+							[task.group.units],
+					  )
+					: "",
+			},
+			{
+				fieldname: `group_level_${i}`,
+				fieldtype: "Link",
+				options: "DV Admin Level",
+				label: __("Thuộc cấp"),
+				default: task.group ? task.group.level : null,
+				depends_on: `eval:doc.include_${i} && !doc.presiding_unit_${i}`,
+			},
+			{
+				fieldname: `coordinating_units_${i}`,
+				fieldtype: "Table MultiSelect",
+				options: "DV Task Coordinating Unit",
+				label: __("Đơn vị phối hợp"),
+				default: (f.coordinating_units || []).map((unit) => ({ unit })),
+				depends_on: when_included,
+				description: this.units_html(task.coordinating_matches, __("Văn bản ghi")),
+			},
+			{
+				fieldname: `deadline_kind_${i}`,
+				fieldtype: "Select",
+				label: __("Loại thời hạn"),
+				options: kinds,
+				default: f.deadline_kind,
+				depends_on: when_included,
+			},
+			{
+				fieldname: `due_date_${i}`,
+				fieldtype: "Date",
+				label: __("Hạn hoàn thành"),
+				default: f.due_date,
+				depends_on: depends([kind.date, kind.before, kind.recurring]),
+			},
+			{
+				fieldname: `deadline_year_${i}`,
+				fieldtype: "Int",
+				label: __("Năm"),
+				default: f.deadline_year,
+				depends_on: depends([kind.within_month, kind.quarter, kind.from_year]),
+			},
+			{
+				fieldname: `deadline_month_${i}`,
+				fieldtype: "Int",
+				label: __("Tháng"),
+				default: f.deadline_month,
+				depends_on: depends([kind.within_month, kind.recurring]),
+			},
+			{
+				fieldname: `deadline_quarter_${i}`,
+				fieldtype: "Select",
+				label: __("Quý"),
+				options: ["", "I", "II", "III", "IV"],
+				default: f.deadline_quarter,
+				depends_on: depends([kind.quarter]),
+			},
+			{
+				fieldname: `recurrence_${i}`,
+				fieldtype: "Select",
+				label: __("Lặp lại"),
+				options: this.select_options("DV Task", "recurrence"),
+				default: f.recurrence,
+				depends_on: when_included,
+			},
+			{
+				fieldname: `deadline_text_${i}`,
+				fieldtype: "Data",
+				label: __("Thời hạn như ghi trong văn bản"),
+				default: f.deadline_text,
+				depends_on: when_included,
+			},
+			{ fieldtype: "Column Break" },
+			{
+				fieldtype: "HTML",
+				fieldname: `clause_${i}`,
+				options: `<div class="small text-muted">${__("Trích nguyên văn")}</div>
+					<div style="white-space: pre-wrap; border-left: 3px solid var(--border-color); padding-left: 8px;">${frappe.utils.escape_html(
+						task.clause,
+					)}</div>`,
+			},
+		];
+	}
+
+	mark_unmatched(dialog, task, i) {
+		if (!dialog || !dialog.fields_dict[`presiding_unit_${i}`]) return;
+		const grouped = (dialog.get_value(`group_kinds_${i}`) || []).length > 0;
+		const missing = !dialog.get_value(`presiding_unit_${i}`) && !grouped;
+		dialog.fields_dict[`presiding_unit_${i}`].$wrapper.css(
+			missing
+				? { "border-left": "3px solid var(--red-500)", "padding-left": "8px" }
+				: { "border-left": "", "padding-left": "" },
+		);
+		const unmatched = task.coordinating_matches.some((m) => !m.unit);
+		dialog.fields_dict[`coordinating_units_${i}`].$wrapper.css(
+			unmatched ? { "border-left": "3px solid var(--orange-500)", "padding-left": "8px" } : {},
+		);
+	}
+
+	confirm(dialog, preview) {
+		const v = (name) => dialog.get_value(name);
+		const tasks = [];
+		preview.tasks.forEach((task, i) => {
+			if (!v(`include_${i}`)) return;
+			tasks.push({
+				title: v(`title_${i}`),
+				source_clause: task.clause,
+				presiding_unit: v(`presiding_unit_${i}`),
+				presiding_group: v(`presiding_unit_${i}`)
+					? null
+					: { kinds: v(`group_kinds_${i}`) || [], level: v(`group_level_${i}`) || null },
+				coordinating_units: (v(`coordinating_units_${i}`) || []).map((row) => row.unit),
+				deadline_kind: v(`deadline_kind_${i}`),
+				due_date: v(`due_date_${i}`),
+				deadline_year: v(`deadline_year_${i}`),
+				deadline_month: v(`deadline_month_${i}`),
+				deadline_quarter: v(`deadline_quarter_${i}`),
+				recurrence: v(`recurrence_${i}`),
+				deadline_text: v(`deadline_text_${i}`),
+			});
+		});
+		const directive = {
+			references: preview.references,
+			full_text: preview.source_text,
+			attachment: preview.file_url,
+		};
+		// The server says which fields the person reviewed (danvan_app/importer/directive.py).
+		for (const name of preview.reviewed_fields) {
+			directive[name] = v(name);
+		}
+		frappe
+			.call({
+				method: `${DV_API}.confirm_directive_import`,
+				args: { payload: { directive, use_directive: v("use_directive"), tasks } },
+				freeze: true,
+				freeze_message: __("Đang tạo văn bản và nhiệm vụ…"),
+			})
+			.then((r) => {
+				const result = r.message;
+				dialog.hide();
+				let message = __("Đã tạo {0} nhiệm vụ.", [result.tasks.length]);
+				if (result.skipped.length) {
+					message +=
+						" " + __("{0} nhiệm vụ đã có từ trước, không tạo lại.", [result.skipped.length]);
+				}
+				frappe.show_alert({ message, indicator: "green" }, 7);
+				if (!this.frm.is_new() && result.directive === this.frm.doc.name) {
+					this.frm.reload_doc();
+				} else {
+					frappe.set_route("Form", "DV Directive", result.directive);
+				}
+			});
+	}
+
+	quick_entry() {
+		// The Select options come from DV Task's meta, so load it before building the dialog.
+		frappe.model.with_doctype("DV Task", () => this.show_quick_entry());
+	}
+
+	show_quick_entry() {
+		const dialog = new frappe.ui.Dialog({
+			title: __("Tạo nhiệm vụ cho văn bản {0}", [this.frm.doc.directive_number]),
+			size: "extra-large",
+			fields: [
+				{
+					fieldname: "tasks",
+					fieldtype: "Table",
+					label: __("Nhiệm vụ"),
+					cannot_add_rows: false,
+					in_place_edit: false,
+					data: [],
+					fields: [
+						{
+							fieldname: "title",
+							fieldtype: "Data",
+							label: __("Tên nhiệm vụ"),
+							in_list_view: 1,
+							reqd: 1,
+							columns: 3,
+						},
+						{
+							fieldname: "presiding_unit",
+							fieldtype: "Link",
+							options: "DV Unit",
+							label: __("Đơn vị chủ trì"),
+							in_list_view: 1,
+							reqd: 1,
+							columns: 2,
+						},
+						{
+							fieldname: "coordinating_units",
+							fieldtype: "Data",
+							label: __("Đơn vị phối hợp"),
+							in_list_view: 1,
+							columns: 2,
+							description: __(
+								"Tên hoặc tên viết tắt của đơn vị, cách nhau bằng dấu chấm phẩy (;).",
+							),
+						},
+						{
+							fieldname: "deadline_kind",
+							fieldtype: "Select",
+							label: __("Loại thời hạn"),
+							options: this.select_options("DV Task", "deadline_kind"),
+							default: frappe.boot.danvan.deadline_kind.none,
+							in_list_view: 1,
+							columns: 1,
+						},
+						{
+							fieldname: "due_date",
+							fieldtype: "Date",
+							label: __("Hạn hoàn thành"),
+							in_list_view: 1,
+							columns: 1,
+						},
+						{
+							fieldname: "source_clause",
+							fieldtype: "Small Text",
+							label: __("Trích nguyên văn từ văn bản"),
+						},
+						{ fieldname: "deadline_year", fieldtype: "Int", label: __("Năm") },
+						{ fieldname: "deadline_month", fieldtype: "Int", label: __("Tháng") },
+						{
+							fieldname: "deadline_quarter",
+							fieldtype: "Select",
+							label: __("Quý"),
+							options: ["", "I", "II", "III", "IV"],
+						},
+						{
+							fieldname: "recurrence",
+							fieldtype: "Select",
+							label: __("Lặp lại"),
+							options: this.select_options("DV Task", "recurrence"),
+						},
+						{
+							fieldname: "deadline_text",
+							fieldtype: "Data",
+							label: __("Thời hạn như ghi trong văn bản"),
+						},
+					],
+				},
+			],
+			primary_action_label: __("Tạo nhiệm vụ"),
+			primary_action: () => {
+				const keys = [
+					"title",
+					"source_clause",
+					"presiding_unit",
+					"coordinating_units",
+					"deadline_kind",
+					"due_date",
+					"deadline_year",
+					"deadline_month",
+					"deadline_quarter",
+					"recurrence",
+					"deadline_text",
+				];
+				const tasks = (dialog.fields_dict.tasks.grid.get_data() || [])
+					.filter((row) => row.title || row.presiding_unit)
+					.map((row) => Object.fromEntries(keys.map((key) => [key, row[key]])));
+				frappe
+					.call({
+						method: `${DV_API}.create_tasks`,
+						args: { directive: this.frm.doc.name, tasks },
+						freeze: true,
+						freeze_message: __("Đang tạo nhiệm vụ…"),
+					})
+					.then((r) => {
+						dialog.hide();
+						frappe.show_alert(
+							{ message: __("Đã tạo {0} nhiệm vụ.", [r.message.length]), indicator: "green" },
+							7,
+						);
+						this.frm.reload_doc();
+					});
+			},
+		});
+		dialog.show();
+	}
+};
