@@ -17,7 +17,10 @@ def tree_children(doctype=None, parent=None, is_root=None, **_filters) -> list[d
 
 	Two queries per call whatever the tree's size: the nodes, then the successors of the closed ones."""
 	parent = arguments.name(parent, _("Đơn vị cấp trên"), required=False)
-	at_root = arguments.flag(is_root, _("Gốc cây")) or not parent or not frappe.db.exists("DV Unit", parent)
+	arguments.flag(is_root, _("Gốc cây"))
+	# Frappe expands its root node with is_root set and the root's value as parent: a unit's children all
+	# the same. Only a parent that is no unit (empty, or the tree's label) asks for the top.
+	at_root = not parent or not frappe.db.exists("DV Unit", parent)
 	filters = {"parent_dv_unit": parent} if not at_root else top_units_filter()
 	nodes = frappe.get_list("DV Unit", fields=NODE_FIELDS, filters=filters, order_by="lft asc")
 	add_successors(nodes)

@@ -135,7 +135,7 @@ class TestUnitTree(FrappeTestCase):
 		top = tree_children("DV Unit", is_root=1)
 		self.assertEqual([node.value for node in top], [units.district1])
 		self.assertEqual(top[0].title, frappe.db.get_value("DV Unit", units.district1, "unit_name"))
-		children = {node.value: node for node in tree_children("DV Unit", parent=units.district1)}
+		children = {node.value: node for node in tree_children("DV Unit", parent=units.district1, is_root=1)}
 		self.assertEqual(set(children), {units.commune11, units.commune12})
 		successor_name = frappe.db.get_value("DV Unit", successor, "unit_name")
 		self.assertEqual(children[units.commune11].successor_names, [successor_name])

@@ -34,6 +34,16 @@ class TestInstall(FrappeTestCase):
 		self.assertEqual(frappe.db.get_value("Notification", edited, "enabled"), 0)
 		self.assertTrue(frappe.db.exists("Notification", removed))
 
+	def test_the_task_lists_columns_and_the_dv_module_profile_are_installed(self):
+		from danvan_app.users import MODULE_PROFILE
+
+		settings = frappe.get_doc("List View Settings", "DV Task")
+		columns = [field["fieldname"] for field in frappe.parse_json(settings.fields)]
+		self.assertEqual(columns[:3], ["status_field", "deadline_outcome", "presiding_unit"])
+		self.assertIn("due_date", columns)
+		blocked = {row.module for row in frappe.get_doc("Module Profile", MODULE_PROFILE).block_modules}
+		self.assertTrue({"Website", "Automation", "Core"} <= blocked)
+
 	def test_every_dv_doctype_has_vietnamese_labels_and_the_prefix(self):
 		doctypes = frappe.get_all("DocType", filters={"module": ("like", "DV %")}, pluck="name")
 		self.assertGreaterEqual(len(doctypes), 17)

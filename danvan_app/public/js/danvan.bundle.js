@@ -9,3 +9,4 @@ import "./directive_import";
 import "./directive_form";
 import "./unit_tree";
 import "./unit_form";
+import "./form_titles";

@@ -23,6 +23,7 @@ danvan.directive_form = {
 };
 
 danvan.directive_list_settings = {
+	hide_name_column: true,
 	onload(listview) {
 		if (!frappe.model.can_create("DV Task")) return;
 		// A new directive's form opens with the import dialog: the text fills the directive in.

@@ -13,6 +13,8 @@ const on_phone = (html) => `<span class="dv-phone-visible">${html}</span>`;
 danvan.task_list_settings = {
 	add_fields: ["status", "deadline_outcome", "due_date", "days_late", "extension_pending", "progress"],
 	has_indicator_for_draft: true,
+	// The title is what officials know a task by; the id column would repeat it as a code.
+	hide_name_column: true,
 
 	get_indicator(doc) {
 		const { status_colours } = frappe.boot.danvan;
@@ -26,11 +28,10 @@ danvan.task_list_settings = {
 			const pending = doc.extension_pending
 				? `<span class="text-muted small"> · ${__("đang chờ gia hạn")}</span>`
 				: "";
-			return on_phone(
-				`<span class="indicator-pill ${outcome_colours[value] || "gray"} filterable ellipsis"
-					data-filter="deadline_outcome,=,${esc(value)}">${esc(__(value))}</span>${pending}`,
-			);
+			return `<span class="indicator-pill ${outcome_colours[value] || "gray"} filterable ellipsis"
+				data-filter="deadline_outcome,=,${esc(value)}">${esc(__(value))}</span>${pending}`;
 		},
+		// On a phone the due date stays, with the days late beside it (the days-late column is hidden there).
 		due_date(value, df, doc) {
 			if (!value) return "";
 			const late = doc.days_late
@@ -39,7 +40,7 @@ danvan.task_list_settings = {
 			return on_phone(`${frappe.datetime.str_to_user(value)}${late}`);
 		},
 		days_late(value) {
-			return value ? `<span class="text-danger">${__("{0} ngày", [value])}</span>` : "";
+			return value ? `<span class="text-danger">${__("trễ {0} ngày", [value])}</span>` : "";
 		},
 		progress(value) {
 			return `${Math.round(value || 0)} %`;

@@ -9,4 +9,15 @@ frappe.query_reports["DV Task Deadline Summary"] = {
 		{ fieldname: "to_date", label: __("Hạn đến ngày"), fieldtype: "Date" },
 		{ fieldname: "period_label", label: __("Kỳ (ví dụ: Quý III/2026)"), fieldtype: "Data" },
 	],
+	// Frappe labels the totals row with the English word "Total" whatever the language: name it here.
+	get_datatable_options(options) {
+		const column_total = options.hooks && options.hooks.columnTotal;
+		options.hooks = Object.assign({}, options.hooks, {
+			columnTotal(values, cell, type) {
+				if (cell.column.fieldname === "unit_name") return __("Tổng số");
+				return column_total ? column_total.call(this, values, cell, type) : null;
+			},
+		});
+		return options;
+	},
 };

@@ -61,6 +61,7 @@ def get_columns() -> list[dict]:
 			"label": _("Tỷ lệ đúng hạn (%)"),
 			"fieldtype": "Float",
 			"precision": 1,
+			"disable_total": 1,
 			"width": 130,
 		}
 	)
