@@ -10,3 +10,4 @@ import "./directive_form";
 import "./unit_tree";
 import "./unit_form";
 import "./form_titles";
+import "./report_charts";

@@ -9,6 +9,9 @@ frappe.query_reports["DV Task Deadline Summary"] = {
 		{ fieldname: "to_date", label: __("Hạn đến ngày"), fieldtype: "Date" },
 		{ fieldname: "period_label", label: __("Kỳ (ví dụ: Quý III/2026)"), fieldtype: "Data" },
 	],
+	after_datatable_render() {
+		danvan.whole_number_axis(frappe.query_report);
+	},
 	// Frappe labels the totals row with the English word "Total" whatever the language: name it here.
 	get_datatable_options(options) {
 		const column_total = options.hooks && options.hooks.columnTotal;

@@ -47,12 +47,7 @@ def get_columns() -> list[dict]:
 		{"fieldname": "unit", "label": _("Mã đơn vị"), "fieldtype": "Data", "hidden": 1},
 	]
 	columns += [
-		{
-			"fieldname": key,
-			"label": _(label),
-			"fieldtype": "Int",
-			"width": 150 if key == "not_started" else 110,
-		}
+		{"fieldname": key, "label": _(label), "fieldtype": "Int", "width": column_width(_(label))}
 		for key, label, _rule in COUNTS
 	]
 	columns.append(
@@ -66,6 +61,11 @@ def get_columns() -> list[dict]:
 		}
 	)
 	return columns
+
+
+def column_width(label: str) -> int:
+	"""Wide enough for the header to be read whole (about 8 px a character, between 90 and 200)."""
+	return max(90, min(200, 8 * len(label) + 30))
 
 
 def get_rows(filters: frappe._dict) -> list[frappe._dict]:
