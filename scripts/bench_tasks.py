@@ -8,6 +8,8 @@ nothing you care about (it writes thousands of units and 100k+ tasks):
 
 It measures at N tasks and at N × scale tasks: seconds (best of --repeat) and the number of SQL queries of
 each operation, next to the equal hand-written SQL measured in the same run, and prints a Markdown table.
+Before timing, it checks that each operation and its hand-written SQL give the same result: the outcome job
+and its one UPDATE the same outcome and days late on every task, the report and its GROUP BY the same rows.
 The task list rows also time the list's permission condition as the hook writes it now (an uncorrelated
 IN) against the correlated EXISTS it wrote before, on the same unit list.
 """
@@ -177,31 +179,51 @@ def make_tasks(first: int, count: int, units: list[str], rng: random.Random) -> 
 	frappe.db.bulk_insert("DV Task Coordinating Unit", child, coordinating)
 
 
+# What jobs.refresh_deadline_outcomes does, in one UPDATE: the same rules for both columns. A row no rule
+# matches (done without a completion date) keeps its outcome, as in the job; days late comes from the same
+# conditions as the outcomes it belongs to, not from the column just assigned (no reliance on MariaDB's
+# left-to-right assignment).
 RAW_OUTCOME_SQL = """
-update `tabDV Task` set deadline_outcome = case
-	when status = 'Đã hủy' then null
-	when due_date is null then 'Không có hạn'
-	when status = 'Hoàn thành' and completed_on <= due_date then 'Đúng hạn'
-	when status = 'Hoàn thành' then 'Hoàn thành trễ hạn'
-	when due_date < %(today)s then 'Quá hạn'
-	else 'Đang thực hiện trong hạn' end
+update `tabDV Task` set
+	deadline_outcome = case
+		when status = 'Đã hủy' then null
+		when due_date is null then 'Không có hạn'
+		when status in ('Chưa bắt đầu', 'Đang thực hiện') and due_date < %(today)s then 'Quá hạn'
+		when status in ('Chưa bắt đầu', 'Đang thực hiện') then 'Đang thực hiện trong hạn'
+		when status = 'Hoàn thành' and completed_on <= due_date then 'Đúng hạn'
+		when status = 'Hoàn thành' and completed_on > due_date then 'Hoàn thành trễ hạn'
+		else deadline_outcome end,
+	days_late = case
+		when status in ('Chưa bắt đầu', 'Đang thực hiện') and due_date < %(today)s
+			then datediff(%(today)s, due_date)
+		when status = 'Hoàn thành' and completed_on > due_date then datediff(completed_on, due_date)
+		else 0 end
 """
 
+# Both columns together: the outcome job and the raw UPDATE must leave the same (outcome, days late) pairs,
+# and the same pair on every task (a checksum over name, outcome and days late).
+OUTCOME_PAIRS_SQL = """select deadline_outcome, days_late, count(*) from `tabDV Task`
+	group by deadline_outcome, days_late order by deadline_outcome, days_late"""
+OUTCOME_CHECKSUM_SQL = """select count(*), sum(crc32(concat_ws('|', name, ifnull(deadline_outcome, '-'), days_late)))
+	from `tabDV Task`"""
+RESET_OUTCOMES_SQL = "update `tabDV Task` set deadline_outcome = null, days_late = 0"
+
+# The report's query by hand: the same columns (unit, its name and abbreviation, the counts) and grouping.
 RAW_SUMMARY_SQL = """
-select t.presiding_unit, count(*),
-	sum(t.status = 'Chưa bắt đầu'), sum(t.deadline_outcome = 'Đang thực hiện trong hạn'),
-	sum(t.deadline_outcome = 'Quá hạn'), sum(t.deadline_outcome = 'Đúng hạn'),
-	sum(t.deadline_outcome = 'Hoàn thành trễ hạn'), sum(t.deadline_outcome = 'Không có hạn')
+select t.presiding_unit, u.unit_name, u.abbreviation, count(*),
+	sum(t.deadline_outcome = 'Đúng hạn'), sum(t.deadline_outcome = 'Hoàn thành trễ hạn'),
+	sum(t.deadline_outcome = 'Đang thực hiện trong hạn'), sum(t.deadline_outcome = 'Quá hạn'),
+	sum(t.deadline_outcome = 'Không có hạn'), sum(t.status = 'Chưa bắt đầu')
 from `tabDV Task` t join `tabDV Unit` u on u.name = t.presiding_unit
-where t.status != 'Đã hủy' group by t.presiding_unit order by count(*) desc
+where t.status != 'Đã hủy' group by t.presiding_unit, u.unit_name, u.abbreviation order by count(*) desc
 """
 
 
 RAW_SCOPED_SUMMARY_SQL = """
-select t.presiding_unit, count(*),
-	sum(t.status = 'Chưa bắt đầu'), sum(t.deadline_outcome = 'Đang thực hiện trong hạn'),
-	sum(t.deadline_outcome = 'Quá hạn'), sum(t.deadline_outcome = 'Đúng hạn'),
-	sum(t.deadline_outcome = 'Hoàn thành trễ hạn'), sum(t.deadline_outcome = 'Không có hạn')
+select t.presiding_unit, u.unit_name, u.abbreviation, count(*),
+	sum(t.deadline_outcome = 'Đúng hạn'), sum(t.deadline_outcome = 'Hoàn thành trễ hạn'),
+	sum(t.deadline_outcome = 'Đang thực hiện trong hạn'), sum(t.deadline_outcome = 'Quá hạn'),
+	sum(t.deadline_outcome = 'Không có hạn'), sum(t.status = 'Chưa bắt đầu')
 from `tabDV Task` t join `tabDV Unit` u on u.name = t.presiding_unit
 where t.status != 'Đã hủy' and (
 	t.presiding_unit in (select s.name from `tabDV Unit` s join `tabDV Unit` r on r.name = %(root)s
@@ -209,7 +231,7 @@ where t.status != 'Đã hủy' and (
 	or exists (select 1 from `tabDV Task Coordinating Unit` c join `tabDV Unit` s on s.name = c.unit
 		join `tabDV Unit` r on r.name = %(root)s
 		where c.parent = t.name and c.parenttype = 'DV Task' and s.lft >= r.lft and s.rgt <= r.rgt))
-group by t.presiding_unit order by count(*) desc
+group by t.presiding_unit, u.unit_name, u.abbreviation order by count(*) desc
 """
 
 
@@ -223,6 +245,8 @@ LIST_PAGE_SQL = """select `tabDV Task`.name, `tabDV Task`.title, `tabDV Task`.du
 	`tabDV Task`.deadline_outcome from `tabDV Task` where {scope} order by `tabDV Task`.modified desc limit 20"""
 LIST_COUNT_SQL = "select count(*) from `tabDV Task` where {scope}"
 LIST_FIELDS = ["name", "title", "due_date", "deadline_outcome"]
+# The report's count columns, in the order RAW_SUMMARY_SQL selects them.
+SUMMARY_COUNTS = ("total", "on_time", "done_late", "within_deadline", "overdue", "no_deadline", "not_started")
 
 
 def old_task_condition(units) -> str:
@@ -299,20 +323,58 @@ def run_round(label: str, repeat: int, scoped_user: str, list_user: str, today: 
 
 	def outcome_job():
 		# Reset so every repetition does the full work, not a no-op on already-fresh rows.
-		frappe.db.sql("update `tabDV Task` set deadline_outcome = null")
+		frappe.db.sql(RESET_OUTCOMES_SQL)
 		jobs.refresh_deadline_outcomes(today=today)
 
 	def raw_outcome():
-		frappe.db.sql("update `tabDV Task` set deadline_outcome = null")
+		frappe.db.sql(RESET_OUTCOMES_SQL)
 		frappe.db.sql(RAW_OUTCOME_SQL, {"today": today})
+
+	# The same outcome and days late on every task both ways, or the timings compare different work.
+	outcome_job()
+	job_pairs, job_sum = frappe.db.sql(OUTCOME_PAIRS_SQL), frappe.db.sql(OUTCOME_CHECKSUM_SQL)
+	raw_outcome()
+	assert frappe.db.sql(OUTCOME_PAIRS_SQL) == job_pairs, "outcome job and raw UPDATE disagree"
+	assert frappe.db.sql(OUTCOME_CHECKSUM_SQL) == job_sum, "outcome job and raw UPDATE disagree on some task"
+	late = sum(count for _outcome, days, count in job_pairs if days)
+	print(
+		f"{label}: outcome job and raw UPDATE: the same outcome and days late on all {n} tasks ({late} late)"
+	)
 
 	job_s, job_q = measure(outcome_job, repeat)
 	raw_s, _q = measure(raw_outcome, repeat)
-	results.append((label, n, "daily outcome job (6 UPDATEs)", job_s, job_q - 1, raw_s, "1 UPDATE … CASE"))
+	results.append(
+		(
+			label,
+			n,
+			"daily outcome job (9 UPDATEs, with days_late)",
+			job_s,
+			job_q - 1,
+			raw_s,
+			"1 UPDATE … CASE",
+		)
+	)
 
+	def report_rows(rows):
+		keys = ("unit", "unit_name", "abbreviation", *SUMMARY_COUNTS)
+		return sorted(tuple(row[key] for key in keys) for row in rows)
+
+	def raw_rows(rows):
+		return sorted((*row[:3], *(int(value or 0) for value in row[3:])) for row in rows)
+
+	assert report_rows(execute({})[1]) == raw_rows(frappe.db.sql(RAW_SUMMARY_SQL)), "report"
 	report_s, report_q = measure(lambda: execute({}), repeat)
 	raw_s, _q = measure(lambda: frappe.db.sql(RAW_SUMMARY_SQL), repeat)
 	results.append((label, n, "summary report, administrator", report_s, report_q, raw_s, "GROUP BY"))
+
+	frappe.set_user(scoped_user)
+	scoped_rows = report_rows(execute({})[1])
+	frappe.set_user("Administrator")
+	raw_scoped = frappe.db.sql(RAW_SCOPED_SUMMARY_SQL, {"root": "BENCH-U1"})
+	assert scoped_rows == raw_rows(raw_scoped), "district user's report"
+	print(
+		f"{label}: summary report: the same rows as the hand-written GROUP BY, administrator and district user"
+	)
 
 	frappe.set_user(scoped_user)
 	scoped_s, scoped_q = measure(lambda: execute({}), repeat)
