@@ -6,11 +6,11 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import cint, flt, getdate, today
 
+from danvan_app.assignments import AssigneesMixin
 from danvan_app.domain import access
 from danvan_app.domain import tasks as task_rules
 from danvan_app.domain.periods import parse_quarter
 from danvan_app.dv_directives.doctype.dv_settings.dv_settings import get_settings
-from danvan_app.dv_directives.doctype.dv_task.task_assignment import TaskAssignmentMixin
 from danvan_app.dv_directives.doctype.dv_task.task_requests import TaskRequestsMixin
 from danvan_app.exceptions import DeadlineError, ProgressError, TaskUnitError
 from danvan_app.holidays import days_off
@@ -25,7 +25,7 @@ from danvan_app.value_guard import ValueGuard
 PROGRESS_REPORT_FIELDS = ("unit", "progress", "narrative", "update_date", "reported_by")
 
 
-class DVTask(ValueGuard, ScopeGuard, TaskRequestsMixin, TaskAssignmentMixin, Document):
+class DVTask(ValueGuard, ScopeGuard, TaskRequestsMixin, AssigneesMixin, Document):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -105,6 +105,11 @@ class DVTask(ValueGuard, ScopeGuard, TaskRequestsMixin, TaskAssignmentMixin, Doc
 	# end: auto-generated types
 	# The unit that assigned the task decides its extensions: it is fixed once the task exists.
 	fixed_fields = ("assigning_unit",)
+	# The presiding unit's leader in charge and officer are assigned (Frappe ToDo) while the task is open.
+	assignee_fields = ("presiding_leader", "presiding_officer")
+	assignment_owner_field = "presiding_unit"
+	assignment_closed_statuses = (task_rules.STATUS_DONE, task_rules.STATUS_CANCELLED)
+	assignment_date_field = "due_date"
 
 	def validate(self):
 		self.check_fixed_fields()

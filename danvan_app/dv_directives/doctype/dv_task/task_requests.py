@@ -22,6 +22,10 @@ EXTENSION_REQUEST_FIELDS = (
 
 
 class TaskRequestsMixin:
+	"""The request-and-decision rules of a DV Task's extension and explanation tables: a part of the task's
+	controller kept in its own file (only DV Task has them), methods on the task rather than functions that
+	would take it as their first argument everywhere."""
+
 	def rows_before_save(self, table: str) -> dict:
 		before = self.get_doc_before_save()
 		return {row.name: row for row in before.get(table)} if before else {}
