@@ -59,6 +59,11 @@ METHODS = {
 	"confirm_directive_import": "danvan_app.api.directives.confirm_directive_import",
 	"create_tasks": "danvan_app.api.directives.create_tasks",
 	"grant_unit_access": "danvan_app.api.access.grant_unit_access",
+	"tree_children": "danvan_app.api.units.tree_children",
+	"dashboard_chart": "frappe.desk.doctype.dashboard_chart.dashboard_chart.get",
+	"overdue_by_unit": (
+		"danvan_app.dv_directives.dashboard_chart_source.dv_overdue_tasks_by_unit.dv_overdue_tasks_by_unit.get"
+	),
 }
 MISSING_NAME = {
 	"DV Unit": "DVI-99999",
@@ -790,6 +795,19 @@ class Probe:
 				"with_descendants": ("flag", False),
 			}
 			return args, kinds
+		if target == "tree_children":
+			args = {"doctype": "DV Unit", "parent": self.rng.choice([self.district1, ""]), "is_root": 0}
+			kinds = {"parent": ("name:DV Unit", False), "is_root": ("flag", False)}
+			return args, kinds
+		if target in ("dashboard_chart", "overdue_by_unit"):
+			chart = (
+				"DV Tasks By Deadline Outcome"
+				if target == "dashboard_chart"
+				else "DV Tasks By Presiding Unit"
+			)
+			args = {"chart_name": chart, "refresh": 1}
+			kinds = {"chart_name": ("name:Dashboard Chart", True), "filters": ("text", False)}
+			return args, kinds
 		raise ValueError(target)
 
 	def bad_arg(self, arg: str, kind: str, valid, actor: str) -> tuple:
@@ -1021,6 +1039,10 @@ class Probe:
 			],
 			"create_tasks": [("DV Task", None), ("DV Task Coordinating Unit", "DV Task")],
 			"grant_unit_access": [("User Permission", None)],
+			# Read-only doors: they must write nothing, whatever they are sent.
+			"tree_children": [("DV Unit", None)],
+			"dashboard_chart": [("DV Task", None)],
+			"overdue_by_unit": [("DV Task", None)],
 		}
 		if target in by_method:
 			return by_method[target]

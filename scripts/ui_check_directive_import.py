@@ -15,6 +15,7 @@ import argparse
 import json
 from pathlib import Path
 
+from desk_browser import launch
 from playwright.sync_api import sync_playwright
 
 UNITS = [
@@ -40,18 +41,7 @@ def main():
 	text = Path(args.text).read_text(encoding="utf-8")
 
 	with sync_playwright() as p:
-		browser = p.chromium.launch(
-			executable_path="/usr/bin/chromium",
-			args=[
-				f"--host-resolver-rules=MAP {args.site} 127.0.0.1",
-				"--no-sandbox",
-				"--disable-gpu",
-				"--disable-background-networking",
-				"--disable-component-update",
-				"--disable-sync",
-				"--no-first-run",
-			],
-		)
+		browser = launch(p, args.site)
 		page = browser.new_page(viewport={"width": 1400, "height": 1000}, locale="vi-VN")
 		api = page.request
 		login = api.post(f"{base}/api/method/login", form={"usr": "Administrator", "pwd": args.password})

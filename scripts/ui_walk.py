@@ -31,6 +31,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from urllib.parse import quote
 
+from desk_browser import launch
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import sync_playwright
 
@@ -162,20 +163,17 @@ def build_province(site: Site, run: str) -> dict:
 			send_welcome_email=0,
 		)
 	users = {
-		"tinh": site.call(
+		who: site.call(
 			"danvan_app.api.access.add_unit_user",
-			unit=u["province"],
-			email=f"tinh.{run}@dv.test",
-			full_name="Cán bộ Ban Dân vận tỉnh",
+			unit=u[unit],
+			email=f"{who}.{run}@dv.test",
+			full_name=full_name,
 			role="DV Unit Manager",
-		),
-		"xa": site.call(
-			"danvan_app.api.access.add_unit_user",
-			unit=u["commune"],
-			email=f"xa.{run}@dv.test",
-			full_name="Lãnh đạo xã Bắc Hà",
-			role="DV Unit Manager",
-		),
+		)
+		for who, unit, full_name in (
+			("tinh", "province", "Cán bộ Ban Dân vận tỉnh"),
+			("xa", "commune", "Lãnh đạo xã Bắc Hà"),
+		)
 	}
 	directive = site.insert(
 		"DV Directive",
@@ -355,18 +353,7 @@ def main():
 	english = english_words(Path(args.bench))
 
 	with sync_playwright() as p:
-		browser = p.chromium.launch(
-			executable_path="/usr/bin/chromium",
-			args=[
-				f"--host-resolver-rules=MAP {args.site} 127.0.0.1",
-				"--no-sandbox",
-				"--disable-gpu",
-				"--disable-background-networking",
-				"--disable-component-update",
-				"--disable-sync",
-				"--no-first-run",
-			],
-		)
+		browser = launch(p, args.site)
 		admin = browser.new_context(locale="vi-VN")
 		login(admin, base, "Administrator", args.password)
 		site = Site(admin.request, base)

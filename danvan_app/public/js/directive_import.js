@@ -296,9 +296,7 @@ danvan.DirectiveImport = class DirectiveImport {
 				fieldtype: "HTML",
 				fieldname: `clause_${i}`,
 				options: `<div class="small text-muted">${__("Trích nguyên văn")}</div>
-					<div style="white-space: pre-wrap; border-left: 3px solid var(--border-color); padding-left: 8px;">${frappe.utils.escape_html(
-						task.clause,
-					)}</div>`,
+					<div class="dv-source-clause">${frappe.utils.escape_html(task.clause)}</div>`,
 			},
 		];
 	}
@@ -307,15 +305,9 @@ danvan.DirectiveImport = class DirectiveImport {
 		if (!dialog || !dialog.fields_dict[`presiding_unit_${i}`]) return;
 		const grouped = (dialog.get_value(`group_kinds_${i}`) || []).length > 0;
 		const missing = !dialog.get_value(`presiding_unit_${i}`) && !grouped;
-		dialog.fields_dict[`presiding_unit_${i}`].$wrapper.css(
-			missing
-				? { "border-left": "3px solid var(--red-500)", "padding-left": "8px" }
-				: { "border-left": "", "padding-left": "" },
-		);
+		dialog.fields_dict[`presiding_unit_${i}`].$wrapper.toggleClass("dv-needs-unit", missing);
 		const unmatched = task.coordinating_matches.some((m) => !m.unit);
-		dialog.fields_dict[`coordinating_units_${i}`].$wrapper.css(
-			unmatched ? { "border-left": "3px solid var(--orange-500)", "padding-left": "8px" } : {},
-		);
+		dialog.fields_dict[`coordinating_units_${i}`].$wrapper.toggleClass("dv-unit-unmatched", unmatched);
 	}
 
 	confirm(dialog, preview) {
@@ -463,19 +455,8 @@ danvan.DirectiveImport = class DirectiveImport {
 			],
 			primary_action_label: __("Tạo nhiệm vụ"),
 			primary_action: () => {
-				const keys = [
-					"title",
-					"source_clause",
-					"presiding_unit",
-					"coordinating_units",
-					"deadline_kind",
-					"due_date",
-					"deadline_year",
-					"deadline_month",
-					"deadline_quarter",
-					"recurrence",
-					"deadline_text",
-				];
+				// What the person typed, field by field as the table above defines them (nothing listed twice).
+				const keys = dialog.fields_dict.tasks.df.fields.map((df) => df.fieldname);
 				const tasks = (dialog.fields_dict.tasks.grid.get_data() || [])
 					.filter((row) => row.title || row.presiding_unit)
 					.map((row) => Object.fromEntries(keys.map((key) => [key, row[key]])));
