@@ -34,6 +34,7 @@ from frappe.query_builder import Order
 from frappe.query_builder.functions import Count
 from frappe.utils import get_safe_filters
 
+from danvan_app.api import arguments
 from danvan_app.domain import access
 from danvan_app.permissions import documents
 from danvan_app.permissions.guard import may_read
@@ -146,17 +147,24 @@ def get_group_by_count(doctype, current_filters, field):
 
 
 @frappe.whitelist()
-def get_dashboard_chart(chart_name=None, chart=None, **kwargs):
-	"""A dashboard chart's figures; over DV records, computed for this user, never read from the cache."""
-	document_type = (
-		frappe.db.get_value("Dashboard Chart", chart_name, "document_type")
-		if isinstance(chart_name, str)
-		else frappe._dict(frappe.parse_json(chart) or {}).get("document_type")
+def get_dashboard_chart(chart_name=None, chart=None, filters=None, **kwargs):
+	"""A dashboard chart's figures; over DV records, computed for this user, never read from the cache.
+	Its arguments are checked first (Frappe's own method answers a missing chart or odd filters with a
+	server error)."""
+	kwargs.pop("cmd", None)
+	chart = arguments.mapping(chart, _("Biểu đồ")) or None
+	chart_name = arguments.name(chart_name, _("Tên biểu đồ"), required=chart is None)
+	filters = arguments.filters(filters, _("Bộ lọc của biểu đồ"))
+	if chart_name and not frappe.db.exists("Dashboard Chart", chart_name):
+		frappe.throw(_("Không có biểu đồ {0}.").format(frappe.bold(chart_name)), frappe.DoesNotExistError)
+	document_type = (chart or {}).get("document_type") or (
+		chart_name and frappe.db.get_value("Dashboard Chart", chart_name, "document_type")
 	)
 	if is_scoped(document_type):
 		kwargs["refresh"] = 1
-	kwargs.pop("cmd", None)
-	return frappe_chart.get(chart_name=chart_name, chart=chart, **kwargs)
+	return frappe_chart.get(
+		chart_name=chart_name, chart=frappe.as_json(chart) if chart else None, filters=filters, **kwargs
+	)
 
 
 @frappe.whitelist()

@@ -844,12 +844,13 @@ class Probe:
 					],
 				)
 			else:
-				door = "frappe.desk.treeview.get_children"
-				for parent in (fx.units["P"], fx.units["D2"]):
-					response = c.get(door, doctype=doctype, parent=parent)
-					self.scan(user, door, doctype, response, recs)
+				for door in ("frappe.desk.treeview.get_children", "danvan_app.api.units.tree_children"):
+					for parent in (fx.units["P"], fx.units["D2"], ""):
+						response = c.get(door, doctype=doctype, parent=parent)
+						self.scan(user, door, doctype, response, recs)
 
 		if full:
+			self.chart_doors(user)
 			self.child_list_doors(user)
 			self.related_list_doors(user)
 			self.cross_doors(user)
@@ -987,6 +988,42 @@ class Probe:
 					f"counts {row['total']} tasks of this unit, user may read {counts[row['unit']]}",
 				)
 		self.tally(door, None)
+
+	def chart_doors(self, user: User):
+		"""A chart over DV tasks never counts more than the user may read: Frappe's chart door without
+		``refresh`` (its cache is shared by all users) and the overdue-by-unit source, against the user's
+		own count of the same tasks (site-wide, so other runs' tasks count on both sides)."""
+		c = user.client
+		# The administrator's figures go into Frappe's chart cache first: a leak would hand them on.
+		self.admin.get(
+			"frappe.desk.doctype.dashboard_chart.dashboard_chart.get",
+			chart_name="DV Tasks By Deadline Outcome",
+			refresh=1,
+		)
+		readable = c.get("frappe.client.get_count", doctype="DV Task").message or 0
+		overdue = (
+			c.get(
+				"frappe.client.get_count", doctype="DV Task", filters={"deadline_outcome": "Quá hạn"}
+			).message
+			or 0
+		)
+		source = "danvan_app.dv_directives.dashboard_chart_source.dv_overdue_tasks_by_unit.dv_overdue_tasks_by_unit.get"
+		for door, chart, limit in (
+			(
+				"frappe.desk.doctype.dashboard_chart.dashboard_chart.get",
+				"DV Tasks By Deadline Outcome",
+				readable,
+			),
+			(source, "DV Tasks By Presiding Unit", overdue),
+		):
+			response = c.get(door, chart_name=chart)
+			self.tally(door, response)
+			message = response.message if isinstance(response.message, dict) else {}
+			counted = sum(sum(d.get("values") or []) for d in message.get("datasets") or [])
+			if counted > limit:
+				self.finding(
+					"READ LEAK", user, door, "DV Task", chart, f"counts {counted}, user reads {limit}"
+				)
 
 	def generic_doors(self, user: User, recs: list[Rec]):
 		"""Every per-record door on ``recs`` (the records the user may not read; readable ones are a control

@@ -220,7 +220,13 @@ def screens(world: dict) -> list[tuple[str, str]]:
 		("unit-tree", "/app/dv-unit/view/tree"),
 		("task-calendar", "/app/dv-task/view/calendar/default"),
 		("summary-report", "/app/query-report/DV Task Deadline Summary"),
+		# After one click: the filter it sets is described by names, not ids.
+		("task-list-mine", "/app/dv-task"),
 	]
+
+
+# Screens reached by clicking a button on the page first.
+CLICKS = {"task-list-mine": "Nhiệm vụ của đơn vị tôi"}
 
 
 # The main action of each screen, which must be visible (not behind "···") at every width.
@@ -384,6 +390,9 @@ def main():
 					errors.frappe_errors.clear()
 					page.goto(f"{base}{path}", wait_until="networkidle")
 					page.wait_for_timeout(1200)
+					if key in CLICKS:
+						page.locator(f"button:visible:has-text('{CLICKS[key]}')").first.click()
+						page.wait_for_timeout(1500)
 					shot = shots / f"{who}-{width}-{key}.png"
 					page.screenshot(path=str(shot), full_page=False)
 					try:

@@ -86,6 +86,32 @@ def rows(value, label: str, limit: int) -> list[dict]:
 	return value
 
 
+def filters(value, label: str) -> dict | list | None:
+	"""List filters as Frappe takes them: a dict of field → value, or a list of [doctype,] field, operator,
+	value conditions (at most 50), with field names as text. What Frappe would choke on is refused here."""
+	value = _parsed(value, label)
+	if value is None or value == "" or value == [] or value == {}:
+		return None
+	if isinstance(value, dict):
+		if not all(isinstance(field, str) and len(field) <= limits.NAME_CHARS for field in value):
+			refuse(_("{0}: tên trường phải là văn bản.").format(label))
+		return value
+	if not isinstance(value, list) or len(value) > 50:
+		refuse(_("{0} phải là một danh sách điều kiện (nhiều nhất 50).").format(label))
+	for position, condition in enumerate(value, 1):
+		# [field, operator, value], [doctype, field, operator, value], or the desk's [..., value, hidden].
+		names = 2 if isinstance(condition, list) and len(condition) == 3 else 3
+		if not (
+			isinstance(condition, list)
+			and len(condition) in (3, 4, 5)
+			and all(isinstance(part, str) for part in condition[:names])
+		):
+			refuse(
+				_("{0}, điều kiện {1}: phải có dạng [trường, phép so sánh, giá trị].").format(label, position)
+			)
+	return value
+
+
 def number(value, label: str, low: float, high: float, required: bool = True) -> float | None:
 	"""A finite number within [low, high]."""
 	if value is None or value == "":

@@ -169,6 +169,50 @@ class TestBadInput(FrappeTestCase):
 		)
 
 
+class TestChartAndTreeArguments(FrappeTestCase):
+	def test_the_chart_door_refuses_odd_arguments_in_vietnamese(self):
+		from danvan_app.doors import get_dashboard_chart
+
+		chart = "DV Tasks By Deadline Outcome"
+		for call in (
+			dict(chart_name=None),
+			dict(chart_name={"name": chart}),
+			dict(chart_name=f"{chart}' OR '1'='1"),
+			dict(chart_name=chart, filters=5),
+			dict(chart_name=chart, filters="{not json"),
+			dict(chart_name=chart, filters=[[None]]),
+			dict(chart_name=chart, filters=[1, 2]),
+		):
+			with self.subTest(call=call), self.assertRaises(frappe.ValidationError) as caught:
+				get_dashboard_chart(**call)
+			self.assertRegex(str(caught.exception), "[ạảấầậắằặẽếềệỉịọỏốồộớờợụủứừựỳỵđ]", call)
+		# The desk's own filters (with their trailing "hidden" flag) still work.
+		frappe.set_user("Administrator")
+		make_task(make_tree().district1, title="Có trong biểu đồ")
+		figures = get_dashboard_chart(chart_name=chart, filters=[["DV Task", "status", "!=", "x", False]])
+		self.assertIn("datasets", figures)
+
+	def test_a_unit_sent_with_tree_bounds_keeps_the_tree_whole(self):
+		frappe.set_user("Administrator")
+		units = make_tree()
+		unit = frappe.get_doc(
+			{
+				"doctype": "DV Unit",
+				"unit_name": "Đơn vị gửi kèm lft",
+				"unit_kind": "Cấp ủy Đảng",
+				"parent_dv_unit": units.district1,
+				"lft": -5,
+				"rgt": 3,
+			}
+		).insert()
+		bounds = frappe.db.get_value("DV Unit", units.district1, ["lft", "rgt"])
+		self.assertTrue(bounds[0] < unit.lft < unit.rgt < bounds[1], (bounds, unit.lft, unit.rgt))
+		stored = frappe.db.get_value("DV Unit", unit.name, ["lft", "rgt"])
+		unit.lft, unit.rgt = 1, 2
+		unit.save()
+		self.assertEqual(frappe.db.get_value("DV Unit", unit.name, ["lft", "rgt"]), stored)
+
+
 class TestRestBodies(FrappeAPITestCase):
 	"""Through Frappe's real HTTP application: bodies Frappe could not build a document from."""
 

@@ -53,6 +53,7 @@ class DVUnit(ValueGuard, ScopeGuard, NestedSet):
 	fixed_fields = ("parent_dv_unit", "dan_van_leader", "unit_officer")
 
 	def validate(self):
+		self.keep_tree_bookkeeping()
 		self.check_fixed_fields()
 		self.check_linked_records()
 		self.check_parent_is_not_own_descendant()
@@ -60,6 +61,13 @@ class DVUnit(ValueGuard, ScopeGuard, NestedSet):
 		self.check_successors()
 		self.clean_aliases()
 		self.close_if_past_validity()
+
+	def keep_tree_bookkeeping(self):
+		"""lft, rgt and old_parent are NestedSet's own record of the tree: whatever a request sends for them
+		is replaced by what the tree holds (a new unit has none yet), or one bad number would corrupt it."""
+		before = self.get_doc_before_save()
+		for field in ("lft", "rgt", "old_parent"):
+			self.set(field, before.get(field) if before else None)
 
 	def check_parent_is_not_own_descendant(self):
 		if self.is_new() or not self.parent_dv_unit:
