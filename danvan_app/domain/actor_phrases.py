@@ -10,95 +10,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from danvan_app.domain import actor_vocabulary as vocab
 from danvan_app.domain.vn_text import (
 	canonical_word,
 	fold,
 )
-
-# Words that open the name of a body (canonical_word spelling, i.e. lowercase with diacritics).
-# "*" marks heads that only count when Capitalised and followed by another Capitalised word, because the bare
-# lowercase word means something else ("ban hành", "bộ máy", "hội viên").
-_BODY_HEADS_TEXT = """
-ban thường vụ|ban chấp hành|ban cán sự đảng|ban dân vận|ban tuyên giáo|ban tổ chức|ban nội chính|ban kinh tế
-ban đảng|ban chỉ đạo|ban thi đua|ban quản lý|ban chỉ huy|ban bí thư|ban, ngành|ban ngành|*ban|bộ chính trị|*bộ
-đảng đoàn|đảng ủy|đảng bộ|cấp ủy|chi bộ|chi ủy|tỉnh ủy|huyện ủy|thị ủy|thành ủy|quận ủy|thường trực|thường vụ
-chính quyền|ủy ban|ubnd|ubmttq|mttq|hđnd|hội đồng|mặt trận|đoàn thể|hội quần chúng|*hội
-tổ chức chính trị|tổ chức hội|tổ chức đoàn thể|tổ chức thành viên|tổ chức cơ sở đảng|tổ chức đảng
-sở, ban, ngành|sở, ban ngành|sở ban ngành|sở, ngành|sở|*phòng|văn phòng|cơ quan|đơn vị|địa phương|ngành|các cấp
-công an|bộ chỉ huy|quân đội|lực lượng vũ trang|liên đoàn|tỉnh đoàn|đoàn thanh niên|*trường|*trung tâm|*báo|*đài
-chủ tịch|thủ trưởng|người đứng đầu|giám đốc|bí thư|viện kiểm sát|tòa án|thanh tra|kho bạc
-"""
-# Phrases that contain commas but name one tier of bodies; a comma inside them does not separate two names.
-_COMMA_PHRASES_TEXT = """
-sở, ban, ngành|sở, ban ngành|sở, ngành|ban, ngành|huyện, thị xã, thành phố|huyện, thành phố|huyện, thị, thành
-xã, phường, thị trấn|phường, xã, thị trấn|thị xã, thành phố|xã, phường, đặc khu|xã, phường|phường, xã
-"""
-# Words that follow a body's name when the sentence is "<body> <does something>".
-_ACTION_WORDS_TEXT = """
-chủ trì|phối hợp|tham mưu|tăng cường|lãnh đạo|chỉ đạo|xây dựng|tiếp tục|thường xuyên|phải|căn cứ|có trách nhiệm
-chịu trách nhiệm|thực hiện|triển khai|tổ chức|theo dõi|hướng dẫn|kiểm tra|đôn đốc|giám sát|quán triệt|nâng cao
-đẩy mạnh|rà soát|bố trí|đảm bảo|bảo đảm|định kỳ|hằng năm|hàng năm|hằng quý|hàng quý|hằng tháng|hàng tháng|cần
-nghiên cứu|ban hành|tuyên truyền|vận động|phát động|trực tiếp|chủ động|tích cực|khẩn trương|sớm|kịp thời|quan tâm
-được|đăng ký|báo cáo|tập trung|cụ thể hóa|phát huy|đổi mới|yêu cầu|đề nghị|giao|phân công|sơ kết|tổng kết
-đánh giá|cử|ưu tiên|tạo điều kiện|giải quyết|nắm|gắn|làm tốt|có|là|sẽ|đã|đang|cùng|phấn đấu|duy trì|thống nhất
-dự trù|lựa chọn|chuẩn bị|tiến hành|hỗ trợ|trình|tham gia|thẩm định|cung cấp|tập huấn|biểu dương|khen thưởng
-xem xét|xử lý|kiện toàn|củng cố|chấp hành|thành lập|lồng ghép|rèn luyện|nhân rộng|khắc phục|quản lý|điều chỉnh
-"""
-# "tổ chức" is a verb ("tổ chức sơ kết") unless it begins a body's name ("tổ chức chính trị - xã hội").
-_TO_CHUC_BODY_NEXT_WORDS = {"chính", "hội", "đoàn", "đảng", "thành", "cơ"}
-_DETERMINERS = {
-	"các",
-	"những",
-	"mỗi",
-	"từng",
-	"toàn",
-	"tất",
-}  # "toàn thể", "tất cả" handled with their 2nd word
-_DETERMINER_SECOND_WORDS = {"toàn": "thể", "tất": "cả"}
-# Sentence openers that put the actor later: "Giao Ban Dân vận …", "Hằng năm, …, cấp ủy tổ chức …".
-_LEAD_INS = (("giao", "cho"), ("giao",), ("đề", "nghị"), ("yêu", "cầu"))
-_ADVERBIAL_OPENERS = (
-	("hằng",),
-	("hàng",),
-	("định", "kỳ"),
-	("đồng", "thời"),
-	("trước",),
-	("trong",),
-	("tùy",),
-	("tuỳ",),
-	("căn", "cứ"),
-	("theo",),
-	("trên", "cơ", "sở"),
-	("để",),
-	("khi",),
-	("sau", "khi"),
-	("từ",),
-	("ngoài", "ra"),
-	("bên", "cạnh", "đó"),
-	("mặt", "khác"),
-)
-
-
-def _phrase_table(text: str) -> dict[str, list[tuple[tuple[str, ...], bool]]]:
-	"""First word → [(all words, needs capitals)], longest first, from the ``|``-separated lists above."""
-	table: dict[str, list[tuple[tuple[str, ...], bool]]] = {}
-	for entry in re.split(r"[|\n]", text):
-		entry = entry.strip()
-		if not entry:
-			continue
-		needs_capitals = entry.startswith("*")
-		words = tuple(_TOKEN.findall(canonical_word(entry.lstrip("*"))))
-		table.setdefault(words[0], []).append((words, needs_capitals))
-	for entries in table.values():
-		entries.sort(key=lambda item: -len(item[0]))
-	return table
-
-
-# Words, or single punctuation marks. Hyphen/slash-joined codes ("16-CT/TU", "Đ/c") stay one token.
-_TOKEN = re.compile(r"\w+(?:[-/.]\w+)*|[^\w\s]")
-_BODY_HEADS = _phrase_table(_BODY_HEADS_TEXT)
-_COMMA_PHRASES = _phrase_table(_COMMA_PHRASES_TEXT)
-_ACTION_WORDS = _phrase_table(_ACTION_WORDS_TEXT)
 
 # --- tokens and body lists -----------------------------------------------------------------------------
 
@@ -122,7 +38,7 @@ _word_key = lru_cache(maxsize=16_384)(canonical_word)
 def _tokenize(text: str) -> list[_Token]:
 	return [
 		_Token(match.group(0), _word_key(match.group(0)), match.start(), match.end())
-		for match in _TOKEN.finditer(text)
+		for match in vocab.TOKEN.finditer(text)
 	]
 
 
@@ -148,17 +64,17 @@ def _action_length(tokens: Sequence[_Token], index: int) -> int:
 	"""Length of an action word at ``index``; names are Capitalised, so only lowercase words count."""
 	if index >= len(tokens) or tokens[index].is_capitalised:
 		return 0
-	length = _match_phrase(tokens, index, _ACTION_WORDS)
+	length = _match_phrase(tokens, index, vocab.ACTION_WORDS)
 	if length and tokens[index].key == "tổ" and length == 2:
 		following = tokens[index + 2].key if index + 2 < len(tokens) else ""
-		if following in _TO_CHUC_BODY_NEXT_WORDS:
+		if following in vocab.TO_CHUC_BODY_NEXT_WORDS:
 			return 0
 	return length
 
 
 def _skip_determiners(tokens: Sequence[_Token], index: int) -> int:
-	while index < len(tokens) and tokens[index].key in _DETERMINERS:
-		second = _DETERMINER_SECOND_WORDS.get(tokens[index].key)
+	while index < len(tokens) and tokens[index].key in vocab.DETERMINERS:
+		second = vocab.DETERMINER_SECOND_WORDS.get(tokens[index].key)
 		if second:
 			if index + 1 < len(tokens) and tokens[index + 1].key == second:
 				index += 2
@@ -172,9 +88,9 @@ def _head_length(tokens: Sequence[_Token], index: int) -> int:
 	if index < len(tokens) and tokens[index].key == "tổ":
 		# "tổ chức" only opens a name when what follows makes it a body.
 		following = tokens[index + 2].key if index + 2 < len(tokens) else ""
-		if following not in _TO_CHUC_BODY_NEXT_WORDS:
+		if following not in vocab.TO_CHUC_BODY_NEXT_WORDS:
 			return 0
-	return _match_phrase(tokens, index, _BODY_HEADS)
+	return _match_phrase(tokens, index, vocab.BODY_HEADS)
 
 
 def _starts_name(tokens: Sequence[_Token], index: int) -> bool:
@@ -198,7 +114,7 @@ def _read_name(text: str, tokens: Sequence[_Token], name_start: int, head: int) 
 	cursor = name_start + head
 	while cursor < len(tokens) and cursor - name_start < _NAME_MAX_TOKENS:
 		token = tokens[cursor]
-		comma_phrase = _match_phrase(tokens, cursor, _COMMA_PHRASES)
+		comma_phrase = _match_phrase(tokens, cursor, vocab.COMMA_PHRASES)
 		if comma_phrase:
 			cursor += comma_phrase
 			continue
@@ -296,13 +212,13 @@ def _sentence_actor_list(sentence: str, tokens: Sequence[_Token]) -> _BodyList |
 	action word, otherwise the sentence merely mentions the bodies.
 	"""
 	index = 0
-	lead_in = _match_opener(tokens, index, _LEAD_INS)
+	lead_in = _match_opener(tokens, index, vocab.LEAD_INS)
 	if lead_in and _starts_name(tokens, lead_in):
 		index = lead_in
 	body_list = _parse_body_list(sentence, tokens, index)
 	if body_list and body_list.action:
 		return body_list
-	if body_list or not _match_opener(tokens, 0, _ADVERBIAL_OPENERS):
+	if body_list or not _match_opener(tokens, 0, vocab.ADVERBIAL_OPENERS):
 		return None
 	# Walk comma-separated segments of an adverbial opening; anything else than more adverbial or bare names
 	# (e.g. "Đồng thời, phối hợp với …") means the subject is implicit.
@@ -315,7 +231,7 @@ def _sentence_actor_list(sentence: str, tokens: Sequence[_Token]) -> _BodyList |
 		start += 1
 		if start >= end:
 			return None
-		if _match_opener(tokens, start, _ADVERBIAL_OPENERS):
+		if _match_opener(tokens, start, vocab.ADVERBIAL_OPENERS):
 			previous_ends_with_name = _ends_with_name(sentence, tokens, start, end)
 			continue
 		alone = _parse_body_list(sentence, tokens[:end], start)
@@ -345,10 +261,10 @@ def _ends_with_name(sentence: str, tokens: Sequence[_Token], start: int, end: in
 _ACTOR_WINDOW_CHARS = 320  # longest subject list in the sample texts: ~170 characters
 # Cheap pre-check: only sentences opening with one of these words can name their subject up front.
 _SUBJECT_OPENING_WORDS = (
-	set(_BODY_HEADS)
-	| _DETERMINERS
-	| {words[0] for words in _LEAD_INS}
-	| {words[0] for words in _ADVERBIAL_OPENERS}
+	set(vocab.BODY_HEADS)
+	| vocab.DETERMINERS
+	| {words[0] for words in vocab.LEAD_INS}
+	| {words[0] for words in vocab.ADVERBIAL_OPENERS}
 )
 _COORDINATION = re.compile(r"\bphối hợp(?:\s+(?:với|cùng))?\s+", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"“(]?[0-9A-ZĐÀ-Ỹ])")
@@ -380,7 +296,7 @@ def extract_units(clause: str) -> tuple[list[str], list[str]]:
 	for sentence in _split_sentences(clause):
 		# A subject list sits at the start of its sentence; looking further only costs time.
 		opening = sentence[:_ACTOR_WINDOW_CHARS]
-		first_word = _TOKEN.match(opening)
+		first_word = vocab.TOKEN.match(opening)
 		could_open = first_word is not None and _word_key(first_word.group(0)) in _SUBJECT_OPENING_WORDS
 		actors = _sentence_actor_list(opening, _tokenize(opening)) if could_open else None
 		if actors:
