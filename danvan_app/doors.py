@@ -36,6 +36,7 @@ from frappe.utils import get_safe_filters
 
 from danvan_app.api import arguments
 from danvan_app.domain import access
+from danvan_app.exceptions import ArgumentError
 from danvan_app.permissions import documents
 from danvan_app.permissions.guard import may_read
 from danvan_app.permissions.scope import user_scope
@@ -160,11 +161,28 @@ def get_dashboard_chart(chart_name=None, chart=None, filters=None, **kwargs):
 	document_type = (chart or {}).get("document_type") or (
 		chart_name and frappe.db.get_value("Dashboard Chart", chart_name, "document_type")
 	)
+	if isinstance(filters, dict):
+		# Frappe's method appends to the filters: a field → value dict becomes its list of conditions.
+		filters = [[document_type, field, "=", value] for field, value in filters.items()]
+	if filters and document_type:
+		check_filter_fields(document_type, filters)
 	if is_scoped(document_type):
 		kwargs["refresh"] = 1
 	return frappe_chart.get(
 		chart_name=chart_name, chart=frappe.as_json(chart) if chart else None, filters=filters, **kwargs
 	)
+
+
+def check_filter_fields(doctype: str, filters: list) -> None:
+	"""Each condition names a field of the chart's DocType (an unknown column is a database error)."""
+	meta = frappe.get_meta(doctype)
+	for condition in filters:
+		field = condition[0] if len(condition) == 3 else condition[1]
+		if not (meta.has_field(field) or field in frappe.model.default_fields):
+			frappe.throw(
+				_("Bộ lọc của biểu đồ: {0} không có trường {1}.").format(_(doctype), frappe.bold(field)),
+				ArgumentError,
+			)
 
 
 @frappe.whitelist()

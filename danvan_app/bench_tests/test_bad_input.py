@@ -191,6 +191,9 @@ class TestChartAndTreeArguments(FrappeTestCase):
 		make_task(make_tree().district1, title="Có trong biểu đồ")
 		figures = get_dashboard_chart(chart_name=chart, filters=[["DV Task", "status", "!=", "x", False]])
 		self.assertIn("datasets", figures)
+		# A dict of field → value is taken as Frappe's list form; an unknown field is refused, not a 500.
+		self.assertIn("datasets", get_dashboard_chart(chart_name=chart, filters={"status": "Chưa bắt đầu"}))
+		self.assertRaises(frappe.ValidationError, get_dashboard_chart, chart_name=chart, filters={"a": 1})
 
 	def test_a_unit_sent_with_tree_bounds_keeps_the_tree_whole(self):
 		frappe.set_user("Administrator")
