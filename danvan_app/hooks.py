@@ -20,6 +20,9 @@ fixtures = [
 	{"dt": "DV Kheo Field", "filters": [["is_standard", "=", 1]]},
 ]
 
+# DV Unit is a tree: Frappe opens it as one, and a unit filter means the unit and the units under it.
+treeviews = ["DV Unit"]
+
 # The desk code, bundled (public/js, public/scss); the DocType scripts only hand Frappe its objects.
 app_include_js = "danvan.bundle.js"
 app_include_css = "danvan.bundle.css"

@@ -65,9 +65,14 @@ danvan.TaskQuickFilters = class TaskQuickFilters {
 		const today = frappe.datetime.get_today();
 		return [
 			{
+				// The tasks my unit and its sub-units preside over: what a province's Ban Dân vận follows, and
+				// for a commune its own. (Frappe's filters cannot say "presides or coordinates".)
 				label: __("Nhiệm vụ của đơn vị tôi"),
 				hidden: !my_units.length,
-				get: async () => [["DV Task", "presiding_unit", "in", my_units]],
+				get: async () =>
+					my_units.length === 1
+						? [["DV Task", "presiding_unit", "descendants of (inclusive)", my_units[0]]]
+						: [["DV Task", "presiding_unit", "in", my_units]],
 			},
 			{
 				label: __(outcome.overdue),
