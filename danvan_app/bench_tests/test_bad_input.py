@@ -13,7 +13,7 @@ from frappe.utils import add_days, today
 from danvan_app.api import directives as directive_api
 from danvan_app.api.access import grant_unit_access
 from danvan_app.api.tasks import cascade_task, report_progress
-from danvan_app.bench_tests.factories import make_directive, make_task, make_tree, make_user
+from danvan_app.bench_tests.factories import make_directive, make_task, make_tree, make_unit, make_user
 from danvan_app.domain import access, limits
 from danvan_app.exceptions import ArgumentError, FieldValueError, LinkedRecordError
 from danvan_app.patches import report_dangling_units
@@ -198,16 +198,7 @@ class TestChartAndTreeArguments(FrappeTestCase):
 	def test_a_unit_sent_with_tree_bounds_keeps_the_tree_whole(self):
 		frappe.set_user("Administrator")
 		units = make_tree()
-		unit = frappe.get_doc(
-			{
-				"doctype": "DV Unit",
-				"unit_name": "Đơn vị gửi kèm lft",
-				"unit_kind": "Cấp ủy Đảng",
-				"parent_dv_unit": units.district1,
-				"lft": -5,
-				"rgt": 3,
-			}
-		).insert()
+		unit = make_unit("Đơn vị gửi kèm lft", units.district1, lft=-5, rgt=3)
 		bounds = frappe.db.get_value("DV Unit", units.district1, ["lft", "rgt"])
 		self.assertTrue(bounds[0] < unit.lft < unit.rgt < bounds[1], (bounds, unit.lft, unit.rgt))
 		stored = frappe.db.get_value("DV Unit", unit.name, ["lft", "rgt"])

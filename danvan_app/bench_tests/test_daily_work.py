@@ -9,7 +9,7 @@ from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, getdate, today
 
 from danvan_app.api.tasks import decide_extension, request_extension
-from danvan_app.bench_tests.factories import make_task, make_tree, make_user
+from danvan_app.bench_tests.factories import PEOPLES_COMMITTEE, make_task, make_tree, make_unit, make_user
 from danvan_app.domain import access
 
 
@@ -95,14 +95,7 @@ class TestSummaryReport(FrappeTestCase):
 
 		frappe.set_user("Administrator")
 		units = make_tree()
-		committee = frappe.get_doc(
-			{
-				"doctype": "DV Unit",
-				"unit_name": "Ủy ban nhân dân xã Báo Cáo",
-				"unit_kind": "Ủy ban nhân dân",
-				"parent_dv_unit": units.district1,
-			}
-		).insert()
+		committee = make_unit("Ủy ban nhân dân xã Báo Cáo", units.district1, kind=PEOPLES_COMMITTEE)
 		make_task(committee.name, title="Quá hạn", due_date="2025-01-31")
 		make_task(committee.name, title="Trong hạn", due_date=add_days(today(), 30))
 		make_task(committee.name, title="Không hạn")
