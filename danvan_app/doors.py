@@ -156,11 +156,10 @@ def get_dashboard_chart(chart_name=None, chart=None, filters=None, **kwargs):
 	chart = arguments.mapping(chart, _("Biểu đồ")) or None
 	chart_name = arguments.name(chart_name, _("Tên biểu đồ"), required=chart is None)
 	filters = arguments.filters(filters, _("Bộ lọc của biểu đồ"))
-	if chart_name and not frappe.db.exists("Dashboard Chart", chart_name):
+	stored = chart_name and frappe.db.get_value("Dashboard Chart", chart_name, ["name", "document_type"])
+	if chart_name and not stored:
 		frappe.throw(_("Không có biểu đồ {0}.").format(frappe.bold(chart_name)), frappe.DoesNotExistError)
-	document_type = (chart or {}).get("document_type") or (
-		chart_name and frappe.db.get_value("Dashboard Chart", chart_name, "document_type")
-	)
+	document_type = (chart or {}).get("document_type") or (stored and stored[1])
 	if isinstance(filters, dict):
 		# Frappe's method appends to the filters: a field → value dict becomes its list of conditions.
 		filters = [[document_type, field, "=", value] for field, value in filters.items()]
