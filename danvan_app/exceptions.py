@@ -51,6 +51,14 @@ class ModelYearError(frappe.ValidationError):
 	pass
 
 
+class ModelRegistrationError(frappe.ValidationError):
+	"""A model registered outside the year's registration window."""
+
+
+class TargetError(frappe.ValidationError):
+	"""A yearly model target that clashes with another for the same unit kind, level and year."""
+
+
 class ScoreError(frappe.ValidationError):
 	pass
 

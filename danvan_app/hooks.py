@@ -31,6 +31,8 @@ app_include_css = "danvan.bundle.css"
 boot_session = "danvan_app.boot.boot_session"
 
 after_install = "danvan_app.install.after_install"
+# The desk records link to the roles and kinds of the fixtures, which Frappe syncs after after_install.
+after_sync = "danvan_app.install.sync_desk_records"
 after_migrate = "danvan_app.install.sync_desk_records"
 before_uninstall = "danvan_app.install.before_uninstall"
 

@@ -25,6 +25,7 @@ from danvan_app.exceptions import (
 	DirectiveLinkError,
 	DirectiveNumberError,
 	IssueDateError,
+	ModelRegistrationError,
 	ModelStatusError,
 	ModelYearError,
 	ScoreError,
@@ -36,13 +37,20 @@ from danvan_app.exceptions import (
 Message = Callable[[Exception, dict], str]
 
 
-def _transition(error: model_rules.TransitionNotAllowed, context: dict) -> str:
-	allowed = model_rules.allowed_next(error.current) if error.current else [model_rules.REGISTERED]
-	return _("Không thể chuyển mô hình từ trạng thái {0} sang {1}. Trạng thái tiếp theo hợp lệ: {2}.").format(
-		frappe.bold(error.current or _("(mới)")),
-		frappe.bold(error.wanted),
-		", ".join(allowed) or _("không có (trạng thái cuối)"),
+def _missing_particulars(error: model_rules.MissingBeforeApproval, context: dict) -> str:
+	labels = context.get("labels", {})
+	return _("Trước khi chuyển sang {0}, mô hình cần ghi đủ: {1}.").format(
+		frappe.bold(error.state), ", ".join(_(labels.get(field, field)) for field in error.fields)
 	)
+
+
+def _late_registration(error: model_rules.OutsideRegistrationWindow, context: dict) -> str:
+	message = _("Thời gian đăng ký mô hình năm {0} là từ {1} đến {2}.").format(
+		error.start.year, formatdate(error.start), formatdate(error.end)
+	)
+	if error.manager_may:
+		return message + " " + _("Đăng ký ngoài thời gian này cần cán bộ quản lý của đơn vị thực hiện.")
+	return message + " " + _("Đã hết thời gian đăng ký.")
 
 
 REFUSALS: dict[type[Exception], tuple[type[Exception], Message]] = {
@@ -103,10 +111,49 @@ REFUSALS: dict[type[Exception], tuple[type[Exception], Message]] = {
 			e.year, e.lowest, e.highest
 		),
 	),
-	model_rules.TransitionNotAllowed: (ModelStatusError, _transition),
 	model_rules.SelfReplication: (
 		ModelStatusError,
 		lambda e, c: _("Mô hình không thể nhân rộng từ chính nó."),
+	),
+	model_rules.ReplicationCycle: (
+		ModelStatusError,
+		lambda e, c: _("Không thể nhân rộng vòng tròn: {0}.").format(" → ".join(e.chain)),
+	),
+	model_rules.InvalidWindow: (
+		frappe.ValidationError,
+		lambda e, c: _(
+			"Thời gian đăng ký mô hình {0} – {1} không hợp lệ: ghi ngày/tháng có thật, ví dụ 01/01 – 31/03."
+		).format(e.start, e.end),
+	),
+	model_rules.MissingBeforeApproval: (frappe.MandatoryError, _missing_particulars),
+	model_rules.OutsideRegistrationWindow: (ModelRegistrationError, _late_registration),
+	model_rules.EvaluationMissing: (
+		ModelStatusError,
+		lambda e, c: _("Mô hình cần có phiếu đánh giá đã gửi (submit) trước khi chuyển sang {0}.").format(
+			frappe.bold(e.state)
+		),
+	),
+	model_rules.EvaluationNotPassed: (
+		ModelStatusError,
+		lambda e, c: _("Mô hình được đánh giá {0} nên không thể công nhận.").format(
+			frappe.bold(e.classification)
+		),
+	),
+	model_rules.EvaluationInUse: (
+		ModelStatusError,
+		lambda e, c: _(
+			"Mô hình đã ở trạng thái {0} dựa trên phiếu đánh giá này, nên không thể hủy phiếu."
+		).format(frappe.bold(e.state)),
+	),
+	model_rules.RecognitionDecisionMissing: (
+		frappe.MandatoryError,
+		lambda e, c: _("Công nhận mô hình cần ghi số và ngày của quyết định công nhận."),
+	),
+	model_rules.StateNeedsSupervisor: (
+		frappe.PermissionError,
+		lambda e, c: _(
+			"Chỉ cơ quan cấp trên của đơn vị đăng ký (hoặc quản trị viên dân vận) mới chuyển mô hình sang {0}."
+		).format(frappe.bold(e.state)),
 	),
 	evaluation_rules.ScoreOutOfRange: (
 		ScoreError,

@@ -57,9 +57,14 @@ class ValueGuard:
 		# Frappe looks every link up before any controller method runs, and a dict given as a name reaches
 		# SQL as filters: the values are checked here, the first moment a controller sees them. Links are
 		# looked up here too, in Vietnamese, and also those Frappe 15 skips (a link other fields fetch from).
+		self.take_values_from_links()
 		self.check_field_values()
 		self.check_links_exist()
 		super()._validate_links()
+
+	def take_values_from_links(self):
+		"""Fill fields that follow from a link (an evaluation's unit from its model) before the values are
+		checked, so a required one is not refused as empty. A controller overrides this."""
 
 	def check_field_values(self):
 		"""Every field of the record and of its child rows holds a value of its type, size and range."""

@@ -76,11 +76,23 @@ class TestClassification:
 			[ev.Threshold(ev.EXCELLENT, 120)],
 			[ev.Threshold(ev.GOOD, -1)],
 			[ev.Threshold("Xuất sắc lắm", 95)],
+			[ev.Threshold(ev.EXCELLENT, 90), ev.Threshold(ev.PASSED, 50)],
+			[ev.Threshold(ev.PASSED, 40), ev.Threshold(ev.FAILED, 50)],
 		],
 	)
 	def test_bad_thresholds_are_refused(self, thresholds):
 		with pytest.raises(ev.InvalidThresholds):
 			ev.check_thresholds(thresholds, 100)
+
+
+def test_a_model_template_grades_pass_or_fail():
+	model_scale = [ev.Threshold(ev.PASSED, 70), ev.Threshold(ev.FAILED, 0)]
+	ev.check_thresholds(model_scale, 100)
+	assert ev.classify(70, model_scale) == ev.PASSED
+	assert ev.classify(69.5, model_scale) == ev.FAILED
+	# Below every minimum is the lowest of the template's own scale.
+	assert ev.classify(10, [ev.Threshold(ev.PASSED, 70)]) == ev.FAILED
+	assert ev.classify(10, [ev.Threshold(ev.GOOD, 70)]) == ev.NOT_COMPLETED
 
 
 def test_rank_shares_places_for_equal_totals():

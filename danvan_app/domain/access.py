@@ -41,7 +41,16 @@ ROLE_RIGHTS: dict[str, dict[str, frozenset[str]]] = {
 	},
 	"DV Directive": {ADMIN: FULL, MANAGER: WRITE, OFFICER: READ, REVIEWER: READ, VIEWER: READ},
 	"DV Task": {ADMIN: FULL, MANAGER: FULL, OFFICER: WRITE, REVIEWER: READ, VIEWER: READ},
-	"DV Kheo Model": {ADMIN: FULL, MANAGER: WRITE, OFFICER: WRITE, REVIEWER: READ | {"write"}, VIEWER: READ},
+	"DV Kheo Target": MASTER_RIGHTS,
+	# A model is submitted when the supervising body recognises it (or not): the Workflow's last step.
+	"DV Kheo Model": {
+		ADMIN: FULL | SUBMIT,
+		MANAGER: WRITE | {"submit"},
+		OFFICER: WRITE,
+		REVIEWER: READ | {"write"},
+		VIEWER: READ,
+	},
+	"DV Commendation": {ADMIN: FULL, MANAGER: WRITE, OFFICER: READ, REVIEWER: READ, VIEWER: READ},
 	"DV Evaluation": {
 		ADMIN: FULL | SUBMIT,
 		MANAGER: WRITE | {"submit"},
@@ -50,12 +59,13 @@ ROLE_RIGHTS: dict[str, dict[str, frozenset[str]]] = {
 		VIEWER: READ,
 	},
 }
+SUBMITTABLE = frozenset({"DV Evaluation", "DV Kheo Model"})
 # System Manager keeps full rights everywhere, as on every Frappe DocType.
 for _doctype, _rights in ROLE_RIGHTS.items():
 	_rights[SYSTEM_MANAGER] = (
 		_rights[ADMIN]
 		if _doctype == "DV Settings"
-		else FULL | (SUBMIT if _doctype == "DV Evaluation" else frozenset())
+		else FULL | (SUBMIT if _doctype in SUBMITTABLE else frozenset())
 	)
 
 READ_ACTIONS = frozenset({"read", "select", "report", "export", "print", "email"})
@@ -67,6 +77,7 @@ OWNING_FIELD = {
 	"DV Directive": "issuing_unit",
 	"DV Kheo Model": "registering_unit",
 	"DV Evaluation": "evaluated_unit",
+	"DV Commendation": "commended_unit",
 }
 SCOPED_DOCTYPES = frozenset(OWNING_FIELD)
 # Child tables of scoped DocTypes: exactly as visible as their parent (a static test checks the list is
@@ -78,6 +89,7 @@ CHILD_TABLES = {
 	"DV Task Explanation": "DV Task",
 	"DV Directive Reference": "DV Directive",
 	"DV Evaluation Score": "DV Evaluation",
+	"DV Kheo Monitoring": "DV Kheo Model",
 	"DV Unit Successor": "DV Unit",
 	"DV Unit Alias": "DV Unit",
 }

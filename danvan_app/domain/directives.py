@@ -6,10 +6,13 @@ from datetime import date
 
 from danvan_app.domain.directive_number import DOC_TYPE_BY_CODE
 
+# The states of the shipped Workflow (danvan_app/setup/workflows.json): drafted, issued ("Ban hành"), then
+# no longer in force, or replaced by a newer text.
 DRAFT = "Dự thảo"
 IN_FORCE = "Còn hiệu lực"
+EXPIRED = "Hết hiệu lực"
 REPLACED = "Đã được thay thế"
-STATUSES = (DRAFT, IN_FORCE, REPLACED)
+STATUSES = (DRAFT, IN_FORCE, EXPIRED, REPLACED)
 
 DOC_TYPES = (
 	"Chỉ thị",

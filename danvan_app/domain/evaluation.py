@@ -10,7 +10,15 @@ EXCELLENT = "Hoàn thành xuất sắc nhiệm vụ"
 GOOD = "Hoàn thành tốt nhiệm vụ"
 COMPLETED = "Hoàn thành nhiệm vụ"
 NOT_COMPLETED = "Không hoàn thành nhiệm vụ"
-CLASSIFICATIONS = (EXCELLENT, GOOD, COMPLETED, NOT_COMPLETED)
+UNIT_SCALE = (EXCELLENT, GOOD, COMPLETED, NOT_COMPLETED)
+# A "Dân vận khéo" model is evaluated on the same machinery, on a pass/fail scale.
+PASSED = "Đạt"
+FAILED = "Không đạt"
+MODEL_SCALE = (PASSED, FAILED)
+SCALES = (UNIT_SCALE, MODEL_SCALE)
+CLASSIFICATIONS = UNIT_SCALE + MODEL_SCALE
+# The classifications that fail: a unit that did not complete its tasks, a model that did not pass.
+FAILING = frozenset({NOT_COMPLETED, FAILED})
 
 
 class EvaluationRuleError(ValueError):
@@ -76,6 +84,7 @@ def check_thresholds(thresholds: Sequence[Threshold], maximum: float | None = No
 	for name in names:
 		if name not in CLASSIFICATIONS:
 			raise InvalidThresholds(f"unknown classification {name}")
+	scale = scale_of(names)
 	if len(set(names)) != len(names):
 		raise InvalidThresholds("duplicate classification")
 	mins = [t.min_score for t in thresholds]
@@ -84,17 +93,27 @@ def check_thresholds(thresholds: Sequence[Threshold], maximum: float | None = No
 	if len(set(mins)) != len(mins):
 		raise InvalidThresholds("duplicate minimum")
 	# Higher classifications must need higher scores, or the ranking would contradict itself.
-	ordered = sorted(thresholds, key=lambda t: CLASSIFICATIONS.index(t.classification))
+	ordered = sorted(thresholds, key=lambda t: scale.index(t.classification))
 	if any(a.min_score <= b.min_score for a, b in itertools.pairwise(ordered)):
 		raise InvalidThresholds("thresholds out of order")
 
 
+def scale_of(names: Sequence[str]) -> tuple[str, ...]:
+	"""The one scale the classifications belong to: a template grades units or models, not both."""
+	for scale in SCALES:
+		if set(names) <= set(scale):
+			return scale
+	raise InvalidThresholds("classifications of two scales")
+
+
 def classify(total: float, thresholds: Sequence[Threshold]) -> str:
-	"""The highest classification whose minimum the total reaches; below every minimum is NOT_COMPLETED."""
+	"""The highest classification whose minimum the total reaches; below every minimum is the lowest of
+	the template's scale (NOT_COMPLETED for a unit, FAILED for a model)."""
 	for threshold in sorted(thresholds, key=lambda t: t.min_score, reverse=True):
 		if total >= threshold.min_score:
 			return threshold.classification
-	return NOT_COMPLETED
+	names = [t.classification for t in thresholds]
+	return scale_of(names)[-1] if names else NOT_COMPLETED
 
 
 def rank(totals_by_unit: dict[str, float]) -> dict[str, int]:

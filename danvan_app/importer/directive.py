@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import frappe
 from frappe import _
+from frappe.model.workflow import apply_workflow, get_transitions
 
 from danvan_app.domain import directive_import
 from danvan_app.domain import directives as directive_rules
@@ -120,8 +121,6 @@ def directive_for_import(values: dict, use_directive: str | None) -> tuple[str, 
 		return found.name, False
 	doc = frappe.new_doc("DV Directive")
 	doc.update({field: values.get(field) for field in DIRECTIVE_FIELDS if values.get(field)})
-	# A text that arrives to be imported has been signed and sent: it is in force, not a draft.
-	doc.status = directive_rules.IN_FORCE
 	for reference in values.get("references") or []:
 		if reference.get("number"):
 			doc.append(
@@ -138,4 +137,15 @@ def directive_for_import(values: dict, use_directive: str | None) -> tuple[str, 
 			frappe.PermissionError,
 		)
 	doc.insert()
+	put_in_force(doc)
 	return doc.name, True
+
+
+def put_in_force(doc) -> None:
+	"""A text that arrives to be imported has been signed and sent: it is issued at once, by the Workflow's
+	own step, where the Workflow lets the user take it (an administrator may have reserved it); otherwise
+	it stays a draft for whoever may issue it."""
+	for transition in get_transitions(doc):
+		if transition.next_state == directive_rules.IN_FORCE:
+			apply_workflow(doc, transition.action)
+			return

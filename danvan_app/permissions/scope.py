@@ -70,12 +70,18 @@ def _evaluation_sql(scope: access.UserScope) -> str:
 	)
 
 
+def _commendation_sql(scope: access.UserScope) -> str:
+	"""Commended unit (or the unit of the commended person or model) in scope."""
+	return units_condition("`tabDV Commendation`.`commended_unit`", scope)
+
+
 SCOPE_SQL = {
 	"DV Unit": _unit_sql,
 	"DV Task": _task_sql,
 	"DV Directive": _directive_sql,
 	"DV Kheo Model": _kheo_model_sql,
 	"DV Evaluation": _evaluation_sql,
+	"DV Commendation": _commendation_sql,
 }
 
 

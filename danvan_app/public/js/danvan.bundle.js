@@ -11,3 +11,5 @@ import "./unit_tree";
 import "./unit_form";
 import "./form_titles";
 import "./report_charts";
+import "./report_totals";
+import "./kheo_reports";

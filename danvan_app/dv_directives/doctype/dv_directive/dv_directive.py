@@ -66,11 +66,7 @@ class DVDirective(ValueGuard, ScopeGuard, Document):
 		parent_directive: DF.Link | None
 		references: DF.Table[DVDirectiveReference]
 		replaced_by: DF.Link | None
-		status: DF.Literal[
-			"D\u1ef1 th\u1ea3o",
-			"C\u00f2n hi\u1ec7u l\u1ef1c",
-			"\u0110\u00e3 \u0111\u01b0\u1ee3c thay th\u1ebf",
-		]
+		status: DF.Link | None
 		summary: DF.SmallText | None
 		title: DF.Data
 

@@ -66,6 +66,7 @@ class TestDVDirective(FrappeTestCase):
 			doc.update(values)
 			return doc.save()
 
+		save(old.name, status="Còn hiệu lực")  # issued ("Ban hành")
 		self.assertRaises(DirectiveLinkError, save, old.name, status="Đã được thay thế")
 		self.assertRaises(DirectiveLinkError, save, old.name, status="Đã được thay thế", replaced_by=old.name)
 		save(old.name, status="Đã được thay thế", replaced_by=new.name)

@@ -5,6 +5,8 @@ import frappe
 from frappe.model.document import Document
 from frappe.utils import cint
 
+from danvan_app.domain import kheo_models as model_rules
+from danvan_app.rule_refusals import refusals
 from danvan_app.value_guard import ValueGuard
 
 
@@ -20,9 +22,18 @@ class DVSettings(ValueGuard, Document):
 		due_soon_days: DF.Int
 		escalation_days: DF.Int
 		instance_lead_days: DF.Int
+		kheo_outside_window: DF.Literal["C\u1ea7n c\u00e1n b\u1ed9 qu\u1ea3n l\u00fd", "T\u1eeb ch\u1ed1i"]
+		kheo_registration_end: DF.Data | None
+		kheo_registration_start: DF.Data | None
 		working_days_only: DF.Check
+
 	# end: auto-generated types
-	pass
+	def validate(self):
+		self.check_registration_window()
+
+	def check_registration_window(self):
+		with refusals():
+			model_rules.registration_window(self.kheo_registration_start, self.kheo_registration_end)
 
 
 def get_settings() -> frappe._dict:
@@ -33,4 +44,7 @@ def get_settings() -> frappe._dict:
 		instance_lead_days=cint(settings.instance_lead_days),
 		escalation_days=cint(settings.escalation_days) or 14,
 		working_days_only=bool(cint(settings.working_days_only)),
+		kheo_registration_start=settings.kheo_registration_start,
+		kheo_registration_end=settings.kheo_registration_end,
+		kheo_outside_window=settings.kheo_outside_window or model_rules.OUTSIDE_WINDOW_MANAGER,
 	)

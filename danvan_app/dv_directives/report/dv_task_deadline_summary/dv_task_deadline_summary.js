@@ -12,15 +12,7 @@ frappe.query_reports["DV Task Deadline Summary"] = {
 	after_datatable_render() {
 		danvan.whole_number_axis(frappe.query_report);
 	},
-	// Frappe labels the totals row with the English word "Total" whatever the language: name it here.
 	get_datatable_options(options) {
-		const column_total = options.hooks && options.hooks.columnTotal;
-		options.hooks = Object.assign({}, options.hooks, {
-			columnTotal(values, cell, type) {
-				if (cell.column.fieldname === "unit_name") return __("Tổng số");
-				return column_total ? column_total.call(this, values, cell, type) : null;
-			},
-		});
-		return options;
+		return danvan.totals_row_label(options, "unit_name");
 	},
 };

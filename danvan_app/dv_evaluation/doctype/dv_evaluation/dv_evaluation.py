@@ -9,6 +9,7 @@ from frappe.utils.nestedset import get_ancestors_of
 
 from danvan_app.domain import access
 from danvan_app.domain import evaluation as evaluation_rules
+from danvan_app.domain import kheo_models as model_rules
 from danvan_app.exceptions import DuplicateEvaluationError, TemplateError
 from danvan_app.permissions import user_scope
 from danvan_app.permissions.guard import ScopeGuard
@@ -36,9 +37,12 @@ class DVEvaluation(ValueGuard, ScopeGuard, Document):
 			"Ho\u00e0n th\u00e0nh t\u1ed1t nhi\u1ec7m v\u1ee5",
 			"Ho\u00e0n th\u00e0nh nhi\u1ec7m v\u1ee5",
 			"Kh\u00f4ng ho\u00e0n th\u00e0nh nhi\u1ec7m v\u1ee5",
+			"\u0110\u1ea1t",
+			"Kh\u00f4ng \u0111\u1ea1t",
 		]
 		evaluated_unit: DF.Link
 		evaluated_unit_name: DF.Data | None
+		kheo_model: DF.Link | None
 		maximum_total: DF.Float
 		reviewed_on: DF.Date | None
 		reviewed_total: DF.Float
@@ -61,6 +65,67 @@ class DVEvaluation(ValueGuard, ScopeGuard, Document):
 		self.check_who_changes_which_scores()
 		self.compute_totals_and_classification()
 		self.check_one_evaluation_per_unit_and_year()
+
+	def take_values_from_links(self):
+		self.take_unit_and_year_from_the_model()
+
+	def take_unit_and_year_from_the_model(self):
+		"""A model is evaluated on the same template machinery as a unit; the evaluation belongs to the
+		unit that registered the model, in the model's year."""
+		if not self.kheo_model:
+			return
+		model = frappe.db.get_value(
+			"DV Kheo Model", self.kheo_model, ["registering_unit", "year"], as_dict=True
+		)
+		if not model:
+			return  # the link check names the missing model
+		if self.evaluated_unit and self.evaluated_unit != model.registering_unit:
+			frappe.throw(
+				_("Phiếu đánh giá mô hình thuộc đơn vị đăng ký mô hình ({0}).").format(
+					frappe.bold(frappe.db.get_value("DV Unit", model.registering_unit, "unit_name"))
+				),
+				exc=TemplateError,
+			)
+		self.evaluated_unit = model.registering_unit
+		self.year = self.year or model.year
+
+	def on_submit(self):
+		self.hand_the_result_to_the_model()
+
+	def before_cancel(self):
+		self.check_the_model_does_not_rest_on_it()
+
+	def on_cancel(self):
+		self.hand_the_result_to_the_model()
+
+	def check_the_model_does_not_rest_on_it(self):
+		if not self.kheo_model:
+			return
+		with refusals():
+			model_rules.check_evaluation_may_be_withdrawn(
+				frappe.db.get_value("DV Kheo Model", self.kheo_model, "status")
+			)
+
+	def hand_the_result_to_the_model(self):
+		"""The model's form shows its evaluation's result as soon as the evaluation is submitted (or
+		cancelled): the Workflow's "evaluated" step looks for it."""
+		if not self.kheo_model:
+			return
+		model = frappe.get_doc("DV Kheo Model", self.kheo_model)
+		before = (model.evaluation, model.evaluation_total, model.evaluation_classification)
+		model.take_the_submitted_evaluation()
+		after = (model.evaluation, model.evaluation_total, model.evaluation_classification)
+		if after != before:
+			for field, value in zip(
+				("evaluation", "evaluation_total", "evaluation_classification"), after, strict=True
+			):
+				model.db_set(field, value, notify=True)
+			model.add_comment(
+				"Info",
+				_("Kết quả đánh giá: {0} ({1} điểm).").format(after[2], after[1])
+				if after[0]
+				else _("Phiếu đánh giá {0} đã bị hủy.").format(self.name),
+			)
 
 	def check_reviewer_named_from_above(self):
 		"""A reviewer is named by administrators or by a unit above the evaluated one: never by the unit
@@ -172,15 +237,21 @@ class DVEvaluation(ValueGuard, ScopeGuard, Document):
 			{
 				"evaluated_unit": self.evaluated_unit,
 				"year": self.year,
+				"kheo_model": self.kheo_model or ("is", "not set"),
 				"docstatus": ("<", 2),
 				"name": ("not in", [self.name or "", self.amended_from or ""]),
 			},
 			"name",
 		)
 		if clash:
-			frappe.throw(
-				_(
+			message = (
+				_("Mô hình đã có phiếu đánh giá: {1}. Hãy sửa phiếu đó hoặc hủy rồi sửa đổi (amend).")
+				if self.kheo_model
+				else _(
 					"Đơn vị đã có phiếu đánh giá năm {0}: {1}. Hãy sửa phiếu đó hoặc hủy rồi sửa đổi (amend)."
-				).format(self.year, frappe.get_desk_link("DV Evaluation", clash)),
+				)
+			)
+			frappe.throw(
+				message.format(self.year, frappe.get_desk_link("DV Evaluation", clash)),
 				exc=DuplicateEvaluationError,
 			)

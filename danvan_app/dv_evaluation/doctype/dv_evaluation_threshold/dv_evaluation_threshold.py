@@ -18,6 +18,8 @@ class DVEvaluationThreshold(Document):
 			"Ho\u00e0n th\u00e0nh t\u1ed1t nhi\u1ec7m v\u1ee5",
 			"Ho\u00e0n th\u00e0nh nhi\u1ec7m v\u1ee5",
 			"Kh\u00f4ng ho\u00e0n th\u00e0nh nhi\u1ec7m v\u1ee5",
+			"\u0110\u1ea1t",
+			"Kh\u00f4ng \u0111\u1ea1t",
 		]
 		min_score: DF.Float
 		parent: DF.Data
