@@ -39,6 +39,10 @@ class ProgressError(frappe.ValidationError):
 	pass
 
 
+class TaskCompletionError(frappe.ValidationError):
+	"""A task marked done around the completion confirmation, while it is switched on."""
+
+
 class TaskUnitError(frappe.ValidationError):
 	pass
 

@@ -17,6 +17,7 @@ from frappe.utils import formatdate
 from danvan_app.domain import directives as directive_rules
 from danvan_app.domain import evaluation as evaluation_rules
 from danvan_app.domain import kheo_models as model_rules
+from danvan_app.domain import task_completion as completion_rules
 from danvan_app.domain import tasks as task_rules
 from danvan_app.domain import units as unit_rules
 from danvan_app.domain.directive_number import InvalidDirectiveNumber
@@ -29,6 +30,7 @@ from danvan_app.exceptions import (
 	ModelStatusError,
 	ModelYearError,
 	ScoreError,
+	TaskCompletionError,
 	TemplateError,
 	UnitTreeError,
 	UnitValidityError,
@@ -54,6 +56,23 @@ def _late_registration(error: model_rules.OutsideRegistrationWindow, context: di
 
 
 REFUSALS: dict[type[Exception], tuple[type[Exception], Message]] = {
+	completion_rules.DoneWithoutConfirmation: (
+		TaskCompletionError,
+		lambda e, c: _(
+			"Đã bật bước xác nhận hoàn thành: đơn vị chủ trì báo cáo hoàn thành, nhiệm vụ hoàn thành khi đơn vị"
+			" giao nhiệm vụ xác nhận."
+		),
+	),
+	completion_rules.ReturnWithoutReason: (
+		frappe.MandatoryError,
+		lambda e, c: _("Trả lại nhiệm vụ cần ghi lý do trả lại."),
+	),
+	completion_rules.ConfirmationByAssigningUnit: (
+		frappe.PermissionError,
+		lambda e, c: _(
+			"Chỉ đơn vị giao nhiệm vụ (hoặc quản trị viên dân vận) mới chuyển nhiệm vụ sang {0}."
+		).format(frappe.bold(e.state)),
+	),
 	task_rules.DueBeforeStart: (
 		DeadlineError,
 		lambda e, c: _("{0} {1} trước {2} {3}.").format(

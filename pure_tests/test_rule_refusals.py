@@ -4,7 +4,15 @@ import ast
 import inspect
 from pathlib import Path
 
-from danvan_app.domain import directive_number, directives, evaluation, kheo_models, tasks, units
+from danvan_app.domain import (
+	directive_number,
+	directives,
+	evaluation,
+	kheo_models,
+	task_completion,
+	tasks,
+	units,
+)
 
 APP = Path(__file__).resolve().parents[1] / "danvan_app"
 BASES = {
@@ -13,6 +21,7 @@ BASES = {
 	kheo_models: kheo_models.KheoRuleError,
 	evaluation: evaluation.EvaluationRuleError,
 	directives: directives.DirectiveRuleError,
+	task_completion: task_completion.CompletionRuleError,
 }
 
 

@@ -11,6 +11,7 @@ from danvan_app.domain import access
 from danvan_app.domain import tasks as task_rules
 from danvan_app.domain.periods import parse_quarter
 from danvan_app.dv_directives.doctype.dv_settings.dv_settings import get_settings
+from danvan_app.dv_directives.doctype.dv_task.completion_confirmation import CompletionConfirmationMixin
 from danvan_app.dv_directives.doctype.dv_task.task_requests import TaskRequestsMixin
 from danvan_app.exceptions import DeadlineError, ProgressError, TaskUnitError
 from danvan_app.holidays import days_off
@@ -25,7 +26,9 @@ from danvan_app.value_guard import ValueGuard
 PROGRESS_REPORT_FIELDS = ("unit", "progress", "narrative", "update_date", "reported_by")
 
 
-class DVTask(ValueGuard, ScopeGuard, TaskRequestsMixin, AssigneesMixin, Document):
+class DVTask(
+	ValueGuard, ScopeGuard, TaskRequestsMixin, CompletionConfirmationMixin, AssigneesMixin, Document
+):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -43,6 +46,7 @@ class DVTask(ValueGuard, ScopeGuard, TaskRequestsMixin, AssigneesMixin, Document
 
 		assigning_unit: DF.Link | None
 		completed_on: DF.Date | None
+		completion_state: DF.Link | None
 		coordinating_units: DF.TableMultiSelect[DVTaskCoordinatingUnit]
 		days_late: DF.Int
 		deadline_kind: DF.Literal[
@@ -90,6 +94,8 @@ class DVTask(ValueGuard, ScopeGuard, TaskRequestsMixin, AssigneesMixin, Document
 		recurrence_offset_days: DF.Int
 		recurrence_until: DF.Date | None
 		recurring_source: DF.Link | None
+		reported_done_on: DF.Date | None
+		return_reason: DF.SmallText | None
 		rollup_method: DF.Literal["", "Trung b\u00ecnh", "Theo tr\u1ecdng s\u1ed1"]
 		source_clause: DF.LongText | None
 		start_date: DF.Date | None
@@ -128,6 +134,7 @@ class DVTask(ValueGuard, ScopeGuard, TaskRequestsMixin, AssigneesMixin, Document
 		self.check_progress_reports()
 		self.stamp_explanations()
 		self.keep_original_due_date()
+		self.follow_completion_state()
 		self.set_status_and_completion()
 		self.set_deadline_standing()
 
