@@ -30,9 +30,14 @@ WRITERS = {
 	"DV Directive": {access.ADMIN, access.MANAGER},
 	"DV Kheo Model": {access.ADMIN, access.MANAGER, access.OFFICER, access.REVIEWER},
 	"DV Evaluation": {access.ADMIN, access.MANAGER, access.OFFICER, access.REVIEWER},
+	"DV Commendation": {access.ADMIN, access.MANAGER},
 }
 DELETERS = {"DV Task": {access.ADMIN, access.MANAGER}}
-SUBMITTERS = {"DV Evaluation": {access.ADMIN, access.MANAGER}}
+# A model is submitted by the Workflow's recognition step, which the supervising body's managers take.
+SUBMITTERS = {
+	"DV Evaluation": {access.ADMIN, access.MANAGER},
+	"DV Kheo Model": {access.ADMIN, access.MANAGER},
+}
 
 
 class TestPermissionMatrix(FrappeTestCase):
@@ -96,6 +101,19 @@ class TestPermissionMatrix(FrappeTestCase):
 		for key in ("province", "district1", "district2", "commune11", "apostrophe"):
 			add(make_model(u[key], f"Mô hình của {key}"), [u[key]])
 
+		for key in ("province", "district2", "commune11"):
+			commendation = frappe.get_doc(
+				{
+					"doctype": "DV Commendation",
+					"commended_unit": u[key],
+					"recipient_name": f"Tập thể {key}",
+					"commendation_form": "Giấy khen",
+					"decision_number": f"{key}/QĐ-KT",
+					"decision_date": "2026-10-15",
+				}
+			).insert()
+			add(commendation, [u[key]])
+
 		template = make_template(u.province)
 		reviewer = cls.users[(access.REVIEWER, "apostrophe")]
 		for key in ("province", "district1", "district2", "commune11"):
@@ -131,7 +149,7 @@ class TestPermissionMatrix(FrappeTestCase):
 			frappe.set_user("Administrator")
 
 			for doctype, name, owning, participating, reviewer in self.docs:
-				actions = ["read", "write", "delete"] + (["submit"] if doctype == "DV Evaluation" else [])
+				actions = ["read", "write", "delete"] + (["submit"] if doctype in SUBMITTERS else [])
 				for action in actions:
 					want = self.expected(role, level, doctype, owning, participating, reviewer, action)
 					got = frappe.has_permission(doctype, action, frappe.get_doc(doctype, name), user=user)

@@ -13,3 +13,4 @@ import "./form_titles";
 import "./report_charts";
 import "./report_totals";
 import "./kheo_reports";
+import "./kheo_model";

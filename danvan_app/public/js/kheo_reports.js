@@ -19,8 +19,11 @@ danvan.kheo_targets_report = {
 		{ fieldname: "below_target_only", label: __("Chỉ đơn vị chưa đạt chỉ tiêu"), fieldtype: "Check" },
 	],
 	onload(report) {
-		report.page.add_inner_button(__("Nhắc các đơn vị chưa đạt chỉ tiêu"), () =>
-			danvan.remind_units_below_target(report)
+		// Reminding units is acting on them: offered to those who may change units (managers, administrators),
+		// as the server checks. A secondary action stays visible on a phone.
+		if (!frappe.model.can_write("DV Unit")) return;
+		report.page.set_secondary_action(__("Nhắc các đơn vị chưa đạt chỉ tiêu"), () =>
+			danvan.remind_units_below_target(report),
 		);
 	},
 	after_datatable_render() {
@@ -44,7 +47,7 @@ danvan.remind_units_below_target = function (report) {
 	frappe.confirm(
 		__(
 			"Gửi thư và việc cần làm (ToDo) cho lãnh đạo phụ trách dân vận của mỗi đơn vị chưa đạt chỉ tiêu năm {0}? Đơn vị đã được nhắc hôm nay sẽ không bị nhắc lại.",
-			[filters.year]
+			[filters.year],
 		),
 		() =>
 			frappe
@@ -59,10 +62,14 @@ danvan.remind_units_below_target = function (report) {
 						indicator: "green",
 						message: __(
 							"Đã nhắc: {0} đơn vị. Đã nhắc trước đó trong hôm nay: {1}. Chưa có lãnh đạo phụ trách dân vận để nhắc: {2}.",
-							[message.reminded.length, message.already_reminded.length, message.without_leader.length]
+							[
+								message.reminded.length,
+								message.already_reminded.length,
+								message.without_leader.length,
+							],
 						),
 					});
-				})
+				}),
 	);
 };
 

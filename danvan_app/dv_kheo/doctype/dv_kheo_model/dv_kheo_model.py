@@ -173,3 +173,8 @@ class DVKheoModel(ValueGuard, ScopeGuard, Document):
 		)
 		with refusals():
 			model_rules.check_supervisor(current, self.status, acts_above)
+
+
+def on_doctype_update():
+	"""The target report and the statistics read a unit's models of one year: an index on both."""
+	frappe.db.add_index("DV Kheo Model", ["registering_unit", "year"])
