@@ -72,6 +72,7 @@ override_whitelisted_methods = {
 	"frappe.desk.form.assign_to.add": "danvan_app.doors.add_assignment",
 	"frappe.share.add": "danvan_app.doors.add_share",
 	"frappe.desk.doctype.dashboard_chart.dashboard_chart.get": "danvan_app.doors.get_dashboard_chart",
+	"frappe.desk.query_report.run": "danvan_app.doors.run_report",
 }
 
 scheduler_events = {

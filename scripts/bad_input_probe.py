@@ -51,6 +51,8 @@ DOCTYPES = (
 	"DV Unit Kind",
 	"DV Admin Level",
 	"DV Kheo Field",
+	"DV Commendation",
+	"DV Kheo Target",
 )
 METHODS = {
 	"report_progress": "danvan_app.api.tasks.report_progress",
@@ -64,6 +66,9 @@ METHODS = {
 	"overdue_by_unit": (
 		"danvan_app.dv_directives.dashboard_chart_source.dv_overdue_tasks_by_unit.dv_overdue_tasks_by_unit.get"
 	),
+	"remind_units_below_target": "danvan_app.api.kheo.remind_units_below_target",
+	"units_below_target": "danvan_app.api.kheo.units_below_target",
+	"targets_report": "frappe.desk.query_report.run",
 }
 MISSING_NAME = {
 	"DV Unit": "DVI-99999",
@@ -72,6 +77,7 @@ MISSING_NAME = {
 	"DV Evaluation Template": "BTC-2025-DVI-99999-v9",
 	"DV Kheo Model": "MH-2025-99999",
 	"DV Evaluation": "DG-2025-99999",
+	"DV Commendation": "KT-2025-99999",
 	"User": "khong.co.ai@dv.test",
 }
 DIRECTIVE_TEXT = """TỈNH ỦY THỬ NGHIỆM
@@ -349,6 +355,10 @@ class Probe:
 		self.kind = self.make("DV Unit Kind", self.valid_doc("DV Unit Kind"))
 		self.level = self.make("DV Admin Level", self.valid_doc("DV Admin Level"))
 		self.field = self.make("DV Kheo Field", self.valid_doc("DV Kheo Field"))
+		self.commendation = self.make("DV Commendation", self.valid_doc("DV Commendation"))
+		# The run's own unit kind, so its targets never meet an earlier run's.
+		self.kind_for_targets = self.kind
+		self.target = self.make("DV Kheo Target", self.valid_doc("DV Kheo Target"))
 		self.records_to_update = {
 			"DV Unit": [self.district2, self.commune],
 			"DV Task": [self.task_district1, self.task_province, self.task_district2],
@@ -359,6 +369,8 @@ class Probe:
 			"DV Unit Kind": [self.kind],
 			"DV Admin Level": [self.level],
 			"DV Kheo Field": [self.field],
+			"DV Commendation": [self.commendation],
+			"DV Kheo Target": [self.target],
 			"DV Settings": ["DV Settings"],
 		}
 		self.clients = {"Administrator": self.admin}
@@ -452,6 +464,22 @@ class Probe:
 			return {"level_name": f"Cấp thử {run}-{i}", "level_order": 9}
 		if doctype == "DV Kheo Field":
 			return {"field_name": f"Lĩnh vực thử {run}-{i}", "description": "Thử"}
+		if doctype == "DV Commendation":
+			return {
+				"commended_unit": self.district1,
+				"recipient_name": f"Chi hội thử {run}-{i}",
+				"commendation_form": "Giấy khen",
+				"decision_number": f"{i}/QĐ-KT",
+				"decision_date": f"{self.year}-10-15",
+			}
+		if doctype == "DV Kheo Target":
+			# One target per kind, level and year: a fresh combination for each run and request.
+			return {
+				"unit_kind": self.kind_for_targets,
+				"year": 1999 + i % 28,
+				"admin_level": self.rng.choice(["Xã, phường, đặc khu", "Tỉnh, thành phố", None]),
+				"min_registered": 1,
+			}
 		raise ValueError(doctype)
 
 	def valid_update(self, doctype: str) -> dict:
@@ -465,6 +493,8 @@ class Probe:
 			"DV Unit Kind": {"description": "Mô tả sửa"},
 			"DV Admin Level": {"level_order": 8},
 			"DV Kheo Field": {"description": "Mô tả sửa"},
+			"DV Commendation": {"issuer": "Ủy ban nhân dân tỉnh"},
+			"DV Kheo Target": {"min_recognised": self.rng.randint(0, 2)},
 			"DV Settings": {"due_soon_days": self.rng.randint(3, 10)},
 		}[doctype]
 
@@ -808,6 +838,17 @@ class Probe:
 			args = {"chart_name": chart, "refresh": 1}
 			kinds = {"chart_name": ("name:Dashboard Chart", True), "filters": ("text", False)}
 			return args, kinds
+		if target == "remind_units_below_target":
+			args = {"year": self.year, "unit": self.rng.choice([self.district1, ""])}
+			return args, {"year": ("number", True), "unit": ("name:DV Unit", False)}
+		if target == "units_below_target":
+			return {}, {"filters": ("text", False)}
+		if target == "targets_report":
+			args = {
+				"report_name": self.rng.choice(["DV Kheo Targets", "DV Kheo Statistics"]),
+				"filters": json.dumps({"year": self.year, "unit": self.district1}),
+			}
+			return args, {"report_name": ("name:Report", True), "filters": ("filters", False)}
 		raise ValueError(target)
 
 	def bad_arg(self, arg: str, kind: str, valid, actor: str) -> tuple:
@@ -815,6 +856,21 @@ class Probe:
 			return self.bad_name(kind[5:], valid or "x")
 		if kind == "percent":
 			return self.bad_number(percent=True)
+		if kind == "number":
+			return self.bad_number()
+		if kind == "filters":
+			# A report's filters: broken JSON, a list, or good JSON holding bad values.
+			return self.pick(
+				[
+					("broken JSON", '{"year": '),
+					("a list", "[1, 2]"),
+					("year 'abc'", json.dumps({"year": "abc"})),
+					("year 99999", json.dumps({"year": 99999})),
+					("unit as a dict", json.dumps({"year": self.year, "unit": {"name": "x"}})),
+					("unit that does not exist", json.dumps({"year": self.year, "unit": "DVI-99999"})),
+					("below_target_only 'x'", json.dumps({"year": self.year, "below_target_only": "x"})),
+				]
+			)
 		if kind == "text":
 			return self.bad_text()
 		if kind == "date":
@@ -1041,6 +1097,9 @@ class Probe:
 			"grant_unit_access": [("User Permission", None)],
 			# Read-only doors: they must write nothing, whatever they are sent.
 			"tree_children": [("DV Unit", None)],
+			"units_below_target": [("DV Kheo Model", None)],
+			"targets_report": [("DV Kheo Model", None)],
+			"remind_units_below_target": [("ToDo", None)],
 			"dashboard_chart": [("DV Task", None)],
 			"overdue_by_unit": [("DV Task", None)],
 		}
@@ -1171,6 +1230,7 @@ class Probe:
 			("DV Kheo Model", "registering_unit"),
 			("DV Evaluation", "evaluated_unit"),
 			("DV Evaluation Template", "issuing_unit"),
+			("DV Commendation", "commended_unit"),
 		):
 			for row in names(doctype, ["name", field]):
 				if row.get(field) and row[field] not in units:

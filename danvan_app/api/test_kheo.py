@@ -196,6 +196,24 @@ class TestKheoTargets(FrappeTestCase):
 		self.assertRaises(ArgumentError, kheo.remind_units_below_target, year="năm nay")
 		self.assertRaises(ArgumentError, kheo.remind_units_below_target, year=YEAR, unit={"a": 1})
 
+	def test_the_report_door_refuses_bad_arguments_in_vietnamese(self):
+		from danvan_app import doors
+
+		self.assertEqual(
+			frappe.get_hooks("override_whitelisted_methods")["frappe.desk.query_report.run"],
+			["danvan_app.doors.run_report"],
+		)
+		frappe.set_user(self.province_manager)
+		for report_name, filters in (
+			(None, '{"year": 2026}'),
+			("DV Kheo Targets", '{"year": '),
+			("DV Kheo Targets", "[1, 2]"),
+			({"name": "x"}, None),
+		):
+			self.assertRaises(ArgumentError, doors.run_report, report_name=report_name, filters=filters)
+		result = doors.run_report(report_name="DV Kheo Targets", filters=frappe.as_json({"year": YEAR}))
+		self.assertEqual(len(result["result"]), len(report(self.province_manager)) + 1)  # and the totals row
+
 	def test_workspace_cards_count_what_the_user_sees(self):
 		frappe.set_user(self.district_manager)
 		self.assertEqual(kheo.units_below_target()["value"], 0)
