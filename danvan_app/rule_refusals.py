@@ -14,6 +14,7 @@ import frappe
 from frappe import _
 from frappe.utils import formatdate
 
+from danvan_app.domain import classification as classification_rules
 from danvan_app.domain import directives as directive_rules
 from danvan_app.domain import evaluation as evaluation_rules
 from danvan_app.domain import kheo_models as model_rules
@@ -56,6 +57,17 @@ def _late_registration(error: model_rules.OutsideRegistrationWindow, context: di
 
 
 REFUSALS: dict[type[Exception], tuple[type[Exception], Message]] = {
+	classification_rules.InvalidCondition: (
+		TemplateError,
+		lambda e, c: _(
+			"Điều kiện xếp loại không hợp lệ ({0}: {1}): chọn mức xếp loại và điều kiện trong danh sách; điều"
+			" kiện tỷ lệ cần ghi một số phần trăm từ 0 đến 100."
+		).format(e.classification, e.kind),
+	),
+	classification_rules.InvalidQuota: (
+		TemplateError,
+		lambda e, c: _("Tỷ lệ xuất sắc tối đa {0} không hợp lệ: phải từ 0 đến 100 (%).").format(e.percent),
+	),
 	completion_rules.DoneWithoutConfirmation: (
 		TaskCompletionError,
 		lambda e, c: _(

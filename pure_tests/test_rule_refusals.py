@@ -5,6 +5,7 @@ import inspect
 from pathlib import Path
 
 from danvan_app.domain import (
+	classification,
 	directive_number,
 	directives,
 	evaluation,
@@ -22,6 +23,7 @@ BASES = {
 	evaluation: evaluation.EvaluationRuleError,
 	directives: directives.DirectiveRuleError,
 	task_completion: task_completion.CompletionRuleError,
+	classification: classification.ClassificationRuleError,
 }
 
 
@@ -49,5 +51,13 @@ def test_every_domain_refusal_has_its_message():
 def test_no_controller_catches_a_domain_refusal_itself():
 	for path in APP.glob("*/doctype/*/*.py"):
 		source = path.read_text()
-		for module in ("task_rules", "unit_rules", "model_rules", "evaluation_rules", "directive_rules"):
+		for module in (
+			"task_rules",
+			"unit_rules",
+			"model_rules",
+			"evaluation_rules",
+			"directive_rules",
+			"classification_rules",
+			"completion_rules",
+		):
 			assert f"except {module}." not in source, path.name

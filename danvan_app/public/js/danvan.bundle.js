@@ -12,5 +12,5 @@ import "./unit_form";
 import "./form_titles";
 import "./report_charts";
 import "./report_totals";
-import "./kheo_reports";
+import "./year_reports";
 import "./kheo_model";

@@ -1,15 +1,20 @@
 # Copyright (c) 2026, danvan_app developers
 # For license information, please see license.txt
 
+import datetime
+
 import frappe
 from frappe import _
 from frappe.model.document import Document
+from frappe.query_builder.functions import Count
 from frappe.utils import cint, flt, getdate, today
 from frappe.utils.nestedset import get_ancestors_of
 
 from danvan_app.domain import access
+from danvan_app.domain import classification as classification_rules
 from danvan_app.domain import evaluation as evaluation_rules
 from danvan_app.domain import kheo_models as model_rules
+from danvan_app.domain import tasks as task_rules
 from danvan_app.exceptions import DuplicateEvaluationError, TemplateError
 from danvan_app.permissions import user_scope
 from danvan_app.permissions.guard import ScopeGuard
@@ -31,6 +36,7 @@ class DVEvaluation(ValueGuard, ScopeGuard, Document):
 		from danvan_app.dv_evaluation.doctype.dv_evaluation_score.dv_evaluation_score import DVEvaluationScore
 
 		amended_from: DF.Link | None
+		classification_reasons: DF.SmallText | None
 		classification: DF.Literal[
 			"",
 			"Ho\u00e0n th\u00e0nh xu\u1ea5t s\u1eafc nhi\u1ec7m v\u1ee5",
@@ -229,7 +235,53 @@ class DVEvaluation(ValueGuard, ScopeGuard, Document):
 		self.maximum_total, self.self_total, self.reviewed_total = evaluation_rules.totals(self.score_lines())
 		# The reviewed score decides once a reviewer has scored; until then the self score does.
 		decisive_total = self.reviewed_total if self.reviewed_on else self.self_total
-		self.classification = evaluation_rules.classify(decisive_total, self.template_doc().as_thresholds())
+		template = self.template_doc()
+		result = classification_rules.classify(
+			decisive_total, template.as_thresholds(), template.as_conditions(), self.unit_facts()
+		)
+		self.classification = result.classification
+		self.classification_reasons = "\n".join(result.reasons) or None
+
+	def unit_facts(self) -> classification_rules.UnitFacts:
+		"""What the template's extra conditions look at: the unit's tasks due in the year, by deadline
+		outcome (one aggregate query), and its weakest criterion. A model's evaluation looks at no tasks."""
+		counts = {} if self.kheo_model else self.task_outcomes_of_the_year()
+		return classification_rules.UnitFacts(
+			on_time=counts.get(task_rules.OUTCOME_ON_TIME, 0),
+			done_late=counts.get(task_rules.OUTCOME_DONE_LATE, 0),
+			overdue=counts.get(task_rules.OUTCOME_OVERDUE, 0),
+			within_deadline=counts.get(task_rules.OUTCOME_WITHIN_DEADLINE, 0),
+			weakest_share=self.weakest_share(),
+		)
+
+	def task_outcomes_of_the_year(self) -> dict[str, int]:
+		Task = frappe.qb.DocType("DV Task")
+		year = cint(self.year)
+		rows = (
+			frappe.qb.from_(Task)
+			.select(Task.deadline_outcome, Count(Task.name))
+			.where(
+				(Task.presiding_unit == self.evaluated_unit)
+				& (Task.due_date >= datetime.date(year, 1, 1))
+				& (Task.due_date <= datetime.date(year, 12, 31))
+				& (Task.status != task_rules.STATUS_CANCELLED)
+			)
+			.groupby(Task.deadline_outcome)
+			.run()
+		)
+		return {outcome: count for outcome, count in rows}
+
+	def weakest_share(self) -> float | None:
+		"""The lowest score as a share of its criterion's maximum (reviewed scores once reviewed), or None
+		while nothing is scored."""
+		lines = self.score_lines()
+		scores = [
+			(line.reviewed_score if self.reviewed_on else line.self_score, line.maximum) for line in lines
+		]
+		scored = [(score or 0) / maximum for score, maximum in scores if maximum]
+		if not any(score is not None for score, _maximum in scores):
+			return None
+		return min(scored) if scored else None
 
 	def check_one_evaluation_per_unit_and_year(self):
 		clash = frappe.db.get_value(

@@ -4,9 +4,14 @@
 import frappe
 from frappe.tests.utils import FrappeTestCase
 
-from danvan_app.bench_tests.factories import make_unit, make_user
+from danvan_app.bench_tests.factories import COMMUNE, PROVINCE, make_task, make_unit, make_user
+from danvan_app.domain import access
+from danvan_app.domain import classification as classification_rules
 from danvan_app.domain import evaluation as evaluation_rules
+from danvan_app.dv_evaluation.report.dv_evaluation_ranking import dv_evaluation_ranking as ranking
 from danvan_app.exceptions import DuplicateEvaluationError, ScoreError, TemplateError
+
+STATE_AGENCY = "Cơ quan nhà nước, sở, ban, ngành"
 
 
 def make_template(issuer: str, year: int = 2025, version: int = 1, **values):
@@ -99,6 +104,64 @@ class TestDVEvaluation(FrappeTestCase):
 		self.assertEqual(evaluation.reviewed_total, 75)
 		self.assertEqual(evaluation.classification, evaluation_rules.GOOD)
 
+	def test_a_new_template_starts_from_the_rules_in_force(self):
+		template = make_template(self.issuer, year=2026, thresholds=[])
+		self.assertEqual(
+			[(row.classification, row.min_score) for row in template.thresholds],
+			[(evaluation_rules.EXCELLENT, 90), (evaluation_rules.GOOD, 70), (evaluation_rules.COMPLETED, 50)],
+		)
+		self.assertEqual(
+			[(row.classification, row.condition_kind, row.value or 0) for row in template.conditions],
+			[(c.classification, c.kind, c.value or 0) for c in classification_rules.DEFAULT_CONDITIONS],
+		)
+		self.assertEqual(template.excellent_quota_percent, 20)
+		template.append(
+			"conditions",
+			{
+				"classification": evaluation_rules.GOOD,
+				"condition_kind": classification_rules.LATE_SHARE_AT_MOST,
+			},
+		)
+		self.assertRaises(frappe.ValidationError, template.save)
+
+	def test_a_late_task_or_a_weak_criterion_costs_the_excellent_class(self):
+		full_marks = {"1.1": {"self_score": 30}, "1.2": {"self_score": 20}, "2.1": {"self_score": 45}}
+		late = make_task(
+			self.unit,
+			start_date="2025-01-02",
+			due_date="2025-03-01",
+			status="Hoàn thành",
+			completed_on="2025-03-10",
+		)
+		self.assertEqual(late.deadline_outcome, "Hoàn thành trễ hạn")
+		for _ in range(5):
+			make_task(
+				self.unit,
+				start_date="2025-01-02",
+				due_date="2025-06-30",
+				status="Hoàn thành",
+				completed_on="2025-06-01",
+			)
+		# One task of six late (17 %): not excellent, still good (at most 20 % late).
+		evaluation = make_evaluation(self.unit, self.template.name, scores=full_marks)
+		self.assertEqual(evaluation.self_total, 95)
+		self.assertEqual(evaluation.classification, evaluation_rules.GOOD)
+		self.assertIn(classification_rules.ALL_TASKS_ON_TIME, evaluation.classification_reasons)
+		# A second late task (2 of 7, 29 %): down to "completed".
+		make_task(self.unit, start_date="2025-01-02", due_date="2025-02-01")
+		evaluation = frappe.get_doc("DV Evaluation", evaluation.name)
+		evaluation.save()
+		self.assertEqual(evaluation.classification, evaluation_rules.COMPLETED)
+
+		other = make_unit("Huyện ủy Điểm Yếu", self.issuer).name
+		weak = {"1.1": {"self_score": 30}, "1.2": {"self_score": 9}, "2.1": {"self_score": 50}}
+		evaluation = make_evaluation(other, self.template.name, scores=weak)
+		self.assertEqual((evaluation.self_total, evaluation.classification), (89, evaluation_rules.GOOD))
+		evaluation = frappe.get_doc("DV Evaluation", evaluation.name)
+		evaluation.scores[1].self_score = 11
+		evaluation.save()
+		self.assertEqual((evaluation.self_total, evaluation.classification), (91, evaluation_rules.EXCELLENT))
+
 	def test_score_over_the_maximum_is_refused_and_nothing_saved(self):
 		before = frappe.db.count("DV Evaluation")
 		with self.assertRaises(ScoreError) as caught:
@@ -176,3 +239,60 @@ class TestWhoScoresWhat(FrappeTestCase):
 		frappe.set_user("Administrator")
 		self.assertEqual(frappe.db.get_value("DV Evaluation", self.name, "reviewed_total"), 18)
 		self.assertRaises(frappe.PermissionError, self.edit, self.reviewer, self_score=5)
+
+
+class TestRanking(FrappeTestCase):
+	"""The ranking report: groups of like units, the quota of excellent units, last year beside."""
+
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		frappe.set_user("Administrator")
+		cls.issuer = make_unit("Ban Dân vận Tỉnh ủy Xếp Hạng").name
+		cls.district = make_unit("Huyện Xếp Hạng", cls.issuer).name
+		cls.template = make_template(cls.issuer, year=2025)
+		last_template = make_template(cls.issuer, year=2024)
+		cls.communes = []
+		for i, (score_2, score_3) in enumerate(((20, 50), (20, 49), (20, 48), (20, 47), (20, 46), (10, 40))):
+			parent = cls.district if i < 2 else cls.issuer
+			commune = make_unit(f"Xã Xếp Hạng {i}", parent, level=COMMUNE).name
+			cls.communes.append(commune)
+			scores = {
+				"1.1": {"self_score": 30},
+				"1.2": {"self_score": score_2},
+				"2.1": {"self_score": score_3},
+			}
+			make_evaluation(commune, cls.template.name, scores=scores)
+		cls.agency = make_unit("Sở Xếp Hạng", cls.issuer, kind=STATE_AGENCY, level=PROVINCE).name
+		make_evaluation(cls.agency, cls.template.name, scores={"1.1": {"self_score": 30}})
+		make_evaluation(
+			cls.communes[0], last_template.name, year=2024, scores={"1.1": {"self_score": 30}}
+		).submit()
+		cls.district_manager = make_user("manager.ranking@dv.test", access.MANAGER, [cls.district])
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+
+	def rows(self, user="Administrator"):
+		frappe.set_user(user)
+		_columns, rows = ranking.execute({"year": 2025, "unit": self.issuer})
+		frappe.set_user("Administrator")
+		return {row["unit"]: row for row in rows}
+
+	def test_like_units_ranked_together_and_the_quota_applied(self):
+		rows = self.rows()
+		communes = [rows[c] for c in self.communes]
+		self.assertEqual([r["rank"] for r in communes], [1, 2, 3, 4, 5, 6])
+		self.assertEqual(len({r["ranking_group"] for r in communes}), 1)
+		self.assertNotEqual(rows[self.agency]["ranking_group"], communes[0]["ranking_group"])
+		self.assertEqual(rows[self.agency]["rank"], 1)
+		# Five scored excellent, six good or better: 20 % of six is one excellent place.
+		self.assertEqual(communes[0]["classification"], evaluation_rules.EXCELLENT)
+		for row in communes[1:5]:
+			self.assertEqual(row["classification"], evaluation_rules.GOOD)
+			self.assertIn("Vượt tỷ lệ xuất sắc 20%", row["note"])
+		self.assertEqual((communes[0]["last_total"], communes[0]["change"]), (30, 70))
+
+	def test_a_district_sees_its_own_units_only(self):
+		rows = self.rows(self.district_manager)
+		self.assertEqual(set(rows), set(self.communes[:2]))

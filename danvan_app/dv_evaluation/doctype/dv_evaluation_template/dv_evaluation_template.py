@@ -6,6 +6,7 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import flt
 
+from danvan_app.domain import classification as classification_rules
 from danvan_app.domain import evaluation as evaluation_rules
 from danvan_app.exceptions import TemplateError
 from danvan_app.rule_refusals import refusals
@@ -21,6 +22,9 @@ class DVEvaluationTemplate(ValueGuard, Document):
 	if TYPE_CHECKING:
 		from frappe.types import DF
 
+		from danvan_app.dv_evaluation.doctype.dv_evaluation_condition.dv_evaluation_condition import (
+			DVEvaluationCondition,
+		)
 		from danvan_app.dv_evaluation.doctype.dv_evaluation_criterion.dv_evaluation_criterion import (
 			DVEvaluationCriterion,
 		)
@@ -28,7 +32,9 @@ class DVEvaluationTemplate(ValueGuard, Document):
 			DVEvaluationThreshold,
 		)
 
+		conditions: DF.Table[DVEvaluationCondition]
 		criteria: DF.Table[DVEvaluationCriterion]
+		excellent_quota_percent: DF.Float
 		issuing_unit: DF.Link
 		maximum_total: DF.Float
 		template_title: DF.Data
@@ -38,9 +44,51 @@ class DVEvaluationTemplate(ValueGuard, Document):
 
 	# end: auto-generated types
 	def validate(self):
+		self.fill_in_the_rules_in_force()
 		self.check_version_is_new()
 		self.check_criteria()
 		self.check_thresholds()
+		self.check_conditions_and_quota()
+
+	def fill_in_the_rules_in_force(self):
+		"""A new template starts from the rules in force (Quy định 366-QĐ/TW, Nghị định 335/2025/NĐ-CP): the
+		100-point thresholds and the extra conditions, which an administrator then edits."""
+		if not self.thresholds:
+			for threshold in classification_rules.DEFAULT_THRESHOLDS:
+				self.append(
+					"thresholds",
+					{"classification": threshold.classification, "min_score": threshold.min_score},
+				)
+		if self.is_new() and not self.conditions and self.scale() == evaluation_rules.UNIT_SCALE:
+			for condition in classification_rules.DEFAULT_CONDITIONS:
+				self.append(
+					"conditions",
+					{
+						"classification": condition.classification,
+						"condition_kind": condition.kind,
+						"value": condition.value,
+					},
+				)
+
+	def scale(self) -> tuple[str, ...]:
+		"""The scale the thresholds grade on (none when they mix two: check_thresholds says so)."""
+		names = {row.classification for row in self.thresholds if row.classification}
+		return next((scale for scale in evaluation_rules.SCALES if names <= set(scale)), ())
+
+	def check_conditions_and_quota(self):
+		with refusals():
+			classification_rules.check_conditions(self.as_conditions())
+			classification_rules.check_quota(self.excellent_quota_percent)
+
+	def as_conditions(self) -> list[classification_rules.Condition]:
+		return [
+			classification_rules.Condition(
+				row.classification,
+				row.condition_kind,
+				None if row.value in (None, "") else flt(row.value),
+			)
+			for row in self.conditions
+		]
 
 	def check_version_is_new(self):
 		filters = {"issuing_unit": self.issuing_unit, "year": self.year, "version": self.version}

@@ -1,6 +1,6 @@
 // Copyright (c) 2026, danvan_app developers
-// The two "Dân vận khéo" reports: units against their yearly target (with the reminder to the units below
-// it), and the year's figures a provincial Ban Dân vận puts in its year-end report.
+// The reports of a year: "Dân vận khéo" models against each unit's target (with the reminder to the units
+// below it), the year's model figures for the year-end report, and the ranking of the units' evaluations.
 
 frappe.provide("danvan");
 
@@ -81,5 +81,24 @@ danvan.kheo_statistics_report = {
 	formatter(value, row, column, data, default_formatter) {
 		const html = default_formatter(value, row, column, data);
 		return data && data.is_heading ? `<b>${html}</b>` : html;
+	},
+};
+
+danvan.evaluation_ranking_report = {
+	filters: [
+		year_filter,
+		{ fieldname: "unit", label: __("Đơn vị (gồm cấp dưới)"), fieldtype: "Link", options: "DV Unit" },
+	],
+	formatter(value, row, column, data, default_formatter) {
+		const html = default_formatter(value, row, column, data);
+		if (column.fieldname === "note" && value) return `<span class="text-muted">${html}</span>`;
+		return html;
+	},
+};
+
+danvan.inspection_statistics_report = {
+	filters: [{ fieldname: "year", label: __("Năm"), fieldtype: "Int", default: new Date().getFullYear() }],
+	get_datatable_options(options) {
+		return danvan.totals_row_label(options, "body_name");
 	},
 };
