@@ -31,6 +31,7 @@ WRITERS = {
 	"DV Kheo Model": {access.ADMIN, access.MANAGER, access.OFFICER, access.REVIEWER},
 	"DV Evaluation": {access.ADMIN, access.MANAGER, access.OFFICER, access.REVIEWER},
 	"DV Commendation": {access.ADMIN, access.MANAGER},
+	"DV Inspection": {access.ADMIN, access.MANAGER, access.OFFICER},
 }
 DELETERS = {"DV Task": {access.ADMIN, access.MANAGER}}
 # A model is submitted by the Workflow's recognition step, which the supervising body's managers take.
@@ -113,6 +114,18 @@ class TestPermissionMatrix(FrappeTestCase):
 				}
 			).insert()
 			add(commendation, [u[key]])
+
+		for key in ("province", "district1", "commune11"):
+			inspection = frappe.get_doc(
+				{
+					"doctype": "DV Inspection",
+					"title": f"Kiểm tra của {key}",
+					"inspecting_unit": u[key],
+					"year": 2026,
+					"inspected_units": [{"inspected_unit": u.commune21}],
+				}
+			).insert()
+			add(inspection, [u[key]])
 
 		template = make_template(u.province)
 		reviewer = cls.users[(access.REVIEWER, "apostrophe")]

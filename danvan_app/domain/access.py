@@ -51,6 +51,7 @@ ROLE_RIGHTS: dict[str, dict[str, frozenset[str]]] = {
 		VIEWER: READ,
 	},
 	"DV Commendation": {ADMIN: FULL, MANAGER: WRITE, OFFICER: READ, REVIEWER: READ, VIEWER: READ},
+	"DV Inspection": {ADMIN: FULL, MANAGER: WRITE, OFFICER: WRITE, REVIEWER: READ, VIEWER: READ},
 	"DV Evaluation": {
 		ADMIN: FULL | SUBMIT,
 		MANAGER: WRITE | {"submit"},
@@ -78,6 +79,7 @@ OWNING_FIELD = {
 	"DV Kheo Model": "registering_unit",
 	"DV Evaluation": "evaluated_unit",
 	"DV Commendation": "commended_unit",
+	"DV Inspection": "inspecting_unit",
 }
 SCOPED_DOCTYPES = frozenset(OWNING_FIELD)
 # Child tables of scoped DocTypes: exactly as visible as their parent (a static test checks the list is
@@ -90,6 +92,7 @@ CHILD_TABLES = {
 	"DV Directive Reference": "DV Directive",
 	"DV Evaluation Score": "DV Evaluation",
 	"DV Kheo Monitoring": "DV Kheo Model",
+	"DV Inspection Unit": "DV Inspection",
 	"DV Unit Successor": "DV Unit",
 	"DV Unit Alias": "DV Unit",
 }

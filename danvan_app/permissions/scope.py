@@ -75,6 +75,11 @@ def _commendation_sql(scope: access.UserScope) -> str:
 	return units_condition("`tabDV Commendation`.`commended_unit`", scope)
 
 
+def _inspection_sql(scope: access.UserScope) -> str:
+	"""Inspecting unit in scope (an inspected unit sees the follow-up tasks given to it)."""
+	return units_condition("`tabDV Inspection`.`inspecting_unit`", scope)
+
+
 SCOPE_SQL = {
 	"DV Unit": _unit_sql,
 	"DV Task": _task_sql,
@@ -82,6 +87,7 @@ SCOPE_SQL = {
 	"DV Kheo Model": _kheo_model_sql,
 	"DV Evaluation": _evaluation_sql,
 	"DV Commendation": _commendation_sql,
+	"DV Inspection": _inspection_sql,
 }
 
 

@@ -75,6 +75,7 @@ class DVTask(
 		due_date: DF.Date | None
 		explanations: DF.Table[DVTaskExplanation]
 		extensions: DF.Table[DVTaskExtension]
+		inspection: DF.Link | None
 		original_due_date: DF.Date | None
 		parent_task: DF.Link | None
 		period_key: DF.Data | None
