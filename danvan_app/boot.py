@@ -4,6 +4,7 @@ no status or outcome literal is written a second time in JavaScript; and the uni
 import frappe
 
 from danvan_app.domain import access
+from danvan_app.domain import evaluation as evaluation_rules
 from danvan_app.domain import tasks as task_rules
 
 # The list's colour for each deadline outcome (Frappe indicator colours).
@@ -45,6 +46,7 @@ def vocabulary() -> dict:
 		"no_recurrence": task_rules.RECURRENCE_LABELS["none"],
 		"extension_pending": task_rules.EXTENSION_PENDING,
 		"roles": list(access.DV_ROLES),
+		"cycle_closed": evaluation_rules.CYCLE_CLOSED,
 	}
 
 

@@ -18,6 +18,7 @@ from danvan_app.domain import classification as classification_rules
 from danvan_app.domain import directives as directive_rules
 from danvan_app.domain import evaluation as evaluation_rules
 from danvan_app.domain import kheo_models as model_rules
+from danvan_app.domain import measures as measure_rules
 from danvan_app.domain import task_completion as completion_rules
 from danvan_app.domain import tasks as task_rules
 from danvan_app.domain import units as unit_rules
@@ -63,6 +64,29 @@ REFUSALS: dict[type[Exception], tuple[type[Exception], Message]] = {
 			"Điều kiện xếp loại không hợp lệ ({0}: {1}): chọn mức xếp loại và điều kiện trong danh sách; điều"
 			" kiện tỷ lệ cần ghi một số phần trăm từ 0 đến 100."
 		).format(e.classification, e.kind),
+	),
+	measure_rules.UnknownMeasure: (
+		TemplateError,
+		lambda e, c: _("Không có cách tính từ dữ liệu {0}; hãy chọn trong danh sách.").format(
+			frappe.bold(e.key)
+		),
+	),
+	measure_rules.ReviewWithoutReason: (
+		frappe.MandatoryError,
+		lambda e, c: _(
+			"Tiêu chí {0}: điểm tính từ dữ liệu là {1}, điểm thẩm định {2}; hãy ghi lý do điều chỉnh ở cột nhận xét."
+		).format(e.criterion, f"{e.computed:g}", f"{e.reviewed:g}"),
+	),
+	evaluation_rules.NotReviewed: (
+		ScoreError,
+		lambda e, c: _("Phiếu chưa có điểm thẩm định: người thẩm định cần chấm điểm thẩm định trước."),
+	),
+	evaluation_rules.StepNotFromAbove: (
+		frappe.PermissionError,
+		lambda e, c: _(
+			"Bước {0} do người thẩm định được giao hoặc cơ quan cấp trên của đơn vị được đánh giá thực hiện; đơn vị"
+			" không tự thẩm định, phê duyệt phiếu của mình."
+		).format(frappe.bold(e.step)),
 	),
 	classification_rules.InvalidQuota: (
 		TemplateError,

@@ -107,3 +107,20 @@ def test_score_changes_tell_self_scores_from_review_scores():
 	assert ev.score_changes(before, {**before, "2": (8.0, 6.0, 10.0)}) == ev.ScoreChange(True, False, False)
 	assert ev.score_changes(before, {**before, "2": (7.0, 6.0, 20.0)}).other_changed
 	assert ev.score_changes(before, {"1": before["1"]}).other_changed
+
+
+def test_a_review_is_the_reviewers_with_reviewed_scores():
+	ev.check_review_step(False, False, False)  # not entering the reviewed state
+	with pytest.raises(ev.StepNotFromAbove):
+		ev.check_review_step(True, True, False)
+	with pytest.raises(ev.NotReviewed):
+		ev.check_review_step(True, False, True)
+	ev.check_review_step(True, True, True)
+
+
+def test_an_approval_is_from_above_and_of_a_reviewed_evaluation():
+	with pytest.raises(ev.StepNotFromAbove):
+		ev.check_approval(True, False, "Phê duyệt")
+	with pytest.raises(ev.NotReviewed):
+		ev.check_approval(False, True, "Phê duyệt")
+	ev.check_approval(True, True, "Phê duyệt")

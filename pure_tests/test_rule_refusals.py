@@ -10,6 +10,7 @@ from danvan_app.domain import (
 	directives,
 	evaluation,
 	kheo_models,
+	measures,
 	task_completion,
 	tasks,
 	units,
@@ -24,6 +25,7 @@ BASES = {
 	directives: directives.DirectiveRuleError,
 	task_completion: task_completion.CompletionRuleError,
 	classification: classification.ClassificationRuleError,
+	measures: measures.MeasureRuleError,
 }
 
 
@@ -59,5 +61,6 @@ def test_no_controller_catches_a_domain_refusal_itself():
 			"directive_rules",
 			"classification_rules",
 			"completion_rules",
+			"measure_rules",
 		):
 			assert f"except {module}." not in source, path.name

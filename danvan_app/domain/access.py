@@ -52,6 +52,7 @@ ROLE_RIGHTS: dict[str, dict[str, frozenset[str]]] = {
 	},
 	"DV Commendation": {ADMIN: FULL, MANAGER: WRITE, OFFICER: READ, REVIEWER: READ, VIEWER: READ},
 	"DV Inspection": {ADMIN: FULL, MANAGER: WRITE, OFFICER: WRITE, REVIEWER: READ, VIEWER: READ},
+	"DV Evaluation Cycle": {ADMIN: FULL, MANAGER: WRITE, OFFICER: READ, REVIEWER: READ, VIEWER: READ},
 	"DV Evaluation": {
 		ADMIN: FULL | SUBMIT,
 		MANAGER: WRITE | {"submit"},
@@ -80,6 +81,7 @@ OWNING_FIELD = {
 	"DV Evaluation": "evaluated_unit",
 	"DV Commendation": "commended_unit",
 	"DV Inspection": "inspecting_unit",
+	"DV Evaluation Cycle": "evaluating_unit",
 }
 SCOPED_DOCTYPES = frozenset(OWNING_FIELD)
 # Child tables of scoped DocTypes: exactly as visible as their parent (a static test checks the list is
@@ -93,6 +95,8 @@ CHILD_TABLES = {
 	"DV Evaluation Score": "DV Evaluation",
 	"DV Kheo Monitoring": "DV Kheo Model",
 	"DV Inspection Unit": "DV Inspection",
+	"DV Evaluation Cycle Kind": "DV Evaluation Cycle",
+	"DV Evaluation Cycle Level": "DV Evaluation Cycle",
 	"DV Unit Successor": "DV Unit",
 	"DV Unit Alias": "DV Unit",
 }

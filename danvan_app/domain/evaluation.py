@@ -17,6 +17,10 @@ FAILED = "Không đạt"
 MODEL_SCALE = (PASSED, FAILED)
 SCALES = (UNIT_SCALE, MODEL_SCALE)
 CLASSIFICATIONS = UNIT_SCALE + MODEL_SCALE
+# An evaluation cycle is open until the evaluating body closes it (the quota applied, the classes final).
+CYCLE_OPEN = "Đang mở"
+CYCLE_CLOSED = "Đã chốt"
+
 # The classifications that fail: a unit that did not complete its tasks, a model that did not pass.
 FAILING = frozenset({NOT_COMPLETED, FAILED})
 
@@ -144,3 +148,36 @@ def score_changes(before: dict[str, tuple], after: dict[str, tuple]) -> ScoreCha
 	reviewed_changed = any(before[k][1] != after[k][1] for k in after)
 	other_changed = any(before[k][2:] != after[k][2:] for k in after)
 	return ScoreChange(self_changed, reviewed_changed, other_changed)
+
+
+# The states of the shipped Workflow "DV: Đánh giá, xếp loại" that carry a rule.
+STATE_REVIEWED = "Đã thẩm định"
+
+
+class NotReviewed(EvaluationRuleError):
+	pass
+
+
+class StepNotFromAbove(EvaluationRuleError):
+	def __init__(self, step: str):
+		super().__init__(step)
+		self.step = step
+
+
+def check_review_step(entering_reviewed: bool, reviewed: bool, by_reviewer_or_above: bool) -> None:
+	"""The review is the reviewer's (or the evaluating body's), and it has reviewed scores."""
+	if not entering_reviewed:
+		return
+	if not by_reviewer_or_above:
+		raise StepNotFromAbove(STATE_REVIEWED)
+	if not reviewed:
+		raise NotReviewed()
+
+
+def check_approval(reviewed: bool, acts_above: bool, approval: str) -> None:
+	"""A unit's evaluation is approved (submitted) by the body above it, once reviewed: a unit never
+	approves its own, whatever path the submission takes."""
+	if not acts_above:
+		raise StepNotFromAbove(approval)
+	if not reviewed:
+		raise NotReviewed()

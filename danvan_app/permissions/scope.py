@@ -80,6 +80,11 @@ def _inspection_sql(scope: access.UserScope) -> str:
 	return units_condition("`tabDV Inspection`.`inspecting_unit`", scope)
 
 
+def _cycle_sql(scope: access.UserScope) -> str:
+	"""Evaluating unit in scope (an evaluated unit works on its own evaluation)."""
+	return units_condition("`tabDV Evaluation Cycle`.`evaluating_unit`", scope)
+
+
 SCOPE_SQL = {
 	"DV Unit": _unit_sql,
 	"DV Task": _task_sql,
@@ -88,6 +93,7 @@ SCOPE_SQL = {
 	"DV Evaluation": _evaluation_sql,
 	"DV Commendation": _commendation_sql,
 	"DV Inspection": _inspection_sql,
+	"DV Evaluation Cycle": _cycle_sql,
 }
 
 

@@ -14,3 +14,4 @@ import "./report_charts";
 import "./report_totals";
 import "./year_reports";
 import "./kheo_model";
+import "./evaluation_cycle";

@@ -14,11 +14,13 @@ from danvan_app.domain import access
 from danvan_app.domain import classification as classification_rules
 from danvan_app.domain import evaluation as evaluation_rules
 from danvan_app.domain import kheo_models as model_rules
+from danvan_app.domain import measures as measure_rules
 from danvan_app.domain import tasks as task_rules
 from danvan_app.exceptions import DuplicateEvaluationError, TemplateError
 from danvan_app.permissions import user_scope
 from danvan_app.permissions.guard import ScopeGuard
 from danvan_app.rule_refusals import refusals
+from danvan_app.unit_records import evidence_route, unit_records
 from danvan_app.value_guard import ValueGuard
 
 HEADER_FIELDS = ("evaluated_unit", "year", "template", "reviewer")
@@ -37,6 +39,9 @@ class DVEvaluation(ValueGuard, ScopeGuard, Document):
 
 		amended_from: DF.Link | None
 		classification_reasons: DF.SmallText | None
+		cycle: DF.Link | None
+		final_classification: DF.Data | None
+		quota_note: DF.SmallText | None
 		classification: DF.Literal[
 			"",
 			"Ho\u00e0n th\u00e0nh xu\u1ea5t s\u1eafc nhi\u1ec7m v\u1ee5",
@@ -56,6 +61,7 @@ class DVEvaluation(ValueGuard, ScopeGuard, Document):
 		scores: DF.Table[DVEvaluationScore]
 		self_total: DF.Float
 		template: DF.Link
+		workflow_state: DF.Link | None
 		year: DF.Int
 
 	# end: auto-generated types
@@ -69,8 +75,29 @@ class DVEvaluation(ValueGuard, ScopeGuard, Document):
 		self.load_criteria_from_template()
 		self.check_scores_within_maximum()
 		self.check_who_changes_which_scores()
+		self.feed_criteria_from_data()
 		self.compute_totals_and_classification()
 		self.check_one_evaluation_per_unit_and_year()
+		self.check_review_and_approval_steps()
+
+	def check_review_and_approval_steps(self):
+		"""Whatever the Workflow's order, a review is the reviewer's or the body above, with reviewed
+		scores; an approval (submission) is the body above's, of a reviewed evaluation. A model's
+		evaluation is approved on the model's own Workflow, by its supervising body."""
+		before = self.get_doc_before_save()
+		before_state = before.workflow_state if before else None
+		scope = user_scope()
+		above = access.may_act_above(scope, get_ancestors_of("DV Unit", self.evaluated_unit))
+		with refusals():
+			evaluation_rules.check_review_step(
+				self.workflow_state == evaluation_rules.STATE_REVIEWED
+				and before_state != evaluation_rules.STATE_REVIEWED,
+				bool(self.reviewed_on),
+				above or self.reviewer == scope.user,
+			)
+			submitting = cint(self.docstatus) == 1 and not (before and cint(before.docstatus) == 1)
+			if submitting and not self.kheo_model:
+				evaluation_rules.check_approval(bool(self.reviewed_on), above, _("Phê duyệt"))
 
 	def take_values_from_links(self):
 		self.take_unit_and_year_from_the_model()
@@ -174,8 +201,31 @@ class DVEvaluation(ValueGuard, ScopeGuard, Document):
 					"section": criterion.section,
 					"criterion": criterion.criterion,
 					"max_score": criterion.max_score,
+					"measure_key": criterion.measure_key,
 				},
 			)
+
+	def feed_criteria_from_data(self):
+		"""Criteria the template feeds from data are scored from the unit's own records (the unit does not
+		score them itself); the reviewer may change such a score, saying why. An evaluation cycle hands the
+		records it counted for all its units at once (flags.unit_record)."""
+		fed = [row for row in self.scores if row.measure_key]
+		if not fed or self.kheo_model:
+			return
+		year = cint(self.year)
+		record = self.flags.unit_record or unit_records([self.evaluated_unit], year)[self.evaluated_unit]
+		for row in fed:
+			with refusals():
+				measure_rules.check_measure(row.measure_key)
+			row.computed_score = measure_rules.fed_score(row.measure_key, record, flt(row.max_score))
+			if row.computed_score is not None:
+				row.self_score = row.computed_score
+			row.evidence_route = evidence_route(row.measure_key, self.evaluated_unit, year)
+			if self.reviewed_on:
+				with refusals():
+					measure_rules.check_review(
+						row.criterion_code, row.computed_score, flt(row.reviewed_score), row.comment
+					)
 
 	def score_lines(self) -> list[evaluation_rules.ScoreLine]:
 		return [

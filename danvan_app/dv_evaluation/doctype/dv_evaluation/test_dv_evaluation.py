@@ -162,6 +162,20 @@ class TestDVEvaluation(FrappeTestCase):
 		evaluation.save()
 		self.assertEqual((evaluation.self_total, evaluation.classification), (91, evaluation_rules.EXCELLENT))
 
+	def test_the_evaluation_sheet_prints_in_vietnamese(self):
+		evaluation = make_evaluation(
+			self.unit, self.template.name, scores={"1.1": {"self_score": 30}, "2.1": {"self_score": 45}}
+		)
+		self.assertEqual(frappe.get_meta("DV Evaluation").default_print_format, "DV Evaluation Sheet")
+		html = frappe.get_print("DV Evaluation", evaluation.name, print_format="DV Evaluation Sheet")
+		for text in (
+			"PHIẾU ĐÁNH GIÁ, XẾP LOẠI CÔNG TÁC DÂN VẬN NĂM 2025",
+			"Huyện ủy Được Đánh Giá",
+			"Tổng cộng",
+			"75",
+		):
+			self.assertIn(text, html)
+
 	def test_score_over_the_maximum_is_refused_and_nothing_saved(self):
 		before = frappe.db.count("DV Evaluation")
 		with self.assertRaises(ScoreError) as caught:
@@ -180,7 +194,9 @@ class TestDVEvaluation(FrappeTestCase):
 		self.assertRaises(DuplicateEvaluationError, make_evaluation, self.unit, self.template.name)
 
 	def test_submitted_is_immutable_and_amend_makes_a_new_version(self):
-		evaluation = make_evaluation(self.unit, self.template.name, scores={"2.1": {"self_score": 40}})
+		evaluation = make_evaluation(
+			self.unit, self.template.name, scores={"2.1": {"self_score": 40, "reviewed_score": 40}}
+		)
 		evaluation.submit()
 		evaluation.reload()
 		evaluation.scores[0].self_score = 10
@@ -192,6 +208,7 @@ class TestDVEvaluation(FrappeTestCase):
 		amended = frappe.copy_doc(evaluation)
 		amended.amended_from = evaluation.name
 		amended.docstatus = 0
+		amended.workflow_state = None  # not copied by the desk's amend (no_copy); copy_doc ignores that
 		amended.scores[0].self_score = 10
 		amended.insert()
 		self.assertEqual(amended.self_total, 50)
@@ -266,7 +283,10 @@ class TestRanking(FrappeTestCase):
 		cls.agency = make_unit("Sở Xếp Hạng", cls.issuer, kind=STATE_AGENCY, level=PROVINCE).name
 		make_evaluation(cls.agency, cls.template.name, scores={"1.1": {"self_score": 30}})
 		make_evaluation(
-			cls.communes[0], last_template.name, year=2024, scores={"1.1": {"self_score": 30}}
+			cls.communes[0],
+			last_template.name,
+			year=2024,
+			scores={"1.1": {"self_score": 30, "reviewed_score": 30}},
 		).submit()
 		cls.district_manager = make_user("manager.ranking@dv.test", access.MANAGER, [cls.district])
 
@@ -296,3 +316,70 @@ class TestRanking(FrappeTestCase):
 	def test_a_district_sees_its_own_units_only(self):
 		rows = self.rows(self.district_manager)
 		self.assertEqual(set(rows), set(self.communes[:2]))
+
+
+class TestEvaluationWorkflow(FrappeTestCase):
+	"""The shipped Workflow: the unit assesses itself, the reviewer reviews, the body above approves."""
+
+	def setUp(self):
+		frappe.set_user("Administrator")
+		run = frappe.generate_hash(length=5)
+		self.issuer = make_unit(f"Ban Dân vận Tỉnh ủy Quy Trình {run}").name
+		self.unit = make_unit(f"Huyện ủy Quy Trình {run}", self.issuer).name
+		self.template = make_template(self.issuer)
+		self.officer = make_user(f"officer.flow.{run}@dv.test", access.OFFICER, [self.unit])
+		self.unit_manager = make_user(f"manager.flow.{run}@dv.test", access.MANAGER, [self.unit])
+		self.reviewer = make_user(f"reviewer.flow.{run}@dv.test", access.REVIEWER, [])
+		self.province = make_user(f"province.flow.{run}@dv.test", access.MANAGER, [self.issuer])
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+
+	def act(self, user, name, action):
+		from frappe.model.workflow import apply_workflow
+
+		frappe.set_user(user)
+		try:
+			return apply_workflow(frappe.get_doc("DV Evaluation", name), action)
+		finally:
+			frappe.set_user("Administrator")
+
+	def state(self, name):
+		return tuple(frappe.db.get_value("DV Evaluation", name, ["workflow_state", "docstatus"]))
+
+	def test_self_assessment_review_and_approval_as_the_officials_who_take_them(self):
+		frappe.set_user(self.officer)
+		name = make_evaluation(
+			self.unit, self.template.name, scores={"1.1": {"self_score": 25}, "2.1": {"self_score": 40}}
+		).name
+		frappe.set_user("Administrator")
+		self.assertEqual(self.state(name), ("Đơn vị tự đánh giá", 0))
+		self.act(self.officer, name, "Gửi thẩm định")
+
+		frappe.set_user(self.province)
+		evaluation = frappe.get_doc("DV Evaluation", name)
+		evaluation.reviewer = self.reviewer
+		evaluation.save()
+		frappe.set_user("Administrator")
+		self.assertRaises(ScoreError, self.act, self.reviewer, name, "Thẩm định xong")
+
+		frappe.set_user(self.reviewer)
+		evaluation = frappe.get_doc("DV Evaluation", name)
+		for row, score in zip(evaluation.scores, (20, 15, 40), strict=True):
+			row.reviewed_score = score
+		evaluation.save()
+		frappe.set_user("Administrator")
+		self.act(self.reviewer, name, "Thẩm định xong")
+		self.assertEqual(self.state(name), ("Đã thẩm định", 0))
+
+		# The unit's own manager does not approve its evaluation; the body above does.
+		self.assertRaises(frappe.PermissionError, self.act, self.unit_manager, name, "Phê duyệt")
+		self.act(self.province, name, "Phê duyệt")
+		self.assertEqual(self.state(name), ("Đã phê duyệt", 1))
+
+	def test_a_direct_submission_needs_a_review_from_above(self):
+		name = make_evaluation(self.unit, self.template.name, scores={"2.1": {"self_score": 40}}).name
+		frappe.set_user(self.province)
+		self.assertRaises(ScoreError, frappe.get_doc("DV Evaluation", name).submit)
+		frappe.set_user("Administrator")
+		self.assertEqual(frappe.db.get_value("DV Evaluation", name, "docstatus"), 0)

@@ -16,10 +16,13 @@ class DVEvaluationScore(ChildRowOfScopedRecord, Document):
 		from frappe.types import DF
 
 		comment: DF.SmallText | None
+		computed_score: DF.Float
 		criterion: DF.SmallText | None
 		criterion_code: DF.Data | None
 		evidence: DF.Attach | None
+		evidence_route: DF.Data | None
 		max_score: DF.Float
+		measure_key: DF.Data | None
 		parent: DF.Data
 		parentfield: DF.Data
 		parenttype: DF.Data

@@ -8,6 +8,7 @@ from frappe.utils import flt
 
 from danvan_app.domain import classification as classification_rules
 from danvan_app.domain import evaluation as evaluation_rules
+from danvan_app.domain import measures as measure_rules
 from danvan_app.exceptions import TemplateError
 from danvan_app.rule_refusals import refusals
 from danvan_app.value_guard import ValueGuard
@@ -111,6 +112,8 @@ class DVEvaluationTemplate(ValueGuard, Document):
 				_("Mã tiêu chí bị trùng: {0}.").format(", ".join(sorted(duplicated))), exc=TemplateError
 			)
 		for row in self.criteria:
+			with refusals():
+				measure_rules.check_measure(row.measure_key)
 			if flt(row.max_score) <= 0:
 				frappe.throw(
 					_("Tiêu chí {0}: điểm tối đa phải lớn hơn 0.").format(row.criterion_code),

@@ -39,7 +39,7 @@ def get_columns() -> list[dict]:
 		{"fieldname": "total", "label": _("Tổng điểm"), "fieldtype": "Float", "precision": 1, "width": 100},
 		{"fieldname": "classification", "label": _("Xếp loại"), "fieldtype": "Data", "width": 220},
 		{"fieldname": "note", "label": _("Ghi chú"), "fieldtype": "Data", "width": 320},
-		{"fieldname": "submitted", "label": _("Đã chốt"), "fieldtype": "Check", "width": 80},
+		{"fieldname": "submitted", "label": _("Đã phê duyệt"), "fieldtype": "Check", "width": 80},
 		{"fieldname": "last_total", "label": _("Điểm năm trước"), "fieldtype": "Float", "precision": 1},
 		{
 			"fieldname": "last_classification",
@@ -87,6 +87,8 @@ def evaluations(year: int, unit: str | None) -> list[frappe._dict]:
 			decisive(Evaluation).as_("total"),
 			Evaluation.classification,
 			Evaluation.classification_reasons,
+			Evaluation.final_classification,
+			Evaluation.quota_note,
 			Evaluation.docstatus,
 			Template.excellent_quota_percent.as_("quota"),
 			decisive(Last).as_("last_total"),
@@ -130,6 +132,10 @@ def ranked_rows(rows: list[frappe._dict]) -> list[dict]:
 		for row in sorted(members, key=lambda r: (ranks[r.unit], r.unit_name or "")):
 			classification, pushed = after_quota[row.unit]
 			notes = [reason for reason in (row.classification_reasons or "").split("\n") if reason]
+			if row.final_classification:
+				# The cycle was closed: its decision stands, whatever the scores have done since.
+				classification, pushed = row.final_classification, False
+				notes += [row.quota_note] if row.quota_note else []
 			if pushed:
 				notes.append(_("Vượt tỷ lệ xuất sắc {0}% của nhóm").format(f"{quota:g}"))
 			out.append(
