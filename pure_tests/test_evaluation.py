@@ -24,6 +24,29 @@ class TestScores:
 		with pytest.raises(ev.ScoreOutOfRange):
 			ev.check_score_line(ev.ScoreLine("1.2", 10, 5, score))
 
+	def test_bonus_adds_and_penalty_subtracts_within_the_scale(self):
+		lines = [
+			ev.ScoreLine("1", 60, 50, 45),
+			ev.ScoreLine("2", 40, 35, 30),
+			ev.ScoreLine("T", 5, 5, 3, kind=ev.ITEM_BONUS),
+			ev.ScoreLine("P", 10, 2, 4, kind=ev.ITEM_PENALTY),
+		]
+		assert ev.totals(lines) == (100, 88, 74)
+		assert ev.totals([ev.ScoreLine("1", 10, 10), ev.ScoreLine("T", 5, 5, kind=ev.ITEM_BONUS)])[1] == 10
+		assert ev.totals([ev.ScoreLine("1", 10, 1), ev.ScoreLine("P", 5, 5, kind=ev.ITEM_PENALTY)])[1] == 0
+
+	@given(
+		st.lists(
+			st.tuples(st.integers(1, 30), st.floats(0, 1), st.sampled_from(ev.ITEM_KINDS)),
+			min_size=1,
+			max_size=20,
+		)
+	)
+	def test_a_total_never_leaves_the_scale(self, rows):
+		lines = [ev.ScoreLine(str(i), m, round(m * a, 2), kind=k) for i, (m, a, k) in enumerate(rows)]
+		maximum, self_total, _reviewed = ev.totals(lines)
+		assert 0 <= self_total <= maximum
+
 	def test_boundaries_are_allowed(self):
 		ev.check_score_line(ev.ScoreLine("1", 10, 0, 10))
 

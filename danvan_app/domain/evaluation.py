@@ -53,6 +53,15 @@ class ScoreLine:
 	maximum: float
 	self_score: float | None = None
 	reviewed_score: float | None = None
+	kind: str = "Tiêu chí"  # a criterion, a bonus (ITEM_BONUS) or a penalty (ITEM_PENALTY)
+
+
+# Kinds of template items: criteria make the scale's maximum; a bonus adds up to its maximum, a penalty takes
+# away up to its maximum; the total stays within 0 and the criteria's maximum.
+ITEM_CRITERION = "Tiêu chí"
+ITEM_BONUS = "Điểm thưởng"
+ITEM_PENALTY = "Điểm trừ"
+ITEM_KINDS = (ITEM_CRITERION, ITEM_BONUS, ITEM_PENALTY)
 
 
 @dataclass(frozen=True)
@@ -70,14 +79,17 @@ def check_score_line(line: ScoreLine) -> None:
 
 
 def totals(lines: Iterable[ScoreLine]) -> tuple[float, float, float]:
-	"""(maximum, self total, reviewed total); an unscored line counts 0."""
+	"""(maximum, self total, reviewed total); an unscored line counts 0. Bonuses add, penalties subtract,
+	and a total never leaves 0 … maximum (the maximum is the criteria's, bonuses and penalties aside)."""
 	maximum = self_total = reviewed_total = 0.0
 	for line in lines:
 		check_score_line(line)
-		maximum += line.maximum
-		self_total += line.self_score or 0
-		reviewed_total += line.reviewed_score or 0
-	return maximum, self_total, reviewed_total
+		sign = -1 if line.kind == ITEM_PENALTY else 1
+		if line.kind not in (ITEM_BONUS, ITEM_PENALTY):
+			maximum += line.maximum
+		self_total += sign * (line.self_score or 0)
+		reviewed_total += sign * (line.reviewed_score or 0)
+	return maximum, min(max(self_total, 0.0), maximum), min(max(reviewed_total, 0.0), maximum)
 
 
 def check_thresholds(thresholds: Sequence[Threshold], maximum: float | None = None) -> None:

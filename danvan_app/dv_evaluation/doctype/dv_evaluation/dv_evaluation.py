@@ -202,6 +202,7 @@ class DVEvaluation(ValueGuard, ScopeGuard, Document):
 					"criterion": criterion.criterion,
 					"max_score": criterion.max_score,
 					"measure_key": criterion.measure_key,
+					"item_kind": criterion.item_kind,
 				},
 			)
 
@@ -234,6 +235,7 @@ class DVEvaluation(ValueGuard, ScopeGuard, Document):
 				maximum=flt(row.max_score),
 				self_score=None if row.self_score in (None, "") else flt(row.self_score),
 				reviewed_score=None if row.reviewed_score in (None, "") else flt(row.reviewed_score),
+				kind=row.item_kind or evaluation_rules.ITEM_CRITERION,
 			)
 			for row in self.scores
 		]
@@ -324,7 +326,7 @@ class DVEvaluation(ValueGuard, ScopeGuard, Document):
 	def weakest_share(self) -> float | None:
 		"""The lowest score as a share of its criterion's maximum (reviewed scores once reviewed), or None
 		while nothing is scored."""
-		lines = self.score_lines()
+		lines = [line for line in self.score_lines() if line.kind == evaluation_rules.ITEM_CRITERION]
 		scores = [
 			(line.reviewed_score if self.reviewed_on else line.self_score, line.maximum) for line in lines
 		]

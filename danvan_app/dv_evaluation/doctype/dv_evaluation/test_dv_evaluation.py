@@ -176,6 +176,28 @@ class TestDVEvaluation(FrappeTestCase):
 		):
 			self.assertIn(text, html)
 
+	def test_bonus_and_penalty_move_the_total_within_the_scale(self):
+		template = make_template(self.issuer, year=2027)
+		template.append(
+			"criteria",
+			{"criterion_code": "T", "criterion": "Sáng kiến", "max_score": 5, "item_kind": "Điểm thưởng"},
+		)
+		template.append(
+			"criteria",
+			{"criterion_code": "P", "criterion": "Vi phạm", "max_score": 10, "item_kind": "Điểm trừ"},
+		)
+		template.save()
+		self.assertEqual(template.maximum_total, 100)
+		scores = {
+			"1.1": {"self_score": 25},
+			"1.2": {"self_score": 15},
+			"2.1": {"self_score": 40},
+			"T": {"self_score": 5},
+			"P": {"self_score": 3},
+		}
+		evaluation = make_evaluation(self.unit, template.name, year=2027, scores=scores)
+		self.assertEqual((evaluation.maximum_total, evaluation.self_total), (100, 82))
+
 	def test_score_over_the_maximum_is_refused_and_nothing_saved(self):
 		before = frappe.db.count("DV Evaluation")
 		with self.assertRaises(ScoreError) as caught:

@@ -14,6 +14,9 @@ class DVEvaluationCriterion(Document):
 		from frappe.types import DF
 
 		criterion: DF.SmallText
+		item_kind: DF.Literal[
+			"Ti\u00eau ch\u00ed", "\u0110i\u1ec3m th\u01b0\u1edfng", "\u0110i\u1ec3m tr\u1eeb"
+		]
 		criterion_code: DF.Data
 		max_score: DF.Float
 		measure_key: DF.Literal[

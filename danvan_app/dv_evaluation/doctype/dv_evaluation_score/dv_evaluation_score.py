@@ -18,6 +18,9 @@ class DVEvaluationScore(ChildRowOfScopedRecord, Document):
 		comment: DF.SmallText | None
 		computed_score: DF.Float
 		criterion: DF.SmallText | None
+		item_kind: DF.Literal[
+			"Ti\u00eau ch\u00ed", "\u0110i\u1ec3m th\u01b0\u1edfng", "\u0110i\u1ec3m tr\u1eeb"
+		]
 		criterion_code: DF.Data | None
 		evidence: DF.Attach | None
 		evidence_route: DF.Data | None

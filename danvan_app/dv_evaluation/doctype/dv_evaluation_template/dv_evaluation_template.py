@@ -119,7 +119,12 @@ class DVEvaluationTemplate(ValueGuard, Document):
 					_("Tiêu chí {0}: điểm tối đa phải lớn hơn 0.").format(row.criterion_code),
 					exc=TemplateError,
 				)
-		self.maximum_total = sum(flt(row.max_score) for row in self.criteria)
+		# The scale's maximum is its criteria's: bonuses and penalties move a total within it.
+		self.maximum_total = sum(
+			flt(row.max_score)
+			for row in self.criteria
+			if (row.item_kind or evaluation_rules.ITEM_CRITERION) == evaluation_rules.ITEM_CRITERION
+		)
 
 	def check_thresholds(self):
 		with refusals(maximum=self.maximum_total):

@@ -34,7 +34,9 @@ def get_columns() -> list[dict]:
 		{"fieldname": "rank", "label": _("Hạng"), "fieldtype": "Int", "width": 70},
 		{"fieldname": "unit_name", "label": _("Đơn vị"), "fieldtype": "Data", "width": 260},
 		{"fieldname": "unit", "label": _("Mã đơn vị"), "fieldtype": "Data", "hidden": 1},
-		# Beside the result, the leader in charge of dân vận: the column a cadre evaluation exports.
+		# Beside the result, the unit's head and its leader in charge of dân vận: what a cadre evaluation
+		# exports (seed 004: dân vận results count in the evaluation of cadres).
+		{"fieldname": "head", "label": _("Người đứng đầu"), "fieldtype": "Data", "width": 200},
 		{"fieldname": "leader", "label": _("Lãnh đạo phụ trách dân vận"), "fieldtype": "Data", "width": 200},
 		{"fieldname": "total", "label": _("Tổng điểm"), "fieldtype": "Float", "precision": 1, "width": 100},
 		{"fieldname": "classification", "label": _("Xếp loại"), "fieldtype": "Data", "width": 220},
@@ -81,6 +83,7 @@ def evaluations(year: int, unit: str | None) -> list[frappe._dict]:
 		.select(
 			Evaluation.evaluated_unit.as_("unit"),
 			Unit.unit_name,
+			Unit.head_name.as_("head"),
 			Leader.full_name.as_("leader"),
 			Coalesce(Unit.unit_kind, "").as_("unit_kind"),
 			Coalesce(Unit.admin_level, "").as_("admin_level"),
@@ -144,6 +147,7 @@ def ranked_rows(rows: list[frappe._dict]) -> list[dict]:
 					"rank": ranks[row.unit],
 					"unit": row.unit,
 					"unit_name": row.unit_name,
+					"head": row.head,
 					"leader": row.leader,
 					"total": row.total,
 					"classification": classification,

@@ -32,6 +32,7 @@ class DVUnit(ValueGuard, ScopeGuard, NestedSet):
 		dan_van_leader: DF.Link | None
 		email: DF.Data | None
 		enabled: DF.Check
+		head_name: DF.Data | None
 		holiday_list: DF.Data | None
 		is_group: DF.Check
 		leader_since: DF.Date | None
