@@ -227,6 +227,44 @@ def build_province(site: Site, run: str) -> dict:
 	)
 	# Approved through the shipped Workflow, as the province would.
 	site.call("frappe.model.workflow.apply_workflow", doc=json.dumps(model), action="Duyệt")
+	inspection = site.insert(
+		"DV Inspection",
+		title=f"Kiểm tra thực hiện Quy chế dân chủ {run}",
+		inspecting_unit=u["province"],
+		year=today.year,
+		inspected_units=[
+			{
+				"inspected_unit": u["commune"],
+				"findings": "Chưa niêm yết",
+				"recommendation": "Niêm yết công khai",
+			},
+			{"inspected_unit": u["commune2"], "findings": "Thực hiện tốt"},
+		],
+	)["name"]
+	site.call("danvan_app.api.inspections.create_follow_ups", inspection=inspection)
+	template = site.insert(
+		"DV Evaluation Template",
+		template_title=f"Tiêu chí đánh giá năm {today.year} {run}",
+		issuing_unit=u["province"],
+		year=today.year,
+		version=1,
+		criteria=[
+			{
+				"criterion_code": "1",
+				"criterion": "Nhiệm vụ đúng hạn",
+				"max_score": 40,
+				"measure_key": "Tỷ lệ nhiệm vụ hoàn thành đúng hạn",
+			},
+			{"criterion_code": "2", "criterion": "Kết quả công tác dân vận", "max_score": 60},
+		],
+	)["name"]
+	cycle = site.insert(
+		"DV Evaluation Cycle",
+		title=f"Đánh giá công tác dân vận năm {today.year} {run}",
+		evaluating_unit=u["province"],
+		year=today.year,
+		template=template,
+	)["name"]
 	names = {key: f"{name} {run}" for key, name in UNIT_NAMES.items()}
 	return {
 		"units": u,
@@ -235,6 +273,8 @@ def build_province(site: Site, run: str) -> dict:
 		"tasks": tasks,
 		"names": names,
 		"model": model["name"],
+		"inspection": inspection,
+		"cycle": cycle,
 	}
 
 
@@ -254,13 +294,20 @@ def screens(world: dict) -> list[tuple[str, str]]:
 		("model-kanban", f"/app/dv-kheo-model/view/kanban/{quote('Mô hình Dân vận khéo')}"),
 		("model-targets", "/app/query-report/DV Kheo Targets"),
 		("model-statistics", "/app/query-report/DV Kheo Statistics"),
+		("inspection-form", f"/app/dv-inspection/{world['inspection']}"),
+		("inspection-statistics", "/app/query-report/DV Inspection Statistics"),
+		("cycle-form", f"/app/dv-evaluation-cycle/{world['cycle']}"),
+		("ranking-report", "/app/query-report/DV Evaluation Ranking"),
 		# After one click: the filter it sets is described by names, not ids.
 		("task-list-mine", "/app/dv-task"),
 	]
 
 
+# Screens of the evaluating body only: a commune neither runs the cycle nor reads the inspection plan.
+ONLY_FOR = {"inspection-form": {"tinh"}, "cycle-form": {"tinh"}}
+
 # Screens whose expected texts are looked for on a wide screen only.
-WIDE_ONLY = {"model-kanban"}
+WIDE_ONLY = {"model-kanban", "inspection-form", "cycle-form"}
 
 # Screens reached by clicking a button on the page first.
 CLICKS = {"task-list-mine": "Nhiệm vụ của đơn vị tôi"}
@@ -272,6 +319,7 @@ MAIN_ACTIONS = {
 	"task-form": "Báo cáo tiến độ",
 	"directive-list": "Nhập từ văn bản",
 	"model-targets": "Nhắc các đơn vị chưa đạt chỉ tiêu",
+	"cycle-form": "Tạo phiếu đánh giá",
 }
 
 
@@ -333,7 +381,8 @@ def check_screen(page, key: str, width: int, english: set[str], expected_texts: 
 			due = page.locator(".list-row-container .dv-phone-visible:visible")
 			if rows.count() and due.count() < rows.count():
 				defects.append("task list rows without a visible due date on a phone")
-	# A kanban's columns scroll sideways on a phone: what it must show is checked on a wide screen.
+	# A kanban's columns scroll sideways, a child table drops columns and a form folds its buttons on a phone:
+	# what those screens must show is checked on a wide screen.
 	for expected in expected_texts.get(key, ()) if key not in WIDE_ONLY or width >= 1000 else ():
 		if expected not in text:
 			defects.append(f"missing on screen: {expected}")
@@ -418,6 +467,9 @@ def main():
 				"model-list": ("Đã duyệt",),
 				"model-kanban": ("Đã duyệt", "Dân vận khéo trong hiến đất"),
 				"model-targets": (names["commune"],),
+				"inspection-form": (names["commune"], "Niêm yết công khai", "Nhiệm vụ khắc phục: đã giao 1"),
+				"inspection-statistics": ("trong đó có 2 xã",),
+				"cycle-form": ("Chốt kết quả", "Đang mở"),
 				"workspace": (
 					"Nhiệm vụ quá hạn",
 					'Mô hình "Dân vận khéo" năm nay',
@@ -442,6 +494,8 @@ def main():
 				page = context.new_page()
 				errors = BrowserErrors(page)
 				for key, path in screens(world):
+					if who not in ONLY_FOR.get(key, {who}):
+						continue
 					errors.clear()
 					errors.frappe_errors.clear()
 					page.goto(f"{base}{path}", wait_until="networkidle")

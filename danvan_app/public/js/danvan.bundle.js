@@ -15,3 +15,4 @@ import "./report_totals";
 import "./year_reports";
 import "./kheo_model";
 import "./evaluation_cycle";
+import "./inspection_form";

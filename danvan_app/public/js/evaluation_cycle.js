@@ -6,8 +6,10 @@ frappe.provide("danvan");
 
 danvan.evaluation_cycle_form = {
 	refresh(frm) {
-		if (frm.is_new() || frm.doc.cycle_status === frappe.boot.danvan.cycle_closed || !frm.perm[0].write) return;
-		frm.add_custom_button(__("Tạo phiếu đánh giá"), () =>
+		if (frm.is_new() || frm.doc.cycle_status === frappe.boot.danvan.cycle_closed || !frm.perm[0].write)
+			return;
+		// The cycle's first action, visible on a phone too.
+		frm.page.set_secondary_action(__("Tạo phiếu đánh giá"), () =>
 			frappe
 				.call({
 					method: "danvan_app.api.evaluations.create_cycle_evaluations",

@@ -33,7 +33,8 @@ danvan.task_list_settings = {
 		},
 		// On a phone the due date stays, with the days late beside it (the days-late column is hidden there).
 		due_date(value, df, doc) {
-			if (!value) return "";
+			// A task without a deadline says so, on a phone too, rather than leave the place blank.
+			if (!value) return on_phone(`<span class="text-muted">${__("Không thời hạn")}</span>`);
 			const late = doc.days_late
 				? ` <span class="dv-only-phone text-danger">· ${__("trễ {0} ngày", [doc.days_late])}</span>`
 				: "";
