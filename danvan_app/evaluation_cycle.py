@@ -53,7 +53,8 @@ def create_evaluations(cycle_name: str) -> list[str]:
 	and a unit added since gets its own. The units' records are counted once for all of them."""
 	cycle = frappe.get_doc("DV Evaluation Cycle", cycle_name)
 	units = covered_units(cycle)
-	missing = [unit for unit in units if unit not in already_evaluated(units, cycle.year)]
+	evaluated = already_evaluated(units, cycle.year)
+	missing = [unit for unit in units if unit not in evaluated]
 	records = unit_records(missing, cycle.year)
 	created = []
 	for position, unit in enumerate(missing, 1):

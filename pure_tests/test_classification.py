@@ -28,6 +28,18 @@ def test_one_late_task_costs_the_excellent_class():
 	assert result.reasons == (f"{ev.EXCELLENT}: {cl.ALL_TASKS_ON_TIME}",)
 
 
+def test_a_reason_quotes_a_percentage_only_where_the_condition_has_one():
+	# A saved template stores an unset value as 0: it must not show up after a condition without a value.
+	assert (
+		cl.reason(cl.Condition(ev.EXCELLENT, cl.ALL_TASKS_ON_TIME, 0))
+		== f"{ev.EXCELLENT}: {cl.ALL_TASKS_ON_TIME}"
+	)
+	assert (
+		cl.reason(cl.Condition(ev.GOOD, cl.LATE_SHARE_AT_MOST, 20))
+		== f"{ev.GOOD}: {cl.LATE_SHARE_AT_MOST} 20"
+	)
+
+
 def test_many_late_tasks_fall_through_two_classes():
 	facts = cl.UnitFacts(on_time=7, done_late=2, overdue=1, weakest_share=0.8)  # 30 % late
 	result = cl.classify(95, THRESHOLDS, DEFAULT_CONDITIONS, facts)

@@ -53,6 +53,8 @@ DOCTYPES = (
 	"DV Kheo Field",
 	"DV Commendation",
 	"DV Kheo Target",
+	"DV Inspection",
+	"DV Evaluation Cycle",
 )
 METHODS = {
 	"report_progress": "danvan_app.api.tasks.report_progress",
@@ -69,6 +71,9 @@ METHODS = {
 	"remind_units_below_target": "danvan_app.api.kheo.remind_units_below_target",
 	"units_below_target": "danvan_app.api.kheo.units_below_target",
 	"targets_report": "frappe.desk.query_report.run",
+	"create_follow_ups": "danvan_app.api.inspections.create_follow_ups",
+	"create_cycle_evaluations": "danvan_app.api.evaluations.create_cycle_evaluations",
+	"close_cycle": "danvan_app.api.evaluations.close_cycle",
 }
 MISSING_NAME = {
 	"DV Unit": "DVI-99999",
@@ -78,6 +83,8 @@ MISSING_NAME = {
 	"DV Kheo Model": "MH-2025-99999",
 	"DV Evaluation": "DG-2025-99999",
 	"DV Commendation": "KT-2025-99999",
+	"DV Inspection": "KTGS-2025-99999",
+	"DV Evaluation Cycle": "DGK-2025-9999",
 	"User": "khong.co.ai@dv.test",
 }
 DIRECTIVE_TEXT = """TỈNH ỦY THỬ NGHIỆM
@@ -359,6 +366,8 @@ class Probe:
 		# The run's own unit kind, so its targets never meet an earlier run's.
 		self.kind_for_targets = self.kind
 		self.target = self.make("DV Kheo Target", self.valid_doc("DV Kheo Target"))
+		self.inspection = self.make("DV Inspection", self.valid_doc("DV Inspection"))
+		self.cycle = self.make("DV Evaluation Cycle", self.valid_doc("DV Evaluation Cycle"))
 		self.records_to_update = {
 			"DV Unit": [self.district2, self.commune],
 			"DV Task": [self.task_district1, self.task_province, self.task_district2],
@@ -371,6 +380,8 @@ class Probe:
 			"DV Kheo Field": [self.field],
 			"DV Commendation": [self.commendation],
 			"DV Kheo Target": [self.target],
+			"DV Inspection": [self.inspection],
+			"DV Evaluation Cycle": [self.cycle],
 			"DV Settings": ["DV Settings"],
 		}
 		self.clients = {"Administrator": self.admin}
@@ -472,6 +483,20 @@ class Probe:
 				"decision_number": f"{i}/QĐ-KT",
 				"decision_date": f"{self.year}-10-15",
 			}
+		if doctype == "DV Inspection":
+			return {
+				"title": f"Kiểm tra thử {run}-{i}",
+				"inspecting_unit": self.district1 if officer else self.province,
+				"year": self.year,
+				"inspected_units": [{"inspected_unit": self.commune, "recommendation": "Khắc phục thử"}],
+			}
+		if doctype == "DV Evaluation Cycle":
+			return {
+				"title": f"Đợt đánh giá thử {run}-{i}",
+				"evaluating_unit": self.province,
+				"year": self.year,
+				"template": self.template,
+			}
 		if doctype == "DV Kheo Target":
 			# One target per kind, level and year: a fresh combination for each run and request.
 			return {
@@ -494,6 +519,8 @@ class Probe:
 			"DV Admin Level": {"level_order": 8},
 			"DV Kheo Field": {"description": "Mô tả sửa"},
 			"DV Commendation": {"issuer": "Ủy ban nhân dân tỉnh"},
+			"DV Inspection": {"topic": "Nội dung sửa"},
+			"DV Evaluation Cycle": {"review_until": f"{self.year}-12-20"},
 			"DV Kheo Target": {"min_recognised": self.rng.randint(0, 2)},
 			"DV Settings": {"due_soon_days": self.rng.randint(3, 10)},
 		}[doctype]
@@ -841,6 +868,10 @@ class Probe:
 		if target == "remind_units_below_target":
 			args = {"year": self.year, "unit": self.rng.choice([self.district1, ""])}
 			return args, {"year": ("number", True), "unit": ("name:DV Unit", False)}
+		if target == "create_follow_ups":
+			return {"inspection": self.inspection}, {"inspection": ("name:DV Inspection", True)}
+		if target in ("create_cycle_evaluations", "close_cycle"):
+			return {"cycle": self.cycle}, {"cycle": ("name:DV Evaluation Cycle", True)}
 		if target == "units_below_target":
 			return {}, {"filters": ("text", False)}
 		if target == "targets_report":
@@ -1100,6 +1131,9 @@ class Probe:
 			"units_below_target": [("DV Kheo Model", None)],
 			"targets_report": [("DV Kheo Model", None)],
 			"remind_units_below_target": [("ToDo", None)],
+			"create_follow_ups": [("DV Task", None)],
+			"create_cycle_evaluations": [("DV Evaluation", None)],
+			"close_cycle": [("DV Evaluation Cycle", None)],
 			"dashboard_chart": [("DV Task", None)],
 			"overdue_by_unit": [("DV Task", None)],
 		}
@@ -1231,6 +1265,8 @@ class Probe:
 			("DV Evaluation", "evaluated_unit"),
 			("DV Evaluation Template", "issuing_unit"),
 			("DV Commendation", "commended_unit"),
+			("DV Inspection", "inspecting_unit"),
+			("DV Evaluation Cycle", "evaluating_unit"),
 		):
 			for row in names(doctype, ["name", field]):
 				if row.get(field) and row[field] not in units:

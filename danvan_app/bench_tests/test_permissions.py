@@ -32,6 +32,7 @@ WRITERS = {
 	"DV Evaluation": {access.ADMIN, access.MANAGER, access.OFFICER, access.REVIEWER},
 	"DV Commendation": {access.ADMIN, access.MANAGER},
 	"DV Inspection": {access.ADMIN, access.MANAGER, access.OFFICER},
+	"DV Evaluation Cycle": {access.ADMIN, access.MANAGER},
 }
 DELETERS = {"DV Task": {access.ADMIN, access.MANAGER}}
 # A model is submitted by the Workflow's recognition step, which the supervising body's managers take.
@@ -128,6 +129,17 @@ class TestPermissionMatrix(FrappeTestCase):
 			add(inspection, [u[key]])
 
 		template = make_template(u.province)
+		for key in ("province", "district2"):
+			cycle = frappe.get_doc(
+				{
+					"doctype": "DV Evaluation Cycle",
+					"title": f"Đợt đánh giá của {key}",
+					"evaluating_unit": u[key],
+					"year": 2025,
+					"template": template.name,
+				}
+			).insert()
+			add(cycle, [u[key]])
 		reviewer = cls.users[(access.REVIEWER, "apostrophe")]
 		for key in ("province", "district1", "district2", "commune11"):
 			reviewer_of = reviewer if key == "district1" else None

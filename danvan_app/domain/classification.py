@@ -138,6 +138,16 @@ def classify(
 		classification = scale[position + 1]
 
 
+def reason(condition: Condition) -> str:
+	"""Why a unit fell: the class and the condition it missed (with its percentage, where it has one)."""
+	value = (
+		f" {condition.value:g}"
+		if condition.kind == LATE_SHARE_AT_MOST and condition.value is not None
+		else ""
+	)
+	return f"{condition.classification}: {condition.kind}{value}"
+
+
 @dataclass(frozen=True)
 class Ranked:
 	unit: str
