@@ -85,7 +85,10 @@ def create_evaluations(cycle_name: str) -> list[str]:
 def close(cycle_name: str) -> dict:
 	"""Apply each ranking group's quota of excellent units to the cycle's evaluations and keep the result
 	(final class, and why a unit was moved down) on each of them; the cycle is then closed."""
-	from danvan_app.dv_evaluation.report.dv_evaluation_ranking.dv_evaluation_ranking import group_label
+	from danvan_app.dv_evaluation.report.dv_evaluation_ranking.dv_evaluation_ranking import (
+		decisive,
+		group_label,
+	)
 
 	cycle = frappe.get_doc("DV Evaluation Cycle", cycle_name)
 	Evaluation, Unit = frappe.qb.DocType("DV Evaluation"), frappe.qb.DocType("DV Unit")
@@ -101,9 +104,7 @@ def close(cycle_name: str) -> dict:
 			Unit.unit_kind,
 			Unit.admin_level,
 			Evaluation.classification,
-			Evaluation.reviewed_on,
-			Evaluation.reviewed_total,
-			Evaluation.self_total,
+			decisive(Evaluation).as_("total"),
 			Template.excellent_quota_percent.as_("quota"),
 		)
 		.where((Evaluation.cycle == cycle.name) & (Evaluation.docstatus < 2))
@@ -117,11 +118,7 @@ def close(cycle_name: str) -> dict:
 		quota = min(float(row.quota if row.quota is not None else 20) for row in members)
 		result = classification_rules.apply_quota(
 			[
-				classification_rules.Ranked(
-					row.name,
-					float(row.reviewed_total if row.reviewed_on else row.self_total),
-					row.classification,
-				)
+				classification_rules.Ranked(row.name, float(row.total or 0), row.classification)
 				for row in members
 			],
 			quota,

@@ -8,11 +8,10 @@ from datetime import date
 import frappe
 from frappe.query_builder.functions import Count, Sum
 from frappe.utils import getdate, today
-from pypika.terms import Case, LiteralValue
+from pypika.terms import Case
 
 from danvan_app.domain import kheo_models as model_rules
-from danvan_app.permissions import user_scope
-from danvan_app.permissions.scope import NOTHING
+from danvan_app.permissions.scope import subtree_criterion, units_criterion
 
 # Not counted towards a target: a registration turned down, or one sent back and not yet resubmitted.
 NOT_COUNTED = (model_rules.REJECTED, model_rules.RETURNED)
@@ -80,12 +79,9 @@ def standing_rows(year: int, unit: str | None = None, user: str | None = None) -
 			Unit.dan_van_leader,
 		)
 	)
-	scope = user_scope(user)
-	if not scope.unrestricted:
-		query = query.where(Unit.name.isin(sorted(scope.units)) if scope.units else LiteralValue(NOTHING))
-	if unit:
-		lft, rgt = frappe.db.get_value("DV Unit", unit, ["lft", "rgt"]) or (0, -1)
-		query = query.where((Unit.lft >= lft) & (Unit.rgt <= rgt))
+	for condition in (units_criterion(Unit.name, user), subtree_criterion(Unit, unit)):
+		if condition is not None:
+			query = query.where(condition)
 	all_targets = targets()
 	rows = []
 	for row in query.run(as_dict=True):

@@ -107,6 +107,23 @@ def readable_names_sql(doctype: str, scope: access.UserScope) -> str:
 	return f"select `tab{doctype}`.`name` from `tab{doctype}` where {scope_condition(doctype, scope)}"
 
 
+def units_criterion(column, user: str | None = None) -> Criterion | None:
+	"""For reports that aggregate in SQL: ``column`` names a unit the user acts for (None: every unit)."""
+	scope = user_scope(user)
+	if scope.unrestricted:
+		return None
+	return column.isin(sorted(scope.units)) if scope.units else LiteralValue(NOTHING)
+
+
+def subtree_criterion(Unit, unit: str | None) -> Criterion | None:
+	"""A report's unit filter: the unit and every unit under it, by the tree's own bounds (no name list);
+	a unit that does not exist matches nothing."""
+	if not unit:
+		return None
+	lft, rgt = frappe.db.get_value("DV Unit", unit, ["lft", "rgt"]) or (0, -1)
+	return (Unit.lft >= lft) & (Unit.rgt <= rgt)
+
+
 def task_scope_criterion(Task, user: str | None = None) -> Criterion | None:
 	"""The DV Task list condition as a query-builder criterion, for reports that aggregate in SQL."""
 	scope = user_scope(user)

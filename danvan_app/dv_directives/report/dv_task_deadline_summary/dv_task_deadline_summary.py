@@ -14,6 +14,7 @@ from pypika.terms import Case
 from danvan_app.domain import tasks as task_rules
 from danvan_app.domain.units import short_unit_name
 from danvan_app.permissions import task_scope_criterion
+from danvan_app.permissions.scope import subtree_criterion
 
 # (column, label, the (field, value) it counts); labels are translated when the report runs. The five
 # outcomes partition a unit's tasks (they add up to the total); "not started" is a status, counted apart
@@ -89,10 +90,9 @@ def get_rows(filters: frappe._dict) -> list[frappe._dict]:
 		query = query.where(scope)
 	if filters.directive:
 		query = query.where(Task.directive == filters.directive)
-	if filters.unit:
-		# The unit and everything below it, by the tree's own bounds: no list of names.
-		lft, rgt = frappe.db.get_value("DV Unit", filters.unit, ["lft", "rgt"]) or (0, -1)
-		query = query.where((Unit.lft >= lft) & (Unit.rgt <= rgt))
+	subtree = subtree_criterion(Unit, filters.unit)
+	if subtree is not None:
+		query = query.where(subtree)
 	if filters.from_date:
 		query = query.where(Task.due_date >= filters.from_date)
 	if filters.to_date:

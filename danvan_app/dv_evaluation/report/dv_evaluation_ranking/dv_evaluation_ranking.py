@@ -11,14 +11,13 @@ ranking and the quota per group are the domain core's (domain.classification, do
 import frappe
 from frappe import _
 from frappe.query_builder.functions import Coalesce
-from pypika.terms import Case, LiteralValue
+from pypika.terms import Case
 
 from danvan_app.api import arguments
 from danvan_app.domain import classification as classification_rules
 from danvan_app.domain import evaluation as evaluation_rules
 from danvan_app.dv_kheo.report.dv_kheo_targets.dv_kheo_targets import report_year
-from danvan_app.permissions import user_scope
-from danvan_app.permissions.scope import NOTHING
+from danvan_app.permissions.scope import subtree_criterion, units_criterion
 
 
 def execute(filters: dict | None = None):
@@ -99,15 +98,9 @@ def evaluations(year: int, unit: str | None) -> list[frappe._dict]:
 		)
 		.where((Evaluation.year == year) & (Evaluation.docstatus < 2) & Evaluation.kheo_model.isnull())
 	)
-	scope = user_scope()
-	if not scope.unrestricted:
-		condition = (
-			Evaluation.evaluated_unit.isin(sorted(scope.units)) if scope.units else LiteralValue(NOTHING)
-		)
-		query = query.where(condition)
-	if unit:
-		lft, rgt = frappe.db.get_value("DV Unit", unit, ["lft", "rgt"]) or (0, -1)
-		query = query.where((Unit.lft >= lft) & (Unit.rgt <= rgt))
+	for condition in (units_criterion(Evaluation.evaluated_unit), subtree_criterion(Unit, unit)):
+		if condition is not None:
+			query = query.where(condition)
 	return query.run(as_dict=True)
 
 

@@ -11,11 +11,9 @@ year by the same body counts once.
 import frappe
 from frappe import _
 from frappe.query_builder.functions import Count
-from pypika.terms import LiteralValue
 
 from danvan_app.api import arguments
-from danvan_app.permissions import user_scope
-from danvan_app.permissions.scope import NOTHING
+from danvan_app.permissions.scope import units_criterion
 
 COMMUNE_LEVEL = "Xã, phường, đặc khu"
 
@@ -58,12 +56,9 @@ def counts(year: int | None) -> list[frappe._dict]:
 			Inspected.admin_level,
 		)
 	)
-	scope = user_scope()
-	if not scope.unrestricted:
-		condition = (
-			Inspection.inspecting_unit.isin(sorted(scope.units)) if scope.units else LiteralValue(NOTHING)
-		)
-		query = query.where(condition)
+	scope = units_criterion(Inspection.inspecting_unit)
+	if scope is not None:
+		query = query.where(scope)
 	if year:
 		query = query.where(Inspection.year == year)
 	rows = query.run(as_dict=True)

@@ -11,14 +11,13 @@ dozen groups at most), rolled up here into the three breakdowns; and the commend
 import frappe
 from frappe import _
 from frappe.query_builder.functions import Count, Sum
-from pypika.terms import Case, LiteralValue
+from pypika.terms import Case
 
 from danvan_app.api import arguments
 from danvan_app.domain import kheo_models as model_rules
 from danvan_app.dv_kheo.report.dv_kheo_targets.dv_kheo_targets import report_year
 from danvan_app.kheo_targets import NOT_APPROVED, NOT_COUNTED
-from danvan_app.permissions import user_scope
-from danvan_app.permissions.scope import NOTHING
+from danvan_app.permissions.scope import subtree_criterion, units_criterion
 
 COUNTS = (
 	("registered", "Đăng ký"),
@@ -60,18 +59,12 @@ def heading(label: str, counts: dict | None = None) -> dict:
 	return {"group": label, "is_heading": 1, **(counts or {})}
 
 
-def unit_bounds(Unit, unit: str | None):
-	if not unit:
-		return None
-	lft, rgt = frappe.db.get_value("DV Unit", unit, ["lft", "rgt"]) or (0, -1)
-	return (Unit.lft >= lft) & (Unit.rgt <= rgt)
-
-
-def scoped(query, column):
-	scope = user_scope()
-	if scope.unrestricted:
-		return query
-	return query.where(column.isin(sorted(scope.units)) if scope.units else LiteralValue(NOTHING))
+def restricted(query, unit_column, Unit, unit: str | None):
+	"""The user's units, and the chosen unit's subtree."""
+	for condition in (units_criterion(unit_column), subtree_criterion(Unit, unit)):
+		if condition is not None:
+			query = query.where(condition)
+	return query
 
 
 def model_groups(year: int, unit: str | None) -> list[dict]:
@@ -107,11 +100,7 @@ def model_groups(year: int, unit: str | None) -> list[dict]:
 		.where((Model.year == year) & (Model.docstatus < 2))
 		.groupby(Model.kheo_field, Model.model_type, Model.model_level)
 	)
-	query = scoped(query, Model.registering_unit)
-	bounds = unit_bounds(Unit, unit)
-	if bounds is not None:
-		query = query.where(bounds)
-	return query.run(as_dict=True)
+	return restricted(query, Model.registering_unit, Unit, unit).run(as_dict=True)
 
 
 def total(groups: list[dict]) -> dict:
@@ -142,10 +131,7 @@ def commendations_by_form(year: int, unit: str | None) -> list[dict]:
 		.groupby(Commendation.commendation_form)
 		.orderby(Commendation.commendation_form)
 	)
-	query = scoped(query, Commendation.commended_unit)
-	bounds = unit_bounds(Unit, unit)
-	if bounds is not None:
-		query = query.where(bounds)
+	query = restricted(query, Commendation.commended_unit, Unit, unit)
 	return [
 		{
 			"group": _("{0} (tập thể: {1}, cá nhân: {2})").format(
