@@ -4,7 +4,6 @@ that applies the quota of excellent units across each ranking group."""
 import frappe
 from frappe import _
 
-from danvan_app.domain import classification as classification_rules
 from danvan_app.domain import evaluation as evaluation_rules
 from danvan_app.unit_records import unit_records
 
@@ -86,8 +85,10 @@ def close(cycle_name: str) -> dict:
 	"""Apply each ranking group's quota of excellent units to the cycle's evaluations and keep the result
 	(final class, and why a unit was moved down) on each of them; the cycle is then closed."""
 	from danvan_app.dv_evaluation.report.dv_evaluation_ranking.dv_evaluation_ranking import (
+		by_group,
 		decisive,
-		group_label,
+		quota_decisions,
+		quota_note,
 	)
 
 	cycle = frappe.get_doc("DV Evaluation Cycle", cycle_name)
@@ -110,28 +111,17 @@ def close(cycle_name: str) -> dict:
 		.where((Evaluation.cycle == cycle.name) & (Evaluation.docstatus < 2))
 		.run(as_dict=True)
 	)
-	groups: dict[str, list] = {}
-	for row in rows:
-		groups.setdefault(group_label(row), []).append(row)
-	moved = 0
-	for members in groups.values():
-		quota = min(float(row.quota if row.quota is not None else 20) for row in members)
-		result = classification_rules.apply_quota(
-			[
-				classification_rules.Ranked(row.name, float(row.total or 0), row.classification)
-				for row in members
-			],
-			quota,
-		)
-		for name, (final, pushed) in result.items():
-			note = _("Vượt tỷ lệ xuất sắc {0}% của nhóm").format(f"{quota:g}") if pushed else None
-			frappe.db.set_value(
-				"DV Evaluation",
-				name,
-				{"final_classification": final, "quota_note": note},
-				update_modified=False,
-			)
-			moved += pushed
+	# One UPDATE per distinct decision (a handful), not one per evaluation.
+	decisions: dict[tuple[str, str | None], list[str]] = {}
+	for members in by_group(rows).values():
+		after_quota, quota = quota_decisions(members, "name")
+		for name, (final, pushed) in after_quota.items():
+			decisions.setdefault((final, quota_note(quota) if pushed else None), []).append(name)
+	for (final, note), names in decisions.items():
+		frappe.qb.update(Evaluation).set(Evaluation.final_classification, final).set(
+			Evaluation.quota_note, note
+		).where(Evaluation.name.isin(names)).run()
+	moved = sum(len(names) for (_final, note), names in decisions.items() if note)
 	cycle.db_set("cycle_status", evaluation_rules.CYCLE_CLOSED)
 	cycle.add_comment(
 		"Info",

@@ -72,14 +72,18 @@ def remind_units_below_target(year=None, unit=None) -> dict:
 	result = {"reminded": [], "already_reminded": [], "without_leader": []}
 	rows = [row for row in standing_rows(year, unit) if row.below_target]
 	reminded_today = reminders_sent_on(today(), [row.unit for row in rows])
+	to_remind = []
 	for row in rows:
 		if not row.dan_van_leader:
 			result["without_leader"].append(row.unit)
 		elif (row.unit, row.dan_van_leader) in reminded_today:
 			result["already_reminded"].append(row.unit)
 		else:
-			remind(row, year)
-			result["reminded"].append(row.unit)
+			to_remind.append(row)
+	close_earlier_reminders([row.unit for row in to_remind])
+	for row in to_remind:
+		remind(row, year)
+		result["reminded"].append(row.unit)
 	return result
 
 
@@ -103,7 +107,6 @@ def reminders_sent_on(day: str, units: list[str]) -> set[tuple[str, str]]:
 
 
 def remind(row, year: int) -> None:
-	close_earlier_reminders(row.unit, row.dan_van_leader)
 	message = reminder_text(row, year)
 	frappe.get_doc(
 		{
@@ -127,13 +130,16 @@ def remind(row, year: int) -> None:
 	)
 
 
-def close_earlier_reminders(unit: str, leader: str) -> None:
+def close_earlier_reminders(units: list[str]) -> None:
+	"""Today's reminder of a unit replaces its open reminders of earlier days (one UPDATE for all units)."""
+	if not units:
+		return
 	ToDo = frappe.qb.DocType("ToDo")
 	frappe.qb.update(ToDo).set(ToDo.status, "Cancelled").where(
 		(ToDo.reference_type == "DV Unit")
-		& (ToDo.reference_name == unit)
-		& (ToDo.allocated_to == leader)
+		& ToDo.reference_name.isin(units)
 		& (ToDo.status == "Open")
+		& (ToDo.date < today())
 		& ToDo.description.like(f"%{REMINDER_MARK}%")
 	).run()
 

@@ -144,19 +144,19 @@ class DVEvaluation(ValueGuard, ScopeGuard, Document):
 		cancelled): the Workflow's "evaluated" step looks for it."""
 		if not self.kheo_model:
 			return
+		fields = ("evaluation", "evaluation_total", "evaluation_classification")
 		model = frappe.get_doc("DV Kheo Model", self.kheo_model)
-		before = (model.evaluation, model.evaluation_total, model.evaluation_classification)
+		before = model.as_dict()
 		model.take_the_submitted_evaluation()
-		after = (model.evaluation, model.evaluation_total, model.evaluation_classification)
-		if after != before:
-			for field, value in zip(
-				("evaluation", "evaluation_total", "evaluation_classification"), after, strict=True
-			):
-				model.db_set(field, value, notify=True)
+		after = {field: model.get(field) for field in fields}
+		if any(before.get(field) != value for field, value in after.items()):
+			model.db_set(after, notify=True)  # one UPDATE for the three fields
 			model.add_comment(
 				"Info",
-				_("Kết quả đánh giá: {0} ({1} điểm).").format(after[2], after[1])
-				if after[0]
+				_("Kết quả đánh giá: {0} ({1} điểm).").format(
+					after["evaluation_classification"], after["evaluation_total"]
+				)
+				if after["evaluation"]
 				else _("Phiếu đánh giá {0} đã bị hủy.").format(self.name),
 			)
 

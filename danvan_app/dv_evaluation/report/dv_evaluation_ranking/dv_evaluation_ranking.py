@@ -108,23 +108,35 @@ def group_label(row) -> str:
 	return " – ".join(part for part in (row.unit_kind, row.admin_level) if part) or _("(chưa phân loại)")
 
 
-def ranked_rows(rows: list[frappe._dict]) -> list[dict]:
+def by_group(rows: list[frappe._dict]) -> dict[str, list[frappe._dict]]:
 	groups: dict[str, list[frappe._dict]] = {}
 	for row in rows:
 		groups.setdefault(group_label(row), []).append(row)
+	return groups
+
+
+def quota_decisions(members: list[frappe._dict], key: str) -> tuple[dict[str, tuple[str, bool]], float]:
+	"""One ranking group's classes after its quota (the strictest among its templates; a year's evaluations
+	share one in practice), keyed by ``key`` of each row, and that quota. The report shows them; closing a
+	cycle keeps them."""
+	quota = min(float(row.quota if row.quota is not None else 20) for row in members)
+	ranked = [
+		classification_rules.Ranked(row[key], float(row.total or 0), row.classification) for row in members
+	]
+	return classification_rules.apply_quota(ranked, quota), quota
+
+
+def quota_note(quota: float) -> str:
+	return _("Vượt tỷ lệ xuất sắc {0}% của nhóm").format(f"{quota:g}")
+
+
+def ranked_rows(rows: list[frappe._dict]) -> list[dict]:
+	groups = by_group(rows)
 	out = []
 	for label in sorted(groups):
 		members = groups[label]
 		ranks = evaluation_rules.rank({row.unit: float(row.total or 0) for row in members})
-		# The strictest quota among the group's templates (a year's evaluations share one in practice).
-		quota = min(float(row.quota if row.quota is not None else 20) for row in members)
-		after_quota = classification_rules.apply_quota(
-			[
-				classification_rules.Ranked(row.unit, float(row.total or 0), row.classification)
-				for row in members
-			],
-			quota,
-		)
+		after_quota, quota = quota_decisions(members, "unit")
 		for row in sorted(members, key=lambda r: (ranks[r.unit], r.unit_name or "")):
 			classification, pushed = after_quota[row.unit]
 			notes = [reason for reason in (row.classification_reasons or "").split("\n") if reason]
@@ -133,7 +145,7 @@ def ranked_rows(rows: list[frappe._dict]) -> list[dict]:
 				classification, pushed = row.final_classification, False
 				notes += [row.quota_note] if row.quota_note else []
 			if pushed:
-				notes.append(_("Vượt tỷ lệ xuất sắc {0}% của nhóm").format(f"{quota:g}"))
+				notes.append(quota_note(quota))
 			out.append(
 				{
 					"ranking_group": label,
