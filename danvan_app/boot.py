@@ -3,9 +3,11 @@ no status or outcome literal is written a second time in JavaScript; and the uni
 
 import frappe
 
-from danvan_app.domain import access
+from danvan_app.domain import access, periods
 from danvan_app.domain import evaluation as evaluation_rules
 from danvan_app.domain import tasks as task_rules
+from danvan_app.email_reports import OVERDUE_TEMPLATE
+from danvan_app.reports.task_counts import COUNTS
 
 # The list's colour for each deadline outcome (Frappe indicator colours).
 OUTCOME_COLOURS = {
@@ -47,6 +49,10 @@ def vocabulary() -> dict:
 		"extension_pending": task_rules.EXTENSION_PENDING,
 		"roles": list(access.DV_ROLES),
 		"cycle_closed": evaluation_rules.CYCLE_CLOSED,
+		"report_periods": list(periods.REPORT_PERIODS),
+		"overdue_email_template": OVERDUE_TEMPLATE,
+		# What each count column of a task report counts, as a list filter: the drill-down to the tasks.
+		"task_count_filters": {key: list(rule) for key, _label, rule in COUNTS if rule},
 	}
 
 

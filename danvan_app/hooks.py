@@ -52,6 +52,10 @@ has_permission = {
 # A REST body for a DV DocType that Frappe could not even build a document from is refused in Vietnamese.
 before_request = ["danvan_app.request_guard.check_dv_resource_body"]
 
+# Emailed DV reports run as the Auto Email Report's user, so a leader's mail holds only their units.
+override_doctype_class = {"Auto Email Report": "danvan_app.email_reports.ScopedAutoEmailReport"}
+doctype_js = {"Auto Email Report": "public/js/doctype/auto_email_report.js"}
+
 doc_events = {
 	"File": {"after_insert": "danvan_app.permissions.related.keep_files_private"},
 	"User": {"validate": "danvan_app.users.set_dv_user_defaults"},

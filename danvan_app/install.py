@@ -8,6 +8,7 @@ from frappe.modules.import_file import import_file_by_path
 
 from danvan_app.domain.access import DV_ROLES
 from danvan_app.domain.kheo_models import OUTSIDE_WINDOW_MANAGER
+from danvan_app.email_reports import remove_leader_schedules
 from danvan_app.users import MODULE_PROFILE
 
 SETTINGS_DEFAULTS = {
@@ -24,7 +25,7 @@ SETUP = Path(__file__).parent / "setup"
 # The desk records the app owns, each file a list of documents: the Workflows (their states and actions
 # first, which they link to), reminders, the task list's columns, the model kanban, and the module profile
 # that keeps Frappe's building tools out of DV users' sidebar; and the default model targets, data an
-# administrator edits.
+# administrator edits; and the emailed reports, shipped disabled for an administrator to switch on.
 DESK_RECORDS = (
 	"workflow_states.json",
 	"workflow_actions.json",
@@ -34,6 +35,7 @@ DESK_RECORDS = (
 	"module_profile.json",
 	"kanban_boards.json",
 	"kheo_targets.json",
+	"auto_email_reports.json",
 )
 LIST_VIEW_SETTINGS = ("DV Task",)
 
@@ -77,6 +79,9 @@ def before_uninstall():
 	remove_workflows()
 	for name in shipped_names("kanban_boards.json"):
 		frappe.delete_doc("Kanban Board", name, force=True, ignore_missing=True, ignore_permissions=True)
+	remove_leader_schedules()
+	for name in shipped_names("auto_email_reports.json"):
+		frappe.delete_doc("Auto Email Report", name, force=True, ignore_missing=True, ignore_permissions=True)
 	for name in frappe.get_all("Notification", filters={"name": ("like", "DV: %")}, pluck="name"):
 		frappe.delete_doc("Notification", name, force=True, ignore_permissions=True)
 	for doctype in LIST_VIEW_SETTINGS:

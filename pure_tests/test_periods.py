@@ -1,3 +1,4 @@
+import itertools
 from datetime import date
 
 import pytest
@@ -38,3 +39,26 @@ def test_parse_quarter_refuses(text):
 def test_out_of_range_periods(call):
 	with pytest.raises(ValueError):
 		call()
+
+
+def test_report_periods():
+	assert p.report_period_bounds(2026, "Quý III") == (date(2026, 7, 1), date(2026, 9, 30))
+	assert p.report_period_bounds(2026, "6 tháng đầu năm") == (date(2026, 1, 1), date(2026, 6, 30))
+	assert p.report_period_bounds(2024, None) == (date(2024, 1, 1), date(2024, 12, 31))
+	with pytest.raises(ValueError):
+		p.report_period_bounds(2026, "Quý V")
+
+
+@given(st.integers(1900, 2100), st.sampled_from(p.REPORT_PERIODS))
+def test_a_report_period_is_whole_months_within_its_year(year, period):
+	first, last = p.report_period_bounds(year, period)
+	assert first.year == last.year == year and first.day == 1 and first <= last
+	assert last == p.month_end(year, last.month)
+
+
+def test_the_quarters_and_the_halves_each_cover_the_year_once():
+	for parts in (("Quý I", "Quý II", "Quý III", "Quý IV"), ("6 tháng đầu năm", "6 tháng cuối năm")):
+		bounds = [p.report_period_bounds(2025, part) for part in parts]
+		assert bounds[0][0] == date(2025, 1, 1) and bounds[-1][1] == date(2025, 12, 31)
+		for (_, end), (start, _) in itertools.pairwise(bounds):
+			assert (start - end).days == 1

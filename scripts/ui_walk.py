@@ -298,8 +298,14 @@ def screens(world: dict) -> list[tuple[str, str]]:
 		("inspection-statistics", "/app/query-report/DV Inspection Statistics"),
 		("cycle-form", f"/app/dv-evaluation-cycle/{world['cycle']}"),
 		("ranking-report", "/app/query-report/DV Evaluation Ranking"),
+		("outcomes-tree-report", "/app/query-report/DV Task Outcomes by Unit Tree"),
+		("lineage-report", f"/app/query-report/DV Directive Lineage?directive={world['directive']}"),
+		("leader-coverage-report", "/app/query-report/DV Leader Coverage"),
+		("overdue-report", "/app/query-report/DV Overdue Tasks"),
 		# After one click: the filter it sets is described by names, not ids.
 		("task-list-mine", "/app/dv-task"),
+		# The importer's dialog, opened from the directive list.
+		("directive-import", "/app/dv-directive"),
 	]
 
 
@@ -310,7 +316,9 @@ ONLY_FOR = {"inspection-form": {"tinh"}, "cycle-form": {"tinh"}}
 WIDE_ONLY = {"model-kanban", "inspection-form", "cycle-form"}
 
 # Screens reached by clicking a button on the page first.
-CLICKS = {"task-list-mine": "Nhiệm vụ của đơn vị tôi"}
+CLICKS = {"task-list-mine": "Nhiệm vụ của đơn vị tôi", "directive-import": "Nhập từ văn bản"}
+# Screens whose click set a list filter, cleared afterwards (list filters are saved per user).
+CLEAR_FILTER_AFTER = {"task-list-mine"}
 
 
 # The main action of each screen, which must be visible (not behind "···") at every width.
@@ -320,6 +328,7 @@ MAIN_ACTIONS = {
 	"directive-list": "Nhập từ văn bản",
 	"model-targets": "Nhắc các đơn vị chưa đạt chỉ tiêu",
 	"cycle-form": "Tạo phiếu đánh giá",
+	"leader-coverage-report": "Nhắc lãnh đạo cấp trên phân công",
 }
 
 
@@ -386,6 +395,10 @@ def check_screen(page, key: str, width: int, english: set[str], expected_texts: 
 	for expected in expected_texts.get(key, ()) if key not in WIDE_ONLY or width >= 1000 else ():
 		if expected not in text:
 			defects.append(f"missing on screen: {expected}")
+	# Nothing wider than a phone's screen: the page itself never scrolls sideways (a table may, inside it).
+	overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+	if width < 1000 and overflow > 1:
+		defects.append(f"page {overflow} px wider than the screen")
 	action = MAIN_ACTIONS.get(key)
 	if action:
 		button = page.locator(f"button:visible:has-text('{action}')")
@@ -470,8 +483,13 @@ def main():
 				"inspection-form": (names["commune"], "Niêm yết công khai", "Nhiệm vụ khắc phục: đã giao 1"),
 				"inspection-statistics": ("trong đó có 2 xã",),
 				"cycle-form": ("Chốt kết quả", "Đang mở"),
+				"outcomes-tree-report": (names["province"], "Quá hạn"),
+				"lineage-report": (names["commune"], "Chưa có kế hoạch"),
+				"leader-coverage-report": ("Tỷ lệ đã phân công",),
+				"overdue-report": ("Sơ kết việc thực hiện Chỉ thị", "1 nhiệm vụ quá hạn"),
 				"workspace": (
 					"Nhiệm vụ quá hạn",
+					"Đơn vị đã phân công lãnh đạo phụ trách (%)",
 					'Mô hình "Dân vận khéo" năm nay',
 					"Mô hình đăng ký năm nay",
 					"Đơn vị chưa đạt chỉ tiêu mô hình",
@@ -484,6 +502,8 @@ def main():
 				"model-list": ("Đã duyệt",),
 				"model-form": ("Đã duyệt", "Cách làm, phương pháp thực hiện"),
 				"model-targets": (names["commune"],),
+				"outcomes-tree-report": (names["commune"],),
+				"overdue-report": ("Sơ kết việc thực hiện Chỉ thị",),
 			},
 		}
 		total, report = 0, []
@@ -507,7 +527,7 @@ def main():
 					page.screenshot(path=str(shot), full_page=False)
 					try:
 						defects = check_screen(page, key, width, english, expected[who])
-						if key in CLICKS:
+						if key in CLEAR_FILTER_AFTER:
 							# List filters are saved per user: leave the list as it was found.
 							page.locator(".filter-x-button:visible").first.click()
 							page.wait_for_timeout(800)

@@ -4,6 +4,7 @@ import frappe
 from frappe import _
 from frappe.utils import get_url_to_report, getdate, today
 
+from danvan_app import unit_reminders
 from danvan_app.api import arguments
 from danvan_app.domain import kheo_models as model_rules
 from danvan_app.kheo_targets import NOT_COUNTED, standing_rows
@@ -71,7 +72,7 @@ def remind_units_below_target(year=None, unit=None) -> dict:
 		)
 	result = {"reminded": [], "already_reminded": [], "without_leader": []}
 	rows = [row for row in standing_rows(year, unit) if row.below_target]
-	reminded_today = reminders_sent_on(today(), [row.unit for row in rows])
+	reminded_today = unit_reminders.sent_today(REMINDER_MARK, [row.unit for row in rows])
 	to_remind = []
 	for row in rows:
 		if not row.dan_van_leader:
@@ -80,68 +81,21 @@ def remind_units_below_target(year=None, unit=None) -> dict:
 			result["already_reminded"].append(row.unit)
 		else:
 			to_remind.append(row)
-	close_earlier_reminders([row.unit for row in to_remind])
+	unit_reminders.close_earlier(REMINDER_MARK, [row.unit for row in to_remind])
 	for row in to_remind:
 		remind(row, year)
 		result["reminded"].append(row.unit)
 	return result
 
 
-def reminders_sent_on(day: str, units: list[str]) -> set[tuple[str, str]]:
-	if not units:
-		return set()
-	ToDo = frappe.qb.DocType("ToDo")
-	rows = (
-		frappe.qb.from_(ToDo)
-		.select(ToDo.reference_name, ToDo.allocated_to)
-		.where(
-			(ToDo.reference_type == "DV Unit")
-			& ToDo.reference_name.isin(units)
-			& ToDo.description.like(f"%{REMINDER_MARK}%")
-			& (ToDo.date == day)
-			& (ToDo.status != "Cancelled")
-		)
-		.run()
-	)
-	return set(rows)
-
-
 def remind(row, year: int) -> None:
-	message = reminder_text(row, year)
-	frappe.get_doc(
-		{
-			"doctype": "ToDo",
-			"allocated_to": row.dan_van_leader,
-			"reference_type": "DV Unit",
-			"reference_name": row.unit,
-			"date": today(),
-			"priority": "Medium",
-			"assigned_by": frappe.session.user,
-			# The mark is an HTML comment: invisible in the ToDo, found by reminders_sent_on.
-			"description": f"{message}<!-- {REMINDER_MARK} -->",
-		}
-	).insert(ignore_permissions=True)
-	frappe.sendmail(
-		recipients=[row.dan_van_leader],
+	unit_reminders.send(
+		REMINDER_MARK,
+		unit=row.unit,
+		person=row.dan_van_leader,
 		subject=_('Mô hình "Dân vận khéo" năm {0}: {1} chưa đạt chỉ tiêu').format(year, row.unit_name),
-		message=message,
-		reference_doctype="DV Unit",
-		reference_name=row.unit,
+		message=reminder_text(row, year),
 	)
-
-
-def close_earlier_reminders(units: list[str]) -> None:
-	"""Today's reminder of a unit replaces its open reminders of earlier days (one UPDATE for all units)."""
-	if not units:
-		return
-	ToDo = frappe.qb.DocType("ToDo")
-	frappe.qb.update(ToDo).set(ToDo.status, "Cancelled").where(
-		(ToDo.reference_type == "DV Unit")
-		& ToDo.reference_name.isin(units)
-		& (ToDo.status == "Open")
-		& (ToDo.date < today())
-		& ToDo.description.like(f"%{REMINDER_MARK}%")
-	).run()
 
 
 def reminder_text(row, year: int) -> str:

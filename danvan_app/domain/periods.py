@@ -47,3 +47,29 @@ def parse_quarter(text: str) -> int:
 	if token.isdigit() and 1 <= int(token) <= 4:
 		return int(token)
 	raise ValueError(f"not a quarter: {text!r}")
+
+
+# The periods a report to the Standing Committee covers ("báo cáo quý", "sơ kết 6 tháng", "tổng kết năm"),
+# in the words officials use, each with the months it spans.
+REPORT_PERIOD_MONTHS = {
+	"Cả năm": (1, 12),
+	"Quý I": (1, 3),
+	"Quý II": (4, 6),
+	"Quý III": (7, 9),
+	"Quý IV": (10, 12),
+	"6 tháng đầu năm": (1, 6),
+	"6 tháng cuối năm": (7, 12),
+	"9 tháng đầu năm": (1, 9),
+}
+REPORT_PERIODS = tuple(REPORT_PERIOD_MONTHS)
+
+
+def report_period_bounds(year: int, period: str | None) -> tuple[date, date]:
+	"""First and last day of ``period`` of ``year`` (the whole year when no period is named).
+
+	``report_period_bounds(2026, "Quý III")`` → (1/7/2026, 30/9/2026); an unknown period raises ValueError.
+	"""
+	if period and period not in REPORT_PERIOD_MONTHS:
+		raise ValueError(f"not a report period: {period!r}")
+	first_month, last_month = REPORT_PERIOD_MONTHS[period or "Cả năm"]
+	return date(year, first_month, 1), month_end(year, last_month)

@@ -16,3 +16,4 @@ import "./year_reports";
 import "./kheo_model";
 import "./evaluation_cycle";
 import "./inspection_form";
+import "./leader_reports";

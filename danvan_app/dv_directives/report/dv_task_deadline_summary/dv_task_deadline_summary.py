@@ -8,34 +8,19 @@ of the same query (danvan_app.permissions.task_scope_criterion).
 
 import frappe
 from frappe import _
-from frappe.query_builder.functions import Count, Sum
-from pypika.terms import Case
+from frappe.query_builder.functions import Count
 
 from danvan_app.domain import tasks as task_rules
 from danvan_app.domain.units import short_unit_name
 from danvan_app.permissions import task_scope_criterion
 from danvan_app.permissions.scope import subtree_criterion
-
-# (column, label, the (field, value) it counts); labels are translated when the report runs. The five
-# outcomes partition a unit's tasks (they add up to the total); "not started" is a status, counted apart
-# as a part of them.
-COUNTS = (
-	("total", "Tổng số", None),
-	("on_time", "Đúng hạn", ("deadline_outcome", task_rules.OUTCOME_ON_TIME)),
-	("done_late", "Hoàn thành trễ hạn", ("deadline_outcome", task_rules.OUTCOME_DONE_LATE)),
-	("within_deadline", "Đang trong hạn", ("deadline_outcome", task_rules.OUTCOME_WITHIN_DEADLINE)),
-	("overdue", "Quá hạn", ("deadline_outcome", task_rules.OUTCOME_OVERDUE)),
-	("no_deadline", "Không có hạn", ("deadline_outcome", task_rules.OUTCOME_NO_DEADLINE)),
-	("not_started", "Trong đó: chưa bắt đầu", ("status", task_rules.STATUS_NOT_STARTED)),
-)
+from danvan_app.reports.task_counts import count_columns, count_terms, finish_counts
 
 
 def execute(filters: dict | None = None):
 	filters = frappe._dict(filters or {})
 	rows = get_rows(filters)
-	for row in rows:
-		finished = row.on_time + row.done_late
-		row.on_time_rate = round(100 * row.on_time / finished, 1) if finished else None
+	finish_counts(rows)
 	return get_columns(), rows, None, get_chart(rows)
 
 
@@ -47,40 +32,16 @@ def get_columns() -> list[dict]:
 		# reader sees names; the id stays for drill-down and exports.
 		{"fieldname": "unit", "label": _("Mã đơn vị"), "fieldtype": "Data", "hidden": 1},
 	]
-	columns += [
-		{"fieldname": key, "label": _(label), "fieldtype": "Int", "width": column_width(_(label))}
-		for key, label, _rule in COUNTS
-	]
-	columns.append(
-		{
-			"fieldname": "on_time_rate",
-			"label": _("Tỷ lệ đúng hạn (%)"),
-			"fieldtype": "Float",
-			"precision": 1,
-			"disable_total": 1,
-			"width": 130,
-		}
-	)
-	return columns
-
-
-def column_width(label: str) -> int:
-	"""Wide enough for the header to be read whole (about 8 px a character, between 90 and 200)."""
-	return max(90, min(200, 8 * len(label) + 30))
+	return columns + count_columns()
 
 
 def get_rows(filters: frappe._dict) -> list[frappe._dict]:
 	Task, Unit = frappe.qb.DocType("DV Task"), frappe.qb.DocType("DV Unit")
-	counts = [Count(Task.name).as_("total")]
-	counts += [
-		Sum(Case().when(Task[field] == value, 1).else_(0)).as_(key)
-		for key, _label, (field, value) in COUNTS[1:]
-	]
 	query = (
 		frappe.qb.from_(Task)
 		.join(Unit)
 		.on(Unit.name == Task.presiding_unit)
-		.select(Task.presiding_unit.as_("unit"), Unit.unit_name, Unit.abbreviation, *counts)
+		.select(Task.presiding_unit.as_("unit"), Unit.unit_name, Unit.abbreviation, *count_terms(Task))
 		.where(Task.status != task_rules.STATUS_CANCELLED)
 		.groupby(Task.presiding_unit, Unit.unit_name, Unit.abbreviation)
 		.orderby(Count(Task.name), order=frappe.qb.desc)
@@ -99,11 +60,7 @@ def get_rows(filters: frappe._dict) -> list[frappe._dict]:
 		query = query.where(Task.due_date <= filters.to_date)
 	if filters.period_label:
 		query = query.where(Task.period_label == filters.period_label)
-	rows = query.run(as_dict=True)
-	for row in rows:
-		for key, _label, _rule in COUNTS:
-			row[key] = int(row[key] or 0)
-	return rows
+	return query.run(as_dict=True)
 
 
 def get_chart(rows: list[dict]) -> dict | None:

@@ -12,8 +12,8 @@ from frappe.utils import cint, getdate, today
 
 from danvan_app.api import arguments
 from danvan_app.domain.units import short_unit_name
-from danvan_app.dv_directives.report.dv_task_deadline_summary.dv_task_deadline_summary import column_width
 from danvan_app.kheo_targets import standing_rows
+from danvan_app.reports.task_counts import column_width
 
 COUNTS = (
 	("registered", "Đã đăng ký"),

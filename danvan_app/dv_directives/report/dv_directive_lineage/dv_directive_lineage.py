@@ -1,0 +1,212 @@
+# Copyright (c) 2026, danvan_app developers
+# For license information, please see license.txt
+"""Đơn vị triển khai văn bản: for one directive, each unit it gives work to (presiding or coordinating a
+task) and each unit that issued an implementing plan of it ("Kế hoạch thực hiện Chỉ thị 16-CT/TU": a
+directive whose parent is this one), whether and when the plan came, and how far the unit's tasks are —
+the units without a plan first, since "xây dựng kế hoạch triển khai thực hiện" is the duty every directive
+ends with.
+
+Four aggregate queries, whatever the number of units and tasks; only the units the user acts for.
+"""
+
+import frappe
+from frappe import _
+from frappe.query_builder.functions import Avg, Count, Sum
+from frappe.utils import date_diff
+from pypika.terms import Case
+
+from danvan_app.domain import tasks as task_rules
+from danvan_app.permissions.scope import units_criterion
+
+PRESIDING, COORDINATING, PLAN_ONLY = "Chủ trì", "Phối hợp", "Không được giao nhiệm vụ"
+PLAN_MISSING, PLAN_ISSUED = "Chưa có kế hoạch", "Đã ban hành kế hoạch"
+
+
+def execute(filters: dict | None = None):
+	filters = frappe._dict(filters or {})
+	if not filters.directive:
+		return get_columns(), [], _("Chọn văn bản chỉ đạo để xem các đơn vị triển khai.")
+	directive = readable_directive(filters.directive)
+	rows = get_rows(directive)
+	if filters.missing_only:
+		rows = [row for row in rows if not row.plan]
+	return get_columns(), rows, None, None, summary(rows)
+
+
+def readable_directive(name: str):
+	if not frappe.db.exists("DV Directive", name):
+		frappe.throw(_("Không tìm thấy văn bản chỉ đạo {0}.").format(name), frappe.DoesNotExistError)
+	if not frappe.has_permission("DV Directive", "read", doc=name):
+		frappe.throw(_("Bạn không có quyền xem văn bản chỉ đạo này."), frappe.PermissionError)
+	return frappe.db.get_value("DV Directive", name, ["name", "issue_date"], as_dict=True)
+
+
+def get_columns() -> list[dict]:
+	return [
+		{"fieldname": "unit_name", "label": _("Đơn vị"), "fieldtype": "Data", "width": 260},
+		{"fieldname": "unit", "label": _("Mã đơn vị"), "fieldtype": "Data", "hidden": 1},
+		{"fieldname": "role", "label": _("Vai trò"), "fieldtype": "Data", "width": 130},
+		{"fieldname": "plan_status", "label": _("Kế hoạch thực hiện"), "fieldtype": "Data", "width": 170},
+		{
+			"fieldname": "plan",
+			"label": _("Văn bản kế hoạch"),
+			"fieldtype": "Link",
+			"options": "DV Directive",
+			"width": 120,
+		},
+		{"fieldname": "plan_number", "label": _("Số kế hoạch"), "fieldtype": "Data", "width": 130},
+		{"fieldname": "plan_date", "label": _("Ngày ban hành"), "fieldtype": "Date", "width": 110},
+		{"fieldname": "days_to_plan", "label": _("Số ngày sau văn bản"), "fieldtype": "Int", "width": 120},
+		{"fieldname": "presiding_tasks", "label": _("Nhiệm vụ chủ trì"), "fieldtype": "Int", "width": 120},
+		{
+			"fieldname": "coordinating_tasks",
+			"label": _("Nhiệm vụ phối hợp"),
+			"fieldtype": "Int",
+			"width": 120,
+		},
+		{"fieldname": "done", "label": _("Đã hoàn thành"), "fieldtype": "Int", "width": 110},
+		{"fieldname": "overdue", "label": _("Quá hạn"), "fieldtype": "Int", "width": 90},
+		{"fieldname": "progress", "label": _("Tiến độ bình quân (%)"), "fieldtype": "Percent", "width": 130},
+		{"fieldname": "plan_tasks", "label": _("Nhiệm vụ trong kế hoạch"), "fieldtype": "Int", "width": 140},
+	]
+
+
+def get_rows(directive) -> list[frappe._dict]:
+	rows: dict[str, frappe._dict] = {}
+
+	def row_of(unit: str, unit_name: str, lft: int) -> frappe._dict:
+		return rows.setdefault(
+			unit,
+			frappe._dict(
+				unit=unit,
+				unit_name=unit_name,
+				lft=lft,
+				roles=[],
+				presiding_tasks=0,
+				coordinating_tasks=0,
+				done=0,
+				overdue=0,
+				progress=None,
+				plan=None,
+				plan_tasks=0,
+			),
+		)
+
+	for task in presiding_counts(directive.name):
+		row = row_of(task.unit, task.unit_name, task.lft)
+		row.roles.append(PRESIDING)
+		row.update(
+			presiding_tasks=task.tasks,
+			done=int(task.done or 0),
+			overdue=int(task.overdue or 0),
+			progress=round(task.progress or 0, 1),
+		)
+	for task in coordinating_counts(directive.name):
+		row = row_of(task.unit, task.unit_name, task.lft)
+		row.roles.append(COORDINATING)
+		row.coordinating_tasks = task.tasks
+	for plan in implementing_plans(directive.name):
+		row = row_of(plan.unit, plan.unit_name, plan.lft)
+		if row.plan:
+			continue  # the first plan of a unit is its answer; later ones are amendments
+		row.update(
+			plan=plan.name,
+			plan_number=plan.directive_number,
+			plan_date=plan.issue_date,
+			plan_tasks=plan.tasks,
+		)
+		if directive.issue_date and plan.issue_date:
+			row.days_to_plan = date_diff(plan.issue_date, directive.issue_date)
+
+	for row in rows.values():
+		row.role = ", ".join(_(role) for role in row.roles) if row.roles else _(PLAN_ONLY)
+		row.plan_status = _(PLAN_ISSUED) if row.plan else _(PLAN_MISSING)
+	return sorted(rows.values(), key=lambda row: (bool(row.plan), row.lft))
+
+
+def in_scope(query, column):
+	scope = units_criterion(column)
+	return query if scope is None else query.where(scope)
+
+
+def presiding_counts(directive: str) -> list[frappe._dict]:
+	Task, Unit = frappe.qb.DocType("DV Task"), frappe.qb.DocType("DV Unit")
+	query = (
+		frappe.qb.from_(Task)
+		.join(Unit)
+		.on(Unit.name == Task.presiding_unit)
+		.select(
+			Task.presiding_unit.as_("unit"),
+			Unit.unit_name,
+			Unit.lft,
+			Count(Task.name).as_("tasks"),
+			Sum(Case().when(Task.status == task_rules.STATUS_DONE, 1).else_(0)).as_("done"),
+			Sum(Case().when(Task.deadline_outcome == task_rules.OUTCOME_OVERDUE, 1).else_(0)).as_("overdue"),
+			Avg(Task.progress).as_("progress"),
+		)
+		.where((Task.directive == directive) & (Task.status != task_rules.STATUS_CANCELLED))
+		.groupby(Task.presiding_unit, Unit.unit_name, Unit.lft)
+	)
+	return in_scope(query, Task.presiding_unit).run(as_dict=True)
+
+
+def coordinating_counts(directive: str) -> list[frappe._dict]:
+	Task, Unit = frappe.qb.DocType("DV Task"), frappe.qb.DocType("DV Unit")
+	Coordinating = frappe.qb.DocType("DV Task Coordinating Unit")
+	query = (
+		frappe.qb.from_(Coordinating)
+		.join(Task)
+		.on((Task.name == Coordinating.parent) & (Coordinating.parenttype == "DV Task"))
+		.join(Unit)
+		.on(Unit.name == Coordinating.unit)
+		.select(Coordinating.unit, Unit.unit_name, Unit.lft, Count(Task.name).distinct().as_("tasks"))
+		.where((Task.directive == directive) & (Task.status != task_rules.STATUS_CANCELLED))
+		.groupby(Coordinating.unit, Unit.unit_name, Unit.lft)
+	)
+	return in_scope(query, Coordinating.unit).run(as_dict=True)
+
+
+def implementing_plans(directive: str) -> list[frappe._dict]:
+	"""The directives whose parent is this one, oldest first, with how many tasks each gives."""
+	Plan, Unit, Task = (
+		frappe.qb.DocType("DV Directive"),
+		frappe.qb.DocType("DV Unit"),
+		frappe.qb.DocType("DV Task"),
+	)
+	query = (
+		frappe.qb.from_(Plan)
+		.join(Unit)
+		.on(Unit.name == Plan.issuing_unit)
+		.left_join(Task)
+		.on((Task.directive == Plan.name) & (Task.status != task_rules.STATUS_CANCELLED))
+		.select(
+			Plan.name,
+			Plan.directive_number,
+			Plan.issue_date,
+			Plan.issuing_unit.as_("unit"),
+			Unit.unit_name,
+			Unit.lft,
+			Count(Task.name).as_("tasks"),
+		)
+		.where(Plan.parent_directive == directive)
+		.groupby(
+			Plan.name, Plan.directive_number, Plan.issue_date, Plan.issuing_unit, Unit.unit_name, Unit.lft
+		)
+		.orderby(Plan.issue_date)
+		.orderby(Plan.creation)
+	)
+	return in_scope(query, Plan.issuing_unit).run(as_dict=True)
+
+
+def summary(rows: list[dict]) -> list[dict]:
+	with_plan = sum(1 for row in rows if row.plan)
+	return [
+		{"label": _("Đơn vị"), "value": len(rows), "datatype": "Int"},
+		{"label": _("Đã ban hành kế hoạch"), "value": with_plan, "datatype": "Int", "indicator": "green"},
+		{
+			"label": _("Chưa có kế hoạch"),
+			"value": len(rows) - with_plan,
+			"datatype": "Int",
+			"indicator": "red",
+		},
+	]

@@ -1,0 +1,189 @@
+# Copyright (c) 2026, danvan_app developers
+# For license information, please see license.txt
+"""Nhiệm vụ quá hạn và giải trình: by presiding unit, the overdue tasks with how many days late, how often
+their deadline was extended and whether the unit was asked to explain and answered.
+
+Two queries whatever the number of tasks: each unit's count of overdue tasks, and the tasks themselves,
+the latest deadlines first, at most MAX_TASKS of them — a reader narrows by unit or directive rather than
+scroll through thousands of rows the browser would have to hold.
+"""
+
+import frappe
+from frappe import _
+from frappe.query_builder.functions import Count, Max, Sum
+from pypika.terms import Case
+
+from danvan_app.domain import tasks as task_rules
+from danvan_app.permissions import task_scope_criterion
+from danvan_app.permissions.scope import subtree_criterion
+
+MAX_TASKS = 500
+
+
+def execute(filters: dict | None = None):
+	filters = frappe._dict(filters or {})
+	units = overdue_by_unit(filters)
+	tasks = overdue_tasks(filters)
+	total = sum(unit.overdue for unit in units)
+	message = None
+	if total > len(tasks):
+		message = _(
+			"Có {0} nhiệm vụ quá hạn; bảng liệt kê {1} nhiệm vụ quá hạn lâu nhất. Chọn đơn vị hoặc văn bản để xem hết."
+		).format(total, len(tasks))
+	return get_columns(), grouped_rows(units, tasks), message, None, summary(units, total)
+
+
+def get_columns() -> list[dict]:
+	return [
+		{"fieldname": "label", "label": _("Đơn vị chủ trì / nhiệm vụ"), "fieldtype": "Data", "width": 340},
+		{
+			"fieldname": "task",
+			"label": _("Mã nhiệm vụ"),
+			"fieldtype": "Link",
+			"options": "DV Task",
+			"width": 150,
+		},
+		{"fieldname": "directive_number", "label": _("Văn bản"), "fieldtype": "Data", "width": 120},
+		{"fieldname": "due_date", "label": _("Hạn hiện tại"), "fieldtype": "Date", "width": 105},
+		{"fieldname": "original_due_date", "label": _("Hạn ban đầu"), "fieldtype": "Date", "width": 105},
+		{"fieldname": "days_late", "label": _("Số ngày quá hạn"), "fieldtype": "Int", "width": 110},
+		{"fieldname": "progress", "label": _("Tiến độ (%)"), "fieldtype": "Percent", "width": 95},
+		{"fieldname": "extensions", "label": _("Lần đề nghị gia hạn"), "fieldtype": "Int", "width": 120},
+		{"fieldname": "extensions_approved", "label": _("Được gia hạn"), "fieldtype": "Int", "width": 100},
+		{
+			"fieldname": "extension_pending",
+			"label": _("Đang chờ gia hạn"),
+			"fieldtype": "Check",
+			"width": 110,
+		},
+		{"fieldname": "explanations", "label": _("Yêu cầu giải trình"), "fieldtype": "Int", "width": 120},
+		{"fieldname": "explained", "label": _("Đã giải trình"), "fieldtype": "Int", "width": 100},
+		{
+			"fieldname": "last_explanation_on",
+			"label": _("Yêu cầu giải trình gần nhất"),
+			"fieldtype": "Date",
+			"width": 150,
+		},
+	]
+
+
+def _filtered(query, Task, Unit, filters):
+	query = query.where(
+		(Task.deadline_outcome == task_rules.OUTCOME_OVERDUE) & (Task.status != task_rules.STATUS_CANCELLED)
+	)
+	for condition in (
+		task_scope_criterion(Task),
+		subtree_criterion(Unit, filters.unit),
+		(Task.directive == filters.directive) if filters.directive else None,
+	):
+		if condition is not None:
+			query = query.where(condition)
+	return query
+
+
+def overdue_by_unit(filters) -> list[frappe._dict]:
+	Task, Unit = frappe.qb.DocType("DV Task"), frappe.qb.DocType("DV Unit")
+	query = (
+		frappe.qb.from_(Task)
+		.join(Unit)
+		.on(Unit.name == Task.presiding_unit)
+		.select(
+			Unit.name.as_("unit"),
+			Unit.unit_name,
+			Count(Task.name).as_("overdue"),
+			Max(Task.days_late).as_("days_late"),
+		)
+		.groupby(Unit.name, Unit.unit_name, Unit.lft)
+		.orderby(Unit.lft)
+	)
+	return _filtered(query, Task, Unit, filters).run(as_dict=True)
+
+
+def overdue_tasks(filters) -> list[frappe._dict]:
+	Task, Unit, Directive = (
+		frappe.qb.DocType("DV Task"),
+		frappe.qb.DocType("DV Unit"),
+		frappe.qb.DocType("DV Directive"),
+	)
+	Extension, Explanation = frappe.qb.DocType("DV Task Extension"), frappe.qb.DocType("DV Task Explanation")
+	extensions = (
+		frappe.qb.from_(Extension)
+		.select(
+			Extension.parent,
+			Count(Extension.name).as_("requested"),
+			Sum(Case().when(Extension.decision == task_rules.EXTENSION_APPROVED, 1).else_(0)).as_("approved"),
+		)
+		.where(Extension.parenttype == "DV Task")
+		.groupby(Extension.parent)
+	).as_("extension_counts")
+	explanations = (
+		frappe.qb.from_(Explanation)
+		.select(
+			Explanation.parent,
+			Count(Explanation.name).as_("requested"),
+			Count(Explanation.replied_on).as_("replied"),
+			Max(Explanation.requested_on).as_("last_requested_on"),
+		)
+		.where(Explanation.parenttype == "DV Task")
+		.groupby(Explanation.parent)
+	).as_("explanation_counts")
+	query = (
+		frappe.qb.from_(Task)
+		.join(Unit)
+		.on(Unit.name == Task.presiding_unit)
+		.left_join(Directive)
+		.on(Directive.name == Task.directive)
+		.left_join(extensions)
+		.on(extensions.parent == Task.name)
+		.left_join(explanations)
+		.on(explanations.parent == Task.name)
+		.select(
+			Task.name.as_("task"),
+			Task.title,
+			Task.presiding_unit.as_("unit"),
+			Directive.directive_number,
+			Task.due_date,
+			Task.original_due_date,
+			Task.days_late,
+			Task.progress,
+			Task.extension_pending,
+			extensions.requested.as_("extensions"),
+			extensions.approved.as_("extensions_approved"),
+			explanations.requested.as_("explanations"),
+			explanations.replied.as_("explained"),
+			explanations.last_requested_on.as_("last_explanation_on"),
+		)
+		.orderby(Task.days_late, order=frappe.qb.desc)
+		.orderby(Task.name)
+		.limit(MAX_TASKS)
+	)
+	return _filtered(query, Task, Unit, filters).run(as_dict=True)
+
+
+def grouped_rows(units: list[dict], tasks: list[dict]) -> list[dict]:
+	"""A row per unit (its count of overdue tasks) with its tasks indented beneath, most days late first."""
+	by_unit: dict[str, list[dict]] = {}
+	for task in tasks:
+		for key in ("extensions", "extensions_approved", "explanations", "explained"):
+			task[key] = int(task[key] or 0)
+		task.update(label=task.pop("title"), indent=1)
+		by_unit.setdefault(task.unit, []).append(task)
+	rows = []
+	for unit in units:
+		rows.append(
+			{
+				"label": _("{0}: {1} nhiệm vụ quá hạn").format(unit.unit_name, unit.overdue),
+				"unit": unit.unit,
+				"days_late": unit.days_late,
+				"indent": 0,
+			}
+		)
+		rows += by_unit.get(unit.unit, [])
+	return rows
+
+
+def summary(units: list[dict], total: int) -> list[dict]:
+	return [
+		{"label": _("Nhiệm vụ quá hạn"), "value": total, "datatype": "Int", "indicator": "red"},
+		{"label": _("Đơn vị có nhiệm vụ quá hạn"), "value": len(units), "datatype": "Int"},
+	]
