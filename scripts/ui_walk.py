@@ -520,6 +520,10 @@ def main():
 					errors.frappe_errors.clear()
 					page.goto(f"{base}{path}", wait_until="networkidle")
 					page.wait_for_timeout(1200)
+					if key == "workspace":
+						# The first screen after login waits for its cards longer than the others do.
+						page.locator(".number-widget-box").first.wait_for(timeout=15000)
+						page.wait_for_timeout(1000)
 					if key in CLICKS:
 						page.locator(f"button:visible:has-text('{CLICKS[key]}')").first.click()
 						page.wait_for_timeout(1500)

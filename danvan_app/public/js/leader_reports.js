@@ -96,13 +96,8 @@ danvan.outcomes_by_unit_tree_report = {
 
 danvan.directive_lineage_report = {
 	filters: [
-		{
-			fieldname: "directive",
-			label: __("Văn bản chỉ đạo"),
-			fieldtype: "Link",
-			options: "DV Directive",
-			reqd: 1,
-		},
+		// Not required in the browser: the report itself asks for a directive when none is chosen.
+		{ fieldname: "directive", label: __("Văn bản chỉ đạo"), fieldtype: "Link", options: "DV Directive" },
 		{ fieldname: "missing_only", label: __("Chỉ đơn vị chưa có kế hoạch"), fieldtype: "Check" },
 	],
 	formatter(value, row, column, data, default_formatter) {
@@ -158,13 +153,22 @@ danvan.overdue_tasks_report = {
 	parent_field: "",
 	formatter(value, row, column, data, default_formatter) {
 		const html = default_formatter(value, row, column, data);
-		return data && data.indent === 0 ? `<b>${html}</b>` : html;
+		if (!data) return html;
+		if (data.indent === 0) return `<b>${html}</b>`;
+		if (column.fieldname === "label" && data.task) {
+			return `<a href="/app/dv-task/${encodeURIComponent(data.task)}">${html}</a>`;
+		}
+		return html;
 	},
 };
 
 danvan.email_report_form = {
 	refresh(frm) {
-		if (frm.doc.name !== frappe.boot.danvan.overdue_email_template || !frappe.model.can_create("Auto Email Report")) return;
+		if (
+			frm.doc.name !== frappe.boot.danvan.overdue_email_template ||
+			!frappe.model.can_create("Auto Email Report")
+		)
+			return;
 		frm.add_custom_button(__("Gửi cho lãnh đạo từng đơn vị"), () => {
 			frappe.prompt(
 				{

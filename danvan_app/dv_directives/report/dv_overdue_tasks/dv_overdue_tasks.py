@@ -36,13 +36,8 @@ def execute(filters: dict | None = None):
 def get_columns() -> list[dict]:
 	return [
 		{"fieldname": "label", "label": _("Đơn vị chủ trì / nhiệm vụ"), "fieldtype": "Data", "width": 340},
-		{
-			"fieldname": "task",
-			"label": _("Mã nhiệm vụ"),
-			"fieldtype": "Link",
-			"options": "DV Task",
-			"width": 150,
-		},
+		# The task's title opens it (leader_reports.js); its code is for exports, not for the reader.
+		{"fieldname": "task", "label": _("Mã nhiệm vụ"), "fieldtype": "Data", "hidden": 1},
 		{"fieldname": "directive_number", "label": _("Văn bản"), "fieldtype": "Data", "width": 120},
 		{"fieldname": "due_date", "label": _("Hạn hiện tại"), "fieldtype": "Date", "width": 105},
 		{"fieldname": "original_due_date", "label": _("Hạn ban đầu"), "fieldtype": "Date", "width": 105},

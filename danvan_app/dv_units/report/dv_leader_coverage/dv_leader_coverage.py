@@ -24,7 +24,7 @@ def get_columns() -> list[dict]:
 			"fieldtype": "Data",
 			"width": 300,
 		},
-		{"fieldname": "unit", "label": _("Mã đơn vị"), "fieldtype": "Data", "width": 110},
+		{"fieldname": "unit", "label": _("Mã đơn vị"), "fieldtype": "Data", "hidden": 1},
 		{"fieldname": "unit_kind", "label": _("Loại đơn vị"), "fieldtype": "Data", "width": 160},
 		{"fieldname": "admin_level", "label": _("Cấp"), "fieldtype": "Data", "width": 130},
 		{"fieldname": "parent_unit_name", "label": _("Đơn vị cấp trên"), "fieldtype": "Data", "width": 240},
