@@ -54,17 +54,16 @@ def test_periods(key, start, end, phrase):
 @pytest.mark.parametrize(
 	("key", "year"), [("Q5", 2025), ("", 2025), ("quý 1", 2025), ("Y", 1800), ("H1", 2200)]
 )
-def test_bad_periods_are_refused_in_vietnamese(key, year):
-	with pytest.raises(rd.ReportDraftError) as caught:
+def test_bad_periods_are_refused(key, year):
+	with pytest.raises((rd.UnknownPeriod, rd.ImplausibleYear)):
 		rd.report_period(key, year)
-	assert "Kỳ báo cáo" in caught.value.message or "Năm báo cáo" in caught.value.message
 
 
 def test_figures_stand_on_the_period_end_or_today_and_a_future_period_is_refused():
 	period = rd.report_period("Q1", 2025)
 	assert rd.figures_date(period, date(2025, 8, 1)) == date(2025, 3, 31)
 	assert rd.figures_date(period, date(2025, 2, 10)) == date(2025, 2, 10)
-	with pytest.raises(rd.ReportDraftError, match="chưa bắt đầu"):
+	with pytest.raises(rd.PeriodNotBegun):
 		rd.figures_date(rd.report_period("Q2", 2025), date(2025, 3, 31))
 
 

@@ -38,11 +38,25 @@ PERIOD_LABELS = {
 
 
 class ReportDraftError(ValueError):
-	"""The draft cannot be made; ``message`` is Vietnamese and fit to show."""
+	"""The draft cannot be made; the API turns it into a Vietnamese refusal."""
 
-	def __init__(self, message: str):
-		super().__init__(message)
-		self.message = message
+
+class UnknownPeriod(ReportDraftError):
+	def __init__(self, key):
+		super().__init__(f"unknown period {key!r}")
+		self.key = key
+
+
+class ImplausibleYear(ReportDraftError):
+	def __init__(self, year):
+		super().__init__(f"implausible year {year!r}")
+		self.year = year
+
+
+class PeriodNotBegun(ReportDraftError):
+	def __init__(self, period: Period):
+		super().__init__(f"period {period.key}/{period.year} has not begun")
+		self.period = period
 
 
 @dataclass(frozen=True)
@@ -72,13 +86,11 @@ class Period:
 
 
 def report_period(key: str, year: int) -> Period:
-	"""The dates a period covers; a key or year out of range is refused in Vietnamese."""
+	"""The dates a period covers; a key or a year out of range is refused."""
 	if key not in PERIOD_KEYS:
-		raise ReportDraftError(
-			"Kỳ báo cáo phải là một trong: " + ", ".join(PERIOD_LABELS[k] for k in PERIOD_KEYS) + "."
-		)
-	if not task_rules.plausible_year(year):
-		raise ReportDraftError(f"Năm báo cáo {year} không hợp lệ (từ 1930 đến 2100).")
+		raise UnknownPeriod(key)
+	if not isinstance(year, int) or isinstance(year, bool) or not task_rules.plausible_year(year):
+		raise ImplausibleYear(year)
 	if key == "Y":
 		return Period(key, year, date(year, 1, 1), date(year, 12, 31))
 	if key == "H1":
@@ -91,7 +103,7 @@ def figures_date(period: Period, today: date) -> date:
 	"""The day the figures stand on: the period's last day, or today while the period runs. A period not
 	yet begun has nothing to report."""
 	if period.start > today:
-		raise ReportDraftError(f"Kỳ báo cáo {period.phrase} chưa bắt đầu, chưa có gì để báo cáo.")
+		raise PeriodNotBegun(period)
 	return min(period.end, today)
 
 
@@ -681,10 +693,9 @@ def result_report(
 		ahead.blocks.append(Block("paragraph", "Các nhiệm vụ trong kỳ đã hoàn thành."))
 	ahead.blocks.append(Block("note", "[Nêu giải pháp, đề xuất, kiến nghị (nếu có).]"))
 
-	party = body.is_party
-	end = "," if party else ";"
-	recipients = [f"- {name} (để báo cáo){end}" for name in _distinct([body.superior, *recipients_above])]
-	recipients.append("- Lưu Văn phòng." if party else "- Lưu: VT.")
+	recipients = recipient_lines(
+		body.is_party, [(name, "để báo cáo") for name in _distinct([body.superior, *recipients_above])]
+	)
 
 	return Document(
 		# The day is the signing day, written by the office; the year is the one the draft is made in.
@@ -699,6 +710,20 @@ def result_report(
 		totals=totals,
 		file_stem=_file_stem(directive, period),
 	)
+
+
+def recipient_lines(party: bool, addressees: list[tuple[str, str]]) -> list[str]:
+	"""The lines under "Nơi nhận:": each addressee with its purpose, then the file copy; a Party document
+	ends its lines with commas and "Lưu Văn phòng.", a State one with semicolons and "Lưu: VT."."""
+	end = "," if party else ";"
+	lines = [f"- {name} ({purpose}){end}" for name, purpose in addressees]
+	lines.append("- Lưu Văn phòng." if party else "- Lưu: VT.")
+	return lines
+
+
+def unnumbered(header: Header) -> Header:
+	"""A header for a list or a sheet, which has no number of its own."""
+	return dataclasses.replace(header, number="")
 
 
 def _distinct(names) -> list[str]:
