@@ -47,7 +47,8 @@ def result_report(directive: str, period_key: str, year: int, user: str | None =
 	family = implementing_documents(directive)
 	names = [directive, *(doc.name for doc in family)]
 	unit_names = unit_names_of({info.issuing_unit, *(doc.issuing_unit for doc in family)} - {None, ""})
-	issuer = info.issuer_name or unit_names.get(info.issuing_unit)
+	# The tree's full name of the issuing unit, else the issuer as written on the document.
+	issuer = unit_names.get(info.issuing_unit) or info.issuer_name
 
 	Task = frappe.qb.DocType("DV Task")
 	where = reported_criterion(Task, names, period, as_of, user)
@@ -73,7 +74,7 @@ def result_report(directive: str, period_key: str, year: int, user: str | None =
 				doc.doc_type,
 				doc.directive_number,
 				getdate(doc.issue_date) if doc.issue_date else None,
-				doc.issuer_name or unit_names.get(doc.issuing_unit),
+				unit_names.get(doc.issuing_unit) or doc.issuer_name,
 			)
 			for doc in family
 		],

@@ -317,6 +317,15 @@ def test_the_docx_opens_with_the_header_figures_and_signature():
 	assert round(word.sections[0].left_margin.mm) == 30
 
 
+def test_a_task_done_after_the_period_is_counted_open_and_said_done_since():
+	line = rd.TaskLine("Sơ kết", "Huyện ủy Thử 1", DONE, date(2025, 6, 20), date(2025, 7, 5))
+	document = report(figures=[rd.UnitFigures("Huyện ủy Thử 1", overdue=1)], tasks=[line], notes=[])
+	assert document.totals.overdue == 1
+	expected = "Sơ kết (Huyện ủy Thử 1; hạn 20/6/2025; hoàn thành ngày 05/7/2025, sau kỳ báo cáo)."
+	assert expected in texts(document, 2)
+	assert expected in texts(document, 3)
+
+
 def test_late_days_are_whole_days():
 	line = rd.TaskLine("X", "U", OPEN, AS_OF - timedelta(days=3))
 	assert rd._task_item(line, rd.OVERDUE, AS_OF).endswith("quá hạn 3 ngày).")

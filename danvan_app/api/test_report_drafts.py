@@ -199,6 +199,10 @@ class TestResultReportDraft(FrappeTestCase):
 			text,
 		)
 		self.assertIn("- Rà soát quy chế dân chủ (Huyện ủy Báo Cáo 2; hạn 30/9/2025).", text)
+		self.assertIn(
+			"- Xong sau kỳ báo cáo (Huyện ủy Báo Cáo 2; hạn 20/6/2025; hoàn thành ngày 05/7/2025, sau kỳ báo cáo).",
+			text,
+		)
 		self.assertNotIn("Việc đã hủy", text)
 		self.assertNotIn("Việc xong từ quý I", text)
 		recipients, signature = (cell.text.splitlines() for cell in footer.rows[0].cells)

@@ -511,8 +511,16 @@ def _table(rows: list[UnitFigures], totals: UnitFigures) -> Block:
 	return Block("table", columns=columns, rows=body)
 
 
+def done_since(line: TaskLine, as_of: date) -> bool:
+	"""Open on the figures' day, done since (a report written after its period's end)."""
+	return line.status == task_rules.STATUS_DONE and bool(line.completed_on) and line.completed_on > as_of
+
+
 def _task_item(line: TaskLine, standing: str, as_of: date) -> str:
 	where = line.unit_name
+	if done_since(line, as_of):
+		where += f"; hạn {vn_date(line.due)}" if line.due else ""
+		return f"{line.title} ({where}; hoàn thành ngày {vn_date(line.completed_on)}, sau kỳ báo cáo)."
 	if standing == OVERDUE:
 		late = (as_of - line.due).days
 		return f"{line.title} ({where}; hạn {vn_date(line.due)}; quá hạn {late} ngày)."
@@ -681,7 +689,7 @@ def result_report(
 			open_lines, key=lambda p: (order[p[1]], p[0].due or date.max, p[0].title)
 		):
 			text = _task_item(line, standing, as_of)
-			if standing == OVERDUE:
+			if standing == OVERDUE and not done_since(line, as_of):
 				text = text[:-1] + ", cần tập trung hoàn thành ngay."
 			ahead.blocks.append(Block("item", text))
 		left_out = totals.open - len(open_lines)
