@@ -326,6 +326,13 @@ def test_a_task_done_after_the_period_is_counted_open_and_said_done_since():
 	assert expected in texts(document, 3)
 
 
+def test_figures_sentence_leaves_out_noughts():
+	assert rd.figures_sentence(rd.UnitFigures("X", on_time=2)) == "đã hoàn thành 2 (2 đúng hạn)"
+	assert rd.figures_sentence(rd.UnitFigures("X", overdue=1, within_deadline=2)) == (
+		"chưa hoàn thành nhiệm vụ nào; đang thực hiện 3 (2 trong hạn, 1 quá hạn)"
+	)
+
+
 def test_late_days_are_whole_days():
 	line = rd.TaskLine("X", "U", OPEN, AS_OF - timedelta(days=3))
 	assert rd._task_item(line, rd.OVERDUE, AS_OF).endswith("quá hạn 3 ngày).")

@@ -465,14 +465,15 @@ def _joined(parts: list[tuple[int, str]]) -> str:
 
 
 def figures_sentence(f: UnitFigures) -> str:
-	"""'đã hoàn thành 3 (2 đúng hạn, 1 trễ hạn); đang thực hiện 2 (1 trong hạn, 1 quá hạn)'."""
+	"""'đã hoàn thành 3 (2 đúng hạn, 1 trễ hạn); đang thực hiện 2 (1 trong hạn, 1 quá hạn)': the parts
+	that are not nought."""
 	done = _joined([(f.on_time, "đúng hạn"), (f.done_late, "trễ hạn"), (f.done_no_deadline, "không có hạn")])
 	still = _joined(
 		[(f.within_deadline, "trong hạn"), (f.overdue, "quá hạn"), (f.open_no_deadline, "không có hạn")]
 	)
-	parts = []
-	parts.append(f"đã hoàn thành {f.done}" + (f" ({done})" if done else ""))
-	parts.append(f"đang thực hiện {f.open}" + (f" ({still})" if still else ""))
+	parts = [f"đã hoàn thành {f.done} ({done})" if f.done else "chưa hoàn thành nhiệm vụ nào"]
+	if f.open:
+		parts.append(f"đang thực hiện {f.open} ({still})")
 	return "; ".join(parts)
 
 
