@@ -10,6 +10,7 @@ import os
 import shutil
 from datetime import date
 from pathlib import Path
+from unittest.mock import patch
 
 import frappe
 from frappe.tests.utils import FrappeTestCase
@@ -241,6 +242,31 @@ class TestResultReportDraft(FrappeTestCase):
 		self.assertEqual(set(from_sql), set(expected))
 		for name, counts in expected.items():
 			self.assertEqual({key: getattr(from_sql[name], key) for key in rd.STANDINGS}, counts, name)
+
+	def test_the_number_of_queries_does_not_grow_with_the_tasks(self):
+		def queries() -> int:
+			report_drafts.result_report(self.directive, "Q2", 2025)  # caches warm
+			with patch.object(frappe.db, "sql", wraps=frappe.db.sql) as sql:
+				report_drafts.result_report(self.directive, "Q2", 2025)
+			return sql.call_count
+
+		before = queries()
+		frappe.db.savepoint("more_tasks")
+		self.addCleanup(frappe.db.rollback, save_point="more_tasks")  # the other tests count exact figures
+		for number in range(20):
+			task = make_task(
+				self.units.district2,
+				title=f"Việc thêm {number}",
+				directive=self.directive,
+				**dated("2025-06-25", status=OPEN),
+			)
+			task.append(
+				"progress_updates",
+				{"unit": self.units.district2, "update_date": "2025-06-20", "narrative": f"Ghi chú {number}"},
+			)
+			task.save()
+		self.assertEqual(queries(), before)
+		self.assertTrue(5 <= before <= 15, before)
 
 	def test_a_state_body_gets_the_national_header(self):
 		import docx
