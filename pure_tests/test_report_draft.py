@@ -38,11 +38,13 @@ DIRECTIVE = rd.DirectiveInfo(
 @pytest.mark.parametrize(
 	("key", "start", "end", "phrase"),
 	[
-		("Q1", date(2025, 1, 1), date(2025, 3, 31), "quý I năm 2025"),
-		("Q3", date(2025, 7, 1), date(2025, 9, 30), "quý III năm 2025"),
-		("Q4", date(2025, 10, 1), date(2025, 12, 31), "quý IV năm 2025"),
-		("H1", date(2025, 1, 1), date(2025, 6, 30), "6 tháng đầu năm 2025"),
-		("Y", date(2025, 1, 1), date(2025, 12, 31), "năm 2025"),
+		("Quý I", date(2025, 1, 1), date(2025, 3, 31), "quý I năm 2025"),
+		("Quý III", date(2025, 7, 1), date(2025, 9, 30), "quý III năm 2025"),
+		("Quý IV", date(2025, 10, 1), date(2025, 12, 31), "quý IV năm 2025"),
+		("6 tháng đầu năm", date(2025, 1, 1), date(2025, 6, 30), "6 tháng đầu năm 2025"),
+		("6 tháng cuối năm", date(2025, 7, 1), date(2025, 12, 31), "6 tháng cuối năm 2025"),
+		("9 tháng đầu năm", date(2025, 1, 1), date(2025, 9, 30), "9 tháng đầu năm 2025"),
+		("Cả năm", date(2025, 1, 1), date(2025, 12, 31), "năm 2025"),
 	],
 )
 def test_periods(key, start, end, phrase):
@@ -52,7 +54,8 @@ def test_periods(key, start, end, phrase):
 
 
 @pytest.mark.parametrize(
-	("key", "year"), [("Q5", 2025), ("", 2025), ("quý 1", 2025), ("Y", 1800), ("H1", 2200)]
+	("key", "year"),
+	[("Quý V", 2025), ("", 2025), ("quý 1", 2025), ("Q1", 2025), ("Cả năm", 1800), ("Quý I", 2200)],
 )
 def test_bad_periods_are_refused(key, year):
 	with pytest.raises((rd.UnknownPeriod, rd.ImplausibleYear)):
@@ -60,11 +63,11 @@ def test_bad_periods_are_refused(key, year):
 
 
 def test_figures_stand_on_the_period_end_or_today_and_a_future_period_is_refused():
-	period = rd.report_period("Q1", 2025)
+	period = rd.report_period("Quý I", 2025)
 	assert rd.figures_date(period, date(2025, 8, 1)) == date(2025, 3, 31)
 	assert rd.figures_date(period, date(2025, 2, 10)) == date(2025, 2, 10)
 	with pytest.raises(rd.PeriodNotBegun):
-		rd.figures_date(rd.report_period("Q2", 2025), date(2025, 3, 31))
+		rd.figures_date(rd.report_period("Quý II", 2025), date(2025, 3, 31))
 
 
 # --- which tasks, how they stand ---------------------------------------------------------------------------
@@ -140,7 +143,7 @@ def report(body=PROVINCE_PARTY, **kw):
 	args = dict(
 		directive=DIRECTIVE,
 		body=body,
-		period=rd.report_period("H1", 2025),
+		period=rd.report_period("6 tháng đầu năm", 2025),
 		as_of=AS_OF,
 		today=date(2025, 7, 3),
 		figures=FIGURES,
@@ -233,7 +236,7 @@ def test_a_party_body_gets_the_party_header_and_signature():
 		"Nguyễn Văn An",
 	)
 	assert document.recipients == ["- Ban Chấp hành Trung ương (để báo cáo),", "- Lưu Văn phòng."]
-	assert document.file_stem == "Bao-cao-ket-qua-16-CT-TU-H1-2025"
+	assert document.file_stem == "Bao-cao-ket-qua-16-CT-TU-6-thang-dau-nam-2025"
 
 
 def test_a_state_body_gets_the_national_header_and_its_own_signature():

@@ -18,18 +18,16 @@ FORMATS = {
 
 @frappe.whitelist()
 def download_result_report(directive=None, year=None, period=None, file_format=None):
-	"""'Báo cáo kết quả thực hiện' ``directive`` in ``period`` (Q1–Q4, H1, Y) of ``year``, as a .docx or a
+	"""'Báo cáo kết quả thực hiện' ``directive`` in ``period`` ("Quý I"…"Cả năm", domain.periods) of ``year``, as a .docx or a
 	.pdf draft for an officer to edit and send, from the tasks the user sees."""
 	name = arguments.name(directive, _("Văn bản chỉ đạo"))
 	year = arguments.number(year, _("Năm báo cáo"), 1930, 2100)
 	if year != int(year):
 		arguments.refuse(_("Năm báo cáo phải là một số nguyên, ví dụ 2025."))
-	period = arguments.text(period, _("Kỳ báo cáo"), 10)
+	period = arguments.text(period, _("Kỳ báo cáo"), 40)
 	if period not in rd.PERIOD_KEYS:
 		arguments.refuse(
-			_("Kỳ báo cáo phải là một trong: {0}.").format(
-				", ".join(_(rd.PERIOD_LABELS[k]) for k in rd.PERIOD_KEYS)
-			)
+			_("Kỳ báo cáo phải là một trong: {0}.").format(", ".join(_(key) for key in rd.PERIOD_KEYS))
 		)
 	file_format = (arguments.text(file_format, _("Định dạng tệp"), 10) or "").lower()
 	if file_format not in FORMATS:

@@ -156,8 +156,8 @@ class TestResultReportDraft(FrappeTestCase):
 	def test_the_docx_has_the_party_header_the_figures_and_the_signature(self):
 		import docx
 
-		filename, content = download(directive=self.directive, year=2025, period="Q2", file_format="docx")
-		self.assertEqual(filename, "Bao-cao-ket-qua-16-CT-TU-Q2-2025.docx")
+		filename, content = download(directive=self.directive, year=2025, period="Quý II", file_format="docx")
+		self.assertEqual(filename, "Bao-cao-ket-qua-16-CT-TU-Quy-II-2025.docx")
 		keep_sample("bao-cao-ket-qua-Q2-2025.docx", content)
 		word = docx.Document(io.BytesIO(content))
 		header, table, footer = word.tables
@@ -212,7 +212,7 @@ class TestResultReportDraft(FrappeTestCase):
 		self.assertEqual(signature[-1], "Nguyễn Văn An")
 
 	def test_the_sql_figures_are_the_domain_rules_applied_task_by_task(self):
-		period = rd.report_period("Q2", 2025)
+		period = rd.report_period("Quý II", 2025)
 		as_of = rd.figures_date(period, date(2026, 1, 1))
 		Task = frappe.qb.DocType("DV Task")
 		where = report_drafts.reported_criterion(
@@ -245,9 +245,9 @@ class TestResultReportDraft(FrappeTestCase):
 
 	def test_the_number_of_queries_does_not_grow_with_the_tasks(self):
 		def queries() -> int:
-			report_drafts.result_report(self.directive, "Q2", 2025)  # caches warm
+			report_drafts.result_report(self.directive, "Quý II", 2025)  # caches warm
 			with patch.object(frappe.db, "sql", wraps=frappe.db.sql) as sql:
-				report_drafts.result_report(self.directive, "Q2", 2025)
+				report_drafts.result_report(self.directive, "Quý II", 2025)
 			return sql.call_count
 
 		before = queries()
@@ -271,7 +271,9 @@ class TestResultReportDraft(FrappeTestCase):
 	def test_a_state_body_gets_the_national_header(self):
 		import docx
 
-		_name, content = download(directive=self.state_directive, year=2025, period="Y", file_format="docx")
+		_name, content = download(
+			directive=self.state_directive, year=2025, period="Cả năm", file_format="docx"
+		)
 		header = docx.Document(io.BytesIO(content)).tables[0]
 		left, right = (cell.text.splitlines() for cell in header.rows[0].cells)
 		self.assertEqual(left[:2], ["TỈNH ỦY BÁO CÁO", "ỦY BAN NHÂN DÂN TỈNH BÁO CÁO"])
@@ -281,13 +283,15 @@ class TestResultReportDraft(FrappeTestCase):
 	def test_the_pdf(self):
 		if not shutil.which("wkhtmltopdf"):
 			self.skipTest("wkhtmltopdf is not installed on this server (apt-get install wkhtmltopdf)")
-		filename, content = download(directive=self.directive, year="2025", period="H1", file_format="PDF")
-		self.assertEqual(filename, "Bao-cao-ket-qua-16-CT-TU-H1-2025.pdf")
+		filename, content = download(
+			directive=self.directive, year="2025", period="6 tháng đầu năm", file_format="PDF"
+		)
+		self.assertEqual(filename, "Bao-cao-ket-qua-16-CT-TU-6-thang-dau-nam-2025.pdf")
 		self.assertTrue(content.startswith(b"%PDF"), content[:20])
 		keep_sample("bao-cao-ket-qua-H1-2025.pdf", content)
 
 	def test_the_html_shares_the_official_header(self):
-		html = report_drafts.as_html(report_drafts.result_report(self.directive, "Q2", 2025))
+		html = report_drafts.as_html(report_drafts.result_report(self.directive, "Quý II", 2025))
 		for text in (
 			"ĐẢNG CỘNG SẢN VIỆT NAM",
 			"TỈNH ỦY BÁO CÁO",
@@ -303,7 +307,7 @@ class TestResultReportDraft(FrappeTestCase):
 		import docx
 
 		frappe.set_user(self.district_user)
-		_name, content = download(directive=self.directive, year=2025, period="Q2", file_format="docx")
+		_name, content = download(directive=self.directive, year=2025, period="Quý II", file_format="docx")
 		word = docx.Document(io.BytesIO(content))
 		header, table, footer = word.tables
 		left = header.rows[0].cells[0].text.splitlines()
@@ -318,25 +322,25 @@ class TestResultReportDraft(FrappeTestCase):
 	def test_a_user_who_cannot_read_the_directive_is_refused(self):
 		frappe.set_user(self.outsider)
 		with self.assertRaises(frappe.DoesNotExistError) as caught:
-			download(directive=self.directive, year=2025, period="Q2", file_format="docx")
+			download(directive=self.directive, year=2025, period="Quý II", file_format="docx")
 		self.assertIn("Không tìm thấy văn bản chỉ đạo", str(caught.exception))
 
 	def test_bad_arguments_are_refused_in_vietnamese(self):
 		cases = [
-			(dict(period="Q5", year=2025, file_format="docx"), "Kỳ báo cáo phải là một trong"),
-			(dict(period="Q1", year=2025, file_format="xlsx"), "Định dạng tệp phải là Word"),
-			(dict(period="Q1", year="năm nay", file_format="docx"), "Năm báo cáo phải là một số"),
-			(dict(period="Q1", year=2025.5, file_format="docx"), "Năm báo cáo phải là một số nguyên"),
-			(dict(period="Q1", year=1800, file_format="docx"), "Năm báo cáo phải từ 1930"),
-			(dict(period="Q1", year=2099, file_format="docx"), "chưa bắt đầu"),
-			(dict(period=["Q1"], year=2025, file_format="docx"), "Kỳ báo cáo phải là văn bản"),
+			(dict(period="Quý V", year=2025, file_format="docx"), "Kỳ báo cáo phải là một trong"),
+			(dict(period="Quý I", year=2025, file_format="xlsx"), "Định dạng tệp phải là Word"),
+			(dict(period="Quý I", year="năm nay", file_format="docx"), "Năm báo cáo phải là một số"),
+			(dict(period="Quý I", year=2025.5, file_format="docx"), "Năm báo cáo phải là một số nguyên"),
+			(dict(period="Quý I", year=1800, file_format="docx"), "Năm báo cáo phải từ 1930"),
+			(dict(period="Quý I", year=2099, file_format="docx"), "chưa bắt đầu"),
+			(dict(period=["Quý I"], year=2025, file_format="docx"), "Kỳ báo cáo phải là văn bản"),
 		]
 		for args, says in cases:
 			with self.subTest(args=args), self.assertRaises(ArgumentError) as caught:
 				download(directive=self.directive, **args)
 			self.assertIn(says, str(caught.exception))
 		with self.assertRaises(ArgumentError):
-			download(directive=None, period="Q1", year=2025, file_format="docx")
+			download(directive=None, period="Quý I", year=2025, file_format="docx")
 
 	# --- print formats -----------------------------------------------------------------------------------
 

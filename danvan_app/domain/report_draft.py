@@ -21,20 +21,14 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from danvan_app.domain import periods
 from danvan_app.domain import tasks as task_rules
-from danvan_app.domain.periods import half_end, quarter_end, quarter_start
 
 # --- the period -------------------------------------------------------------------------------------------
 
-PERIOD_KEYS = ("Q1", "Q2", "Q3", "Q4", "H1", "Y")
-PERIOD_LABELS = {
-	"Q1": "Quý I",
-	"Q2": "Quý II",
-	"Q3": "Quý III",
-	"Q4": "Quý IV",
-	"H1": "6 tháng đầu năm",
-	"Y": "Cả năm",
-}
+# The periods officials report on, by the words they use ("Quý II", "6 tháng đầu năm", "Cả năm"…): the
+# app's one list (domain.periods.REPORT_PERIODS), which the desk also gets at login.
+PERIOD_KEYS = periods.REPORT_PERIODS
 
 
 class ReportDraftError(ValueError):
@@ -69,15 +63,11 @@ class Period:
 	@property
 	def phrase(self) -> str:
 		"""How the period reads inside a sentence: "quý I năm 2025", "6 tháng đầu năm 2025", "năm 2025"."""
-		if self.key == "Y":
+		if self.key == "Cả năm":
 			return f"năm {self.year}"
-		if self.key == "H1":
-			return f"6 tháng đầu năm {self.year}"
-		return f"quý {self.key_numeral} năm {self.year}"
-
-	@property
-	def key_numeral(self) -> str:
-		return PERIOD_LABELS[self.key].split()[-1]
+		if self.key.startswith("Quý"):
+			return f"quý{self.key[3:]} năm {self.year}"
+		return f"{self.key} {self.year}"
 
 	@property
 	def heading(self) -> str:
@@ -86,17 +76,14 @@ class Period:
 
 
 def report_period(key: str, year: int) -> Period:
-	"""The dates a period covers; a key or a year out of range is refused."""
+	"""The dates a period covers (``periods.report_period_bounds``); a key or a year out of range is
+	refused."""
 	if key not in PERIOD_KEYS:
 		raise UnknownPeriod(key)
 	if not isinstance(year, int) or isinstance(year, bool) or not task_rules.plausible_year(year):
 		raise ImplausibleYear(year)
-	if key == "Y":
-		return Period(key, year, date(year, 1, 1), date(year, 12, 31))
-	if key == "H1":
-		return Period(key, year, date(year, 1, 1), half_end(year, 1))
-	quarter = int(key[1])
-	return Period(key, year, quarter_start(year, quarter), quarter_end(year, quarter))
+	start, end = periods.report_period_bounds(year, key)
+	return Period(key, year, start, end)
 
 
 def figures_date(period: Period, today: date) -> date:
@@ -539,7 +526,8 @@ def _task_item(line: TaskLine, standing: str, as_of: date) -> str:
 
 def _file_stem(directive: DirectiveInfo, period: Period) -> str:
 	number = re.sub(r"[^0-9A-Za-z]+", "-", _ascii(directive.number or "van-ban")).strip("-")
-	return f"Bao-cao-ket-qua-{number}-{period.key}-{period.year}"
+	key = re.sub(r"[^0-9A-Za-z]+", "-", _ascii(period.key)).strip("-")
+	return f"Bao-cao-ket-qua-{number}-{key}-{period.year}"
 
 
 def _ascii(text: str) -> str:

@@ -12,11 +12,12 @@ danvan.ResultReportDialog = class ResultReportDialog {
 
 	show() {
 		const today = frappe.datetime.str_to_obj(frappe.datetime.get_today());
-		const periods = (frappe.boot.danvan.report_periods || []).map(([value, label]) => ({
+		// The periods the core knows ("Quý I" … "Cả năm"), their stored words as values.
+		const periods = (frappe.boot.danvan.report_periods || []).map((value) => ({
 			value,
-			label: __(label),
+			label: __(value),
 		}));
-		const quarter = `Q${Math.floor(today.getMonth() / 3) + 1}`;
+		const quarter = `Quý ${["I", "II", "III", "IV"][Math.floor(today.getMonth() / 3)]}`;
 		this.dialog = new frappe.ui.Dialog({
 			title: __("Soạn báo cáo kết quả"),
 			fields: [
