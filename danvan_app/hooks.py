@@ -27,6 +27,15 @@ treeviews = ["DV Unit"]
 app_include_js = "danvan.bundle.js"
 app_include_css = "danvan.bundle.css"
 
+# What the official print formats (DV Directive Official, DV Unit Open Tasks) print beside the document:
+# the issuing body's header and signature and the tasks in the printing user's scope.
+jinja = {
+	"methods": [
+		"danvan_app.official_prints.dv_directive_print",
+		"danvan_app.official_prints.dv_unit_open_tasks",
+	]
+}
+
 # The stored values the desk scripts compare with (frappe.boot.danvan), from the domain core.
 boot_session = "danvan_app.boot.boot_session"
 

@@ -7,6 +7,7 @@ import "./task_form";
 import "./task_calendar";
 import "./directive_import";
 import "./directive_form";
+import "./result_report";
 import "./unit_tree";
 import "./unit_form";
 import "./form_titles";

@@ -19,6 +19,9 @@ danvan.directive_form = {
 		frm.add_custom_button(__("Xem nhiệm vụ"), () =>
 			frappe.set_route("List", "DV Task", { directive: frm.doc.name }),
 		);
+		frm.add_custom_button(__("Soạn báo cáo kết quả"), () =>
+			new danvan.ResultReportDialog(frm).show(),
+		);
 	},
 };
 
