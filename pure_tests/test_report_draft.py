@@ -338,4 +338,4 @@ def test_figures_sentence_leaves_out_noughts():
 
 def test_late_days_are_whole_days():
 	line = rd.TaskLine("X", "U", OPEN, AS_OF - timedelta(days=3))
-	assert rd._task_item(line, rd.OVERDUE, AS_OF).endswith("quá hạn 3 ngày).")
+	assert rd.task_item(line, rd.OVERDUE, AS_OF).endswith("quá hạn 3 ngày).")
