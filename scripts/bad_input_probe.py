@@ -74,6 +74,11 @@ METHODS = {
 	"create_follow_ups": "danvan_app.api.inspections.create_follow_ups",
 	"create_cycle_evaluations": "danvan_app.api.evaluations.create_cycle_evaluations",
 	"close_cycle": "danvan_app.api.evaluations.close_cycle",
+	"leaders_report": "frappe.desk.query_report.run",
+	"remind_about_missing_leaders": "danvan_app.api.units.remind_about_missing_leaders",
+	"leader_coverage_card": "danvan_app.api.units.leader_coverage_card",
+	"schedule_overdue_summaries": "danvan_app.api.email_reports.schedule_overdue_summaries",
+	"download_result_report": "danvan_app.api.report_drafts.download_result_report",
 }
 MISSING_NAME = {
 	"DV Unit": "DVI-99999",
@@ -874,6 +879,32 @@ class Probe:
 			return {"cycle": self.cycle}, {"cycle": ("name:DV Evaluation Cycle", True)}
 		if target == "units_below_target":
 			return {}, {"filters": ("text", False)}
+		if target == "leaders_report":
+			report = self.rng.choice(
+				[
+					("DV Task Outcomes by Unit Tree", {"parent_unit": self.district1, "year": self.year}),
+					("DV Directive Lineage", {"directive": self.directive}),
+					("DV Leader Coverage", {"unit": self.district1}),
+					("DV Overdue Tasks", {"unit": self.district1, "directive": self.directive}),
+				]
+			)
+			args = {"report_name": report[0], "filters": json.dumps(report[1])}
+			return args, {"report_name": ("name:Report", True), "filters": ("filters", False)}
+		if target == "remind_about_missing_leaders":
+			return {"unit": self.district1}, {"unit": ("name:DV Unit", False)}
+		if target == "leader_coverage_card":
+			return {}, {"filters": ("text", False)}
+		if target == "schedule_overdue_summaries":
+			return {"admin_level": "Xã, phường, đặc khu"}, {"admin_level": ("name:DV Admin Level", False)}
+		if target == "download_result_report":
+			args = {"directive": self.directive, "year": self.year, "period": "Quý I", "file_format": "docx"}
+			kinds = {
+				"directive": ("name:DV Directive", True),
+				"year": ("number", True),
+				"period": ("text", True),
+				"file_format": ("text", True),
+			}
+			return args, kinds
 		if target == "targets_report":
 			args = {
 				"report_name": self.rng.choice(["DV Kheo Targets", "DV Kheo Statistics"]),
@@ -1134,6 +1165,11 @@ class Probe:
 			"create_follow_ups": [("DV Task", None)],
 			"create_cycle_evaluations": [("DV Evaluation", None)],
 			"close_cycle": [("DV Evaluation Cycle", None)],
+			"leaders_report": [("DV Task", None)],
+			"remind_about_missing_leaders": [("ToDo", None)],
+			"leader_coverage_card": [("DV Unit", None)],
+			"schedule_overdue_summaries": [("Auto Email Report", None)],
+			"download_result_report": [("DV Task", None), ("File", None)],
 			"dashboard_chart": [("DV Task", None)],
 			"overdue_by_unit": [("DV Task", None)],
 		}

@@ -304,8 +304,9 @@ def screens(world: dict) -> list[tuple[str, str]]:
 		("overdue-report", "/app/query-report/DV Overdue Tasks"),
 		# After one click: the filter it sets is described by names, not ids.
 		("task-list-mine", "/app/dv-task"),
-		# The importer's dialog, opened from the directive list.
+		# The importer's dialog, opened from the directive list, and the report draft's, from a directive.
 		("directive-import", "/app/dv-directive"),
+		("result-report-dialog", f"/app/dv-directive/{world['directive']}"),
 	]
 
 
@@ -316,7 +317,11 @@ ONLY_FOR = {"inspection-form": {"tinh"}, "cycle-form": {"tinh"}}
 WIDE_ONLY = {"model-kanban", "inspection-form", "cycle-form"}
 
 # Screens reached by clicking a button on the page first.
-CLICKS = {"task-list-mine": "Nhiệm vụ của đơn vị tôi", "directive-import": "Nhập từ văn bản"}
+CLICKS = {
+	"task-list-mine": "Nhiệm vụ của đơn vị tôi",
+	"directive-import": "Nhập từ văn bản",
+	"result-report-dialog": "Soạn báo cáo kết quả",
+}
 # Screens whose click set a list filter, cleared afterwards (list filters are saved per user).
 CLEAR_FILTER_AFTER = {"task-list-mine"}
 
