@@ -71,14 +71,20 @@ def stored_scope(doctype: str, name: str) -> access.DocScope | None:
 def units_assigned_by(directive: str) -> set[str]:
 	"""Every presiding and coordinating unit of the directive's tasks: they read the directive."""
 	Task, Coordinating = frappe.qb.DocType("DV Task"), frappe.qb.DocType("DV Task Coordinating Unit")
+	# Distinct in SQL: a province-wide directive has thousands of tasks over a few hundred units.
 	units = set(
-		frappe.qb.from_(Task).select(Task.presiding_unit).where(Task.directive == directive).run(pluck=True)
+		frappe.qb.from_(Task)
+		.select(Task.presiding_unit)
+		.distinct()
+		.where(Task.directive == directive)
+		.run(pluck=True)
 	)
 	units.update(
 		frappe.qb.from_(Coordinating)
 		.join(Task)
 		.on(Coordinating.parent == Task.name)
 		.select(Coordinating.unit)
+		.distinct()
 		.where((Task.directive == directive) & (Coordinating.parenttype == "DV Task"))
 		.run(pluck=True)
 	)

@@ -325,3 +325,9 @@ class DVTask(
 	@staticmethod
 	def unit_title(unit: str) -> str:
 		return frappe.db.get_value("DV Unit", unit, "unit_name") or unit
+
+
+def on_doctype_update():
+	# The reports count a unit's tasks by status and outcome (the tree report joins them under every unit of
+	# a subtree): with both in the index, those joins read the index alone, not each task's row.
+	frappe.db.add_index("DV Task", ["presiding_unit", "status", "deadline_outcome"])

@@ -118,9 +118,11 @@ def get_rows(directive) -> list[frappe._dict]:
 		if directive.issue_date and plan.issue_date:
 			row.days_to_plan = date_diff(plan.issue_date, directive.issue_date)
 
+	# Each label translated once, not once a row: a translation is a cache look-up (Redis) per call.
+	label = {key: _(key) for key in (PRESIDING, COORDINATING, PLAN_ONLY, PLAN_ISSUED, PLAN_MISSING)}
 	for row in rows.values():
-		row.role = ", ".join(_(role) for role in row.roles) if row.roles else _(PLAN_ONLY)
-		row.plan_status = _(PLAN_ISSUED) if row.plan else _(PLAN_MISSING)
+		row.role = ", ".join(label[role] for role in row.roles) if row.roles else label[PLAN_ONLY]
+		row.plan_status = label[PLAN_ISSUED] if row.plan else label[PLAN_MISSING]
 	return sorted(rows.values(), key=lambda row: (bool(row.plan), row.lft))
 
 

@@ -163,11 +163,11 @@ def grouped_rows(units: list[dict], tasks: list[dict]) -> list[dict]:
 			task[key] = int(task[key] or 0)
 		task.update(label=task.pop("title"), indent=1)
 		by_unit.setdefault(task.unit, []).append(task)
-	rows = []
+	rows, label = [], _("{0}: {1} nhiệm vụ quá hạn")  # translated once, not once a unit
 	for unit in units:
 		rows.append(
 			{
-				"label": _("{0}: {1} nhiệm vụ quá hạn").format(unit.unit_name, unit.overdue),
+				"label": label.format(unit.unit_name, unit.overdue),
 				"unit": unit.unit,
 				"days_late": unit.days_late,
 				"indent": 0,
