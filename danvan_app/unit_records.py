@@ -4,7 +4,7 @@ evaluations from one call)."""
 
 import datetime
 import json
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 import frappe
 from frappe.query_builder.functions import Count, Sum
@@ -98,14 +98,24 @@ def unit_records(units: list[str], year: int) -> dict[str, measures.UnitRecord]:
 	return {unit: measures.UnitRecord(**values) for unit, values in counts.items()}
 
 
+def list_route(route: str, filters: dict) -> str:
+	"""A list's address with its filters, short enough for the 140 characters of a Data field: JSON without
+	spaces, and its brackets, quotes, commas and colons left as they are (the desk decodes both forms)."""
+	return f"/app/{route}?" + urlencode(filters, safe='[]",:', quote_via=quote)
+
+
+def compact_json(value) -> str:
+	return json.dumps(value, separators=(",", ":"))
+
+
 def evidence_route(measure: str, unit: str, year: int) -> str:
 	"""Where the records a fed score counted are listed (the desk opens the list with these filters)."""
 	if measure == measures.LEADER_NAMED:
 		return f"/app/dv-unit/{unit}"
 	if measure == measures.MODELS_AGAINST_TARGET:
-		return "/app/dv-kheo-model?" + urlencode({"registering_unit": unit, "year": year})
+		return list_route("dv-kheo-model", {"registering_unit": unit, "year": year})
 	start, end = year_bounds(year)
-	filters = {"presiding_unit": unit, "due_date": json.dumps(["Between", [str(start), str(end)]])}
+	filters = {"presiding_unit": unit, "due_date": compact_json(["Between", [str(start), str(end)]])}
 	if measure == measures.RECURRING_REPORTS:
-		filters["recurring_source"] = json.dumps(["is", "set"])
-	return "/app/dv-task?" + urlencode(filters)
+		filters["recurring_source"] = compact_json(["is", "set"])
+	return list_route("dv-task", filters)

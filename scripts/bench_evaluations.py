@@ -21,13 +21,12 @@ Before timing, each pair is checked to give the same rows.
 """
 
 import argparse
-import json
 import random
 import re
 import time
 from collections import Counter
 from datetime import date, timedelta
-from urllib.parse import quote, urlencode
+from urllib.parse import quote
 
 import frappe
 
@@ -480,7 +479,7 @@ def cycle_values(cycle_name: str) -> dict:
 	from danvan_app.domain import classification as rules
 	from danvan_app.domain import evaluation as evaluation_rules
 	from danvan_app.domain import measures
-	from danvan_app.unit_records import evidence_route, year_bounds
+	from danvan_app.unit_records import compact_json, evidence_route, list_route, year_bounds
 
 	cycle = frappe.get_doc("DV Evaluation Cycle", cycle_name)
 	template = frappe.get_doc("DV Evaluation Template", cycle.template)
@@ -501,7 +500,9 @@ def cycle_values(cycle_name: str) -> dict:
 	workflow = frappe.get_doc("Workflow", frappe.db.get_value("Workflow", {"document_type": "DV Evaluation"}))
 	start, end = year_bounds(cycle.year)
 	# The constant part of the route (the year's dates), encoded once; it must be what evidence_route writes.
-	due_filter = "&" + urlencode({"due_date": json.dumps(["Between", [str(start), str(end)]])})
+	due_filter = list_route("", {"due_date": compact_json(["Between", [str(start), str(end)]])}).replace(
+		"/app/?", "&"
+	)
 	assert (
 		evidence_route(measures.TASKS_ON_TIME, "X", cycle.year)
 		== "/app/dv-task?presiding_unit=X" + due_filter

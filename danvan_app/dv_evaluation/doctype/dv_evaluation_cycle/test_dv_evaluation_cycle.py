@@ -162,3 +162,22 @@ class TestEvaluationCycle(FrappeTestCase):
 		frappe.set_user(officer)
 		self.assertRaises(frappe.DoesNotExistError, create_cycle_evaluations, cycle=self.cycle.name)
 		self.assertRaises(frappe.DoesNotExistError, close_cycle, cycle=self.cycle.name)
+
+
+class TestEvidenceRoutes(FrappeTestCase):
+	def test_every_measures_route_fits_its_field_and_reads_back_as_its_filters(self):
+		from urllib.parse import parse_qs, urlsplit
+
+		from danvan_app.unit_records import evidence_route
+
+		length = frappe.get_meta("DV Evaluation Score").get_field("evidence_route").length or 140
+		for measure in measures.MEASURES:
+			route = evidence_route(measure, "DVI-00001", 2025)
+			self.assertLessEqual(len(route), length, route)
+			query = parse_qs(urlsplit(route).query)
+			if "due_date" in query:
+				self.assertEqual(
+					frappe.parse_json(query["due_date"][0]), ["Between", ["2025-01-01", "2025-12-31"]]
+				)
+		recurring = parse_qs(urlsplit(evidence_route(measures.RECURRING_REPORTS, "DVI-00001", 2025)).query)
+		self.assertEqual(frappe.parse_json(recurring["recurring_source"][0]), ["is", "set"])
