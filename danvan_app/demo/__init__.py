@@ -11,8 +11,7 @@ from __future__ import annotations
 import frappe
 
 from danvan_app.demo import registry
-
-DEMO_MAIL_DOMAIN = "demo.danvan.vn"
+from danvan_app.demo.people import DOMAIN as DEMO_MAIL_DOMAIN
 
 
 def load() -> dict[str, int]:

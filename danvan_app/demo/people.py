@@ -19,7 +19,8 @@ from danvan_app.demo import registry
 from danvan_app.demo.units import ADVISORY, COMMUNES, ROOT, all_units
 from danvan_app.domain import access
 
-DOMAIN = "demo.danvan.vn"
+# A reserved domain (RFC 2606): a mail to a demo user can never reach anyone.
+DOMAIN = "demo.danvan.invalid"
 PASSWORD = "Demo@2026"
 ADMINISTRATOR = f"quantri@{DOMAIN}"
 
