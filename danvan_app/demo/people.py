@@ -8,6 +8,7 @@ would make the first new user one), so the demo first creates its own, quantri@â
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import frappe
@@ -166,8 +167,33 @@ def ensure_administrator() -> str:
 
 def build_people(unit_ids: dict[str, str]) -> list[Person]:
 	"""Create the people that are missing, grant them their units and name them on their units."""
-	administrator = ensure_administrator()
 	people = demo_people()
+	with users_created_at_once(len(people) + 1):
+		administrator = ensure_administrator()
+		create_people(people, unit_ids, administrator)
+	name_people_on_units(people, unit_ids)
+	register_contacts()
+	return list(people)
+
+
+@contextmanager
+def users_created_at_once(count: int):
+	"""Frappe refuses a new user once the site has made ``throttle_user_limit`` (60) in the last hour, a guard
+	against sign-up floods; the demo makes its 46 in one go. The limit is raised by that many for this load
+	only (in memory; the site's configuration is not written)."""
+	conf = frappe.local.conf
+	had, previous = "throttle_user_limit" in conf, conf.get("throttle_user_limit")
+	conf["throttle_user_limit"] = (previous or 60) + count
+	try:
+		yield
+	finally:
+		if had:
+			conf["throttle_user_limit"] = previous
+		else:
+			conf.pop("throttle_user_limit", None)
+
+
+def create_people(people: list[Person], unit_ids: dict[str, str], administrator: str) -> None:
 	with registry.acting_as(administrator):
 		for position, person in enumerate(people):
 			unit = unit_ids[person.unit]
@@ -178,9 +204,6 @@ def build_people(unit_ids: dict[str, str]) -> list[Person]:
 			if person.province_wide:
 				grant_unit_access(person.email, [unit_ids[ROOT]], 1)
 			registry.add("User Permission", *made_for_demo_user(person.email))
-	name_people_on_units(people, unit_ids)
-	register_contacts()
-	return list(people)
 
 
 def made_for_demo_user(user: str) -> list[str]:
