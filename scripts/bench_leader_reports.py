@@ -338,9 +338,12 @@ UNIT_SCOPE = f"and u.name in ({SUBTREE_SQL})"
 OVERDUE = "t.deadline_outcome = 'Quá hạn' and t.status != 'Đã hủy'"
 TASK_SCOPE = f"""and (t.presiding_unit in ({SUBTREE_SQL}) or t.name in (select c.parent
 	from `tabDV Task Coordinating Unit` c where c.parenttype = 'DV Task' and c.unit in ({SUBTREE_SQL})))"""
-OVERDUE_UNITS_SQL = f"""select u.name, u.unit_name, count(*), max(t.days_late)
-from `tabDV Task` t join `tabDV Unit` u on u.name = t.presiding_unit
-where {OVERDUE} {{scope}} group by u.name, u.unit_name, u.lft order by u.lft"""
+# Counted per unit before the join to the units (with the join first, MariaDB reads every task through the
+# presiding-unit index: 0.38 against 0.08 s at 120,000 tasks).
+OVERDUE_UNITS_SQL = f"""select u.name, u.unit_name, c.n, c.days_late
+from (select t.presiding_unit, count(*) n, max(t.days_late) days_late from `tabDV Task` t
+	where {OVERDUE} {{scope}} group by t.presiding_unit) c
+join `tabDV Unit` u on u.name = c.presiding_unit order by u.lft"""
 # The 500 most overdue first, then their requests (child tables are indexed on parent).
 OVERDUE_TASKS_SQL = f"""select x.*,
 	(select count(*) from `tabDV Task Extension` e where e.parent = x.name and e.parenttype = 'DV Task'),
@@ -353,8 +356,7 @@ OVERDUE_TASKS_SQL = f"""select x.*,
 		and g.parenttype = 'DV Task')
 from (select t.name, t.presiding_unit, d.directive_number, t.due_date, t.original_due_date, t.days_late,
 		t.progress, t.extension_pending
-	from `tabDV Task` t join `tabDV Unit` u on u.name = t.presiding_unit
-	left join `tabDV Directive` d on d.name = t.directive
+	from `tabDV Task` t left join `tabDV Directive` d on d.name = t.directive
 	where {OVERDUE} {{scope}} order by t.days_late desc, t.name limit 500) x
 order by x.days_late desc, x.name"""
 

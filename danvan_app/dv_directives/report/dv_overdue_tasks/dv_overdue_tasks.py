@@ -62,36 +62,40 @@ def get_columns() -> list[dict]:
 	]
 
 
-def _filtered(query, Task, Unit, filters):
-	query = query.where(
-		(Task.deadline_outcome == task_rules.OUTCOME_OVERDUE) & (Task.status != task_rules.STATUS_CANCELLED)
+def overdue(Task, filters):
+	"""The report's tasks: overdue, not cancelled, the user's, of the chosen directive."""
+	condition = (Task.deadline_outcome == task_rules.OUTCOME_OVERDUE) & (
+		Task.status != task_rules.STATUS_CANCELLED
 	)
-	for condition in (
+	for extra in (
 		task_scope_criterion(Task),
-		subtree_criterion(Unit, filters.unit),
 		(Task.directive == filters.directive) if filters.directive else None,
 	):
-		if condition is not None:
-			query = query.where(condition)
-	return query
+		if extra is not None:
+			condition &= extra
+	return condition
 
 
 def overdue_by_unit(filters) -> list[frappe._dict]:
+	"""Each presiding unit's overdue tasks, counted per unit before the join: an inner join of the units
+	first made MariaDB read every task through the presiding-unit index (0.38 s against 0.08 s at 120,000
+	tasks, 44,000 of them overdue)."""
 	Task, Unit = frappe.qb.DocType("DV Task"), frappe.qb.DocType("DV Unit")
-	query = (
+	per_unit = (
 		frappe.qb.from_(Task)
+		.select(Task.presiding_unit, Count(Task.name).as_("overdue"), Max(Task.days_late).as_("days_late"))
+		.where(overdue(Task, filters))
+		.groupby(Task.presiding_unit)
+	).as_("per_unit")
+	query = (
+		frappe.qb.from_(per_unit)
 		.join(Unit)
-		.on(Unit.name == Task.presiding_unit)
-		.select(
-			Unit.name.as_("unit"),
-			Unit.unit_name,
-			Count(Task.name).as_("overdue"),
-			Max(Task.days_late).as_("days_late"),
-		)
-		.groupby(Unit.name, Unit.unit_name, Unit.lft)
+		.on(Unit.name == per_unit.presiding_unit)
+		.select(Unit.name.as_("unit"), Unit.unit_name, per_unit.overdue, per_unit.days_late)
 		.orderby(Unit.lft)
 	)
-	return _filtered(query, Task, Unit, filters).run(as_dict=True)
+	subtree = subtree_criterion(Unit, filters.unit)
+	return (query if subtree is None else query.where(subtree)).run(as_dict=True)
 
 
 def overdue_tasks(filters) -> list[frappe._dict]:
@@ -122,9 +126,11 @@ def overdue_tasks(filters) -> list[frappe._dict]:
 		.where(Explanation.parenttype == "DV Task")
 		.groupby(Explanation.parent)
 	).as_("explanation_counts")
+	# A left join of the unit (it is there only for the unit filter): an inner one made MariaDB read every
+	# task through the presiding-unit index and sort the overdue ones (0.42 s against 0.10 s at 120,000).
 	query = (
 		frappe.qb.from_(Task)
-		.join(Unit)
+		.left_join(Unit)
 		.on(Unit.name == Task.presiding_unit)
 		.left_join(Directive)
 		.on(Directive.name == Task.directive)
@@ -148,11 +154,13 @@ def overdue_tasks(filters) -> list[frappe._dict]:
 			explanations.replied.as_("explained"),
 			explanations.last_requested_on.as_("last_explanation_on"),
 		)
+		.where(overdue(Task, filters))
 		.orderby(Task.days_late, order=frappe.qb.desc)
 		.orderby(Task.name)
 		.limit(MAX_TASKS)
 	)
-	return _filtered(query, Task, Unit, filters).run(as_dict=True)
+	subtree = subtree_criterion(Unit, filters.unit)
+	return (query if subtree is None else query.where(subtree)).run(as_dict=True)
 
 
 def grouped_rows(units: list[dict], tasks: list[dict]) -> list[dict]:

@@ -11,6 +11,7 @@ found by the tree's bounds (lft/rgt), not by a list of names.
 
 import frappe
 from frappe import _
+from frappe.query_builder.functions import Sum
 from frappe.utils import today
 from pypika.terms import LiteralValue
 
@@ -66,8 +67,9 @@ def get_rows(filters: frappe._dict) -> list[frappe._dict]:
 		)
 	if filters.unit_kind:
 		presiding &= Presiding.unit_kind == filters.unit_kind
-	# The task conditions sit in the join, so a unit with no task in them still has its row of zeros.
-	counted = (Task.presiding_unit == Presiding.name) & (Task.status != task_rules.STATUS_CANCELLED)
+	# Each presiding unit's tasks are counted once, then summed up the tree: joining the tasks under every
+	# row of a subtree instead counted each task once per row it rolls up to (1.7x the hand-written SQL).
+	counted = Task.status != task_rules.STATUS_CANCELLED
 	for condition in (
 		task_scope_criterion(Task),
 		task_counts.in_period(Task, task_counts.year_and_period(filters)),
@@ -75,21 +77,28 @@ def get_rows(filters: frappe._dict) -> list[frappe._dict]:
 	):
 		if condition is not None:
 			counted &= condition
+	per_unit = (
+		frappe.qb.from_(Task)
+		.select(Task.presiding_unit, *task_counts.count_terms(Task))
+		.where(counted)
+		.groupby(Task.presiding_unit)
+	).as_("per_unit")
 
+	# A left join all the way, so a unit with no task in the filters still has its row of zeros.
 	query = (
 		frappe.qb.from_(Row)
 		.left_join(Parent)
 		.on(Parent.name == Row.parent_dv_unit)
 		.left_join(Presiding)
 		.on(presiding)
-		.left_join(Task)
-		.on(counted)
+		.left_join(per_unit)
+		.on(per_unit.presiding_unit == Presiding.name)
 		.select(
 			Row.name.as_("unit"),
 			Row.unit_name,
 			Row.abbreviation,
 			Row.valid_to,
-			*task_counts.count_terms(Task),
+			*(Sum(per_unit[key]).as_(key) for key in task_counts.COUNT_KEYS),
 		)
 		.where(rows_shown(Row, Parent, filters))
 		.groupby(Row.name, Row.unit_name, Row.abbreviation, Row.valid_to, Row.lft)

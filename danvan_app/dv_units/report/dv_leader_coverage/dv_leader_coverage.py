@@ -11,8 +11,9 @@ from danvan_app import leader_coverage
 
 def execute(filters: dict | None = None):
 	filters = frappe._dict(filters or {})
-	rows = leader_coverage.units_without_leader(filters.unit)
-	with_leader, total = leader_coverage.coverage(filters.unit)
+	units = leader_coverage.OpenUnits(filters.unit)
+	rows = units.without_leader()
+	with_leader, total = units.coverage()
 	return get_columns(), rows, None, None, summary(with_leader, total)
 
 
