@@ -157,6 +157,12 @@ class TestOutcomesByUnitTree(LeaderReportCase):
 		self.assertEqual(rows[units.district1]["total"], 1)  # its own task
 		self.assertNotIn(units.commune21, self.rows(admin_level=COMMUNE))
 
+	def test_a_user_granted_no_unit_gets_no_row_and_no_error(self):
+		# Found by the HTTP permission probe: the rule for the top of the tree failed on an empty scope.
+		frappe.set_user(make_user("chua.duoc.giao@dv.test", access.OFFICER))
+		self.assertEqual(self.rows(), {})
+		self.assertEqual(self.rows(parent_unit=self.units.province), {})
+
 	def test_one_query_whatever_the_number_of_tasks(self):
 		from danvan_app.dv_directives.report.dv_task_outcomes_by_unit_tree import (
 			dv_task_outcomes_by_unit_tree as report,

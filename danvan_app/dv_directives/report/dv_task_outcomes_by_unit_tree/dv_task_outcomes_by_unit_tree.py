@@ -13,7 +13,6 @@ import frappe
 from frappe import _
 from frappe.query_builder.functions import Sum
 from frappe.utils import today
-from pypika.terms import LiteralValue
 
 from danvan_app.domain import tasks as task_rules
 from danvan_app.domain.units import short_unit_name
@@ -67,8 +66,9 @@ def get_rows(filters: frappe._dict) -> list[frappe._dict]:
 		)
 	if filters.unit_kind:
 		presiding &= Presiding.unit_kind == filters.unit_kind
-	# Each presiding unit's tasks are counted once, then summed up the tree: joining the tasks under every
-	# row of a subtree instead counted each task once per row it rolls up to (1.7x the hand-written SQL).
+	scope = user_scope()
+	if not scope.unrestricted and not scope.units:
+		return []  # a user granted no unit has no row (and "IN ()" is no SQL)
 	counted = Task.status != task_rules.STATUS_CANCELLED
 	for condition in (
 		task_scope_criterion(Task),
@@ -77,12 +77,6 @@ def get_rows(filters: frappe._dict) -> list[frappe._dict]:
 	):
 		if condition is not None:
 			counted &= condition
-	per_unit = (
-		frappe.qb.from_(Task)
-		.select(Task.presiding_unit, *task_counts.count_terms(Task))
-		.where(counted)
-		.groupby(Task.presiding_unit)
-	).as_("per_unit")
 
 	# A left join all the way, so a unit with no task in the filters still has its row of zeros.
 	query = (
@@ -91,19 +85,34 @@ def get_rows(filters: frappe._dict) -> list[frappe._dict]:
 		.on(Parent.name == Row.parent_dv_unit)
 		.left_join(Presiding)
 		.on(presiding)
-		.left_join(per_unit)
-		.on(per_unit.presiding_unit == Presiding.name)
-		.select(
-			Row.name.as_("unit"),
-			Row.unit_name,
-			Row.abbreviation,
-			Row.valid_to,
-			*(Sum(per_unit[key]).as_(key) for key in task_counts.COUNT_KEYS),
-		)
-		.where(rows_shown(Row, Parent, filters))
+		.select(Row.name.as_("unit"), Row.unit_name, Row.abbreviation, Row.valid_to)
+		.where(rows_shown(Row, Parent, filters, scope))
 		.groupby(Row.name, Row.unit_name, Row.abbreviation, Row.valid_to, Row.lft)
 		.orderby(Row.lft)
 	)
+	if scope.unrestricted:
+		# The whole tree: each presiding unit's tasks counted once, then summed up the rows (joined under
+		# every row of a subtree, a task was read once per row it rolls up to: 0.76 against 0.15 s at
+		# 120,000 tasks).
+		per_unit = (
+			frappe.qb.from_(Task)
+			.select(Task.presiding_unit, *task_counts.count_terms(Task))
+			.where(counted)
+			.groupby(Task.presiding_unit)
+		).as_("per_unit")
+		query = (
+			query.left_join(per_unit)
+			.on(per_unit.presiding_unit == Presiding.name)
+			.select(*(Sum(per_unit[key]).as_(key) for key in task_counts.COUNT_KEYS))
+		)
+	else:
+		# A user's part of the tree: its units' tasks joined directly (counted per unit first, the scope's
+		# coordinating-unit half made MariaDB read every task: 0.017 against 0.11 s at 120,000 tasks).
+		query = (
+			query.left_join(Task)
+			.on((Task.presiding_unit == Presiding.name) & counted)
+			.select(*task_counts.count_terms(Task))
+		)
 	rows = query.run(as_dict=True)
 	bounds = task_counts.year_and_period(filters) or (None, None)
 	for row in rows:
@@ -119,11 +128,10 @@ def get_rows(filters: frappe._dict) -> list[frappe._dict]:
 	return rows
 
 
-def rows_shown(Row, Parent, filters: frappe._dict):
+def rows_shown(Row, Parent, filters: frappe._dict, scope):
 	"""The outermost units of the chosen level, the chosen unit and the units directly under it, or the top
 	of the tree the user sees; only units the user acts for, and open ones unless closed units are asked
 	for."""
-	scope = user_scope()
 	if filters.parent_unit:
 		shown = (Row.parent_dv_unit == filters.parent_unit) | (Row.name == filters.parent_unit)
 	elif filters.admin_level:
@@ -134,12 +142,9 @@ def rows_shown(Row, Parent, filters: frappe._dict):
 		shown = Row.parent_dv_unit.isnull() | (Row.parent_dv_unit == "")
 	else:
 		# The top of the user's part of the tree: their units whose parent they do not act for.
-		units = sorted(scope.units)
-		shown = (
-			Row.parent_dv_unit.isnull() | Row.parent_dv_unit.notin(units) if units else LiteralValue("1=0")
-		)
+		shown = Row.parent_dv_unit.isnull() | Row.parent_dv_unit.notin(sorted(scope.units))
 	if not scope.unrestricted:
-		shown &= Row.name.isin(sorted(scope.units)) if scope.units else LiteralValue("1=0")
+		shown &= Row.name.isin(sorted(scope.units))
 	if not filters.include_closed:
 		shown &= open_unit_criterion(Row, today())
 	return shown
