@@ -33,6 +33,7 @@ import argparse
 import base64
 import collections
 import http.cookiejar
+import io
 import json
 import random
 import secrets
@@ -41,9 +42,10 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+import zipfile
 from dataclasses import dataclass, field
 
-MAX_REQUESTS = 4900
+MAX_REQUESTS = 5600
 PARTY = "Cấp ủy Đảng"
 ROLES = {
 	"mgr": "DV Unit Manager",
@@ -95,7 +97,7 @@ class BudgetExceeded(Exception):
 
 class Response:
 	def __init__(self, status: int, body: bytes, content_type: str):
-		self.status, self.content_type = status, content_type or ""
+		self.status, self.content_type, self.body = status, content_type or "", body
 		self.text = body.decode("utf-8", errors="replace")
 		try:
 			self.data = json.loads(self.text) if "json" in self.content_type else None
@@ -434,6 +436,10 @@ class Probe:
 		task("T_C11", "C11", parent=t_d1)
 		task("T_C21", "C21")
 		t_coord = task("T_coord", "D2", coord=("C11",), directive=dir_d2)
+		# Past its deadline (overdue on save), for the overdue report; and D1's implementing plan of the
+		# province's directive, for the lineage report.
+		task("T_C12_late", "C12", directive=dir_p, deadline_kind="Ngày cụ thể", due_date="2025-06-30")
+		directive("Dir_D1_plan", "D1", 5, parent_directive=dir_p.name)
 		for rec, unit in ((t_d2, "D2"), (t_coord, "C11"), (t_p, "P")):
 			self.call_admin(
 				"danvan_app.api.tasks.report_progress",
@@ -854,6 +860,7 @@ class Probe:
 			self.child_list_doors(user)
 			self.related_list_doors(user)
 			self.cross_doors(user)
+			self.leader_report_doors(user)
 
 	def expected_assignees(self, user: User, doctype: str) -> dict:
 		"""Assignments the fixture made (T_D2 to the province manager), counted over readable records."""
@@ -988,6 +995,107 @@ class Probe:
 					f"counts {row['total']} tasks of this unit, user may read {counts[row['unit']]}",
 				)
 		self.tally(door, None)
+
+	def run_report(self, user: User, report: str, filters: dict) -> tuple[Response, list[dict]]:
+		door = f"frappe.desk.query_report.run ({report})"
+		response = user.client.get(
+			"frappe.desk.query_report.run", report_name=report, filters=filters, ignore_prepared_report=1
+		)
+		self.scan(user, door, "*", response)
+		message = response.message if isinstance(response.message, dict) else {}
+		return response, [row for row in message.get("result") or [] if isinstance(row, dict)]
+
+	def unit_rows_in_scope(self, user: User, report: str, rows: list[dict]):
+		"""A restricted user's report rows name only units of the user's subtree."""
+		if user.unrestricted:
+			return
+		for row in rows:
+			unit = row.get("unit")
+			if unit and unit not in user.scope:
+				self.finding(
+					"READ LEAK", user, f"frappe.desk.query_report.run ({report})", "DV Unit", unit, "row"
+				)
+
+	def leader_report_doors(self, user: User):
+		"""The leaders' reports and the report draft: rows of the user's units only, counts no larger than
+		the tasks the user reads, a directive the user may not read refused (issue 13)."""
+		fx = self.fx
+		key_of = {name: key for key, name in fx.units.items()}
+		tasks = [t for t in fx.of("DV Task") if fx.readable(user, t)]
+
+		tree = "DV Task Outcomes by Unit Tree"
+		for filters in ({}, {"parent_unit": fx.units["P"]}, {"parent_unit": fx.units["D1"]}):
+			response, rows = self.run_report(user, tree, filters)
+			self.unit_rows_in_scope(user, tree, rows)
+			for row in rows:
+				if row.get("unit") not in key_of:
+					continue
+				subtree = fx.subtree(key_of[row["unit"]])
+				readable = sum(t.attrs["presiding"] in subtree for t in tasks)
+				self.count(
+					user,
+					f"frappe.desk.query_report.run ({tree})",
+					"DV Task",
+					row.get("total"),
+					readable,
+					response,
+					scanned=True,
+				)
+
+		for report in ("DV Overdue Tasks", "DV Leader Coverage"):
+			_response, rows = self.run_report(user, report, {})
+			self.unit_rows_in_scope(user, report, rows)
+
+		lineage = "DV Directive Lineage"
+		for rec in fx.of("DV Directive"):
+			response, rows = self.run_report(user, lineage, {"directive": rec.name})
+			door = f"frappe.desk.query_report.run ({lineage})"
+			if not fx.readable(user, rec):
+				if response.status == 200:
+					self.finding(
+						"READ LEAK", user, door, "DV Directive", rec, f"answered with {len(rows)} rows"
+					)
+				continue
+			if response.status != 200:
+				self.finding("WRONG DENIAL", user, door, "DV Directive", rec, response.brief())
+				continue
+			self.unit_rows_in_scope(user, lineage, rows)
+			for row in rows:
+				readable = sum(
+					t.attrs["presiding"] == row.get("unit") and t.attrs.get("directive") == rec.name
+					for t in tasks
+				)
+				self.count(
+					user, door, "DV Task", row.get("presiding_tasks"), readable, response, scanned=True
+				)
+
+		door = "danvan_app.api.report_drafts.download_result_report"
+		for rec in fx.of("DV Directive"):
+			response = user.client.get(
+				door, directive=rec.name, year=2025, period="Cả năm", file_format="docx"
+			)
+			is_docx = response.body[:2] == b"PK"
+			if not fx.readable(user, rec):
+				if response.status == 200 or is_docx:
+					self.finding("READ LEAK", user, door, "DV Directive", rec, "a draft of it was made")
+				self.tally(door, response)
+				continue
+			if not is_docx:
+				self.finding("WRONG DENIAL", user, door, "DV Directive", rec, response.brief())
+				self.tally(door, response)
+				continue
+			with zipfile.ZipFile(io.BytesIO(response.body)) as document:
+				text = document.read("word/document.xml").decode()
+			self.scan(user, door, "*", Response(200, text.encode(), "text/xml"))
+
+		if not user.unrestricted:
+			door = "danvan_app.api.email_reports.schedule_overdue_summaries"
+			response = user.client.post(door)
+			self.tally(door, response)
+			if response.status == 200:
+				self.finding(
+					"WRITE LEAK", user, door, "Auto Email Report", "-", "a restricted user scheduled mail"
+				)
 
 	def chart_doors(self, user: User):
 		"""A chart over DV tasks never counts more than the user may read: Frappe's chart door without
