@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from danvan_app.domain.unit_matching import (
 	AMBIGUOUS,
 	MATCHED_BY_ABBREVIATION,
 	MATCHED_BY_ALIAS,
 	MATCHED_BY_NAME,
+	MATCHED_BY_SUCCESSOR,
 	UNMATCHED,
 	UnitMatch,
 	UnitRecord,
 	match_unit_names,
 	name_key,
+	successor_today,
 )
 
 UNITS = [
@@ -121,3 +125,74 @@ def test_names_from_the_parser_match() -> None:
 		"Ban Dân vận Tỉnh ủy",
 	]
 	assert [match.unit_id for match in match_unit_names(names, UNITS)] == ["DD-HDND", "BCS-UBND", "BDV-TU"]
+
+
+# --- closed units and their successors (the 2025 reorganisation) ---------------------------------------------
+
+REORGANISED = [
+	UnitRecord("HU-BT", "Huyện ủy Bảo Thắng", is_open=False, successors=("DU-XBT",)),
+	UnitRecord("DU-XBT", "Đảng ủy xã Bảo Thắng"),
+	UnitRecord("HU-BY", "Huyện ủy Bảo Yên", is_open=False, successors=("HU-BY2",)),
+	UnitRecord("HU-BY2", "Huyện ủy Bảo Yên mới", is_open=False, successors=("DU-XBY", "DU-XPR")),
+	UnitRecord("DU-XBY", "Đảng ủy xã Bảo Yên"),
+	UnitRecord("DU-XPR", "Đảng ủy xã Phú Ràng"),
+	UnitRecord("BDV-TU", "Ban Dân vận Tỉnh ủy", is_open=False, successors=("BTGDV-TU",)),
+	UnitRecord("BTGDV-TU", "Ban Tuyên giáo và Dân vận Tỉnh ủy"),
+	UnitRecord("X-A-OLD", "Ủy ban nhân dân xã A", is_open=False, successors=("X-A",)),
+	UnitRecord("X-A", "Ủy ban nhân dân xã A"),
+	UnitRecord("LOOP-1", "Huyện ủy Vòng", is_open=False, successors=("LOOP-2",)),
+	UnitRecord("LOOP-2", "Huyện ủy Vòng Hai", is_open=False, successors=("LOOP-1",)),
+]
+
+
+def today_for(written: str) -> UnitMatch:
+	return successor_today(match_unit_names([written], REORGANISED)[0], REORGANISED)
+
+
+def test_a_closed_unit_named_by_an_old_text_gives_way_to_its_successor() -> None:
+	match = today_for("Ban Dân vận Tỉnh ủy")
+	assert (match.unit_id, match.method) == ("BTGDV-TU", MATCHED_BY_SUCCESSOR)
+	assert (match.predecessor, match.predecessor_name) == ("BDV-TU", "Ban Dân vận Tỉnh ủy")
+	assert today_for("BDV TU").unit_id == "BTGDV-TU"  # abbreviations first find the closed unit
+
+
+def test_an_open_unit_is_left_as_it_is() -> None:
+	match = today_for("Đảng ủy xã Bảo Thắng")
+	assert (match.unit_id, match.method, match.predecessor) == ("DU-XBT", MATCHED_BY_NAME, None)
+
+
+def test_a_chain_is_followed_and_a_split_is_left_to_the_reviewer() -> None:
+	match = today_for("Huyện ủy Bảo Yên")
+	assert (match.unit_id, match.method, match.candidates) == (None, AMBIGUOUS, ("DU-XBY", "DU-XPR"))
+	assert match.predecessor == "HU-BY"
+
+
+def test_a_closed_unit_without_an_open_successor_stays_unmatched_and_named() -> None:
+	match = today_for("Huyện ủy Vòng")  # successors only round a loop
+	assert (match.unit_id, match.method, match.predecessor) == (None, UNMATCHED, "LOOP-1")
+
+
+def test_of_two_units_with_one_name_the_open_one_is_todays() -> None:
+	match = match_unit_names(["UBND xã A"], REORGANISED)[0]
+	assert (match.unit_id, match.method) == ("X-A", MATCHED_BY_ABBREVIATION)
+
+
+def test_unmatched_and_ambiguous_matches_pass_through() -> None:
+	for written in ("Sở Ngoại vụ", ""):
+		match = match_unit_names([written], REORGANISED)[0]
+		assert successor_today(match, REORGANISED) == match
+
+
+@given(st.lists(st.integers(min_value=0, max_value=7), min_size=8, max_size=8), st.integers(0, 7))
+def test_successors_of_any_graph_end_on_open_units_or_nothing(links: list[int], start: int) -> None:
+	# Units 0-7, each closed unit pointing to one other (a random graph with loops); even ids are open.
+	units = [
+		UnitRecord(f"U{i}", f"Đơn vị số {i}", is_open=i % 2 == 0, successors=(f"U{links[i]}",))
+		for i in range(8)
+	]
+	match = successor_today(UnitMatch("x", f"U{start}", "x", MATCHED_BY_NAME), units)
+	if start % 2 == 0:
+		assert match.unit_id == f"U{start}"
+	else:
+		assert match.unit_id is None or int(match.unit_id[1:]) % 2 == 0
+		assert match.predecessor == f"U{start}"

@@ -4,6 +4,10 @@ Matching ignores case, diacritics, punctuation and a leading plural determiner (
 abbreviations (UBND, HĐND, MTTQ, BDV, TU, BTV, …) on both sides, so "UBND tỉnh" finds a unit named
 "Ủy ban nhân dân tỉnh". Nothing is guessed beyond that: a name that matches no unit, or several, comes back with
 ``unit_id=None`` so the person importing sees it and decides.
+
+Units close (the 2025 reorganisation merged communes and abolished districts): an older directive still names
+"Huyện ủy Bảo Thắng". The name matches the closed unit, as it existed; for work given today,
+:func:`successor_today` proposes the open unit that took its work over, following its successors.
 """
 
 from __future__ import annotations
@@ -59,6 +63,7 @@ _LEADING_DETERMINERS = {"cac", "nhung", "moi", "tung"}
 MATCHED_BY_NAME = "name"
 MATCHED_BY_ALIAS = "alias"
 MATCHED_BY_ABBREVIATION = "abbreviation"
+MATCHED_BY_SUCCESSOR = "successor"
 AMBIGUOUS = "ambiguous"
 UNMATCHED = "none"
 
@@ -68,6 +73,8 @@ class UnitRecord:
 	id: str
 	name: str
 	aliases: tuple[str, ...] = ()
+	is_open: bool = True  # False once the unit is closed (valid_to past)
+	successors: tuple[str, ...] = ()  # unit ids that took its work over
 
 
 @dataclass(frozen=True)
@@ -77,6 +84,8 @@ class UnitMatch:
 	unit_name: str | None
 	method: str  # "name" | "alias" | "abbreviation" | "ambiguous" | "none"
 	candidates: tuple[str, ...] = ()  # unit ids when several units fit equally well
+	predecessor: str | None = None  # the closed unit the name matched, when a successor is proposed
+	predecessor_name: str | None = None
 
 
 def _split_code(code: str) -> list[str] | None:
@@ -153,6 +162,9 @@ def match_unit_names(names: list[str], units: list[UnitRecord]) -> list[UnitMatc
 		match = UnitMatch(written, None, None, UNMATCHED)
 		for method, found in levels:
 			found = _distinct(found)
+			if len(found) > 1:
+				# An old commune and the new one that took its name: the open one is today's unit.
+				found = [unit for unit in found if unit.is_open] or found
 			if len(found) == 1:
 				match = UnitMatch(written, found[0].id, found[0].name, method)
 				break
@@ -161,3 +173,32 @@ def match_unit_names(names: list[str], units: list[UnitRecord]) -> list[UnitMatc
 				break
 		results.append(match)
 	return results
+
+
+def successor_today(match: UnitMatch, units: list[UnitRecord]) -> UnitMatch:
+	"""The unit to give work to today: a match on a closed unit becomes its open successor (followed
+	through chains, A → B → C, and never round a loop); several open successors are left to the reviewer as
+	candidates, none at all leaves the name unmatched. Either way the closed unit is named."""
+	by_id = {unit.id: unit for unit in units}
+	closed = by_id.get(match.unit_id) if match.unit_id else None
+	if closed is None or closed.is_open:
+		return match
+	open_successors: list[UnitRecord] = []
+	seen, queue = {closed.id}, list(closed.successors)
+	while queue:
+		unit = by_id.get(queue.pop(0))
+		if unit is None or unit.id in seen:
+			continue
+		seen.add(unit.id)
+		if unit.is_open:
+			open_successors.append(unit)
+		else:
+			queue.extend(unit.successors)
+	history = {"predecessor": closed.id, "predecessor_name": closed.name}
+	if len(open_successors) == 1:
+		successor = open_successors[0]
+		return UnitMatch(match.written, successor.id, successor.name, MATCHED_BY_SUCCESSOR, **history)
+	if open_successors:
+		candidates = tuple(unit.id for unit in open_successors)
+		return UnitMatch(match.written, None, None, AMBIGUOUS, candidates, **history)
+	return UnitMatch(match.written, None, None, UNMATCHED, **history)

@@ -6,9 +6,14 @@ import frappe
 from frappe import _
 
 from danvan_app.domain import directive_import, limits
-from danvan_app.domain.unit_matching import match_unit_names
 from danvan_app.exceptions import TaskEntryError
-from danvan_app.importer.units import existing_unit_ids, group_members, matchable_units, unit_title
+from danvan_app.importer.units import (
+	existing_unit_ids,
+	group_members,
+	matchable_units,
+	matches_today,
+	unit_title,
+)
 
 TASK_FIELDS = (
 	"title",
@@ -169,7 +174,7 @@ def unit_resolver(raw_tasks: list[dict]):
 	units = matchable_units() if written - ids - {""} else []
 
 	def resolve(name: str, label: str) -> str:
-		found = name if name in ids else match_unit_names([name], units)[0].unit_id
+		found = name if name in ids else matches_today([name], units)[0].unit_id
 		if not found:
 			frappe.throw(
 				_(

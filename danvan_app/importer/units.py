@@ -3,29 +3,61 @@
 from __future__ import annotations
 
 import frappe
+from frappe.utils import getdate, nowdate
 
 from danvan_app.domain import directive_import, unit_groups
-from danvan_app.domain.unit_matching import UnitRecord, match_unit_names
+from danvan_app.domain import units as unit_rules
+from danvan_app.domain.unit_matching import UnitRecord, match_unit_names, successor_today
 
 
 def matchable_units() -> list[UnitRecord]:
-	"""Open units the user can read, with their abbreviation and aliases, read in one query."""
+	"""Units the user can read, closed ones too (older texts name them), with their abbreviation, aliases,
+	whether they are open today and their successors, read in one query."""
 	rows = frappe.get_list(
 		"DV Unit",
-		filters={"enabled": 1},
-		fields=["name", "unit_name", "abbreviation", "`tabDV Unit Alias`.`alias` as alias"],
+		# Closing a unit also disables it; a unit disabled without a closing date is left out.
+		or_filters={"enabled": 1, "valid_to": ("is", "set")},
+		fields=[
+			"name",
+			"unit_name",
+			"abbreviation",
+			"enabled",
+			"valid_from",
+			"valid_to",
+			"`tabDV Unit Alias`.`alias` as alias",
+			"`tabDV Unit Successor`.`successor_unit` as successor",
+		],
 		order_by="`tabDV Unit`.`lft` asc",
 		limit_page_length=0,
 	)
-	names: dict[str, str] = {}
-	spellings: dict[str, list[str]] = {}
+	today = getdate(nowdate())
+	units: dict[str, dict] = {}
 	for row in rows:
-		names[row.name] = row.unit_name
-		other = spellings.setdefault(row.name, [])
+		unit = units.setdefault(
+			row.name,
+			{
+				"name": row.unit_name,
+				"spellings": [],
+				"successors": [],
+				"open": unit_rules.is_active_on(
+					today, valid_from=row.valid_from, valid_to=row.valid_to, enabled=bool(row.enabled)
+				),
+			},
+		)
 		for spelling in (row.abbreviation, row.alias):
-			if spelling and spelling not in other:
-				other.append(spelling)
-	return [UnitRecord(name, unit_name, tuple(spellings[name])) for name, unit_name in names.items()]
+			if spelling and spelling not in unit["spellings"]:
+				unit["spellings"].append(spelling)
+		if row.successor and row.successor not in unit["successors"]:
+			unit["successors"].append(row.successor)
+	return [
+		UnitRecord(name, unit["name"], tuple(unit["spellings"]), unit["open"], tuple(unit["successors"]))
+		for name, unit in units.items()
+	]
+
+
+def matches_today(names: list[str], units: list[UnitRecord]):
+	"""Who is given work today under each written name: a closed unit's open successor."""
+	return [successor_today(match, units) for match in match_unit_names(names, units)]
 
 
 def unit_match_dict(match) -> dict:
@@ -35,13 +67,15 @@ def unit_match_dict(match) -> dict:
 		"unit_name": match.unit_name,
 		"method": match.method,
 		"candidates": list(match.candidates),
+		"predecessor": match.predecessor,
+		"predecessor_name": match.predecessor_name,
 	}
 
 
 def propose_task_fields(task: dict, units: list[UnitRecord]) -> None:
 	"""Add to a parsed task its unit matches and the DV Task fields a reviewer starts from."""
-	presiding = [unit_match_dict(m) for m in match_unit_names(task["presiding"], units)]
-	coordinating = [unit_match_dict(m) for m in match_unit_names(task["coordinating"], units)]
+	presiding = [unit_match_dict(m) for m in matches_today(task["presiding"], units)]
+	coordinating = [unit_match_dict(m) for m in matches_today(task["coordinating"], units)]
 	task["presiding_matches"], task["coordinating_matches"] = presiding, coordinating
 	presiding_unit = next((m["unit"] for m in presiding if m["unit"]), None)
 	task["fields"] = {

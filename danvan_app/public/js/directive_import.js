@@ -82,12 +82,19 @@ danvan.DirectiveImport = class DirectiveImport {
 	units_html(matches, label) {
 		if (!matches.length) return "";
 		const esc = frappe.utils.escape_html;
+		// A closed unit the text names (an older directive) is shown beside the successor proposed today.
+		const closed = (m) =>
+			m.predecessor
+				? ` <span class="text-muted">(${__("tiếp nhận công việc của {0}, đơn vị đã giải thể", [
+						esc(m.predecessor_name),
+				  ])})</span>`
+				: "";
 		const shown = matches.map((m) =>
 			m.unit
-				? `<span class="text-success">${esc(m.written)} → ${esc(m.unit_name)}</span>`
+				? `<span class="text-success">${esc(m.written)} → ${esc(m.unit_name)}</span>${closed(m)}`
 				: `<span class="text-danger"><b>${esc(m.written)}</b> (${
 						m.method === "ambiguous" ? __("trùng nhiều đơn vị") : __("chưa khớp đơn vị nào")
-				  })</span>`,
+				  })</span>${closed(m)}`,
 		);
 		return `${label}: ${shown.join("; ")}`;
 	}
