@@ -145,8 +145,8 @@ def what_moves(the_plan: reorg_rules.Plan) -> dict:
 	presided = frappe.db.sql(
 		"""select presiding_unit,
 			case when status in %(open)s then
-				case when ifnull(recurrence, '') not in ('', %(none)s) and ifnull(recurring_source, '') = ''
-					then 'recurring' else 'open' end
+				case when ifnull(recurring_source, '') != '' then 'instance'
+					when ifnull(recurrence, '') not in ('', %(none)s) then 'recurring' else 'open' end
 			else 'closed' end as state,
 			count(*)
 		from `tabDV Task` where presiding_unit in %(units)s group by presiding_unit, state""",
@@ -154,7 +154,10 @@ def what_moves(the_plan: reorg_rules.Plan) -> dict:
 	)
 	counts = {old: dict.fromkeys(COUNTED, 0) for old in olds}
 	for unit, state, number in presided:
-		counts[unit][{"open": "tasks", "recurring": "recurring", "closed": "closed_tasks"}[state]] = number
+		key = {"open": "tasks", "recurring": "recurring", "instance": "instances", "closed": "closed_tasks"}[
+			state
+		]
+		counts[unit][key] = number
 	for key, query in AGGREGATES.items():
 		for unit, number in frappe.db.sql(query, values):
 			counts[unit][key] = number
@@ -181,6 +184,7 @@ def what_moves(the_plan: reorg_rules.Plan) -> dict:
 COUNTED = (
 	"tasks",
 	"recurring",
+	"instances",
 	"assigned",
 	"coordinating",
 	"models",
@@ -256,12 +260,14 @@ def preview(doc) -> dict:
 	the_plan = compute_plan(doc)
 	names = unit_names(doc)
 	counts = what_moves(the_plan)
+	people = leaders(doc, the_plan)
 	pairs = [
 		{
 			"old": old,
 			"old_name": names.get(old, old),
 			"new": new,
 			"new_name": names.get(new, new),
+			"leaders": {"old": people.get(old), "new": people.get(new)},
 			**counts[old],
 		}
 		for old, new in the_plan.transfers
@@ -271,6 +277,26 @@ def preview(doc) -> dict:
 		for unit, parent in the_plan.reparent
 	]
 	return {"pairs": pairs, "reparent": moved_units, "closed_on": str(the_plan.closed_on)}
+
+
+def leaders(doc, the_plan: reorg_rules.Plan) -> dict[str, list]:
+	"""The leader in charge and officer of each unit of the plan: the people a moved task is assigned to. A
+	unit still to be created takes those of the first old unit that has them (as ``create_units`` does)."""
+	units = {unit for pair in the_plan.transfers for unit in pair}
+	rows = frappe.get_all(
+		"DV Unit",
+		filters={"name": ("in", list(units) or [""])},
+		fields=["name", "dan_van_leader", "unit_officer"],
+	)
+	people = {row.name: [row.dan_van_leader, row.unit_officer] for row in rows}
+	olds = [row.unit for row in doc.old_units]
+	inherited = [
+		next((people[old][i] for old in olds if people.get(old, [None, None])[i]), None) for i in (0, 1)
+	]
+	for row in doc.new_units:
+		if not (row.existing_unit or row.created_unit):
+			people[placeholder(doc, row)] = inherited
+	return people
 
 
 def summary(doc, result: dict) -> str:
@@ -285,7 +311,7 @@ def summary(doc, result: dict) -> str:
 			).format(
 				pair["old_name"],
 				pair["new_name"],
-				pair["tasks"] + pair["recurring"],
+				pair["tasks"] + pair["recurring"] + pair["instances"],
 				pair["recurring"],
 				pair["assigned"],
 				pair["coordinating"],
@@ -750,12 +776,15 @@ def check_nothing_new(log: dict, applied_on) -> None:
 			union all select name from `tabDV Kheo Model` where registering_unit in %(units)s
 				and name not in %(models)s
 			union all select name from `tabDV Unit` where parent_dv_unit in %(units)s and name not in %(subs)s
+			union all select name from `tabUser Permission` where allow = 'DV Unit' and for_value in %(units)s
+				and name not in %(grants)s
 			limit 3""",
 			{
 				"units": tuple(created),
 				"moved": tuple(tasks) or ("",),
 				"models": tuple(row[0] for row in log.get("models", [])) or ("",),
 				"subs": tuple(row[0] for row in log.get("sub_units", [])) or ("",),
+				"grants": tuple(log.get("permissions", [])) or ("",),
 			},
 			pluck=True,
 		)

@@ -167,7 +167,7 @@ class TestReorganisation(FrappeTestCase):
 		log = json.loads(doc.log)
 		for old, pair in pairs.items():
 			moved = [row for row in log["tasks"] if row[1] == old]
-			self.assertEqual(len(moved), pair["tasks"] + pair["recurring"], old)
+			self.assertEqual(len(moved), pair["tasks"] + pair["recurring"] + pair["instances"], old)
 			self.assertEqual(len([r for r in log["coordinating"] if r[1] == old]), pair["coordinating"])
 			self.assertEqual(len([r for r in log["models"] if r[1] == old]), pair["models"])
 			self.assertEqual(len([r for r in log["evaluations"] if r[1] == old]), pair["evaluations"])
