@@ -19,7 +19,7 @@ import json
 import frappe
 from frappe import _
 from frappe.utils import add_days, cint, formatdate, get_datetime, getdate, now_datetime, today
-from frappe.utils.nestedset import rebuild_tree
+from frappe.utils.nestedset import update_move_node
 
 from danvan_app.domain import reorganisation as reorg_rules
 from danvan_app.domain import tasks as task_rules
@@ -340,9 +340,10 @@ def summary(doc, result: dict) -> str:
 
 
 def apply(doc) -> bool:
-	"""Apply a submitted reorganisation whose day has come, all or nothing; a second call does nothing."""
+	"""Apply a submitted reorganisation whose day has come, all or nothing; a second call does nothing (nor
+	does a call on one already undone)."""
 	status = frappe.db.get_value("DV Reorganisation", doc.name, "status")
-	if status == reorg_rules.STATUS_APPLIED or doc.docstatus != 1:
+	if status != reorg_rules.STATUS_PENDING or doc.docstatus != 1:
 		return False
 	with all_or_nothing():
 		applied_on = now_datetime()
@@ -534,7 +535,7 @@ def remove_redundant_coordination(tasks: list[str], log: dict) -> None:
 
 
 def move_sub_units(the_plan: reorg_rules.Plan, log: dict) -> None:
-	"""Sub-units go under their new parent by one UPDATE per parent, then the tree is rebuilt once."""
+	"""Sub-units go under their new parent, each moved the NestedSet way with its subtree."""
 	log["sub_units"] = []
 	if not the_plan.reparent:
 		return
@@ -547,19 +548,28 @@ def move_sub_units(the_plan: reorg_rules.Plan, log: dict) -> None:
 		)
 	)
 	log["sub_units"] = [[unit, before.get(unit)] for unit, _parent in the_plan.reparent]
-	by_parent: dict[str, list[str]] = {}
-	for unit, parent in the_plan.reparent:
-		by_parent.setdefault(parent, []).append(unit)
-	for parent, units in by_parent.items():
-		frappe.db.sql(
-			"update `tabDV Unit` set parent_dv_unit = %(parent)s, old_parent = parent_dv_unit"
-			" where name in %(units)s",
-			{"parent": parent, "units": tuple(units)},
-		)
-	frappe.db.sql(
-		"update `tabDV Unit` set is_group = 1 where name in %(parents)s", {"parents": tuple(by_parent)}
+	parents = tuple({parent for _unit, parent in the_plan.reparent})
+	log["made_groups"] = frappe.get_all(
+		"DV Unit", filters={"name": ("in", parents), "is_group": 0}, pluck="name"
 	)
-	rebuild_tree("DV Unit")
+	move_units(the_plan.reparent)
+	frappe.db.sql("update `tabDV Unit` set is_group = 1 where name in %(parents)s", {"parents": parents})
+
+
+def move_units(moves) -> None:
+	"""Each (unit, parent): the unit and its subtree under the parent, by NestedSet's own move (a handful of
+	UPDATEs per moved unit whatever the size of the tree; rebuilding the whole tree would cost one statement
+	per unit of the province)."""
+	for unit, parent in moves:
+		row = frappe.db.get_value("DV Unit", unit, ["lft", "rgt", "parent_dv_unit"], as_dict=True)
+		if (row.parent_dv_unit or None) == (parent or None):
+			continue
+		frappe.db.sql(
+			"update `tabDV Unit` set parent_dv_unit = %(parent)s, old_parent = %(parent)s where name = %(unit)s",
+			{"parent": parent, "unit": unit},
+		)
+		node = frappe._dict(doctype="DV Unit", name=unit, lft=row.lft, rgt=row.rgt, parent_dv_unit=parent)
+		update_move_node(node, "parent_dv_unit")
 
 
 def close_old_units(doc, the_plan: reorg_rules.Plan, log: dict) -> None:
@@ -850,6 +860,9 @@ def restore(log: dict) -> None:
 			" where name = %(name)s",
 			{"valid_to": valid_to, "enabled": enabled, "note": note, "name": name},
 		)
-	if log.get("sub_units"):
-		_restore_column("DV Unit", "parent_dv_unit", log["sub_units"])
-		rebuild_tree("DV Unit")
+	move_units(reversed(log.get("sub_units", [])))
+	if log.get("made_groups"):
+		frappe.db.sql(
+			"update `tabDV Unit` set is_group = 0 where name in %(units)s",
+			{"units": tuple(log["made_groups"])},
+		)

@@ -178,7 +178,6 @@ REFUSALS: dict[type[Exception], tuple[type[Exception], Message]] = {
 	),
 	model_rules.YearOutOfRange: (
 		ModelYearError,
-		ReorganisationError,
 		lambda e, c: _("Năm đăng ký {0} không hợp lệ: phải từ {1} đến {2}.").format(
 			e.year, e.lowest, e.highest
 		),

@@ -124,7 +124,7 @@ class TestReorganisation(FrappeTestCase):
 			"units": frappe.get_all(
 				"DV Unit",
 				filters={"name": ("in", units)},
-				fields=["name", "parent_dv_unit", "valid_to", "enabled", "closure_note"],
+				fields=["name", "parent_dv_unit", "valid_to", "enabled", "closure_note", "is_group"],
 				order_by="name",
 			),
 			"successors": frappe.get_all(
@@ -249,6 +249,25 @@ class TestReorganisation(FrappeTestCase):
 		doc.reload()
 		self.assertEqual(doc.status, reorg_rules.STATUS_UNDONE)
 		self.assertRaises(ReorganisationError, undo, reorganisation_name=doc.name)
+
+	def test_undo_of_a_merge_into_a_surviving_unit_restores_it_too(self):
+		u = self.units
+		before = self.snapshot()
+		doc = previewed(make_reorganisation(MERGE, [u.commune11], [{"existing_unit": u.commune13}]))
+		doc.submit()
+		self.assertEqual(frappe.db.get_value("DV Unit", u.village, "parent_dv_unit"), u.commune13)
+		self.assertTrue(frappe.db.get_value("DV Unit", u.commune13, "is_group"))
+		self.assertTrue(frappe.has_permission("DV Task", "read", self.open_tasks[0], user=self.officer13))
+		undo(reorganisation_name=doc.name)
+		self.assertEqual(self.snapshot(), before)
+		# The tree is whole again: the village inside its commune, the commune inside its district.
+		bounds = {
+			unit: frappe.db.get_value("DV Unit", unit, ["lft", "rgt"])
+			for unit in (u.district1, u.commune11, u.village)
+		}
+		self.assertTrue(bounds[u.district1][0] < bounds[u.commune11][0] < bounds[u.village][0])
+		self.assertTrue(bounds[u.village][1] < bounds[u.commune11][1] < bounds[u.district1][1])
+		self.assertFalse(frappe.has_permission("DV Task", "read", self.open_tasks[0], user=self.officer13))
 
 	def test_undo_is_refused_once_the_moved_work_has_changed(self):
 		doc = previewed(self.merge())
