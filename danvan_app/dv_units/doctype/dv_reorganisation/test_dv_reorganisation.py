@@ -29,6 +29,7 @@ from danvan_app.domain import reorganisation as reorg_rules
 from danvan_app.exceptions import ReorganisationError
 
 MERGE = reorg_rules.KIND_LABELS[reorg_rules.MERGE]
+MOVE = reorg_rules.KIND_LABELS[reorg_rules.MOVE]
 SPLIT = reorg_rules.KIND_LABELS[reorg_rules.SPLIT]
 DONE = "Hoàn thành"
 
@@ -313,6 +314,45 @@ class TestReorganisation(FrappeTestCase):
 		self.assertEqual(getdate(closed.valid_to), getdate(add_days(day, -1)))
 		self.assertTrue(closed.enabled)  # it still works until its last day
 		self.assertEqual(reorganisation.apply_due(day), [])
+
+	def test_a_chain_of_pending_reorganisations_is_applied_in_date_order(self):
+		u = self.units
+		first_day, second_day = add_days(today(), 5), add_days(today(), 10)
+		previewed(
+			make_reorganisation(
+				MERGE, [u.commune11, u.commune12], [{"existing_unit": u.commune13}], first_day
+			)
+		).submit()
+		# commune11 closes with the first one: a later reorganisation cannot take it again.
+		with self.assertRaises(ReorganisationError) as refused:
+			make_reorganisation(MERGE, [u.commune11], [{"existing_unit": u.commune22}], second_day)
+		self.assertIn("đã chấm dứt hoạt động", str(refused.exception))
+		# Its successor can: A + B → C on one day, C + D → E later.
+		later = previewed(
+			make_reorganisation(
+				MERGE, [u.commune13, u.commune21], [{"existing_unit": u.commune22}], second_day
+			)
+		)
+		later.submit()
+		self.assertEqual(len(reorganisation.apply_due(second_day)), 2)
+		self.assertEqual(frappe.db.get_value("DV Task", self.open_tasks[0], "presiding_unit"), u.commune22)
+		self.assertEqual(frappe.db.get_value("DV Unit", u.village, "parent_dv_unit"), u.commune22)
+		self.assertTrue(frappe.has_permission("DV Task", "read", self.open_tasks[0], user=self.officer11))
+
+	def test_a_unit_moved_under_a_new_parent_keeps_its_work_and_stays_open(self):
+		u = self.units
+		district2_officer = make_user(f"can.bo.h2.{self.n}@dv.test", access.OFFICER, [u.district2])
+		self.assertFalse(frappe.has_permission("DV Task", "read", self.open_tasks[0], user=district2_officer))
+		doc = previewed(make_reorganisation(MOVE, [u.commune11], [{"existing_unit": u.district2}]))
+		self.assertIn("Chuyển 1 đơn vị", doc.preview_summary)
+		doc.submit()
+		self.assertEqual(frappe.db.get_value("DV Unit", u.commune11, "parent_dv_unit"), u.district2)
+		self.assertFalse(frappe.db.get_value("DV Unit", u.commune11, "valid_to"))
+		self.assertEqual(frappe.db.get_value("DV Task", self.open_tasks[0], "presiding_unit"), u.commune11)
+		self.assertTrue(frappe.has_permission("DV Task", "read", self.open_tasks[0], user=district2_officer))
+		self.assertEqual(frappe.db.get_value("DV Unit", u.village, "parent_dv_unit"), u.commune11)
+		undo(reorganisation_name=doc.name)
+		self.assertEqual(frappe.db.get_value("DV Unit", u.commune11, "parent_dv_unit"), u.district1)
 
 	def test_a_split_by_sub_units_places_each_commune_under_its_new_district(self):
 		u = self.units
