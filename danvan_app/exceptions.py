@@ -31,6 +31,10 @@ class UnitValidityError(frappe.ValidationError):
 	pass
 
 
+class ReorganisationError(frappe.ValidationError):
+	"""A reorganisation of units that would break the tree, lose work, or cannot be applied or undone."""
+
+
 class DeadlineError(frappe.ValidationError):
 	pass
 

@@ -8,6 +8,7 @@ from pypika.terms import CustomFunction
 from danvan_app.domain import tasks as task_rules
 from danvan_app.dv_directives.doctype.dv_settings.dv_settings import get_settings
 from danvan_app.recurring_instances import generate_recurring_instances
+from danvan_app.reorganisation import apply_due as apply_due_reorganisations
 
 OPEN_STATUSES = (task_rules.STATUS_NOT_STARTED, task_rules.STATUS_IN_PROGRESS)
 
@@ -115,7 +116,9 @@ def _mail_by_manager(rows: list, subject: str) -> int:
 
 
 def daily() -> None:
-	"""The daily sequence: new periods first, so their outcomes are fresh too, then escalation."""
+	"""The daily sequence: reorganisations due today first (their units' work is then where it belongs),
+	new periods, so their outcomes are fresh too, then escalation."""
+	apply_due_reorganisations()
 	generate_recurring_instances()
 	refresh_deadline_outcomes()
 	escalate_overdue()

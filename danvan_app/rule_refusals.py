@@ -19,6 +19,7 @@ from danvan_app.domain import directives as directive_rules
 from danvan_app.domain import evaluation as evaluation_rules
 from danvan_app.domain import kheo_models as model_rules
 from danvan_app.domain import measures as measure_rules
+from danvan_app.domain import reorganisation as reorg_rules
 from danvan_app.domain import task_completion as completion_rules
 from danvan_app.domain import tasks as task_rules
 from danvan_app.domain import units as unit_rules
@@ -31,6 +32,7 @@ from danvan_app.exceptions import (
 	ModelRegistrationError,
 	ModelStatusError,
 	ModelYearError,
+	ReorganisationError,
 	ScoreError,
 	TaskCompletionError,
 	TemplateError,
@@ -39,6 +41,20 @@ from danvan_app.exceptions import (
 )
 
 Message = Callable[[Exception, dict], str]
+
+
+def _unit(context: dict, unit: str) -> str:
+	"""A unit's name as users know it (the controller passes the names it read), in bold."""
+	return frappe.bold(context.get("names", {}).get(unit) or unit)
+
+
+def _wrong_number(error: reorg_rules.WrongNumberOfUnits, context: dict) -> str:
+	kind = _(reorg_rules.KIND_LABELS.get(error.kind, error.kind))
+	if error.side == "old":
+		return _("{0} áp dụng cho đúng một đơn vị cũ; đã chọn {1}.").format(kind, error.count)
+	if error.expected == "1":
+		return _("{0} cần đúng một đơn vị mới hoặc đơn vị tiếp nhận; đã chọn {1}.").format(kind, error.count)
+	return _("Chia tách cần ít nhất hai đơn vị mới; đã chọn {0}.").format(error.count)
 
 
 def _missing_particulars(error: model_rules.MissingBeforeApproval, context: dict) -> str:
@@ -244,6 +260,68 @@ REFUSALS: dict[type[Exception], tuple[type[Exception], Message]] = {
 			"Số, ký hiệu {0} không đúng dạng số văn bản (ví dụ: 16-CT/TU, 16/CT-TTg, 290-QĐ/TW) hoặc có"
 			" mã loại văn bản không xác định."
 		).format(frappe.bold(e.text)),
+	),
+	reorg_rules.UnknownKind: (
+		ReorganisationError,
+		lambda e, c: _("Hình thức sắp xếp {0} không có trong danh sách.").format(frappe.bold(e.kind)),
+	),
+	reorg_rules.NoOldUnits: (
+		ReorganisationError,
+		lambda e, c: _("Chọn ít nhất một đơn vị cũ (đơn vị được sắp xếp)."),
+	),
+	reorg_rules.ListedTwice: (
+		ReorganisationError,
+		lambda e, c: _("Đơn vị {0} được ghi hai lần.").format(_unit(c, e.unit)),
+	),
+	reorg_rules.MissingTarget: (
+		ReorganisationError,
+		lambda e, c: _(
+			"{0} cần ghi đơn vị mới hoặc đơn vị tiếp nhận công việc, để công việc đang làm không bị bỏ lại."
+		).format(_(reorg_rules.KIND_LABELS.get(e.kind, e.kind))),
+	),
+	reorg_rules.WrongNumberOfUnits: (ReorganisationError, _wrong_number),
+	reorg_rules.IntoOwnDescendant: (
+		ReorganisationError,
+		lambda e, c: _(
+			"Không thể sắp xếp đơn vị {0} vào {1}: đó là chính đơn vị này hoặc một đơn vị cấp dưới của nó."
+		).format(_unit(c, e.unit), _unit(c, e.target)),
+	),
+	reorg_rules.UnderClosingUnit: (
+		ReorganisationError,
+		lambda e, c: _(
+			"Đơn vị {0} không thể trực thuộc {1}, vì {1} chấm dứt hoạt động theo quyết định này."
+		).format(_unit(c, e.unit), _unit(c, e.parent)),
+	),
+	reorg_rules.SplitRuleIncomplete: (
+		ReorganisationError,
+		lambda e, c: _("Chia tách {0}: chưa ghi đơn vị mới tiếp nhận các đơn vị trực thuộc {1}.").format(
+			_unit(c, e.unit), ", ".join(_unit(c, unit) for unit in e.missing)
+		),
+	),
+	reorg_rules.SplitRowOutside: (
+		ReorganisationError,
+		lambda e, c: _(
+			"Dòng phân chia {0} → {1} không hợp lệ: đơn vị phải trực thuộc đơn vị được chia tách và đơn vị"
+			" tiếp nhận phải là một đơn vị mới của quyết định này."
+		).format(_unit(c, e.unit), _unit(c, e.target)),
+	),
+	reorg_rules.AlreadyClosed: (
+		ReorganisationError,
+		lambda e, c: _("Đơn vị {0} đã chấm dứt hoạt động từ sau ngày {1}.").format(
+			_unit(c, e.unit), formatdate(e.closed_on)
+		),
+	),
+	reorg_rules.NotYetOpen: (
+		ReorganisationError,
+		lambda e, c: _("Đơn vị {0} chỉ hoạt động từ ngày {1}, không trước ngày hiệu lực.").format(
+			_unit(c, e.unit), formatdate(e.opens_on)
+		),
+	),
+	reorg_rules.PendingOverlap: (
+		ReorganisationError,
+		lambda e, c: _("Đơn vị {0} đã có trong quyết định sắp xếp {1} cùng có hiệu lực ngày {2}.").format(
+			_unit(c, e.unit), frappe.bold(e.other), formatdate(e.effective)
+		),
 	),
 }
 

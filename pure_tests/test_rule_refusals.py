@@ -11,6 +11,7 @@ from danvan_app.domain import (
 	evaluation,
 	kheo_models,
 	measures,
+	reorganisation,
 	task_completion,
 	tasks,
 	units,
@@ -26,6 +27,7 @@ BASES = {
 	task_completion: task_completion.CompletionRuleError,
 	classification: classification.ClassificationRuleError,
 	measures: measures.MeasureRuleError,
+	reorganisation: reorganisation.ReorganisationError,
 }
 
 

@@ -60,13 +60,17 @@ ROLE_RIGHTS: dict[str, dict[str, frozenset[str]]] = {
 		REVIEWER: READ | {"write"},
 		VIEWER: READ,
 	},
+	# A reorganisation of the tree moves every unit's work and access: administrators only, never imported.
+	"DV Reorganisation": {ADMIN: (FULL - {"import"}) | SUBMIT},
 }
-SUBMITTABLE = frozenset({"DV Evaluation", "DV Kheo Model"})
+SUBMITTABLE = frozenset({"DV Evaluation", "DV Kheo Model", "DV Reorganisation"})
+# Not read by every DV role: the settings (administrators and managers), reorganisations (administrators).
+NOT_FOR_EVERY_ROLE = frozenset({"DV Settings", "DV Reorganisation"})
 # System Manager keeps full rights everywhere, as on every Frappe DocType.
 for _doctype, _rights in ROLE_RIGHTS.items():
 	_rights[SYSTEM_MANAGER] = (
 		_rights[ADMIN]
-		if _doctype == "DV Settings"
+		if _doctype in NOT_FOR_EVERY_ROLE
 		else FULL | (SUBMIT if _doctype in SUBMITTABLE else frozenset())
 	)
 

@@ -18,3 +18,4 @@ import "./kheo_model";
 import "./evaluation_cycle";
 import "./inspection_form";
 import "./leader_reports";
+import "./reorganisation_form";

@@ -25,6 +25,7 @@ class DVSettings(ValueGuard, Document):
 		kheo_outside_window: DF.Literal["C\u1ea7n c\u00e1n b\u1ed9 qu\u1ea3n l\u00fd", "T\u1eeb ch\u1ed1i"]
 		kheo_registration_end: DF.Data | None
 		kheo_registration_start: DF.Data | None
+		reorganisation_undo_days: DF.Int
 		working_days_only: DF.Check
 
 	# end: auto-generated types
@@ -47,4 +48,7 @@ def get_settings() -> frappe._dict:
 		kheo_registration_start=settings.kheo_registration_start,
 		kheo_registration_end=settings.kheo_registration_end,
 		kheo_outside_window=settings.kheo_outside_window or model_rules.OUTSIDE_WINDOW_MANAGER,
+		reorganisation_undo_days=cint(settings.reorganisation_undo_days)
+		if settings.reorganisation_undo_days not in (None, "")
+		else 30,
 	)
