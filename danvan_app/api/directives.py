@@ -41,7 +41,7 @@ def preview_directive_text(text=None, file_url=None) -> dict:
 	file_url = arguments.text(file_url, _("Tệp văn bản"), 1000)
 	if text and text.strip() and file_url:
 		frappe.throw(_("Chỉ dán văn bản hoặc chọn một tệp, không dùng cả hai."), DirectiveImportError)
-	source = text_of_uploaded_file(file_url) if file_url else pasted_text(text)
+	source, recognition = text_of_uploaded_file(file_url) if file_url else (pasted_text(text), None)
 	parse = read_directive(source)
 	units = matchable_units()
 	preview = parse.to_json_dict()
@@ -61,6 +61,8 @@ def preview_directive_text(text=None, file_url=None) -> dict:
 	preview["source_text"] = source
 	preview["reviewed_fields"] = list(REVIEWED_DIRECTIVE_FIELDS)
 	preview["file_url"] = file_url or None
+	# A scan's text came from OCR: pages, seconds, and the doubtful words' places in source_text.
+	preview["recognition"] = recognition
 	return preview
 
 

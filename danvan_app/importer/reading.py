@@ -11,12 +11,18 @@ from danvan_app.domain.directive_text import DirectiveTextError, looks_vietnames
 from danvan_app.domain.document_files import (
 	MAX_FILE_BYTES,
 	DocumentFileError,
+	NoTextLayer,
 	check_size,
 	file_kind,
 	pdf_text,
 	text_of_file,
 )
+from danvan_app.domain.ocr import read_scan
 from danvan_app.exceptions import DirectiveImportError
+
+# A scan is recognised inside the web request (about 3 s a page here, see BENCHMARKS.md), so its time is
+# bounded below the web server's 120 s timeout; a longer scan is refused with the advice to split it.
+REQUEST_OCR_SECONDS = 100
 
 
 def pasted_text(text: str | None) -> str:
@@ -29,8 +35,10 @@ def pasted_text(text: str | None) -> str:
 	return text
 
 
-def text_of_uploaded_file(file_url: str) -> str:
-	"""Text of an uploaded File the user may read: .txt, .docx, or a PDF that has a text layer."""
+def text_of_uploaded_file(file_url: str) -> tuple[str, dict | None]:
+	"""Text of an uploaded File the user may read: .txt, .docx, .doc, .odt, a PDF with a text layer, or a scan
+	(a PDF without one, or a photo) recognised by OCR. The second value describes the recognition (pages,
+	seconds, doubtful words with their place in the text) and is None for a file that had its text."""
 	found = frappe.get_list("File", filters={"file_url": file_url, "is_folder": 0}, pluck="name", limit=1)
 	if not found:
 		frappe.throw(
@@ -40,18 +48,37 @@ def text_of_uploaded_file(file_url: str) -> str:
 	file_doc = frappe.get_doc("File", found[0])
 	if not file_doc.has_permission("read"):
 		frappe.throw(_("Bạn không được xem tệp {0}.").format(file_doc.file_name), frappe.PermissionError)
+	filename = file_doc.file_name or file_url
 	try:
-		kind = file_kind(file_doc.file_name or file_url)
+		kind = file_kind(filename)
 		path = file_doc.get_full_path()
 		check_size(os.path.getsize(path))
 		with open(path, "rb") as stream:
 			data = stream.read()
-		return pdf_text(data) if kind == "pdf" else text_of_file(file_doc.file_name or file_url, data)
+		if kind == "pdf":
+			try:
+				return pdf_text(data), None
+			except NoTextLayer:
+				pass  # a scan: recognised below
+		if kind in ("pdf", "image"):
+			scan = read_scan(filename, data, progress=_publish_progress, seconds=REQUEST_OCR_SECONDS)
+			return scan.text, scan.to_json_dict()
+		return text_of_file(filename, data), None
 	except DocumentFileError as error:
 		frappe.throw(_("Không đọc được tệp {0}: {1}").format(file_doc.file_name, error), DirectiveImportError)
 	except OSError:
 		frappe.throw(
 			_("Không mở được tệp {0} trên máy chủ.").format(file_doc.file_name), DirectiveImportError
+		)
+
+
+def _publish_progress(done: int, pages: int) -> None:
+	"""Desk shows Frappe's progress bar to the user who waits for the recognition."""
+	if pages > 1:
+		frappe.publish_progress(
+			done * 100 / pages,
+			title=_("Đang nhận dạng chữ bản quét"),
+			description=_("Đã đọc {0}/{1} trang").format(done, pages),
 		)
 
 

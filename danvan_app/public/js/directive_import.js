@@ -23,7 +23,7 @@ danvan.DirectiveImport = class DirectiveImport {
 				{
 					fieldtype: "HTML",
 					options: `<p class="text-muted">${__(
-						"Dán toàn văn văn bản, hoặc tải lên tệp .txt, .docx hay .pdf có lớp chữ. Chưa có gì được lưu cho tới khi bạn xem lại và bấm Xác nhận tạo.",
+						"Dán toàn văn văn bản, hoặc tải lên tệp .txt, .docx, .doc, .odt, .pdf (kể cả bản quét) hay ảnh chụp .png, .jpg, .tif. Bản quét được nhận dạng chữ tự động, mỗi trang vài giây. Chưa có gì được lưu cho tới khi bạn xem lại và bấm Xác nhận tạo.",
 					)}</p>`,
 				},
 				{ fieldname: "text", fieldtype: "Long Text", label: __("Toàn văn văn bản") },
@@ -40,7 +40,7 @@ danvan.DirectiveImport = class DirectiveImport {
 						method: `${DV_API}.preview_directive_text`,
 						args: values.file_url ? { file_url: values.file_url } : { text: values.text },
 						freeze: true,
-						freeze_message: __("Đang đọc văn bản…"),
+						freeze_message: __("Đang đọc văn bản… (bản quét: vài giây mỗi trang)"),
 					})
 					.then((r) => {
 						dialog.hide();
@@ -54,6 +54,15 @@ danvan.DirectiveImport = class DirectiveImport {
 	notes_html(preview) {
 		const esc = frappe.utils.escape_html;
 		const notes = [];
+		const recognition = preview.recognition;
+		if (recognition) {
+			notes.push(
+				`<div class="alert alert-warning">${__(
+					"Văn bản được nhận dạng chữ (OCR) từ bản quét {0} trang trong {1} giây. Hãy đối chiếu với bản gốc; {2} chữ nhận dạng chưa chắc chắn được tô vàng trong phần trích nguyên văn.",
+					[recognition.pages, recognition.seconds, recognition.low_confidence.length],
+				)}</div>`,
+			);
+		}
 		if (!preview.is_directive) {
 			notes.push(`<div class="alert alert-warning">${esc(preview.not_directive_reason || "")}</div>`);
 		}
@@ -79,6 +88,24 @@ danvan.DirectiveImport = class DirectiveImport {
 		return notes.join("");
 	}
 
+	clause_html(clause) {
+		// Words OCR was unsure of are marked, so the reviewer checks them against the paper.
+		const esc = frappe.utils.escape_html;
+		const doubtful = new Set(
+			((this.recognition && this.recognition.low_confidence) || []).map((w) => w.word),
+		);
+		if (!doubtful.size) return esc(clause);
+		return clause
+			.split(/(\s+)/)
+			.map((part) => {
+				const core = part.replace(/^[.,;:!?()"“”]+|[.,;:!?()"“”]+$/g, "");
+				return doubtful.has(core)
+					? `<mark title="${esc(__("Nhận dạng chưa chắc chắn"))}">${esc(part)}</mark>`
+					: esc(part);
+			})
+			.join("");
+	}
+
 	units_html(matches, label) {
 		if (!matches.length) return "";
 		const esc = frappe.utils.escape_html;
@@ -93,6 +120,7 @@ danvan.DirectiveImport = class DirectiveImport {
 	}
 
 	review(preview) {
+		this.recognition = preview.recognition;
 		const doc = preview.document;
 		const issuer_unit = preview.issuer_match && preview.issuer_match.unit;
 		const remember_title = (m) => m.unit && frappe.utils.add_link_title("DV Unit", m.unit, m.unit_name);
@@ -296,7 +324,7 @@ danvan.DirectiveImport = class DirectiveImport {
 				fieldtype: "HTML",
 				fieldname: `clause_${i}`,
 				options: `<div class="small text-muted">${__("Trích nguyên văn")}</div>
-					<div class="dv-source-clause">${frappe.utils.escape_html(task.clause)}</div>`,
+					<div class="dv-source-clause">${this.clause_html(task.clause)}</div>`,
 			},
 		];
 	}
