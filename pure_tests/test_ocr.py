@@ -125,6 +125,38 @@ def page():
 		# Stamp and signature marks, and "5." read as "5S.".
 		("Ban Dân vận » chủ trì | ~\n| ~ .\n©", "Ban Dân vận chủ trì"),
 		("5S. Các cấp ủy đảng", "5. Các cấp ủy đảng"),
+		("S. Nâng cao hiệu quả", "5. Nâng cao hiệu quả"),
+		("- - Ban cán sự đảng", "- Ban cán sự đảng"),
+		("*'Tổ chức thực hiện", "* Tổ chức thực hiện"),
+		(
+			"chỉ. đạo trực tiếp, 'phương thức .các cấp. Tỉnh ủy",
+			"chỉ đạo trực tiếp, phương thức các cấp. Tỉnh ủy",
+		),
+		("Quyết định 60-QĐÐ/TU", "Quyết định 60-QĐ/TU"),
+		("_'TỔ CHỨC THỰC HIỆN", "TỔ CHỨC THỰC HIỆN"),
+		(
+			"4. Việc phát động các mô hình.\n\no. Các cấp ủy đảng đăng ký.\n\n6. Hằng năm tổ chức sơ kết.",
+			"4. Việc phát động các mô hình.\n\n5. Các cấp ủy đảng đăng ký.\n\n6. Hằng năm tổ chức sơ kết.",
+		),
+		(
+			"Mặt trận và các tổ chức chính trị\n\n- xã hội các cấp.\nNơi nhận:\n- các ban đảng;\n- lưu.",
+			"Mặt trận và các tổ chức chính trị - xã hội các cấp.\nNơi nhận:\n- các ban đảng;\n- lưu.",
+		),
+		(
+			"các tố chức chính trị, Hãng năm biểu dương mồ hình",
+			"các tổ chức chính trị, Hằng năm biểu dương mô hình",
+		),
+		("của Mặt trận và các: tổ chức, của. Đảng", "của Mặt trận và các tổ chức, của Đảng"),
+		("trong quý IH/2024 và quý l/2025", "trong quý III/2024 và quý I/2025"),
+		(
+			"quý IIU/2024, quý IU/2024 (II or IV: left as read)",
+			"quý III/2024, quý IU/2024 (II or IV: left as read)",
+		),
+		(
+			"Thử Nghiệm, ngày 15 tháng 3 năm\n2024\n\nCHỈ THỊ",
+			"Thử Nghiệm, ngày 15 tháng 3 năm 2024\n\nCHỈ THỊ",
+		),
+		('các mô hình "Dân.\nvận khéo".', 'các mô hình "Dân vận khéo".'),
 		# Decomposed tone marks (as some tools write them) are composed.
 		("Tỉnh u\u0309y", "Tỉnh ủy"),
 	],

@@ -407,9 +407,9 @@ def _rasterise(source: Path, number: int, dpi: int, folder: Path, deadline: floa
 def _recognise(
 	image: Path, page: int, dpi: int | None, result: OcrResult, deadline: float, pages: int = 1
 ) -> None:
-	args = ["tesseract", str(image), "stdout", "-l", "vie", "--psm", "3"]
-	if dpi:
-		args += ["--dpi", str(dpi)]
+	# A photo or a PNG often carries no resolution, and Tesseract then assumes 70 dpi and sizes its letter
+	# models wrongly; a page photographed whole or scanned is near 300 dpi, so that is what it is told.
+	args = ["tesseract", str(image), "stdout", "-l", "vie", "--psm", "3", "--dpi", str(dpi or DPI)]
 	try:
 		done = _run(
 			[*args, "tsv"],
@@ -423,12 +423,12 @@ def _recognise(
 		raise DocumentFileError(f"Nhận dạng chữ trang {page or 1} quá lâu; đã dừng.") from None
 	if done.returncode != 0:
 		raise DocumentFileError("Không nhận dạng được ảnh (tệp ảnh có thể bị hỏng).")
-	pages, words = tsv_pages(done.stdout, page)
+	pages, words = tsv_pages(done.stdout, page, dpi or DPI)
 	result.pages.extend(pages)
 	result.words.extend(words)
 
 
-def tsv_pages(tsv: str, page: int = 0) -> tuple[list[str], list[Word]]:
+def tsv_pages(tsv: str, page: int = 0, dpi: int = DPI) -> tuple[list[str], list[Word]]:
 	"""Tesseract's TSV → the text of each page (a line per printed line, a blank line between blocks and
 	paragraphs, as in a text PDF) and its words with their confidence.
 
@@ -455,6 +455,11 @@ def tsv_pages(tsv: str, page: int = 0) -> tuple[list[str], list[Word]]:
 		left, width, height = int(columns[6]), int(columns[8]), int(columns[9])
 		lines = pages.setdefault(number, [])
 		line_key = (number, columns[2], columns[3], columns[4])
+		confidence = float(columns[10])
+		# Dust read as punctuation: a speck is a few pixels across, a printed dash or "*" 14-22 at 300 dpi,
+		# so size tells them apart where confidence does not (specks score 30-87, real dashes 30-93 here).
+		if not any(ch.isalnum() for ch in text) and (max(width, height) <= 6 * dpi / DPI or confidence < 20):
+			continue
 		if line_key != current:
 			if paragraph is not None and line_key[:3] != paragraph and lines:
 				lines.append("")
@@ -465,7 +470,7 @@ def tsv_pages(tsv: str, page: int = 0) -> tuple[list[str], list[Word]]:
 		else:
 			lines[-1] += " " + text
 		right_edge = left + width
-		words.append(Word(text, float(columns[10]), number))
+		words.append(Word(text, confidence, number))
 	return ["\n".join(pages[number]) for number in sorted(pages)], words
 
 
