@@ -7,17 +7,24 @@ import io
 import os
 import zipfile
 from pathlib import Path
+from unittest.mock import patch
 
 import frappe
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils.file_manager import get_files_path
 
-from danvan_app.api.directives import confirm_directive_import, create_tasks, preview_directive_text
+from danvan_app.api.directives import (
+	confirm_directive_import,
+	create_tasks,
+	preview_directive_text,
+	scan_reading_progress,
+)
 from danvan_app.bench_tests import scans
 from danvan_app.bench_tests.factories import make_directive, make_tree, make_unit, make_user
 from danvan_app.domain import access
 from danvan_app.domain.document_files import MAX_FILE_BYTES
 from danvan_app.exceptions import DirectiveImportError, TaskEntryError
+from danvan_app.importer import reading
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 DIRECTIVE_TEXT = """TỈNH ỦY THỬ NGHIỆM
@@ -299,6 +306,26 @@ class TestDirectiveImport(FrappeTestCase):
 		self.assertEqual(from_scan["recognition"]["pages"], 1)
 		for word in from_scan["recognition"]["low_confidence"]:
 			self.assertEqual(from_scan["source_text"][word["start"] : word["end"]], word["word"])
+		# Past BACKGROUND_PAGES a scan is read by a job (run at once in tests); the preview says so, the
+		# dialog follows the progress, and asking again gives the job's result.
+		with patch.object(reading, "BACKGROUND_PAGES", 1):
+			closing = scans.directive_docx(["Nơi nhận:", "- Các huyện ủy, thành ủy;", "- Lưu VPTU."])
+			second = scans.dirty(scans.page_images(scans.convert(closing, ".docx", "pdf"))[0], blot=False)
+			long_scan = upload("ban-quet-dai.pdf", scans.image_pdf([page, second]))
+			queued = preview_directive_text(file_url=long_scan)["reading_in_background"]
+			self.assertEqual((queued["pages"], queued["file_url"]), (2, long_scan))
+			self.assertEqual(scan_reading_progress(file_url=long_scan), {"finished": True})
+			from_job = preview_directive_text(file_url=long_scan)
+			# A job that fails says why on the next preview, once; choosing the file again reads it again.
+			blank = upload("ban-quet-trang.pdf", blank_pdf())
+			with patch.object(reading, "BACKGROUND_PAGES", 0):
+				self.assertIn("reading_in_background", preview_directive_text(file_url=blank))
+				self.assertRefusedWithNothingWritten(
+					DirectiveImportError, preview_directive_text, file_url=blank, says="Không nhận dạng được"
+				)
+				self.assertIn("reading_in_background", preview_directive_text(file_url=blank))
+		self.assertEqual(from_job["recognition"]["pages"], 2)
+		self.assertEqual(essentials(from_job), essentials(clean))
 		from_photo = preview_directive_text(file_url=upload("anh-chup-21.png", scans.png(page)))
 		self.assertEqual(essentials(from_photo), essentials(clean))
 		from_doc = preview_directive_text(

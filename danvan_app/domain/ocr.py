@@ -313,6 +313,26 @@ def read_scan(
 	return ScanText(text, len(result.pages), result.seconds, locate_words(text, result.low_confidence))
 
 
+def scan_pages(filename: str, data: bytes) -> int:
+	"""The number of pages a scan has, after the checks that need no recognition (tools, password, page
+	and pixel limits): the caller decides from it whether to read now or in the background."""
+	kind = "pdf" if Path(filename).suffix.lower() == ".pdf" else image_kind(filename)
+	if not kind:
+		raise DocumentFileError("Chỉ nhận dạng chữ được trên tệp PDF hoặc ảnh .png, .jpg, .tif.")
+	require_ocr_tools(pdf=kind == "pdf")
+	if kind != "pdf":
+		return check_image(data)
+	with tempfile.TemporaryDirectory(prefix="danvan-ocr-") as directory:
+		source = Path(directory) / "input.pdf"
+		source.write_bytes(data)
+		info = pdf_info(source)
+	pages = int(info.get("Pages", "0") or 0)
+	if pages > MAX_PAGES:
+		raise DocumentFileError(_too_many_pages(pages))
+	_page_dpi(info)
+	return pages
+
+
 def locate_words(text: str, words: list[Word]) -> list[tuple[int, int, str, float]]:
 	"""Where each word is in the cleaned text, searched forward from the previous one; a word the clean-up
 	removed or changed is skipped (its neighbours still anchor the search)."""

@@ -35,20 +35,61 @@ danvan.DirectiveImport = class DirectiveImport {
 					frappe.msgprint(__("Hãy dán văn bản hoặc chọn một tệp."));
 					return;
 				}
-				frappe
-					.call({
-						method: `${DV_API}.preview_directive_text`,
-						args: values.file_url ? { file_url: values.file_url } : { text: values.text },
-						freeze: true,
-						freeze_message: __("Đang đọc văn bản… (bản quét: vài giây mỗi trang)"),
-					})
-					.then((r) => {
-						dialog.hide();
-						frappe.model.with_doctype("DV Task", () => this.review(r.message));
-					});
+				this.read(values.file_url ? { file_url: values.file_url } : { text: values.text }, dialog);
 			},
 		});
 		dialog.show();
+	}
+
+	read(args, dialog) {
+		frappe
+			.call({
+				method: `${DV_API}.preview_directive_text`,
+				args,
+				freeze: true,
+				freeze_message: __("Đang đọc văn bản… (bản quét: vài giây mỗi trang)"),
+			})
+			.then((r) => {
+				const queued = r.message.reading_in_background;
+				if (queued) {
+					this.follow_scan(args, queued, dialog);
+					return;
+				}
+				dialog.hide();
+				frappe.model.with_doctype("DV Task", () => this.review(r.message));
+			});
+	}
+
+	follow_scan(args, queued, dialog) {
+		// A long scan is read by a background job; the dialog shows its pages as they are read. Closing it
+		// does not stop the job: choosing the same file again later picks up the result.
+		const title = __("Đang nhận dạng chữ bản quét ({0} trang)", [queued.pages]);
+		const poll = () =>
+			frappe
+				.call({
+					method: `${DV_API}.scan_reading_progress`,
+					args: { file_url: queued.file_url },
+				})
+				.then((r) => {
+					const state = r.message || {};
+					if (state.finished) {
+						frappe.hide_progress();
+						this.read(args, dialog);
+						return;
+					}
+					frappe.show_progress(
+						title,
+						state.done || 0,
+						state.pages || queued.pages,
+						__("Đã đọc {0}/{1} trang. Bạn có thể đóng hộp thoại và quay lại sau.", [
+							state.done || 0,
+							state.pages || queued.pages,
+						]),
+					);
+					if (dialog.display) setTimeout(poll, 2000);
+					else frappe.hide_progress();
+				});
+		poll();
 	}
 
 	notes_html(preview) {
