@@ -286,6 +286,16 @@ def test_a_pdf_of_too_many_pages_or_oversized_pages_is_refused_before_any_page_i
 
 
 @needs_ocr
+def test_the_page_count_that_decides_background_reading_comes_after_the_same_checks():
+	assert ocr.scan_pages("hai-trang.pdf", scans.image_pdf([scans.blank_pgm()] * 2)) == 2
+	assert ocr.scan_pages("anh.png", scans.png(scans.blank_pgm())) == 1
+	with pytest.raises(DocumentFileError, match="quá giới hạn"):
+		ocr.scan_pages("dai.pdf", scans.image_pdf([scans.blank_pgm()] * (ocr.MAX_PAGES + 1)))
+	with pytest.raises(DocumentFileError, match="Ảnh quá lớn"):
+		ocr.scan_pages("bom.png", scans.png_header(20_000, 20_000))
+
+
+@needs_ocr
 def test_the_time_budget_stops_recognition(page, monkeypatch):
 	with pytest.raises(DocumentFileError, match="quá thời gian"):
 		ocr.read_scan("cham.pdf", scans.image_pdf([page] * 3), seconds=1)
