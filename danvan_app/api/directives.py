@@ -26,7 +26,13 @@ from danvan_app.importer.directive import (
 	directives_numbered,
 	existing_directive,
 )
-from danvan_app.importer.reading import pasted_text, read_directive, text_of_uploaded_file
+from danvan_app.importer.reading import (
+	ScanQueued,
+	pasted_text,
+	read_directive,
+	scan_progress,
+	text_of_uploaded_file,
+)
 from danvan_app.importer.tasks import assert_may_create_tasks, check_text_fields, insert_tasks, reviewed_tasks
 from danvan_app.importer.units import matchable_units, propose_groups, propose_task_fields, unit_match_dict
 from danvan_app.utils import all_or_nothing
@@ -41,7 +47,13 @@ def preview_directive_text(text=None, file_url=None) -> dict:
 	file_url = arguments.text(file_url, _("Tệp văn bản"), 1000)
 	if text and text.strip() and file_url:
 		frappe.throw(_("Chỉ dán văn bản hoặc chọn một tệp, không dùng cả hai."), DirectiveImportError)
-	source = text_of_uploaded_file(file_url) if file_url else pasted_text(text)
+	try:
+		source, recognition = (
+			text_of_uploaded_file(file_url, background=True) if file_url else (pasted_text(text), None)
+		)
+	except ScanQueued as queued:
+		# A long scan: the dialog follows scan_reading_progress, then asks for the preview again.
+		return {"reading_in_background": queued.info}
 	parse = read_directive(source)
 	units = matchable_units()
 	preview = parse.to_json_dict()
@@ -61,7 +73,19 @@ def preview_directive_text(text=None, file_url=None) -> dict:
 	preview["source_text"] = source
 	preview["reviewed_fields"] = list(REVIEWED_DIRECTIVE_FIELDS)
 	preview["file_url"] = file_url or None
+	# A scan's text came from OCR: pages, seconds, and the doubtful words' places in source_text.
+	preview["recognition"] = recognition
 	return preview
+
+
+@frappe.whitelist(methods=["POST"])
+def scan_reading_progress(file_url=None) -> dict:
+	"""How far the background reading of an uploaded scan is: ``{done, pages}`` or ``{finished: true}``."""
+	assert_may_create_tasks()
+	file_url = arguments.text(file_url, _("Tệp văn bản"), 1000)
+	if not file_url:
+		frappe.throw(_("Chưa chọn tệp bản quét."), DirectiveImportError)
+	return scan_progress(file_url)
 
 
 @frappe.whitelist(methods=["POST"])

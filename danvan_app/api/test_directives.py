@@ -7,16 +7,24 @@ import io
 import os
 import zipfile
 from pathlib import Path
+from unittest.mock import patch
 
 import frappe
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils.file_manager import get_files_path
 
-from danvan_app.api.directives import confirm_directive_import, create_tasks, preview_directive_text
+from danvan_app.api.directives import (
+	confirm_directive_import,
+	create_tasks,
+	preview_directive_text,
+	scan_reading_progress,
+)
+from danvan_app.bench_tests import scans
 from danvan_app.bench_tests.factories import make_directive, make_tree, make_unit, make_user
 from danvan_app.domain import access
 from danvan_app.domain.document_files import MAX_FILE_BYTES
 from danvan_app.exceptions import DirectiveImportError, TaskEntryError
+from danvan_app.importer import reading
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 DIRECTIVE_TEXT = """TỈNH ỦY THỬ NGHIỆM
@@ -258,6 +266,75 @@ class TestDirectiveImport(FrappeTestCase):
 		self.assertEqual(len(from_txt["tasks"]), 3)
 		self.assertEqual(from_txt["source_text"].strip(), DIRECTIVE_TEXT.strip())
 
+	def test_preview_reads_a_scan_a_photo_and_an_old_word_file_like_the_clean_text(self):
+		if not (scans.have("tesseract", "pdftoppm", "pdfinfo", "soffice")):
+			self.skipTest(
+				"tesseract-ocr, tesseract-ocr-vie, poppler-utils, libreoffice-writer-nogui not installed"
+			)
+		lines = DIRECTIVE_TEXT.splitlines()
+		docx = scans.directive_docx(
+			lines[3:], ([lines[0], "", lines[1]], ["ĐẢNG CỘNG SẢN VIỆT NAM", "", lines[2]])
+		)
+		page = scans.dirty(scans.page_images(scans.convert(docx, ".docx", "pdf"))[0])
+		before = counts()
+		clean = preview_directive_text(DIRECTIVE_TEXT)
+
+		def essentials(preview):
+			return (
+				preview["document"]["number"],
+				preview["document"]["issue_date"],
+				(preview["issuer_match"] or {}).get("unit"),
+				[
+					tuple(
+						t["fields"].get(key)
+						for key in (
+							"presiding_unit",
+							"deadline_kind",
+							"due_date",
+							"deadline_quarter",
+							"recurrence",
+						)
+					)
+					for t in preview["tasks"]
+				],
+			)
+
+		self.assertEqual(essentials(clean)[0], "21-CT/TU")
+		self.assertIsNone(clean["recognition"])
+		from_scan = preview_directive_text(file_url=upload("ban-quet-21.pdf", scans.image_pdf([page])))
+		self.assertEqual(essentials(from_scan), essentials(clean))
+		self.assertEqual(from_scan["recognition"]["pages"], 1)
+		for word in from_scan["recognition"]["low_confidence"]:
+			self.assertEqual(from_scan["source_text"][word["start"] : word["end"]], word["word"])
+		# Past BACKGROUND_PAGES a scan is read by a job (run at once in tests); the preview says so, the
+		# dialog follows the progress, and asking again gives the job's result.
+		with patch.object(reading, "BACKGROUND_PAGES", 1):
+			closing = scans.directive_docx(["Nơi nhận:", "- Các huyện ủy, thành ủy;", "- Lưu VPTU."])
+			second = scans.dirty(scans.page_images(scans.convert(closing, ".docx", "pdf"))[0], blot=False)
+			long_scan = upload("ban-quet-dai.pdf", scans.image_pdf([page, second]))
+			queued = preview_directive_text(file_url=long_scan)["reading_in_background"]
+			self.assertEqual((queued["pages"], queued["file_url"]), (2, long_scan))
+			self.assertEqual(scan_reading_progress(file_url=long_scan), {"finished": True})
+			from_job = preview_directive_text(file_url=long_scan)
+			# A job that fails says why on the next preview, once; choosing the file again reads it again.
+			blank = upload("ban-quet-trang.pdf", blank_pdf())
+			with patch.object(reading, "BACKGROUND_PAGES", 0):
+				self.assertIn("reading_in_background", preview_directive_text(file_url=blank))
+				self.assertRefusedWithNothingWritten(
+					DirectiveImportError, preview_directive_text, file_url=blank, says="Không nhận dạng được"
+				)
+				self.assertIn("reading_in_background", preview_directive_text(file_url=blank))
+		self.assertEqual(from_job["recognition"]["pages"], 2)
+		self.assertEqual(essentials(from_job), essentials(clean))
+		from_photo = preview_directive_text(file_url=upload("anh-chup-21.png", scans.png(page)))
+		self.assertEqual(essentials(from_photo), essentials(clean))
+		from_doc = preview_directive_text(
+			file_url=upload("chi-thi-21.doc", scans.convert(docx, ".docx", "doc"))
+		)
+		self.assertEqual(essentials(from_doc), essentials(clean))
+		self.assertIsNone(from_doc["recognition"])
+		self.assertEqual(counts(), before)
+
 	def test_preview_refuses_unreadable_input_in_vietnamese(self):
 		refused = self.assertRefusedWithNothingWritten
 		refused(DirectiveImportError, preview_directive_text, "", says="Văn bản trống")
@@ -269,12 +346,20 @@ class TestDirectiveImport(FrappeTestCase):
 			says="không phải tiếng Việt",
 		)
 		refused(DirectiveImportError, preview_directive_text, "á" * (MAX_FILE_BYTES + 1), says="quá lớn")
-		scanned = upload("ban-quet.pdf", blank_pdf())
-		refused(DirectiveImportError, preview_directive_text, file_url=scanned, says="không có lớp chữ")
+		if scans.have("tesseract", "pdftoppm", "pdfinfo"):
+			# A blank page is a scan with nothing on it: recognised, and nothing found.
+			scanned = upload("ban-quet.pdf", blank_pdf())
+			refused(
+				DirectiveImportError, preview_directive_text, file_url=scanned, says="Không nhận dạng được"
+			)
 		broken = upload("hong.docx", b"PK\x03\x04 not really a zip")
 		refused(DirectiveImportError, preview_directive_text, file_url=broken, says="bị hỏng")
 		image = upload("anh.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
-		refused(DirectiveImportError, preview_directive_text, file_url=image, says="chỉ nhận tệp")
+		refused(DirectiveImportError, preview_directive_text, file_url=image, says="Tệp ảnh bị hỏng")
+		bomb = upload("bom.png", scans.png_header(20_000, 20_000))
+		refused(DirectiveImportError, preview_directive_text, file_url=bomb, says="Ảnh quá lớn")
+		spreadsheet = upload("bang.xlsx", b"PK\x03\x04")
+		refused(DirectiveImportError, preview_directive_text, file_url=spreadsheet, says="chỉ nhận tệp")
 		refused(
 			DirectiveImportError,
 			preview_directive_text,

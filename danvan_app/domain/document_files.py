@@ -1,4 +1,5 @@
-"""Text out of the files a directive arrives in: plain text (.txt) and Word (.docx); PDF is read by the API.
+"""Text out of the files a directive arrives in: plain text (.txt), Word (.docx), old Word (.doc) and
+OpenDocument (.odt) through LibreOffice; PDF is read by the API, scans and images by :mod:`.ocr`.
 
 Pure standard library, so it is tested without Frappe. Every refusal is a :class:`DocumentFileError` whose
 message is Vietnamese and fit to show to the user.
@@ -19,7 +20,19 @@ MAX_FILE_BYTES = 10 * 1024 * 1024
 # directive and stops a zip bomb before it is inflated into memory.
 MAX_DOCX_XML_BYTES = 20 * MAX_FILE_BYTES
 
-TEXT_EXTENSIONS = {".txt": "txt", ".text": "txt", ".docx": "docx", ".pdf": "pdf"}
+TEXT_EXTENSIONS = {
+	".txt": "txt",
+	".text": "txt",
+	".docx": "docx",
+	".pdf": "pdf",
+	".doc": "office",
+	".odt": "office",
+	".png": "image",
+	".jpg": "image",
+	".jpeg": "image",
+	".tif": "image",
+	".tiff": "image",
+}
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _PARAGRAPH, _TABLE, _ROW, _CELL = f"{_W}p", f"{_W}tbl", f"{_W}tr", f"{_W}tc"
@@ -32,16 +45,18 @@ class DocumentFileError(ValueError):
 	"""The file cannot be turned into text; the message is Vietnamese."""
 
 
+class NoTextLayer(DocumentFileError):
+	"""A PDF with pages but no text: a scan, to be recognised (OCR) instead."""
+
+
 def file_kind(filename: str) -> str:
-	"""``"txt"``, ``"docx"`` or ``"pdf"`` from the file's name; any other kind is refused."""
+	"""``"txt"``, ``"docx"``, ``"office"`` (.doc, .odt), ``"pdf"`` or ``"image"`` from the file's name; any
+	other kind is refused."""
 	suffix = PurePosixPath((filename or "").split("?", 1)[0]).suffix.lower()
-	if suffix == ".doc":
-		raise DocumentFileError(
-			"Tệp .doc (Word 97-2003) chưa đọc được; hãy mở bằng Word và lưu lại dạng .docx hoặc .pdf."
-		)
 	if suffix not in TEXT_EXTENSIONS:
 		raise DocumentFileError(
-			f"Không đọc được tệp dạng “{suffix or 'không có đuôi'}”; chỉ nhận tệp .txt, .docx hoặc .pdf."
+			f"Không đọc được tệp dạng “{suffix or 'không có đuôi'}”; chỉ nhận tệp .txt, .docx, .doc, .odt,"
+			" .pdf (kể cả bản quét) hoặc ảnh chụp .png, .jpg, .tif."
 		)
 	return TEXT_EXTENSIONS[suffix]
 
@@ -111,12 +126,19 @@ def docx_text(data: bytes) -> str:
 
 
 def text_of_file(filename: str, data: bytes) -> str:
-	"""Text of a .txt or .docx file (a PDF needs a PDF reader, which the caller brings)."""
+	"""Text of a .txt, .docx, .doc or .odt file (a PDF needs a PDF reader, an image OCR: the caller's)."""
 	kind = file_kind(filename)
 	if kind == "txt":
 		return decode_text(data)
 	if kind == "docx":
 		return docx_text(data)
+	if kind == "office":
+		from danvan_app.domain.ocr import office_to_docx  # ocr imports this module's error
+
+		check_size(len(data))
+		return docx_text(office_to_docx(filename, data))
+	if kind == "image":
+		raise DocumentFileError("Ảnh chụp văn bản cần được nhận dạng chữ (OCR).")
 	raise DocumentFileError("Tệp PDF cần được đọc bằng trình đọc PDF.")
 
 
@@ -189,7 +211,7 @@ def pdf_text(data: bytes) -> str:
 	except Exception as error:  # pypdf raises many types for a damaged file; all mean "cannot read"
 		raise DocumentFileError("Tệp PDF bị hỏng hoặc có mật khẩu, không đọc được.") from error
 	if not text.strip():
-		raise DocumentFileError(
+		raise NoTextLayer(
 			"Tệp PDF không có lớp chữ (có thể là bản quét, chỉ có hình ảnh). Hãy dán nội dung văn bản, hoặc"
 			" dùng tệp .docx/.txt hay bản PDF có chữ."
 		)

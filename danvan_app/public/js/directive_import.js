@@ -23,7 +23,7 @@ danvan.DirectiveImport = class DirectiveImport {
 				{
 					fieldtype: "HTML",
 					options: `<p class="text-muted">${__(
-						"Dán toàn văn văn bản, hoặc tải lên tệp .txt, .docx hay .pdf có lớp chữ. Chưa có gì được lưu cho tới khi bạn xem lại và bấm Xác nhận tạo.",
+						"Dán toàn văn văn bản, hoặc tải lên tệp .txt, .docx, .doc, .odt, .pdf (kể cả bản quét) hay ảnh chụp .png, .jpg, .tif. Bản quét được nhận dạng chữ tự động, mỗi trang vài giây. Chưa có gì được lưu cho tới khi bạn xem lại và bấm Xác nhận tạo.",
 					)}</p>`,
 				},
 				{ fieldname: "text", fieldtype: "Long Text", label: __("Toàn văn văn bản") },
@@ -35,25 +35,75 @@ danvan.DirectiveImport = class DirectiveImport {
 					frappe.msgprint(__("Hãy dán văn bản hoặc chọn một tệp."));
 					return;
 				}
-				frappe
-					.call({
-						method: `${DV_API}.preview_directive_text`,
-						args: values.file_url ? { file_url: values.file_url } : { text: values.text },
-						freeze: true,
-						freeze_message: __("Đang đọc văn bản…"),
-					})
-					.then((r) => {
-						dialog.hide();
-						frappe.model.with_doctype("DV Task", () => this.review(r.message));
-					});
+				this.read(values.file_url ? { file_url: values.file_url } : { text: values.text }, dialog);
 			},
 		});
 		dialog.show();
 	}
 
+	read(args, dialog) {
+		frappe
+			.call({
+				method: `${DV_API}.preview_directive_text`,
+				args,
+				freeze: true,
+				freeze_message: __("Đang đọc văn bản… (bản quét: vài giây mỗi trang)"),
+			})
+			.then((r) => {
+				const queued = r.message.reading_in_background;
+				if (queued) {
+					this.follow_scan(args, queued, dialog);
+					return;
+				}
+				dialog.hide();
+				frappe.model.with_doctype("DV Task", () => this.review(r.message));
+			});
+	}
+
+	follow_scan(args, queued, dialog) {
+		// A long scan is read by a background job; the dialog shows its pages as they are read. Closing it
+		// does not stop the job: choosing the same file again later picks up the result.
+		const title = __("Đang nhận dạng chữ bản quét ({0} trang)", [queued.pages]);
+		const poll = () =>
+			frappe
+				.call({
+					method: `${DV_API}.scan_reading_progress`,
+					args: { file_url: queued.file_url },
+				})
+				.then((r) => {
+					const state = r.message || {};
+					if (state.finished) {
+						frappe.hide_progress();
+						this.read(args, dialog);
+						return;
+					}
+					frappe.show_progress(
+						title,
+						state.done || 0,
+						state.pages || queued.pages,
+						__("Đã đọc {0}/{1} trang. Bạn có thể đóng hộp thoại và quay lại sau.", [
+							state.done || 0,
+							state.pages || queued.pages,
+						]),
+					);
+					if (dialog.display) setTimeout(poll, 2000);
+					else frappe.hide_progress();
+				});
+		poll();
+	}
+
 	notes_html(preview) {
 		const esc = frappe.utils.escape_html;
 		const notes = [];
+		const recognition = preview.recognition;
+		if (recognition) {
+			notes.push(
+				`<div class="alert alert-warning">${__(
+					"Văn bản được nhận dạng chữ (OCR) từ bản quét {0} trang trong {1} giây. Hãy đối chiếu với bản gốc; {2} chữ nhận dạng chưa chắc chắn được tô vàng trong phần trích nguyên văn.",
+					[recognition.pages, recognition.seconds, recognition.low_confidence.length],
+				)}</div>`,
+			);
+		}
 		if (!preview.is_directive) {
 			notes.push(`<div class="alert alert-warning">${esc(preview.not_directive_reason || "")}</div>`);
 		}
@@ -79,6 +129,24 @@ danvan.DirectiveImport = class DirectiveImport {
 		return notes.join("");
 	}
 
+	clause_html(clause) {
+		// Words OCR was unsure of are marked, so the reviewer checks them against the paper.
+		const esc = frappe.utils.escape_html;
+		const doubtful = new Set(
+			((this.recognition && this.recognition.low_confidence) || []).map((w) => w.word),
+		);
+		if (!doubtful.size) return esc(clause);
+		return clause
+			.split(/(\s+)/)
+			.map((part) => {
+				const core = part.replace(/^[.,;:!?()"“”]+|[.,;:!?()"“”]+$/g, "");
+				return doubtful.has(core)
+					? `<mark title="${esc(__("Nhận dạng chưa chắc chắn"))}">${esc(part)}</mark>`
+					: esc(part);
+			})
+			.join("");
+	}
+
 	units_html(matches, label) {
 		if (!matches.length) return "";
 		const esc = frappe.utils.escape_html;
@@ -100,6 +168,7 @@ danvan.DirectiveImport = class DirectiveImport {
 	}
 
 	review(preview) {
+		this.recognition = preview.recognition;
 		const doc = preview.document;
 		const issuer_unit = preview.issuer_match && preview.issuer_match.unit;
 		const remember_title = (m) => m.unit && frappe.utils.add_link_title("DV Unit", m.unit, m.unit_name);
@@ -303,7 +372,7 @@ danvan.DirectiveImport = class DirectiveImport {
 				fieldtype: "HTML",
 				fieldname: `clause_${i}`,
 				options: `<div class="small text-muted">${__("Trích nguyên văn")}</div>
-					<div class="dv-source-clause">${frappe.utils.escape_html(task.clause)}</div>`,
+					<div class="dv-source-clause">${this.clause_html(task.clause)}</div>`,
 			},
 		];
 	}

@@ -1,0 +1,553 @@
+"""Text out of scans: Tesseract (Vietnamese model) over page images, and LibreOffice for .doc/.odt.
+
+Why the command-line tools and not a Python binding (pytesseract, tesserocr, pdf2image):
+
+* the tools run in their own process, so a hostile file that makes them hang or eat memory is ended by a
+  timeout (the whole process group is killed) and an address-space limit, and the web worker stays alive;
+  a crash inside a C extension would take the worker down with it;
+* pytesseract and pdf2image are themselves only wrappers around these same commands, and tesserocr must be
+  compiled against the installed libtesseract; the CLI needs nothing but the Debian packages;
+* ``tesseract ... tsv`` gives the words with their confidence in one pass, which the review needs.
+
+Pure standard library (subprocess, tempfile); no Frappe. Every refusal is a :class:`DocumentFileError` with a
+Vietnamese message fit to show to the user.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import os
+import re
+import shutil
+import signal
+import struct
+import subprocess
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from danvan_app.domain.document_files import DocumentFileError
+
+# Bounds against hostile or simply unreasonable files. A directive is a few pages; 50 is a thick plan.
+MAX_PAGES = 50
+# 50 megapixels is an A3 page at 300 dpi with room to spare; a 20,000 x 20,000 image (400 MP) is refused
+# before any decoder allocates it.
+MAX_PIXELS = 50_000_000
+DPI = 300
+# Below this the letters of a 13-14 pt directive are too small to read; a page that would need a lower
+# resolution to stay under MAX_PIXELS is not a document page.
+MIN_DPI = 150
+PAGE_SECONDS = 90  # one page rasterised or recognised; ~3 s is usual here (see BENCHMARKS.md)
+TOTAL_SECONDS = 600  # the whole file, however many pages
+CONVERT_SECONDS = 90  # LibreOffice .doc/.odt -> .docx, first start of a fresh profile included
+# Address space for pdftoppm and tesseract: generous for a 300 dpi page, fatal for a decompression bomb.
+TOOL_MEMORY_BYTES = 2 * 1024**3
+# Words Tesseract is less sure of than this are marked for the reviewer.
+LOW_CONFIDENCE = 60
+
+IMAGE_EXTENSIONS = {".png": "png", ".jpg": "jpeg", ".jpeg": "jpeg", ".tif": "tiff", ".tiff": "tiff"}
+
+OCR_PACKAGES = "tesseract-ocr tesseract-ocr-vie poppler-utils"
+OFFICE_PACKAGE = "libreoffice-writer-nogui"
+
+
+@dataclass
+class Word:
+	text: str
+	confidence: float
+	page: int
+
+
+@dataclass
+class OcrResult:
+	"""Recognised text, page by page, with the words Tesseract was unsure of (in reading order)."""
+
+	pages: list[str] = field(default_factory=list)
+	words: list[Word] = field(default_factory=list)
+	seconds: float = 0.0
+
+	@property
+	def low_confidence(self) -> list[Word]:
+		return [word for word in self.words if word.confidence < LOW_CONFIDENCE]
+
+
+Progress = Callable[[int, int], None]
+
+
+# --- tools -----------------------------------------------------------------------------------------------
+
+
+def require_ocr_tools(pdf: bool) -> None:
+	"""Refuse, naming the Debian packages, when the server lacks Tesseract, its Vietnamese model or poppler."""
+	missing = [tool for tool in ("tesseract", *(("pdftoppm", "pdfinfo") if pdf else ())) if not _which(tool)]
+	if missing:
+		raise DocumentFileError(
+			f"Máy chủ chưa cài công cụ nhận dạng chữ ({', '.join(missing)}), nên chưa đọc được bản quét."
+			f" Quản trị viên cần cài các gói: {OCR_PACKAGES}."
+		)
+	languages = _run(["tesseract", "--list-langs"], timeout=30).stdout.split()
+	if "vie" not in languages:
+		raise DocumentFileError(
+			"Máy chủ chưa có bộ nhận dạng chữ tiếng Việt cho Tesseract. Quản trị viên cần cài gói:"
+			" tesseract-ocr-vie."
+		)
+
+
+def _which(tool: str) -> str | None:
+	return shutil.which(tool)
+
+
+def _limit_memory() -> None:  # runs in the child between fork and exec
+	import resource
+
+	resource.setrlimit(resource.RLIMIT_AS, (TOOL_MEMORY_BYTES, TOOL_MEMORY_BYTES))
+
+
+def _run(
+	args: list[str], timeout: float, *, limit_memory: bool = False, env: dict | None = None, cwd=None
+) -> subprocess.CompletedProcess:
+	"""Run a tool in its own process group; on timeout the whole group is killed (soffice forks)."""
+	process = subprocess.Popen(
+		args,
+		stdout=subprocess.PIPE,
+		stderr=subprocess.PIPE,
+		stdin=subprocess.DEVNULL,
+		start_new_session=True,
+		preexec_fn=_limit_memory if limit_memory else None,
+		env=env,
+		cwd=cwd,
+	)
+	try:
+		stdout, stderr = process.communicate(timeout=max(timeout, 0.1))
+	except subprocess.TimeoutExpired:
+		with contextlib.suppress(ProcessLookupError):
+			os.killpg(process.pid, signal.SIGKILL)
+		process.communicate()
+		raise
+	return subprocess.CompletedProcess(
+		args, process.returncode, stdout.decode("utf-8", "replace"), stderr.decode("utf-8", "replace")
+	)
+
+
+def _tool_env() -> dict:
+	# Tesseract's OpenMP threads fight each other on a small server: one thread per page is 4x faster here.
+	return {**os.environ, "OMP_THREAD_LIMIT": "1", "LC_ALL": "C"}
+
+
+# --- images ------------------------------------------------------------------------------------------------
+
+
+def image_kind(filename: str) -> str | None:
+	suffix = Path((filename or "").split("?", 1)[0]).suffix.lower()
+	return IMAGE_EXTENSIONS.get(suffix)
+
+
+def image_sizes(data: bytes) -> list[tuple[int, int]]:
+	"""Width and height of each picture in a PNG, JPEG or TIFF (every page of a TIFF), from the headers only.
+
+	Read before any decoder runs, so a small file that claims 20,000 x 20,000 pixels is refused without being
+	inflated.
+	"""
+	if data.startswith(b"\x89PNG\r\n\x1a\n") and len(data) >= 24 and data[12:16] == b"IHDR":
+		return [struct.unpack(">II", data[16:24])]
+	if data.startswith(b"\xff\xd8"):
+		return [_jpeg_size(data)]
+	if data[:4] in (b"II*\x00", b"MM\x00*"):
+		return _tiff_sizes(data)
+	raise DocumentFileError("Tệp ảnh bị hỏng hoặc không phải ảnh PNG, JPEG hay TIFF.")
+
+
+def _jpeg_size(data: bytes) -> tuple[int, int]:
+	position = 2
+	while position + 4 <= len(data):
+		if data[position] != 0xFF:
+			break
+		marker = data[position + 1]
+		if marker in (0xD8, 0x01) or 0xD0 <= marker <= 0xD7:
+			position += 2
+			continue
+		(length,) = struct.unpack(">H", data[position + 2 : position + 4])
+		# SOF0..SOF15 except DHT (C4), JPG (C8) and DAC (CC) carry the frame's size.
+		if 0xC0 <= marker <= 0xCF and marker not in (0xC4, 0xC8, 0xCC) and position + 9 <= len(data):
+			height, width = struct.unpack(">HH", data[position + 5 : position + 9])
+			return width, height
+		position += 2 + length
+	raise DocumentFileError("Tệp ảnh JPEG bị hỏng, không đọc được kích thước ảnh.")
+
+
+def _tiff_sizes(data: bytes) -> list[tuple[int, int]]:
+	order = "<" if data[:2] == b"II" else ">"
+	sizes: list[tuple[int, int]] = []
+	try:
+		(offset,) = struct.unpack(order + "I", data[4:8])
+		seen = set()
+		while offset and offset not in seen:
+			if len(sizes) > MAX_PAGES:
+				raise DocumentFileError(_too_many_pages(len(sizes)))
+			seen.add(offset)
+			(count,) = struct.unpack(order + "H", data[offset : offset + 2])
+			width = height = 0
+			for index in range(count):
+				entry = data[offset + 2 + 12 * index : offset + 14 + 12 * index]
+				tag, kind = struct.unpack(order + "HH", entry[:4])
+				value = (
+					struct.unpack(order + "H", entry[8:10])[0]
+					if kind == 3
+					else struct.unpack(order + "I", entry[8:12])[0]
+				)
+				if tag == 256:
+					width = value
+				elif tag == 257:
+					height = value
+			sizes.append((width, height))
+			(offset,) = struct.unpack(order + "I", data[offset + 2 + 12 * count : offset + 6 + 12 * count])
+	except struct.error as error:
+		raise DocumentFileError("Tệp ảnh TIFF bị hỏng, không đọc được kích thước ảnh.") from error
+	if not sizes or not all(width and height for width, height in sizes):
+		raise DocumentFileError("Tệp ảnh TIFF bị hỏng, không đọc được kích thước ảnh.")
+	return sizes
+
+
+def check_image(data: bytes) -> int:
+	"""Refuse an image too large to recognise safely; return its number of pages."""
+	sizes = image_sizes(data)
+	if len(sizes) > MAX_PAGES:
+		raise DocumentFileError(_too_many_pages(len(sizes)))
+	for width, height in sizes:
+		if width * height > MAX_PIXELS:
+			raise DocumentFileError(
+				f"Ảnh quá lớn ({width} × {height} điểm ảnh, {width * height / 1e6:.0f} triệu); giới hạn là"
+				f" {MAX_PIXELS // 1_000_000} triệu điểm ảnh một trang. Hãy quét lại ở độ phân giải 300 dpi."
+			)
+	return len(sizes)
+
+
+def _too_many_pages(pages: int) -> str:
+	return (
+		f"Bản quét có {pages} trang, quá giới hạn {MAX_PAGES} trang cho một lần đọc. Hãy tách tệp, chỉ giữ"
+		" các trang của văn bản chỉ đạo."
+	)
+
+
+# --- PDF -------------------------------------------------------------------------------------------------
+
+
+def pdf_info(path: Path) -> dict[str, str]:
+	try:
+		result = _run(["pdfinfo", str(path)], timeout=30, limit_memory=True, env=_tool_env())
+	except subprocess.TimeoutExpired:
+		raise DocumentFileError("Tệp PDF bị hỏng (đọc thông tin tệp quá lâu), không đọc được.") from None
+	if result.returncode != 0:
+		if "Incorrect password" in result.stderr or "encrypted" in result.stderr.lower():
+			raise DocumentFileError(_ENCRYPTED)
+		raise DocumentFileError("Tệp PDF bị hỏng, không đọc được.")
+	info = {}
+	for line in result.stdout.splitlines():
+		key, _, value = line.partition(":")
+		info[key.strip()] = value.strip()
+	return info
+
+
+_ENCRYPTED = "Tệp PDF có mật khẩu hoặc bị khóa. Hãy gửi bản PDF không đặt mật khẩu."
+
+
+def _page_dpi(info: dict[str, str]) -> int:
+	"""300 dpi, or less for an oversized page so that no page image exceeds MAX_PIXELS."""
+	match = re.match(r"([\d.]+) x ([\d.]+) pts", info.get("Page size", ""))
+	if not match:
+		return DPI
+	width, height = float(match[1]) / 72, float(match[2]) / 72  # inches
+	if width * height <= 0:
+		return DPI
+	dpi = min(DPI, int(math.sqrt(MAX_PIXELS / (width * height))))
+	if dpi < MIN_DPI:
+		raise DocumentFileError(
+			f"Trang PDF quá khổ ({width * 2.54:.0f} × {height * 2.54:.0f} cm), không phải trang văn bản;"
+			" không nhận dạng được."
+		)
+	return dpi
+
+
+# --- recognition -------------------------------------------------------------------------------------------
+
+
+@dataclass
+class ScanText:
+	"""What the importer gets from a scan: the cleaned text and where in it the doubtful words are."""
+
+	text: str
+	pages: int
+	seconds: float
+	# (start, end, word, confidence) in ``text``
+	low_confidence: list[tuple[int, int, str, float]]
+
+	def to_json_dict(self) -> dict:
+		return {
+			"pages": self.pages,
+			"seconds": round(self.seconds, 1),
+			"low_confidence": [
+				{"start": start, "end": end, "word": word, "confidence": round(confidence)}
+				for start, end, word, confidence in self.low_confidence
+			],
+		}
+
+
+def read_scan(
+	filename: str, data: bytes, progress: Progress | None = None, seconds: float = TOTAL_SECONDS
+) -> ScanText:
+	"""A scanned PDF or an image → cleaned text ready for the directive parser, with its doubtful words."""
+	from danvan_app.domain.ocr_cleanup import clean_ocr_pages
+
+	kind = "pdf" if Path(filename).suffix.lower() == ".pdf" else image_kind(filename)
+	if not kind:
+		raise DocumentFileError("Chỉ nhận dạng chữ được trên tệp PDF hoặc ảnh .png, .jpg, .tif.")
+	result = ocr_file(kind, data, progress, seconds)
+	text = clean_ocr_pages(result.pages)
+	if not text.strip():
+		raise DocumentFileError(
+			"Không nhận dạng được chữ nào trên bản quét. Hãy quét lại rõ hơn (300 dpi, đen trắng hoặc xám)."
+		)
+	return ScanText(text, len(result.pages), result.seconds, locate_words(text, result.low_confidence))
+
+
+def scan_pages(filename: str, data: bytes) -> int:
+	"""The number of pages a scan has, after the checks that need no recognition (tools, password, page
+	and pixel limits): the caller decides from it whether to read now or in the background."""
+	kind = "pdf" if Path(filename).suffix.lower() == ".pdf" else image_kind(filename)
+	if not kind:
+		raise DocumentFileError("Chỉ nhận dạng chữ được trên tệp PDF hoặc ảnh .png, .jpg, .tif.")
+	require_ocr_tools(pdf=kind == "pdf")
+	if kind != "pdf":
+		return check_image(data)
+	with tempfile.TemporaryDirectory(prefix="danvan-ocr-") as directory:
+		source = Path(directory) / "input.pdf"
+		source.write_bytes(data)
+		info = pdf_info(source)
+	pages = int(info.get("Pages", "0") or 0)
+	if pages > MAX_PAGES:
+		raise DocumentFileError(_too_many_pages(pages))
+	_page_dpi(info)
+	return pages
+
+
+def locate_words(text: str, words: list[Word]) -> list[tuple[int, int, str, float]]:
+	"""Where each word is in the cleaned text, searched forward from the previous one; a word the clean-up
+	removed or changed is skipped (its neighbours still anchor the search)."""
+	found = []
+	cursor = 0
+	for word in words:
+		core = word.text.strip(".,;:!?()[]\"'“”‘’«»")
+		if not core:
+			continue
+		start = text.find(core, cursor, cursor + 200 + len(core))
+		if start < 0:
+			continue
+		found.append((start, start + len(core), core, word.confidence))
+		cursor = start + len(core)
+	return found
+
+
+def ocr_file(
+	kind: str, data: bytes, progress: Progress | None = None, seconds: float = TOTAL_SECONDS
+) -> OcrResult:
+	"""Recognise a scanned PDF (``kind="pdf"``) or an image (png, jpeg, tiff), page by page, within bounds."""
+	require_ocr_tools(pdf=kind == "pdf")
+	started = time.monotonic()
+	deadline = started + seconds
+	result = OcrResult()
+	with tempfile.TemporaryDirectory(prefix="danvan-ocr-") as directory:
+		folder = Path(directory)
+		source = folder / ("input.pdf" if kind == "pdf" else f"input.{kind}")
+		source.write_bytes(data)
+		if kind == "pdf":
+			# pdfinfo fails on a PDF that needs a password to open (refused there); one only restricted by its
+			# owner ("Encrypted: yes (print:yes ...)") opens without one and is read like any scan.
+			info = pdf_info(source)
+			pages = int(info.get("Pages", "0") or 0)
+			if pages > MAX_PAGES:
+				raise DocumentFileError(_too_many_pages(pages))
+			if pages < 1:
+				raise DocumentFileError("Tệp PDF không có trang nào.")
+			dpi = _page_dpi(info)
+			for number in range(1, pages + 1):
+				if progress:
+					progress(number - 1, pages)
+				image = _rasterise(source, number, dpi, folder, deadline)
+				_recognise(image, number, dpi, result, deadline)
+				image.unlink()
+		else:
+			pages = check_image(data)
+			if progress:
+				progress(0, pages)
+			_recognise(source, 0, None, result, deadline, pages)
+	if progress:
+		progress(pages, pages)
+	result.seconds = time.monotonic() - started
+	return result
+
+
+def _remaining(deadline: float) -> float:
+	left = deadline - time.monotonic()
+	if left <= 0:
+		raise DocumentFileError(_too_long())
+	return left
+
+
+def _too_long() -> str:
+	return (
+		"Nhận dạng bản quét quá thời gian cho phép; đã dừng. Hãy tách tệp thành các phần nhỏ hơn hoặc quét"
+		" lại rõ hơn."
+	)
+
+
+def _rasterise(source: Path, number: int, dpi: int, folder: Path, deadline: float) -> Path:
+	"""One page as a greyscale PGM (uncompressed: Tesseract reads it faster than a PNG it must inflate)."""
+	prefix = folder / "page"
+	args = ["pdftoppm", "-r", str(dpi), "-gray", "-f", str(number), "-l", str(number), "-singlefile"]
+	try:
+		result = _run(
+			[*args, str(source), str(prefix)],
+			timeout=min(PAGE_SECONDS, _remaining(deadline)),
+			limit_memory=True,
+			env=_tool_env(),
+		)
+	except subprocess.TimeoutExpired:
+		raise DocumentFileError(
+			f"Trang {number} của tệp PDF dựng ảnh quá lâu (tệp có thể bị hỏng hoặc cố ý gây quá tải); đã dừng."
+		) from None
+	image = folder / "page.pgm"
+	if result.returncode != 0 or not image.exists():
+		raise DocumentFileError(f"Không dựng được ảnh trang {number} của tệp PDF (tệp có thể bị hỏng).")
+	return image
+
+
+def _recognise(
+	image: Path, page: int, dpi: int | None, result: OcrResult, deadline: float, pages: int = 1
+) -> None:
+	# A photo or a PNG often carries no resolution, and Tesseract then assumes 70 dpi and sizes its letter
+	# models wrongly; a page photographed whole or scanned is near 300 dpi, so that is what it is told.
+	args = ["tesseract", str(image), "stdout", "-l", "vie", "--psm", "3", "--dpi", str(dpi or DPI)]
+	try:
+		done = _run(
+			[*args, "tsv"],
+			timeout=min(PAGE_SECONDS * pages, _remaining(deadline)),
+			limit_memory=True,
+			env=_tool_env(),
+		)
+	except subprocess.TimeoutExpired:
+		if time.monotonic() >= deadline:
+			raise DocumentFileError(_too_long()) from None
+		raise DocumentFileError(f"Nhận dạng chữ trang {page or 1} quá lâu; đã dừng.") from None
+	if done.returncode != 0:
+		raise DocumentFileError("Không nhận dạng được ảnh (tệp ảnh có thể bị hỏng).")
+	pages, words = tsv_pages(done.stdout, page, dpi or DPI)
+	result.pages.extend(pages)
+	result.words.extend(words)
+
+
+def tsv_pages(tsv: str, page: int = 0, dpi: int = DPI) -> tuple[list[str], list[Word]]:
+	"""Tesseract's TSV → the text of each page (a line per printed line, a blank line between blocks and
+	paragraphs, as in a text PDF) and its words with their confidence.
+
+	A gap of several letter heights inside a printed line is the gutter of the two-column heading (issuer
+	| Quốc hiệu, number | place and date), which Tesseract often reads across as one line: each side
+	becomes its own line, in the order a .docx's heading table gives them.
+
+	``page`` is the PDF page number when one image is one page; 0 takes the page numbers Tesseract gives
+	(a multi-page TIFF).
+	"""
+	pages: dict[int, list[str]] = {}
+	words: list[Word] = []
+	current: tuple | None = None
+	paragraph: tuple | None = None
+	right_edge = 0
+	for row in tsv.splitlines()[1:]:
+		columns = row.split("\t")
+		if len(columns) < 12 or columns[0] != "5":
+			continue
+		text = columns[11].strip()
+		if not text:
+			continue
+		number = page or int(columns[1])
+		left, width, height = int(columns[6]), int(columns[8]), int(columns[9])
+		lines = pages.setdefault(number, [])
+		line_key = (number, columns[2], columns[3], columns[4])
+		confidence = float(columns[10])
+		# Dust read as punctuation: a speck is a few pixels across, a printed dash or "*" 14-22 at 300 dpi,
+		# so size tells them apart where confidence does not (specks score 30-87, real dashes 30-93 here).
+		if not any(ch.isalnum() for ch in text) and (max(width, height) <= 6 * dpi / DPI or confidence < 20):
+			continue
+		if line_key != current:
+			if paragraph is not None and line_key[:3] != paragraph and lines:
+				lines.append("")
+			lines.append(text)
+			current, paragraph = line_key, line_key[:3]
+		elif left - right_edge > 3 * max(height, 20):
+			lines.append(text)
+		else:
+			lines[-1] += " " + text
+		right_edge = left + width
+		words.append(Word(text, confidence, number))
+	return ["\n".join(pages[number]) for number in sorted(pages)], words
+
+
+# --- LibreOffice -----------------------------------------------------------------------------------------
+
+
+_OFFICE_MAGIC = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", b"{\\rtf", b"PK\x03\x04")
+
+
+def office_to_docx(filename: str, data: bytes) -> bytes:
+	"""A .doc or .odt converted to .docx by LibreOffice headless, in a throw-away profile, within a time limit.
+
+	A fresh profile per conversion: two conversions at once would otherwise fight over one profile's lock,
+	and nothing from one user's file lingers for the next.
+	"""
+	soffice = _which("soffice") or _which("libreoffice")
+	if not soffice:
+		raise DocumentFileError(
+			"Máy chủ chưa cài LibreOffice nên chưa đọc được tệp .doc/.odt. Quản trị viên cần cài gói:"
+			f" {OFFICE_PACKAGE}. Trong lúc chờ, hãy mở tệp bằng Word và lưu lại dạng .docx."
+		)
+	suffix = Path(filename).suffix.lower() or ".doc"
+	# Only what a word processor writes goes to LibreOffice, which would otherwise import any bytes as
+	# plain text (and parse many more formats than a directive needs): Word 97-2003 (OLE), RTF saved as
+	# .doc, and zip packages (.odt, or a .docx renamed .doc).
+	if not data.startswith(_OFFICE_MAGIC):
+		raise DocumentFileError(
+			f"Tệp {suffix} bị hỏng hoặc không phải văn bản Word/OpenDocument, không đọc được."
+		)
+	with tempfile.TemporaryDirectory(prefix="danvan-office-") as directory:
+		folder = Path(directory)
+		source = folder / f"input{suffix}"
+		source.write_bytes(data)
+		out = folder / "out"
+		args = [
+			soffice,
+			"--headless",
+			"--norestore",
+			"--nolockcheck",
+			f"-env:UserInstallation={(folder / 'profile').as_uri()}",
+			"--convert-to",
+			"docx:MS Word 2007 XML",
+			"--outdir",
+			str(out),
+			str(source),
+		]
+		env = {**os.environ, "HOME": str(folder)}
+		try:
+			_run(args, timeout=CONVERT_SECONDS, env=env, cwd=folder)
+		except subprocess.TimeoutExpired:
+			raise DocumentFileError(
+				f"Chuyển đổi tệp {suffix} quá lâu (quá {CONVERT_SECONDS} giây); đã dừng. Tệp có thể bị hỏng;"
+				" hãy mở bằng Word và lưu lại dạng .docx."
+			) from None
+		converted = out / "input.docx"
+		if not converted.exists():
+			raise DocumentFileError(
+				f"Tệp {suffix} bị hỏng hoặc không phải văn bản Word/OpenDocument, không chuyển đổi được."
+			)
+		return converted.read_bytes()

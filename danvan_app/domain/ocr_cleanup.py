@@ -1,0 +1,317 @@
+"""Repairs for what OCR typically breaks in a Vietnamese administrative text, before the directive parser
+reads it.
+
+Each repair is narrow on purpose: a wrong "repair" of a correct word is worse than a misread the reviewer
+sees next to the page. Pure standard library.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+
+# Vietnamese lower- and upper-case letters as regex classes (re has no \p{Ll}); "à-ỹ" as a range would take
+# in the capitals that Unicode interleaves with them (Đ, Ạ, Ả ...).
+_LOWER = "[" + re.escape("".join(ch for ch in map(chr, range(0x61, 0x1F00)) if ch.islower())) + "]"
+_UPPER = "[" + re.escape("".join(ch for ch in map(chr, range(0x41, 0x1F00)) if ch.isupper())) + "]"
+# Letters Tesseract gives for digits in a serif face: O/o for 0, l/I/| for 1.
+_DIGIT_FOR = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1"})
+_LOOK = "0-9Ool|I"
+# A run of digits and look-alikes with at least one real digit, not part of a word: "3O", "2O16", "l5".
+_NUMBER_RUN = re.compile(rf"(?<![^\W\d_])(?=[{_LOOK}]*\d)[{_LOOK}]+(?![^\W\d_])")
+# A date or number with separators, whose other parts may be all look-alikes once one part has a digit:
+# "lO/9/2O16" -> "10/9/2016". Letters around it mean a word.
+_SEPARATED = re.compile(rf"(?<![^\W\d_])[{_LOOK}]{{1,4}}(?:[/.][{_LOOK}]{{1,4}}){{1,2}}(?![^\W\d_])")
+_ROMAN = re.compile(r"[IVX]+")
+# A number that must be one by its place: after "ngày", "tháng", "năm" ("ngày l tháng 9"), and a
+# document number after "Số"/"số:" ("Số l-CT/TU"). Python's look-behind is fixed-width, hence one per word.
+_PLACED_NUMBER = re.compile(
+	rf"(?i)(?:(?<=ngày )|(?<=tháng )|(?<=năm ))[{_LOOK}]{{1,4}}(?=[\s,.;]|$)"
+	rf"|(?:(?<=số )|(?<=số: )|(?<=số:))[{_LOOK}]{{1,5}}(?=-[^\W\d_])"
+)
+# A document number "16-CT/TU": its code letters are a short list, so a digit read inside one ("16-C1/TU")
+# is put back by trying the letters that digit is mistaken for.
+_DOCUMENT_NUMBER = re.compile(r"(?<![\w/])(\d{1,5}-)([A-ZĐa-z0-9]{1,8}(?:/[A-ZĐa-z0-9]{1,8}){1,2})(?![\w/])")
+_CODES = set(
+	"CT NQ KL QĐ QD HD HĐ KH TB BC CV TTr CTr TU HU TW ĐU ĐĐ UBND HĐND BDV BDVTW BDVTU BDVHU VPTU TT NĐ"
+	" BCĐ QC CTHĐ ĐĐCT BTG BTC UBKT TTg BCS UB MTTQ TTHĐ".split()
+)
+_LETTERS_FOR = {"1": "TIl", "0": "OĐD", "8": "B", "5": "S"}
+# A line end that splits a word at a hyphen: "chính quy-\nền"; joined only when lower case follows.
+_HYPHEN_BREAK = re.compile(r"([^\W\d_])-\n([^\W\d_])")
+# "15-\nCT/TU" is a document number split after its hyphen: the line break goes, the hyphen stays.
+_NUMBER_HYPHEN_BREAK = re.compile(r"(\d)-\n(?=[A-ZĐ]{2,}/)")
+# Marks from stamps, signatures and dirt that Tesseract reads as punctuation on their own.
+# ("*" stays: offices head a section with it, "* Về nhiệm vụ:".)
+_STRAY_TOKEN = re.compile(r"(?<!\S)[|¦~_^ˆ`'\"«»©®°¬•#<>{}\[\]\\=;:,.¡¿]{1,3}(?!\S)")
+# A short line mixing letters and digits, alone between paragraphs ("3k."): dirt read as text.
+_JUNK_LINE = re.compile(r"^(?=\S*\d)(?=\S*[^\W\d_])\S{1,3}$")
+_PAGE_NUMBER = re.compile(r"^\W{0,3}(?:trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?\W{0,3}$", re.IGNORECASE)
+# Edge lines looked at for running headers and footers.
+_EDGE = 3
+
+
+def clean_ocr_pages(pages: list[str]) -> str:
+	"""The recognised pages as one text, repaired: running headers/footers and page numbers removed, stamp
+	marks dropped, hyphenated line breaks joined, look-alike letters in numbers and dates made digits, NFC."""
+	pages = [unicodedata.normalize("NFC", page) for page in pages]
+	pages = _without_running_lines(pages)
+	text = "\n\n".join(page.strip("\n") for page in pages)
+	text = clean_ocr_text(text)
+	return text
+
+
+def clean_ocr_text(text: str) -> str:
+	"""The line-level and word-level repairs of one text (see clean_ocr_pages)."""
+	text = unicodedata.normalize("NFC", text)
+	# Eth (Ð, Icelandic) for Đ: the same glyph, and Vietnamese has only Đ.
+	text = text.replace("Ð", "Đ").replace("ð", "đ")
+	text = text.replace("\u00ad", "").replace("ﬁ", "fi").replace("ﬂ", "fl")
+	text = re.sub(r"[‘’`´]", "'", text)
+	lines = [_clean_line(line) for line in text.split("\n")]
+	text = "\n".join(line for line in lines if line is not None)
+	text = _NUMBER_HYPHEN_BREAK.sub(r"\1-", text)
+	text = _HYPHEN_BREAK.sub(lambda m: m[1] + m[2] if m[2].islower() else m[0], text)
+	text = _list_repairs(text)
+	# A paragraph never starts in lower case: Tesseract split one (a centred title's second line, often).
+	text = re.sub(rf"([^\n])\n\n(?={_LOWER})", lambda m: m[1] + "\n", text)
+	text = _join_wrapped_lines(text)
+	text = _dust_stops(text)
+	text = re.sub(r"\n{3,}", "\n\n", text)
+	return text.strip("\n") + "\n"
+
+
+def _clean_line(line: str) -> str | None:
+	line = _STRAY_TOKEN.sub("", line)
+	line = re.sub(r"[ \t]{2,}", " ", line).strip()
+	if line and not _has_content(line):
+		return None  # nothing a reader would read: a line of stamp marks
+	if _JUNK_LINE.match(line):
+		return None
+	# "5." read as "5S." or "5," at the head of a list item.
+	line = re.sub(r"^(\d{1,2})(?:[Ss]([.)])|,)\s", lambda m: f"{m[1]}{m[2] or '.'} ", line)
+	# Dust read as a full stop or quote stuck to a word: a full stop followed by a lower-case word is not
+	# one in Vietnamese prose, and no word starts with "." or "'".
+	line = _dust_stops(line)
+	line = re.sub(r"(?<![^\s*])[.'`_|~]+(?=[^\W\d_])", "", line)
+	line = re.sub(r"(?<=quý )[IVHUYl1|]{1,4}(?=/\d{4})", _quarter, line, flags=re.IGNORECASE)
+	line = re.sub(r"^\*(?=[^\W\d_])", "* ", line)
+	line = re.sub(r"^([-+]) (?:[-+] )+", r"\1 ", line)  # "- - Ban cán sự": a speck before the dash
+	line = re.sub(rf"^S([.)]) (?={_UPPER})", r"5\1 ", line)  # "S." for "5." heading a list item
+	# A lone dash or mark closing a line is a signature's or a ruling's trace, not text.
+	line = re.sub(r"\s+[-–—ˆ]+$", "", line)
+	line = _word_pairs(line)
+	# "các: tổ chức": words that always need a noun after them never end a clause; the mark is dust.
+	line = re.sub(r"(?i)(?<!\w)(các|những|của|mỗi|từng)[:;.,](?= \w)", r"\1", line)
+	line = _DOCUMENT_NUMBER.sub(_document_number, line)
+	line = _SEPARATED.sub(_separated_digits, line)
+	line = _NUMBER_RUN.sub(_digits, line)
+	line = _PLACED_NUMBER.sub(_digits, line)
+	return line
+
+
+_ITEM = re.compile(r"^(\d{1,2})[.)] ")
+_MISREAD_ITEM = re.compile(rf"^([^\W\d_]|\S{{2}})([.)]) (?={_UPPER})")
+
+
+def _list_repairs(text: str) -> str:
+	"""Two things that break a numbered list: an item number read as letters ("o. Các cấp ủy" between 4.
+	and 6.), and a line that starts with a spaced dash but continues a clause ("tổ chức chính trị" /
+	"- xã hội", after a line that does not end one), which would read as a new list item."""
+	lines = text.split("\n")
+	numbers = [int(m[1]) if (m := _ITEM.match(line)) else None for line in lines]
+	previous_number = None
+	for index, line in enumerate(lines):
+		if numbers[index] is not None:
+			previous_number = numbers[index]
+			continue
+		misread = _MISREAD_ITEM.match(line)
+		if misread and previous_number is not None and not _ROMAN.fullmatch(misread[1]):
+			following = next((n for n in numbers[index + 1 :] if n is not None), None)
+			if following == previous_number + 2:
+				lines[index] = f"{previous_number + 1}{misread[2]} " + line[misread.end() :]
+				previous_number += 1
+	out: list[str] = []
+	for line in lines:
+		filled = next((kept for kept in reversed(out) if kept.strip()), "")
+		if re.match(rf"^- (?:{_LOWER}|\()", line) and filled and not re.search(r"[:;,.!?]$|^- ", filled):
+			# "chính trị\n- xã hội": the line broke at a spaced dash; the dash is the text's, the break not.
+			while out and not out[-1].strip():
+				out.pop()
+			out[-1] = out[-1].rstrip() + " " + line
+		else:
+			out.append(line)
+	return "\n".join(out)
+
+
+# A line that starts something of its own: a list item, the number line, the place-and-date line, a
+# salutation or the recipients' list.
+_OWN_LINE = re.compile(
+	r"(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|[IVX]+[.)] |[-+•*–—]\s|Điều \d|Số\b|Kính gửi|Nơi nhận"
+	r"|Chương\b|Mục\b|Phần\b)"
+)
+_PLACE_DATE = re.compile(r",\s*ngày\s+\S+\s+tháng", re.IGNORECASE)
+
+
+def _join_wrapped_lines(text: str) -> str:
+	"""One line per paragraph, as typed: the page's line ends inside a paragraph are the printer's, and the
+	directive parser reads a list item's clause, or a title, as one line.
+
+	A break stays before a list item or a line that starts something of its own, after a colon, and around
+	upper-case heading lines (issuer, "CHỈ THỊ", section titles).
+	"""
+	out: list[str] = []
+	for line in text.split("\n"):
+		previous = out[-1] if out else ""
+		# The place-and-date line wrapped in its narrow column: "..., ngày 15 tháng 3 năm" / "2024".
+		if re.search(r"\b(?:ngày|tháng|năm)$", previous) and re.match(r"\d{1,4}\b", line):
+			out[-1] = previous.rstrip() + " " + line.lstrip()
+			continue
+		if (
+			not line.strip()
+			or not previous.strip()
+			or _OWN_LINE.match(line)
+			or _PLACE_DATE.search(line)
+			or _PLACE_DATE.search(previous)
+			or previous.rstrip().endswith(":")
+			or _is_heading(line)
+			or _is_heading(previous)
+		):
+			out.append(line)
+		else:
+			out[-1] = previous.rstrip() + " " + line.lstrip()
+	return "\n".join(out)
+
+
+def _is_heading(line: str) -> bool:
+	letters = [ch for ch in line if ch.isalpha()]
+	return len(letters) >= 2 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
+
+
+def _dust_stops(text: str) -> str:
+	return re.sub(rf"(?<=[^\W\d_]{{2}})\.(?=[ \n]{_LOWER})", _unless_upper_follows, text)
+
+
+_QUARTERS = {"I", "II", "III", "IV"}
+# What Tesseract gives for the strokes of a quarter's numeral: II as H, I as l, 1, | or U, V as U or Y.
+_STROKES = {"H": ("II",), "l": ("I",), "1": ("I",), "|": ("I",), "U": ("I", "V"), "Y": ("V",)}
+
+
+def _quarter(match: re.Match[str]) -> str:
+	""" "quý IH/2024", "quý IIU/2024" → "quý III/2024", when exactly one reading is a quarter (I-IV)."""
+	readings = {""}
+	for ch in match[0]:
+		readings = {start + option for start in readings for option in _STROKES.get(ch, (ch,))}
+	quarters = readings & _QUARTERS
+	return quarters.pop() if len(quarters) == 1 else match[0]
+
+
+def _unless_upper_follows(match: re.Match[str]) -> str:
+	following = match.string[match.end() + 1 : match.end() + 2]
+	return "." if following.isupper() else ""
+
+
+# Tone marks Tesseract confuses, in word pairs that exist only one way in administrative text (measured on
+# our scans, scripts/ocr_accuracy.py): the wrong pair breaks the unit and deadline phrases the parser needs.
+_WORD_PAIRS = {
+	"tố chức": "tổ chức",
+	"hãng năm": "hằng năm",
+	"hãng quý": "hằng quý",
+	"hãng tháng": "hằng tháng",
+	"dần vận": "dân vận",
+	"mồ hình": "mô hình",
+	"cấp uỷ": "cấp ủy",
+	"chính quyển": "chính quyền",
+}
+_PAIR = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, _WORD_PAIRS)) + r")(?!\w)", re.IGNORECASE)
+
+
+def _word_pairs(line: str) -> str:
+	def fix(match: re.Match[str]) -> str:
+		right = _WORD_PAIRS[match[0].lower()]
+		return right[0].upper() + right[1:] if match[0][0].isupper() else right
+
+	return _PAIR.sub(fix, line)
+
+
+def _has_content(line: str) -> bool:
+	"""A digit or two letters together; a line of lone marks is what a stamp or signature leaves."""
+	return bool(re.search(r"\d|[^\W\d_]{2}", line))
+
+
+def _digits(match: re.Match[str]) -> str:
+	return match[0].translate(_DIGIT_FOR)
+
+
+def _document_number(match: re.Match[str]) -> str:
+	codes = match[2].split("/")
+	return match[1] + "/".join(_undoubled(_code(code)) for code in codes)
+
+
+def _code(code: str) -> str:
+	if code in _CODES or not any(ch.isdigit() for ch in code):
+		return code
+	candidates = [""]
+	for ch in code:
+		options = _LETTERS_FOR.get(ch, ch) if ch.isdigit() else ch
+		candidates = [start + option for start in candidates for option in options][:64]
+	known = [candidate for candidate in candidates if candidate in _CODES]
+	return known[0] if len(known) == 1 else code
+
+
+def _undoubled(code: str) -> str:
+	""" "QĐĐ" (a letter read twice) is "QĐ" when that is a known code and the doubled one is not."""
+	if code in _CODES:
+		return code
+	single = re.sub(r"(.)\1", r"\1", code)
+	return single if single in _CODES else code
+
+
+def _separated_digits(match: re.Match[str]) -> str:
+	parts = re.split(r"[/.]", match[0])
+	# "quý II/2024" is a Roman quarter; a date needs a real digit somewhere.
+	if any(_ROMAN.fullmatch(part) for part in parts) or not re.search(r"\d", match[0]):
+		return match[0]
+	return _digits(match)
+
+
+def _key(line: str) -> str:
+	"""A line compared across pages: digits (the page number in a header) and spacing do not count."""
+	return re.sub(r"\s+", " ", re.sub(r"\d+", "#", line)).strip().casefold()
+
+
+def _without_running_lines(pages: list[str]) -> list[str]:
+	"""Drop page numbers at a page's top or bottom, and lines repeated at the edge of most pages."""
+	split = [page.split("\n") for page in pages]
+	counts: Counter[str] = Counter()
+	for lines in split:
+		edge = _edge_indexes(lines)
+		counts.update({_key(lines[index]) for index in edge if lines[index].strip()})
+	repeated = {
+		key for key, count in counts.items() if len(pages) >= 2 and count >= max(2, len(pages) // 2 + 1)
+	}
+	cleaned = []
+	for number, lines in enumerate(split):
+		edge = _edge_indexes(lines)
+		# The first page's head is the issuer and number, never a running header, even if it repeats.
+		head = set(sorted(edge)[: len(edge) // 2 or 1]) if number == 0 else set()
+		keep = [
+			line
+			for index, line in enumerate(lines)
+			if not (
+				index in edge
+				and (_PAGE_NUMBER.match(line.strip()) or (_key(line) in repeated and index not in head))
+			)
+		]
+		cleaned.append("\n".join(keep))
+	return cleaned
+
+
+def _edge_indexes(lines: list[str]) -> set[int]:
+	filled = [index for index, line in enumerate(lines) if line.strip()]
+	return (
+		set(filled[:_EDGE]) | set(filled[-_EDGE:])
+		if len(filled) > 2 * _EDGE
+		else set(filled[:1] + filled[-1:])
+	)

@@ -1,0 +1,328 @@
+"""OCR of scans and conversion of old Word files, for real where the tools are installed: scans are made at
+test time (LibreOffice typesets, poppler rasterises at 300 dpi, specks and a blot are added), recognised by
+Tesseract, cleaned, and must read like the clean text. Hostile files are refused in Vietnamese."""
+
+from __future__ import annotations
+
+import os
+import stat
+import struct
+import subprocess
+import time
+
+import pytest
+
+from danvan_app.bench_tests import scans
+from danvan_app.domain import ocr
+from danvan_app.domain.directive_text import parse_directive_text
+from danvan_app.domain.document_files import DocumentFileError, file_kind, text_of_file
+from danvan_app.domain.ocr_cleanup import clean_ocr_pages, clean_ocr_text
+
+HAVE_OCR = scans.have("tesseract", "pdftoppm", "pdfinfo")
+HAVE_OFFICE = scans.have("soffice")
+needs_ocr = pytest.mark.skipif(
+	not (HAVE_OCR and HAVE_OFFICE),
+	reason="tesseract-ocr, tesseract-ocr-vie, poppler-utils and libreoffice-writer-nogui are not installed",
+)
+needs_office = pytest.mark.skipif(not HAVE_OFFICE, reason="libreoffice-writer-nogui is not installed")
+
+HEADING = (
+	["TỈNH ỦY LÀO CAI", "*", "Số 16-CT/TU"],
+	["ĐẢNG CỘNG SẢN VIỆT NAM", "", "Lào Cai, ngày 30 tháng 9 năm 2016"],
+)
+# Paragraphs of a real directive (../shared/source-documents/001_*.txt), numbered 1-3 here.
+BODY = [
+	"CHỈ THỊ",
+	"Về việc tiếp tục lãnh đạo, chỉ đạo đẩy mạnh phong trào thi đua “Dân vận khéo”",
+	"",
+	"Ban Thường vụ Tỉnh ủy yêu cầu các cấp ủy đảng, chính quyền, Mặt trận Tổ quốc, đoàn thể trong tỉnh lãnh"
+	" đạo, chỉ đạo, thực hiện tốt một số nhiệm vụ trọng tâm sau:",
+	"1. Các cấp ủy đảng, chính quyền, các sở, ban ngành, mặt trận, đoàn thể, các hội quần chúng chỉ đạo các"
+	" đơn vị trực thuộc theo chức năng, nhiệm vụ của ngành mình, đăng ký xây dựng mô hình, điển hình “Dân vận"
+	" khéo”, xem đây là một trong những phương thức hiệu quả trong công tác dân vận chính quyền.",
+	"2. Hằng năm, tùy điều kiện thực tế của mỗi địa phương, đơn vị, cấp ủy tổ chức sơ kết, đánh giá, công nhận"
+	" và tiếp tục phát động phong trào thi đua vào dịp kỷ niệm ngày truyền thống công tác dân vận của Đảng.",
+	"3. Ban Dân vận Tỉnh ủy chủ trì, phối hợp với Hội đồng Thi đua Khen thưởng tỉnh xây dựng kế hoạch, dự trù"
+	" kinh phí, phát động phong trào thi đua “Dân vận khéo”, báo cáo kết quả trước ngày 15/12/2016.",
+]
+# The second page: its page number on top, the closing and the recipients.
+CLOSING = [
+	"- 2 -",
+	"Chỉ thị này được phổ biến đến cán bộ, đảng viên, đoàn viên, hội viên và nhân dân để thực hiện./.",
+	"Nơi nhận:",
+	"- Các ban đảng, ban cán sự đảng, đảng đoàn;",
+	"- Các huyện, thị, thành ủy, đảng ủy trực thuộc Tỉnh ủy;",
+	"- Lưu VPTU-TH.",
+	"T/M BAN THƯỜNG VỤ",
+	"PHÓ BÍ THƯ",
+]
+CLEAN_TEXT = "\n".join([HEADING[0][0], HEADING[1][0], HEADING[0][2], HEADING[1][2], *BODY, *CLOSING[1:]])
+
+
+def essentials(text: str) -> dict:
+	"""What the importer proposes that must not depend on how the text arrived."""
+	parse = parse_directive_text(text).to_json_dict()
+	document = parse["document"]
+	return {
+		"number": document["number"],
+		"issue_date": document["issue_date"],
+		"doc_type": document["doc_type"],
+		"tasks": [
+			(task["presiding"], task["coordinating"], task["deadline"]["kind"], task["deadline"]["due"])
+			for task in parse["tasks"]
+		],
+	}
+
+
+@pytest.fixture(scope="module")
+def second_page():
+	pdf = scans.convert(scans.directive_docx(CLOSING), ".docx", "pdf")
+	return scans.dirty(scans.page_images(pdf)[0], seed=5, blot=False)
+
+
+@pytest.fixture(scope="module")
+def page():
+	"""The directive typeset and rasterised at 300 dpi, dirtied like a scan (one page PGM)."""
+	pdf = scans.convert(scans.directive_docx(BODY, HEADING), ".docx", "pdf")
+	pages = scans.page_images(pdf)
+	assert len(pages) == 1
+	return scans.dirty(pages[0])
+
+
+# --- clean-up ----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+	("ocr_text", "repaired"),
+	[
+		("ngày 3O/9/2O16 của", "ngày 30/9/2016 của"),
+		("Chỉ thị số l5-CT/TU ngày lO/9/2O16", "Chỉ thị số 15-CT/TU ngày 10/9/2016"),
+		("Số l-CT/TU", "Số 1-CT/TU"),
+		("Số 16-C1/TU và Nghị quyết 25-NQ/1W", "Số 16-CT/TU và Nghị quyết 25-NQ/TW"),
+		(
+			"Công văn 232-CV/BDV1W, Quyết định 12/2O21/QĐ-UBND",
+			"Công văn 232-CV/BDVTW, Quyết định 12/2021/QĐ-UBND",
+		),
+		("Lào Cai, ngày O2 tháng 8 năm 2O21", "Lào Cai, ngày 02 tháng 8 năm 2021"),
+		("ngày l tháng 9 năm 2016", "ngày 1 tháng 9 năm 2016"),
+		("trước ngày 3l/l2/2O24.", "trước ngày 31/12/2024."),
+		# Words, Roman quarters and real letters next to digits are left alone.
+		("quý II/2024 và quý I/2025", "quý II/2024 và quý I/2025"),
+		("phòng chống COVID-19 trong dịp lễ lớn", "phòng chống COVID-19 trong dịp lễ lớn"),
+		("Sở Lao động và Hội Liên hiệp", "Sở Lao động và Hội Liên hiệp"),
+		# Line breaks: a hyphenated word is joined; a document number keeps its hyphen.
+		("phối hợp với chính quy-\nền địa phương", "phối hợp với chính quyền địa phương"),
+		("Chỉ thị số 15-\nCT/TU của", "Chỉ thị số 15-CT/TU của"),
+		# A paragraph's printed lines become one line; list items keep their own.
+		(
+			"1. Ban Dân vận chủ trì, phối hợp với\nVăn phòng Tỉnh ủy tổ chức sơ kết;\n2. Các huyện ủy thực hiện.",
+			"1. Ban Dân vận chủ trì, phối hợp với Văn phòng Tỉnh ủy tổ chức sơ kết;\n2. Các huyện ủy thực hiện.",
+		),
+		(
+			"CHỈ THỊ\nVề việc tiếp tục lãnh đạo\n\nđẩy mạnh phong trào",
+			"CHỈ THỊ\nVề việc tiếp tục lãnh đạo đẩy mạnh phong trào",
+		),
+		# Stamp and signature marks, and "5." read as "5S.".
+		("Ban Dân vận » chủ trì | ~\n| ~ .\n©", "Ban Dân vận chủ trì"),
+		("5S. Các cấp ủy đảng", "5. Các cấp ủy đảng"),
+		("S. Nâng cao hiệu quả", "5. Nâng cao hiệu quả"),
+		("- - Ban cán sự đảng", "- Ban cán sự đảng"),
+		("*'Tổ chức thực hiện", "* Tổ chức thực hiện"),
+		(
+			"chỉ. đạo trực tiếp, 'phương thức .các cấp. Tỉnh ủy",
+			"chỉ đạo trực tiếp, phương thức các cấp. Tỉnh ủy",
+		),
+		("Quyết định 60-QĐÐ/TU", "Quyết định 60-QĐ/TU"),
+		("_'TỔ CHỨC THỰC HIỆN", "TỔ CHỨC THỰC HIỆN"),
+		(
+			"4. Việc phát động các mô hình.\n\no. Các cấp ủy đảng đăng ký.\n\n6. Hằng năm tổ chức sơ kết.",
+			"4. Việc phát động các mô hình.\n\n5. Các cấp ủy đảng đăng ký.\n\n6. Hằng năm tổ chức sơ kết.",
+		),
+		(
+			"Mặt trận và các tổ chức chính trị\n\n- xã hội các cấp.\nNơi nhận:\n- các ban đảng;\n- lưu.",
+			"Mặt trận và các tổ chức chính trị - xã hội các cấp.\nNơi nhận:\n- các ban đảng;\n- lưu.",
+		),
+		(
+			"các tố chức chính trị, Hãng năm biểu dương mồ hình",
+			"các tổ chức chính trị, Hằng năm biểu dương mô hình",
+		),
+		("của Mặt trận và các: tổ chức, của. Đảng", "của Mặt trận và các tổ chức, của Đảng"),
+		("trong quý IH/2024 và quý l/2025", "trong quý III/2024 và quý I/2025"),
+		(
+			"quý IIU/2024, quý IU/2024 (II or IV: left as read)",
+			"quý III/2024, quý IU/2024 (II or IV: left as read)",
+		),
+		(
+			"Thử Nghiệm, ngày 15 tháng 3 năm\n2024\n\nCHỈ THỊ",
+			"Thử Nghiệm, ngày 15 tháng 3 năm 2024\n\nCHỈ THỊ",
+		),
+		('các mô hình "Dân.\nvận khéo".', 'các mô hình "Dân vận khéo".'),
+		# Decomposed tone marks (as some tools write them) are composed.
+		("Tỉnh u\u0309y", "Tỉnh ủy"),
+	],
+)
+def test_clean_up_repairs_what_ocr_breaks(ocr_text, repaired):
+	assert clean_ocr_text(ocr_text) == repaired + "\n"
+
+
+def test_running_headers_footers_and_page_numbers_are_removed_but_the_first_page_head_stays():
+	pages = [
+		"TỈNH ỦY LÀO CAI\nSố 16-CT/TU\nNội dung trang một.\n\n1",
+		"TỈNH ỦY LÀO CAI\nNội dung trang hai, câu còn tiếp\n- 2 -",
+		"TỈNH ỦY LÀO CAI\nsang trang ba.\nTrang 3/3",
+	]
+	# A sentence running on over the page break is joined again.
+	assert clean_ocr_pages(pages) == (
+		"TỈNH ỦY LÀO CAI\nSố 16-CT/TU\nNội dung trang một.\n\nNội dung trang hai, câu còn tiếp sang trang ba.\n"
+	)
+
+
+def test_tesseract_tsv_becomes_lines_paragraphs_and_scored_words():
+	header = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
+	rows = [
+		(1, 1, 1, 1, "Ban", 96),
+		(1, 1, 1, 2, "Dân", 91),
+		(1, 1, 2, 1, "vận", 42),
+		(1, 2, 1, 1, "chủ", 88),
+	]
+	tsv = "\n".join(
+		[header, "1\t1\t0\t0\t0\t0\t0\t0\t10\t10\t-1\t"]
+		+ [f"5\t1\t{b}\t{p}\t{line}\t{w}\t0\t0\t1\t1\t{conf}\t{text}" for b, p, line, w, text, conf in rows]
+	)
+	pages, words = ocr.tsv_pages(tsv, page=3)
+	assert pages == ["Ban Dân\nvận\n\nchủ"]
+	assert [(w.text, w.page) for w in words if w.confidence < ocr.LOW_CONFIDENCE] == [("vận", 3)]
+	assert ocr.locate_words("Ban Dân vận\n\nchủ\n", words)[2] == (8, 11, "vận", 42.0)
+
+
+# --- hostile files (header checks need no tool) ------------------------------------------------------------
+
+
+def test_an_image_claiming_20000_by_20000_pixels_is_refused_from_its_header():
+	with pytest.raises(DocumentFileError, match=r"Ảnh quá lớn .*20000 × 20000"):
+		ocr.check_image(scans.png_header(20_000, 20_000))
+	jpeg = b"\xff\xd8\xff\xe0\x00\x04\x00\x00\xff\xc0\x00\x0b\x08" + struct.pack(">HH", 20_000, 20_000)
+	with pytest.raises(DocumentFileError, match="Ảnh quá lớn"):
+		ocr.check_image(jpeg + b"\x01\x01\x11\x00")
+	tiff = b"II*\x00\x08\x00\x00\x00\x02\x00" + struct.pack("<HHII", 256, 4, 1, 30_000)
+	tiff += struct.pack("<HHII", 257, 4, 1, 30_000) + b"\x00\x00\x00\x00"
+	with pytest.raises(DocumentFileError, match="Ảnh quá lớn"):
+		ocr.check_image(tiff)
+	assert ocr.check_image(scans.png_header(2480, 3508)) == 1
+	with pytest.raises(DocumentFileError, match="bị hỏng"):
+		ocr.check_image(b"GIF89a")
+
+
+def test_scans_images_doc_and_odt_are_accepted_kinds():
+	assert [file_kind(name) for name in ("a.doc", "b.ODT", "c.png", "d.jpeg", "e.tif", "f.pdf")] == [
+		"office",
+		"office",
+		"image",
+		"image",
+		"image",
+		"pdf",
+	]
+	with pytest.raises(DocumentFileError, match=r"chỉ nhận tệp .*\.doc.*\.tif"):
+		file_kind("a.xls")
+
+
+def test_missing_tools_are_named_with_their_debian_packages(tmp_path, monkeypatch):
+	monkeypatch.setenv("PATH", str(tmp_path))
+	with pytest.raises(DocumentFileError, match="tesseract-ocr tesseract-ocr-vie poppler-utils"):
+		ocr.read_scan("ban-quet.pdf", scans.image_pdf([scans.blank_pgm()]))
+	with pytest.raises(DocumentFileError, match="libreoffice-writer-nogui"):
+		text_of_file("cu.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+
+
+# --- for real ------------------------------------------------------------------------------------------------
+
+
+@needs_ocr
+def test_a_scanned_pdf_reads_like_the_clean_text(page, second_page):
+	scan = ocr.read_scan("chi-thi-16.pdf", scans.image_pdf([page, second_page]))
+	expected = essentials(CLEAN_TEXT)
+	assert expected["number"] == "16-CT/TU" and expected["issue_date"] == "2016-09-30"
+	assert len(expected["tasks"]) == 3
+	assert essentials(scan.text) == expected
+	assert "Hội đồng Thi đua Khen thưởng tỉnh" in scan.text
+	assert "trước ngày 15/12/2016" in scan.text
+	assert "- 2 -" not in scan.text and "Nơi nhận:" in scan.text
+	assert scan.pages == 2
+	for start, end, word, _confidence in scan.low_confidence:
+		assert scan.text[start:end] == word
+
+
+@needs_ocr
+def test_a_png_photo_of_the_page_reads_like_the_clean_text(page):
+	scan = ocr.read_scan("chi-thi-16.png", scans.png(page))
+	assert essentials(scan.text) == essentials(CLEAN_TEXT)
+	assert scan.pages == 1
+
+
+@needs_ocr
+def test_a_password_protected_pdf_is_refused(page, tmp_path):
+	if not scans.have("qpdf"):
+		pytest.skip("qpdf is not installed, so no encrypted PDF can be made here")
+	plain = tmp_path / "plain.pdf"
+	plain.write_bytes(scans.image_pdf([scans.blank_pgm(200, 200)]))
+	locked = tmp_path / "locked.pdf"
+	subprocess.run(["qpdf", "--encrypt", "mat-khau", "chu", "256", "--", str(plain), str(locked)], check=True)
+	with pytest.raises(DocumentFileError, match="mật khẩu"):
+		ocr.read_scan("locked.pdf", locked.read_bytes())
+
+
+@needs_ocr
+def test_a_pdf_of_too_many_pages_or_oversized_pages_is_refused_before_any_page_is_read():
+	started = time.monotonic()
+	many = scans.image_pdf([scans.blank_pgm()] * (ocr.MAX_PAGES + 1))
+	with pytest.raises(
+		DocumentFileError, match=f"có {ocr.MAX_PAGES + 1} trang, quá giới hạn {ocr.MAX_PAGES}"
+	):
+		ocr.read_scan("dai.pdf", many)
+	huge = scans.image_pdf([scans.blank_pgm()], page_points=(14_400, 14_400))  # 5 m x 5 m
+	with pytest.raises(DocumentFileError, match="quá khổ"):
+		ocr.read_scan("to.pdf", huge)
+	assert time.monotonic() - started < 10
+
+
+@needs_ocr
+def test_the_page_count_that_decides_background_reading_comes_after_the_same_checks():
+	assert ocr.scan_pages("hai-trang.pdf", scans.image_pdf([scans.blank_pgm()] * 2)) == 2
+	assert ocr.scan_pages("anh.png", scans.png(scans.blank_pgm())) == 1
+	with pytest.raises(DocumentFileError, match="quá giới hạn"):
+		ocr.scan_pages("dai.pdf", scans.image_pdf([scans.blank_pgm()] * (ocr.MAX_PAGES + 1)))
+	with pytest.raises(DocumentFileError, match="Ảnh quá lớn"):
+		ocr.scan_pages("bom.png", scans.png_header(20_000, 20_000))
+
+
+@needs_ocr
+def test_the_time_budget_stops_recognition(page, monkeypatch):
+	with pytest.raises(DocumentFileError, match="quá thời gian"):
+		ocr.read_scan("cham.pdf", scans.image_pdf([page] * 3), seconds=1)
+
+
+@needs_office
+def test_a_doc_and_an_odt_made_by_libreoffice_are_read_back():
+	docx = scans.directive_docx(BODY, HEADING)
+	for target, suffix in (("doc", ".doc"), ("odt", ".odt")):
+		text = text_of_file(f"chi-thi{suffix}", scans.convert(docx, ".docx", target))
+		assert "Số 16-CT/TU" in text and "Lào Cai, ngày 30 tháng 9 năm 2016" in text
+		assert essentials(text) == essentials(CLEAN_TEXT)
+	with pytest.raises(DocumentFileError, match="bị hỏng"):
+		text_of_file("hong.doc", b"this is not a Word file at all")
+
+
+def test_a_hanging_converter_is_stopped_with_a_message(tmp_path, monkeypatch):
+	fake = tmp_path / "soffice"
+	marker = tmp_path / "child-alive"
+	# A converter that forks a child and hangs: the whole process group must go.
+	fake.write_text(f"#!/bin/sh\n(sleep 30; touch {marker}) &\nsleep 30\n")
+	fake.chmod(fake.stat().st_mode | stat.S_IEXEC)
+	monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}{os.environ.get('PATH', '')}")
+	monkeypatch.setattr(ocr, "CONVERT_SECONDS", 1)
+	started = time.monotonic()
+	with pytest.raises(DocumentFileError, match="quá lâu"):
+		text_of_file("treo.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+	assert time.monotonic() - started < 5
+	result = subprocess.run(["pgrep", "-f", f"touch {marker}"], capture_output=True, text=True)
+	assert result.stdout.strip() == ""
