@@ -32,21 +32,11 @@ def report_progress(
 	# Reporting is writing on the task, as far as roles go; which unit may report is the task's own check.
 	if not frappe.has_permission("DV Task", "write"):
 		frappe.throw(_("Vai trò của bạn chỉ được xem, không được báo cáo tiến độ."), frappe.PermissionError)
-	doc.append(
-		"progress_updates",
-		{
-			"unit": unit,
-			"progress": progress,
-			"narrative": narrative,
-			"update_date": getdate(update_date or today()),
-			"reported_by": frappe.session.user,
-		},
-	)
-	# The task's own validation checks the unit and stamps the reporter; a coordinating unit cannot edit
-	# the task, so the write right on the record is not asked for.
-	doc.flags.ignore_permissions = True
-	doc.save()
-	return {"task": doc.name, "rows": len(doc.progress_updates)}
+	# The report is appended, not saved with the whole task (a coordinating unit cannot edit the task, so
+	# the write right on the record is not asked for): a leader's edit of the task is not refused because
+	# a unit reported meanwhile.
+	rows = doc.add_progress_report(unit, progress, narrative, getdate(update_date or today()))
+	return {"task": doc.name, "rows": rows}
 
 
 @frappe.whitelist(methods=["POST"])

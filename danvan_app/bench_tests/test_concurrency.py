@@ -7,9 +7,13 @@ from unittest import mock
 
 import frappe
 from frappe.tests.utils import FrappeTestCase
+from frappe.utils import add_days, today
 
 from danvan_app import recurring_instances
-from danvan_app.bench_tests.factories import PROVINCE, make_task, make_unit
+from danvan_app.api.tasks import cascade_task, report_progress
+from danvan_app.bench_tests.factories import PROVINCE, make_task, make_tree, make_unit, make_user
+from danvan_app.domain import access
+from danvan_app.domain import tasks as task_rules
 
 
 def run_in_own_connection(site: str, sites_path: str, work, errors: list) -> None:
@@ -102,3 +106,83 @@ class TestDailyJobTwiceAtOnce(FrappeTestCase):
 			sorted((t.reference_name, t.allocated_to) for t in todos),
 			[(i, "Administrator") for i in sorted(instances)],
 		)
+
+
+class TestReportWhileALeaderEdits(FrappeTestCase):
+	"""A progress report appends its row and its derived figures without rewriting the task, so the form a
+	leader opened before it is still the latest and saves, keeping the report."""
+
+	def setUp(self):
+		frappe.set_user("Administrator")
+		self.units = make_tree()
+		self.commune_officer = make_user(
+			"canbo.xa11.dongthoi@dv.test", access.OFFICER, [self.units.commune11]
+		)
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+
+	def test_a_leaders_form_opened_before_the_reports_saves_and_keeps_them(self):
+		task = make_task(
+			self.units.district1,
+			coordinating_units=[{"unit": self.units.commune11}],
+			due_date=add_days(today(), 30),
+		)
+		modified = frappe.db.get_value("DV Task", task.name, "modified")
+		leader_form = frappe.get_doc("DV Task", task.name)
+
+		frappe.set_user(self.commune_officer)
+		report_progress(task.name, self.units.commune11, 40, "Đã tuyên truyền tại 5 thôn")
+		frappe.set_user("Administrator")
+		self.assertEqual(
+			report_progress(task.name, self.units.district1, 25, "Huyện đã triển khai")["rows"], 2
+		)
+		self.assertEqual(frappe.db.get_value("DV Task", task.name, "modified"), modified)
+		self.assertEqual(
+			frappe.db.get_value("DV Task", task.name, ["progress", "status"]),
+			(25, task_rules.STATUS_IN_PROGRESS),
+		)
+
+		leader_form.description = "Lãnh đạo bổ sung yêu cầu"
+		leader_form.save()  # not refused as stale (TimestampMismatchError)
+
+		saved = frappe.get_doc("DV Task", task.name)
+		self.assertEqual(saved.description, "Lãnh đạo bổ sung yêu cầu")
+		self.assertEqual(
+			[(row.idx, row.unit, row.progress, row.reported_by) for row in saved.progress_updates],
+			[
+				(1, self.units.commune11, 40, self.commune_officer),
+				(2, self.units.district1, 25, "Administrator"),
+			],
+		)
+		self.assertEqual((saved.progress, saved.status), (25, task_rules.STATUS_IN_PROGRESS))
+		# Who reported what, and when, stays on the task's timeline.
+		reports = frappe.get_all(
+			"Version",
+			filters={"ref_doctype": "DV Task", "docname": task.name, "owner": self.commune_officer},
+			pluck="data",
+		)
+		self.assertEqual(len(reports), 1)
+		self.assertEqual(frappe.parse_json(reports[0])["added"][0][1]["progress"], 40)
+
+	def test_an_older_report_left_out_of_a_form_is_still_refused(self):
+		task = make_task(self.units.district1, due_date=add_days(today(), 30))
+		report_progress(task.name, self.units.district1, 10)
+		task.reload()
+		task.description = "Một thay đổi để lần lưu mới hơn báo cáo"
+		task.save()
+		task.progress_updates = []
+		self.assertRaises(frappe.ValidationError, task.save)
+
+	def test_a_sub_tasks_report_rolls_up_without_making_the_parents_form_stale(self):
+		parent = make_task(
+			self.units.province, due_date=add_days(today(), 60), rollup_method=task_rules.ROLLUP_AVERAGE
+		)
+		first, _second = cascade_task(parent.name, [self.units.district1, self.units.district2])
+		parent_form = frappe.get_doc("DV Task", parent.name)
+		report_progress(first, self.units.district1, 60)
+		self.assertEqual(frappe.db.get_value("DV Task", parent.name, "progress"), 30)
+		parent_form.description = "Lãnh đạo tỉnh sửa mô tả"
+		parent_form.save()
+		self.assertEqual(frappe.db.get_value("DV Task", parent.name, "progress"), 30)
+		self.assertEqual(frappe.db.get_value("DV Task", parent.name, "status"), task_rules.STATUS_IN_PROGRESS)
