@@ -10,7 +10,7 @@ from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, today
 
 from danvan_app import recurring_instances
-from danvan_app.api.tasks import cascade_task, report_progress
+from danvan_app.api.tasks import cascade_task, report_progress, retried_on_deadlock
 from danvan_app.bench_tests.factories import PROVINCE, make_task, make_tree, make_unit, make_user
 from danvan_app.domain import access
 from danvan_app.domain import tasks as task_rules
@@ -186,3 +186,38 @@ class TestReportWhileALeaderEdits(FrappeTestCase):
 		parent_form.save()
 		self.assertEqual(frappe.db.get_value("DV Task", parent.name, "progress"), 30)
 		self.assertEqual(frappe.db.get_value("DV Task", parent.name, "status"), task_rules.STATUS_IN_PROGRESS)
+
+
+class TestDeadlockRetry(FrappeTestCase):
+	def test_a_fresh_transaction_is_retried_and_one_that_wrote_is_not(self):
+		attempts = []
+
+		def write():
+			attempts.append(1)
+			if len(attempts) < 3:
+				raise frappe.QueryDeadlockError("Deadlock found when trying to get lock")
+			return "ok"
+
+		with (
+			mock.patch.object(frappe.db, "transaction_writes", 0),
+			mock.patch.object(frappe.db, "rollback") as rollback,
+		):
+			self.assertEqual(retried_on_deadlock(write), "ok")
+		self.assertEqual((len(attempts), rollback.call_count), (3, 2))
+
+		attempts.clear()
+		with (
+			mock.patch.object(frappe.db, "transaction_writes", 1),
+			mock.patch.object(frappe.db, "rollback") as rollback,
+		):
+			self.assertRaises(frappe.QueryDeadlockError, retried_on_deadlock, write)
+		self.assertEqual((len(attempts), rollback.call_count), (1, 0))
+
+		# Never more than three tries.
+		always = mock.Mock(side_effect=frappe.QueryDeadlockError("deadlock"))
+		with (
+			mock.patch.object(frappe.db, "transaction_writes", 0),
+			mock.patch.object(frappe.db, "rollback"),
+		):
+			self.assertRaises(frappe.QueryDeadlockError, retried_on_deadlock, always)
+		self.assertEqual(always.call_count, 3)
