@@ -178,8 +178,9 @@ def before_uninstall():
 	themselves afterwards."""
 	doctypes = app_doctypes()
 	remove_scheduled_jobs()
-	remove_records_about(doctypes)
+	# Files first: deleting one comments "Attachment Removed" on its document, a record removed next.
 	remove_attached_files(doctypes)
+	remove_records_about(doctypes)
 	remove_workflows()
 	for name in shipped_names("kanban_boards.json"):
 		frappe.delete_doc("Kanban Board", name, force=True, ignore_missing=True, ignore_permissions=True)
