@@ -196,7 +196,25 @@ def copy_coordinating_units(instances) -> None:
 
 
 def assign_instances(instances, duties: dict) -> None:
-	"""One open ToDo per assignee of each new instance, as Frappe's assign_to would make, in bulk."""
+	"""One open ToDo per assignee of each new instance, as Frappe's assign_to would make, in bulk, and never
+	a second one: like assign_to.add, an (instance, user) with an open ToDo is skipped.
+
+	Two runs at once compute the same instances; the second one's INSERT IGNORE waits on the first one's
+	new task rows until it commits, with its ToDos. The check that follows is a locking read (FOR UPDATE)
+	because a plain read would answer from the snapshot the second run took before that commit and see none
+	of them; it is one query for the whole batch, in the same transaction as the INSERT."""
+	ToDo = frappe.qb.DocType("ToDo")
+	assigned = set(
+		frappe.qb.from_(ToDo)
+		.select(ToDo.reference_name, ToDo.allocated_to)
+		.where(
+			(ToDo.reference_type == "DV Task")
+			& ToDo.reference_name.isin([instance.name for instance in instances])
+			& (ToDo.status == "Open")
+		)
+		.for_update()
+		.run()
+	)
 	rows = [
 		{
 			"name": frappe.generate_hash(length=10),
@@ -211,5 +229,6 @@ def assign_instances(instances, duties: dict) -> None:
 		}
 		for instance in instances
 		for assignee in assignees_of(duties[instance.definition])
+		if (instance.name, assignee) not in assigned
 	]
 	bulk_insert_rows("ToDo", rows)

@@ -266,3 +266,37 @@ def test_a_coordinating_units_report_never_overwrites_the_tasks_progress():
 
 def test_a_task_that_rolls_up_takes_progress_from_its_sub_tasks_not_from_reports():
 	assert t.progress_after_reports(30.0, "H1", [("H1", 90.0)], rolls_up=True) == 30.0
+
+
+def test_a_first_progress_starts_the_task_and_the_standing_follows():
+	derived = t.derived_from_progress(
+		status=t.STATUS_NOT_STARTED,
+		progress=30.0,
+		completed_on=None,
+		due=date(2026, 3, 1),
+		today=date(2026, 2, 1),
+	)
+	assert derived == {
+		"progress": 30.0,
+		"status": t.STATUS_IN_PROGRESS,
+		"completed_on": None,
+		"deadline_outcome": t.OUTCOME_WITHIN_DEADLINE,
+		"days_late": 0,
+	}
+
+
+def test_a_done_task_stays_done_at_100_whatever_is_reported():
+	derived = t.derived_from_progress(
+		status=t.STATUS_DONE,
+		progress=40.0,
+		completed_on=date(2026, 1, 5),
+		due=date(2026, 1, 1),
+		today=date(2026, 2, 1),
+	)
+	assert (derived["progress"], derived["status"], derived["days_late"]) == (100, t.STATUS_DONE, 4)
+
+
+def test_only_real_changes_are_written():
+	before = {"progress": 30, "status": t.STATUS_IN_PROGRESS, "completed_on": None, "days_late": 0}
+	after = {"progress": 30.0, "status": t.STATUS_IN_PROGRESS, "completed_on": None, "days_late": 2}
+	assert t.changed_fields(before, after) == {"days_late": 2}

@@ -32,21 +32,34 @@ def report_progress(
 	# Reporting is writing on the task, as far as roles go; which unit may report is the task's own check.
 	if not frappe.has_permission("DV Task", "write"):
 		frappe.throw(_("Vai trò của bạn chỉ được xem, không được báo cáo tiến độ."), frappe.PermissionError)
-	doc.append(
-		"progress_updates",
-		{
-			"unit": unit,
-			"progress": progress,
-			"narrative": narrative,
-			"update_date": getdate(update_date or today()),
-			"reported_by": frappe.session.user,
-		},
+	# The report is appended, not saved with the whole task (a coordinating unit cannot edit the task, so
+	# the write right on the record is not asked for): a leader's edit of the task is not refused because
+	# a unit reported meanwhile.
+	rows = retried_on_deadlock(
+		lambda: doc.add_progress_report(unit, progress, narrative, getdate(update_date or today()))
 	)
-	# The task's own validation checks the unit and stamps the reporter; a coordinating unit cannot edit
-	# the task, so the write right on the record is not asked for.
-	doc.flags.ignore_permissions = True
-	doc.save()
-	return {"task": doc.name, "rows": len(doc.progress_updates)}
+	return {"task": doc.name, "rows": rows}
+
+
+DEADLOCK_TRIES = 3
+
+
+def retried_on_deadlock(write):
+	"""Run ``write`` again (at most three times in all) when MariaDB picks it as a deadlock's victim, so
+	two units reporting at once do not get an error page: the retry waits for the other transaction's
+	locks and goes through.
+
+	InnoDB rolls a deadlock's victim back whole (a savepoint goes with it), so a retry is only safe when
+	nothing was written before in this transaction (a request that only reports); otherwise the error is
+	raised as before, and the caller's own work is not silently lost."""
+	fresh = not frappe.db.transaction_writes
+	for attempt in range(1, DEADLOCK_TRIES + 1):
+		try:
+			return write()
+		except frappe.QueryDeadlockError:
+			if not fresh or attempt == DEADLOCK_TRIES:
+				raise
+			frappe.db.rollback()
 
 
 @frappe.whitelist(methods=["POST"])

@@ -70,3 +70,55 @@ class TestNumbering(FrappeTestCase):
 		self.assertEqual(highest_per_prefix("DV Directive", ["VB-00015", "VB-00003", "odd"]), {"VB-": 15})
 		tasks = ["NV-2026-000016", "NV-2025-000002", "NV-2026-000016-2026-Q1"]
 		self.assertEqual(highest_per_prefix("DV Task", tasks), {"NV-2026-": 16, "NV-2025-": 2})
+
+
+class TestUninstallLeavesNothing(FrappeTestCase):
+	"""The cleanup the uninstall hook runs, on this site's records; nothing of it commits, so rolling back
+	keeps the app and the site as they were for the tests after this one."""
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+		frappe.db.rollback()
+
+	def test_assignments_versions_permissions_logs_and_jobs_about_the_app_are_removed(self):
+		from danvan_app.bench_tests.factories import make_task, make_tree, make_user
+		from danvan_app.domain import access
+		from danvan_app.install import app_doctypes, remove_records_about, remove_scheduled_jobs
+
+		units = make_tree()
+		leader = make_user("lanhdao.go@dv.test", access.MANAGER, [units.district1])
+		frappe.db.set_value("DV Unit", units.district1, "dan_van_leader", leader)
+		task = make_task(units.district1)
+		frappe.get_doc(
+			{"doctype": "Version", "ref_doctype": "DV Task", "docname": task.name, "data": "{}"}
+		).insert(ignore_permissions=True)
+		task.add_comment("Comment", "Ý kiến chỉ đạo")
+		frappe.log_error("Lỗi thử", "chi tiết", reference_doctype="DV Task", reference_name=task.name)
+		# A record about a DocType that is not the app's stays.
+		other = frappe.get_doc(
+			{
+				"doctype": "ToDo",
+				"description": "Việc khác",
+				"reference_type": "User",
+				"reference_name": leader,
+			}
+		).insert(ignore_permissions=True)
+		about_app = {
+			"ToDo": {"reference_type": "DV Task", "reference_name": task.name},
+			"Version": {"ref_doctype": "DV Task", "docname": task.name},
+			"Comment": {"reference_doctype": "DV Task", "reference_name": task.name},
+			"Error Log": {"reference_doctype": "DV Task", "reference_name": task.name},
+			"User Permission": {"user": leader, "allow": "DV Unit"},
+			"Scheduled Job Type": {"method": ("like", "danvan_app.%")},
+		}
+		for doctype, filters in about_app.items():
+			self.assertTrue(frappe.db.count(doctype, filters), doctype)
+
+		remove_scheduled_jobs()
+		remove_records_about(app_doctypes())
+
+		for doctype, filters in about_app.items():
+			self.assertEqual(frappe.db.count(doctype, filters), 0, doctype)
+		self.assertTrue(frappe.db.exists("ToDo", other.name))
+		# The app's DocTypes themselves are Frappe's to drop, after the hook.
+		self.assertTrue(frappe.db.exists("DV Task", task.name))

@@ -175,6 +175,34 @@ def progress_after_reports(
 	return own[-1] if own else current
 
 
+def derived_from_progress(
+	*, status: str, progress: float, completed_on: date | None, due: date | None, today: date
+) -> dict:
+	"""Every field a task derives once its progress is known, by the rules its save applies: the status a
+	first progress starts, the completion date, 100 % for a done task, the deadline standing. What a
+	progress report or a roll-up writes on a task without saving the whole document."""
+	status = status_from_progress(status, progress)
+	completed_on = completion_date(status, completed_on, today)
+	return {
+		"progress": 100 if status == STATUS_DONE else progress,
+		"status": status,
+		"completed_on": completed_on,
+		**deadline_standing(status=status, due=due, completed_on=completed_on, today=today),
+	}
+
+
+def changed_fields(before: dict, after: dict) -> dict:
+	"""The fields of ``after`` whose value differs from ``before`` (numbers compared as numbers, empty as
+	empty), so an UPDATE and its Version carry only real changes."""
+
+	def same(a, b) -> bool:
+		if isinstance(a, int | float) or isinstance(b, int | float):
+			return float(a or 0) == float(b or 0)
+		return (a or None) == (b or None)
+
+	return {field: value for field, value in after.items() if not same(before.get(field), value)}
+
+
 # Cascading ("giao tiếp cho cấp dưới") and roll-up.
 
 ROLLUP_AVERAGE = "Trung bình"

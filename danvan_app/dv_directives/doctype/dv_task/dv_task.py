@@ -4,7 +4,8 @@
 import frappe
 from frappe import _
 from frappe.model.document import Document
-from frappe.utils import cint, flt, getdate, today
+from frappe.query_builder.functions import Count, Max
+from frappe.utils import cint, flt, get_datetime, getdate, today
 
 from danvan_app.assignments import AssigneesMixin
 from danvan_app.domain import access
@@ -24,6 +25,18 @@ from danvan_app.value_guard import ValueGuard
 
 # A progress report as sent: never edited afterwards (a new report supersedes it).
 PROGRESS_REPORT_FIELDS = ("unit", "progress", "narrative", "update_date", "reported_by")
+# What a task's derived fields (progress, status, completion, deadline standing) are computed from.
+DERIVATION_SOURCE = (
+	"progress",
+	"status",
+	"completed_on",
+	"due_date",
+	"deadline_outcome",
+	"days_late",
+	"presiding_unit",
+	"rollup_method",
+	"parent_task",
+)
 
 
 class DVTask(
@@ -142,7 +155,8 @@ class DVTask(
 	def on_update(self):
 		self.notify_extension_requests()
 		self.sync_assignments()
-		self.roll_progress_up_to_parent()
+		if self.parent_task:
+			roll_up_into(self.parent_task)
 
 	def set_assigning_unit(self):
 		"""The directive's issuer or the parent task's presiding unit assigned the task; another unit may be
@@ -248,6 +262,7 @@ class DVTask(
 	def check_progress_reports(self):
 		"""Each unit reports its own part, in its own name; a report once made is history and stays."""
 		before = {row.name: row for row in self.rows_before_save("progress_updates").values()}
+		meanwhile = self.keep_reports_made_meanwhile(before)
 		current = {row.name for row in self.progress_updates}
 		if set(before) - current:
 			frappe.throw(_("Không được xóa báo cáo tiến độ đã gửi."), exc=ProgressError)
@@ -274,9 +289,48 @@ class DVTask(
 				)
 			row.reported_by = frappe.session.user
 			new_reports.append((row.unit, flt(row.progress)))
-		self.progress = task_rules.progress_after_reports(
-			flt(self.progress), self.presiding_unit, new_reports, rolls_up=bool(self.rollup_method)
+		before_doc = self.get_doc_before_save()
+		rolls_up = bool(self.rollup_method)
+		# A rolled-up progress is the sub-tasks' arithmetic, written without touching the form's timestamp:
+		# a form opened before the last roll-up must not write its older figure back.
+		current_progress = (
+			flt(before_doc.progress)
+			if rolls_up and before_doc and before_doc.rollup_method
+			else flt(self.progress)
 		)
+		self.progress = task_rules.progress_after_reports(
+			current_progress,
+			self.presiding_unit,
+			[(row.unit, flt(row.progress)) for row in meanwhile] + new_reports,
+			rolls_up=rolls_up,
+		)
+
+	def keep_reports_made_meanwhile(self, before: dict) -> list:
+		"""Reports appended (report_progress) after this form was loaded: a report leaves the task's
+		``modified`` alone, so the save is not refused as stale, and the form does not hold the new rows.
+		They are kept, in their place, and count for the progress as if the form had held them. A row the
+		form lacks that is older than the task's last save was removed on purpose: that is refused below."""
+		before_doc = self.get_doc_before_save()
+		if not before_doc:
+			return []
+		saved_at = get_datetime(before_doc.modified)
+		current = {row.name for row in self.progress_updates}
+		meanwhile = [
+			row
+			for name, row in before.items()
+			if name not in current and row.creation and get_datetime(row.creation) > saved_at
+		]
+		if not meanwhile:
+			return []
+		for row in meanwhile:
+			self.append("progress_updates", row.as_dict())
+		order = {name: row.idx for name, row in before.items()}
+		self.progress_updates.sort(
+			key=lambda row: (0, order[row.name]) if row.name in order else (1, row.idx),
+		)
+		for idx, row in enumerate(self.progress_updates, start=1):
+			row.idx = idx
+		return sorted(meanwhile, key=lambda row: row.idx)
 
 	def keep_original_due_date(self):
 		self.original_due_date = task_rules.original_due_date(
@@ -302,29 +356,112 @@ class DVTask(
 			)
 		)
 
-	def roll_progress_up_to_parent(self):
-		"""The parent's progress follows its sub-tasks when it asks to (rollup_method set)."""
-		if not self.parent_task or not frappe.db.get_value("DV Task", self.parent_task, "rollup_method"):
-			return
-		parent = frappe.get_doc("DV Task", self.parent_task)
-		Task = frappe.qb.DocType("DV Task")
-		children = (
-			frappe.qb.from_(Task)
-			.select(Task.progress, Task.weight)
-			.where((Task.parent_task == parent.name) & (Task.status != task_rules.STATUS_CANCELLED))
-			.run()
+	def add_progress_report(self, unit: str, progress: float, narrative: str | None, update_date) -> int:
+		"""Append one unit's report without saving the task: the row is inserted and the derived fields
+		are written in one UPDATE that leaves ``modified`` alone, so a leader editing the task meanwhile is
+		not refused as stale because a unit reported (and the save keeps the row, see
+		keep_reports_made_meanwhile). The same rules as a save: the unit reports for itself on a task it
+		takes part in, the reporter is stamped, the progress and status follow; a Version records it.
+
+		Returns the number of reports on the task."""
+		# One lock order in every write on tasks: a task's row before its progress rows, a sub-task before
+		# its parent (the way progress rolls up). Reports on one task wait for each other here, so each
+		# computes from the last one and numbers its row after it.
+		current = frappe.db.get_value("DV Task", self.name, DERIVATION_SOURCE, as_dict=True, for_update=True)
+		if not access.may_report_progress(user_scope(), unit, document_scope(self)):
+			frappe.throw(
+				_("Bạn không thể báo cáo tiến độ thay cho đơn vị {0} ở nhiệm vụ này.").format(
+					frappe.bold(self.unit_title(unit) if unit else "")
+				),
+				frappe.PermissionError,
+			)
+		Progress = frappe.qb.DocType("DV Task Progress")
+		of_task = (
+			(Progress.parent == self.name)
+			& (Progress.parenttype == self.doctype)
+			& (Progress.parentfield == "progress_updates")
 		)
-		progress = task_rules.rollup_progress([(flt(p), flt(w)) for p, w in children], parent.rollup_method)
-		if progress is not None and flt(parent.progress) != progress:
-			parent.progress = progress
-			# Roll-up is the system's arithmetic, not the user's edit: the child's author need not be able
-			# to edit the parent.
-			parent.flags.ignore_permissions = True
-			parent.save()
+		last_idx, count = (
+			frappe.qb.from_(Progress).select(Max(Progress.idx), Count("*")).where(of_task).run()[0]
+		)
+		row = frappe.get_doc(
+			{
+				"doctype": "DV Task Progress",
+				"parent": self.name,
+				"parenttype": self.doctype,
+				"parentfield": "progress_updates",
+				"idx": cint(last_idx) + 1,
+				"unit": unit,
+				"progress": progress,
+				"narrative": narrative,
+				"update_date": update_date,
+				"reported_by": frappe.session.user,
+			}
+		)
+		row.insert(ignore_permissions=True)
+		progress_now = task_rules.progress_after_reports(
+			flt(current.progress),
+			current.presiding_unit,
+			[(unit, flt(progress))],
+			rolls_up=bool(current.rollup_method),
+		)
+		changed = write_derived(self.name, current, progress_now, added=[row])
+		if "progress" in changed and current.parent_task:
+			roll_up_into(current.parent_task)
+		return count + 1
 
 	@staticmethod
 	def unit_title(unit: str) -> str:
 		return frappe.db.get_value("DV Unit", unit, "unit_name") or unit
+
+
+def write_derived(task: str, current: frappe._dict, progress: float, added: list | tuple = ()) -> dict:
+	"""Write the fields derived from ``progress`` that changed, in one UPDATE that keeps ``modified``, and
+	record them (and the rows ``added``) in a Version, as a save would, so the timeline still says who
+	reported what and when. Returns the changed fields."""
+	derived = task_rules.derived_from_progress(
+		status=current.status,
+		progress=progress,
+		completed_on=as_date(current.completed_on),
+		due=as_date(current.due_date),
+		today=getdate(today()),
+	)
+	changed = task_rules.changed_fields(current, derived)
+	if changed:
+		frappe.db.set_value("DV Task", task, changed, update_modified=False)
+	if changed or added:
+		data = {
+			"changed": [[field, current.get(field), value] for field, value in changed.items()],
+			"added": [[row.parentfield, row.as_dict(convert_dates_to_str=True)] for row in added],
+			"removed": [],
+			"row_changed": [],
+		}
+		frappe.get_doc(
+			{"doctype": "Version", "ref_doctype": "DV Task", "docname": task, "data": frappe.as_json(data)}
+		).insert(ignore_permissions=True)
+	return changed
+
+
+def roll_up_into(parent: str | None) -> None:
+	"""A parent's progress follows its open sub-tasks when it asks to (rollup_method), and so on up the
+	tree. Written like a report (one UPDATE, ``modified`` kept): the roll-up is the system's arithmetic,
+	not anyone's edit, so it neither needs the right to edit the parent nor makes a leader's open form of
+	the parent stale."""
+	Task = frappe.qb.DocType("DV Task")
+	while parent:
+		current = frappe.db.get_value("DV Task", parent, DERIVATION_SOURCE, as_dict=True, for_update=True)
+		if not current or not current.rollup_method:
+			return
+		children = (
+			frappe.qb.from_(Task)
+			.select(Task.progress, Task.weight)
+			.where((Task.parent_task == parent) & (Task.status != task_rules.STATUS_CANCELLED))
+			.run()
+		)
+		progress = task_rules.rollup_progress([(flt(p), flt(w)) for p, w in children], current.rollup_method)
+		if progress is None or "progress" not in write_derived(parent, current, progress):
+			return
+		parent = current.parent_task
 
 
 def on_doctype_update():
