@@ -22,27 +22,13 @@ import random
 import time
 
 import frappe
+from bench_tasks import QueryCounter  # the scripts folder is on sys.path when a script runs
 
 PREFIX = "BENCH-RG-"
 PROVINCE = f"{PREFIX}P"
 PARTY = "Cấp ủy Đảng"
 COMMUNE = "Xã, phường, đặc khu"
 OPEN, DONE = "Đang thực hiện", "Hoàn thành"
-
-
-class QueryCounter:
-	def __enter__(self):
-		self.count, self.original = 0, frappe.db.sql
-
-		def counted(*args, **kwargs):
-			self.count += 1
-			return self.original(*args, **kwargs)
-
-		frappe.db.sql = counted
-		return self
-
-	def __exit__(self, *exc):
-		frappe.db.sql = self.original
 
 
 def stamp() -> dict:
