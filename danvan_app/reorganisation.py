@@ -21,6 +21,7 @@ from frappe import _
 from frappe.utils import add_days, cint, formatdate, get_datetime, getdate, now_datetime, today
 from frappe.utils.nestedset import update_move_node
 
+from danvan_app.assignments import sync_assignments_in_bulk
 from danvan_app.domain import reorganisation as reorg_rules
 from danvan_app.domain import tasks as task_rules
 from danvan_app.dv_directives.doctype.dv_settings.dv_settings import get_settings
@@ -424,7 +425,16 @@ def move_work(doc, the_plan: reorg_rules.Plan, log: dict) -> None:
 	"""Open tasks, their coordinating rows, draft models and open evaluations go to the new unit: each kind
 	read once for the log and moved by one UPDATE per new unit."""
 	olds = [old for old, _new in the_plan.transfers]
-	log.update(tasks=[], assigned=[], coordinating=[], coordinating_removed=[], models=[], evaluations=[])
+	log.update(
+		tasks=[],
+		assigned=[],
+		coordinating=[],
+		coordinating_removed=[],
+		models=[],
+		evaluations=[],
+		todos_closed=[],
+		todos_created=[],
+	)
 	if not olds:
 		return
 	target_of = dict(the_plan.transfers)
@@ -438,11 +448,13 @@ def move_work(doc, the_plan: reorg_rules.Plan, log: dict) -> None:
 	}
 	values = {"units": tuple(olds), "open": OPEN_STATUSES}
 	tasks = _names_in(
-		"""select name, presiding_unit, presiding_leader, presiding_officer from `tabDV Task`
-		where presiding_unit in %(units)s and status in %(open)s""",
+		"""select name, presiding_unit, presiding_leader, presiding_officer, _assign, title, due_date
+		from `tabDV Task` where presiding_unit in %(units)s and status in %(open)s""",
 		values,
 	)
-	log["tasks"] = [[t.name, t.presiding_unit, t.presiding_leader, t.presiding_officer] for t in tasks]
+	log["tasks"] = [
+		[t.name, t.presiding_unit, t.presiding_leader, t.presiding_officer, t._assign] for t in tasks
+	]
 	assigned = _names_in(
 		"""select name, assigning_unit from `tabDV Task`
 		where assigning_unit in %(units)s and status in %(open)s""",
@@ -504,6 +516,22 @@ def move_work(doc, the_plan: reorg_rules.Plan, log: dict) -> None:
 			)
 	log["evaluations"] = [[row.name, row.evaluated_unit, row.evaluated_unit_name] for row in evaluations]
 	remove_redundant_coordination([c.parent for c in coordinating], log)
+	# The moved tasks' ToDos follow their new presiding people, as a task saved with a new presiding unit
+	# would have them (DVTask.sync_assignments), but in bulk: the old unit's people stop carrying work that
+	# is no longer theirs, the new unit's get it. Undo reopens and deletes exactly these ToDos.
+	todos = sync_assignments_in_bulk(
+		"DV Task",
+		[
+			{
+				"name": t.name,
+				"users": people.get(target_of[t.presiding_unit], (None, None)),
+				"description": t.title,
+				"date": t.due_date,
+			}
+			for t in tasks
+		],
+	)
+	log["todos_closed"], log["todos_created"] = todos["closed"], todos["created"]
 
 
 def remove_redundant_coordination(tasks: list[str], log: dict) -> None:
@@ -822,13 +850,26 @@ def _restore_column(doctype: str, column: str, pairs: list) -> None:
 
 def restore(log: dict) -> None:
 	groups: dict[tuple, list[str]] = {}
-	for name, unit, leader, officer in log.get("tasks", []):
-		groups.setdefault((unit, leader, officer), []).append(name)
-	for (unit, leader, officer), names in groups.items():
+	# A log written before ToDos followed the work has no _assign (and no ToDo lists): it is left as it is.
+	for name, unit, leader, officer, *assign in log.get("tasks", []):
+		groups.setdefault((unit, leader, officer, *assign[:1]), []).append(name)
+	for (unit, leader, officer, *assign), names in groups.items():
 		frappe.db.sql(
 			"""update `tabDV Task` set presiding_unit = %(unit)s, presiding_leader = %(leader)s,
 				presiding_officer = %(officer)s where name in %(names)s""",
 			{"unit": unit, "leader": leader, "officer": officer, "names": tuple(names)},
+		)
+		if assign:
+			frappe.db.sql(
+				"update `tabDV Task` set _assign = %(assign)s where name in %(names)s",
+				{"assign": assign[0], "names": tuple(names)},
+			)
+	if log.get("todos_created"):
+		frappe.db.sql("delete from `tabToDo` where name in %(names)s", {"names": tuple(log["todos_created"])})
+	if log.get("todos_closed"):
+		frappe.db.sql(
+			"update `tabToDo` set status = 'Open', modified = %(now)s where name in %(names)s",
+			{"now": now_datetime(), "names": tuple(log["todos_closed"])},
 		)
 	_restore_column("DV Task", "assigning_unit", log.get("assigned", []))
 	removed = log.get("coordinating_removed", [])
