@@ -340,29 +340,114 @@ def summary(doc, result: dict) -> str:
 # --- apply ---------------------------------------------------------------------------------------
 
 
-def apply(doc) -> bool:
+# A reorganisation whose old units have more open tasks than this is applied by a background job when it
+# is submitted: the request would otherwise hold the user (and the rows it locks) for as long as it runs.
+BACKGROUND_FROM_TASKS = 2000
+APPLY_STEPS = 6
+
+
+def open_task_count(doc) -> int:
+	"""The open tasks the old units preside over or assigned: what applying moves, in one count."""
+	units = tuple(row.unit for row in doc.old_units) or ("",)
+	return frappe.db.sql(
+		"""select count(*) from `tabDV Task`
+		where (presiding_unit in %(units)s or assigning_unit in %(units)s) and status in %(open)s""",
+		{"units": units, "open": OPEN_STATUSES},
+	)[0][0]
+
+
+def job_id(name: str) -> str:
+	return f"dv_reorganisation_apply::{name}"
+
+
+def apply_now_or_in_background(doc) -> None:
+	"""Submitting a reorganisation whose day has come: a small one is applied in the request, a large one
+	is handed to a background job (once: a second enqueue while the first waits is dropped) and shows
+	"Đang áp dụng" until the job is done."""
+	if open_task_count(doc) <= BACKGROUND_FROM_TASKS:
+		apply(doc)
+		return
+	doc.db_set("status", reorg_rules.STATUS_APPLYING)
+	frappe.enqueue(
+		"danvan_app.reorganisation.apply_in_background",
+		queue="long",
+		timeout=3600,
+		job_id=job_id(doc.name),
+		deduplicate=True,
+		# The job reads the submitted document: it must not start before the submission is committed.
+		enqueue_after_commit=True,
+		reorganisation_name=doc.name,
+	)
+
+
+def apply_in_background(reorganisation_name: str) -> bool:
+	"""The background job: apply, publishing progress to the form. If it fails, nothing of it stays (the
+	transaction is rolled back) and the reorganisation waits again, so that the daily job retries it and the
+	form does not claim it is being applied."""
+	doc = frappe.get_doc("DV Reorganisation", reorganisation_name)
+	try:
+		return apply(doc, progress=True)
+	except Exception:
+		frappe.db.rollback()
+		frappe.db.set_value(
+			"DV Reorganisation",
+			reorganisation_name,
+			"status",
+			reorg_rules.STATUS_PENDING,
+			update_modified=False,
+		)
+		frappe.db.commit()
+		raise
+
+
+def publish_step(doc, step: int, description: str) -> None:
+	frappe.publish_progress(
+		step * 100 / APPLY_STEPS,
+		title=_("Đang áp dụng quyết định sắp xếp {0}").format(doc.decision_number),
+		doctype=doc.doctype,
+		docname=doc.name,
+		description=description,
+	)
+
+
+def apply(doc, progress: bool = False) -> bool:
 	"""Apply a submitted reorganisation whose day has come, all or nothing; a second call does nothing (nor
-	does a call on one already undone)."""
-	status = frappe.db.get_value("DV Reorganisation", doc.name, "status")
-	if status != reorg_rules.STATUS_PENDING or doc.docstatus != 1:
+	does a call on one already undone). With ``progress``, each step is published to the form."""
+	# A locking read: the daily job and a background job applying the same one at once apply it once.
+	status = frappe.db.get_value("DV Reorganisation", doc.name, "status", for_update=True)
+	if status not in (reorg_rules.STATUS_PENDING, reorg_rules.STATUS_APPLYING) or doc.docstatus != 1:
 		return False
+
+	def step(number: int, description: str) -> None:
+		if progress:
+			publish_step(doc, number, description)
+
 	with all_or_nothing():
 		applied_on = now_datetime()
 		log = {"applied_on": str(applied_on)}
+		step(0, _("Tạo đơn vị mới"))
 		created = create_units(doc, log)
+		step(1, _("Lập phương án chuyển giao"))
 		the_plan = compute_plan(doc)
 		the_plan = rename_placeholders(the_plan, created)
+		step(2, _("Chuyển công việc đang thực hiện và phân công"))
 		move_work(doc, the_plan, log)
+		step(3, _("Chuyển đơn vị trực thuộc"))
 		move_sub_units(the_plan, log)
+		step(4, _("Kết thúc hoạt động của đơn vị cũ"))
 		close_old_units(doc, the_plan, log)
+		step(5, _("Chuyển quyền truy cập"))
 		copy_access(the_plan, log)
 		doc.db_set(
 			{
 				"status": reorg_rules.STATUS_APPLIED,
 				"applied_on": applied_on,
 				"log": json.dumps(log, ensure_ascii=False, indent=1, default=str),
-			}
+			},
+			# The form open on it while a background job applies it reloads when this is written.
+			notify=progress,
 		)
+		step(APPLY_STEPS, _("Đã áp dụng xong"))
 	frappe.cache.delete_key("user_permissions")
 	return True
 

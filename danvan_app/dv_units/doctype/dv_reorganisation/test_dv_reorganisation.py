@@ -32,6 +32,7 @@ MERGE = reorg_rules.KIND_LABELS[reorg_rules.MERGE]
 MOVE = reorg_rules.KIND_LABELS[reorg_rules.MOVE]
 SPLIT = reorg_rules.KIND_LABELS[reorg_rules.SPLIT]
 DONE = "Hoàn thành"
+APPLY_JOB = "danvan_app.reorganisation.apply_in_background"
 
 
 def make_reorganisation(kind, old_units, new_units, effective=None, **values):
@@ -314,6 +315,52 @@ class TestReorganisation(FrappeTestCase):
 
 		queries(2)  # the first one fills the caches (meta, settings) the others find
 		self.assertEqual(queries(30), queries(10))
+
+	def test_a_large_reorganisation_is_applied_once_by_a_background_job(self):
+		doc = previewed(self.merge())
+		with (
+			patch.object(reorganisation, "BACKGROUND_FROM_TASKS", 2),
+			patch.object(frappe, "enqueue") as enqueue,
+		):
+			doc.submit()
+		calls = [c for c in enqueue.call_args_list if c.args[:1] == (APPLY_JOB,)]
+		self.assertEqual(len(calls), 1)
+		kwargs = calls[0].kwargs
+		self.assertEqual(
+			(kwargs["queue"], kwargs["enqueue_after_commit"], kwargs["deduplicate"], kwargs["job_id"]),
+			("long", True, True, reorganisation.job_id(doc.name)),
+		)
+		self.assertEqual(
+			frappe.db.get_value("DV Reorganisation", doc.name, "status"), reorg_rules.STATUS_APPLYING
+		)
+		self.assertEqual(
+			frappe.db.get_value("DV Task", self.open_tasks[0], "presiding_unit"), self.units.commune11
+		)
+		# Not yet applied: the daily job leaves it to its background job.
+		self.assertNotIn(doc.name, reorganisation.apply_due(today()))
+		doc.reload()
+		self.assertRaises(ReorganisationError, doc.cancel)
+
+		with patch.object(frappe, "publish_progress") as progress:
+			self.assertTrue(reorganisation.apply_in_background(doc.name))
+		self.assertEqual(progress.call_args.args[0], 100)
+		doc.reload()
+		self.assertEqual(doc.status, reorg_rules.STATUS_APPLIED)
+		new_unit = doc.new_units[0].created_unit
+		self.assertEqual(frappe.db.get_value("DV Task", self.open_tasks[0], "presiding_unit"), new_unit)
+		log = doc.log
+		self.assertFalse(reorganisation.apply_in_background(doc.name))
+		self.assertEqual(frappe.db.get_value("DV Reorganisation", doc.name, "log"), log)
+		self.assertEqual(frappe.db.count("DV Unit", {"unit_name": f"Đảng ủy xã Hợp Nhất {self.n}"}), 1)
+
+	def test_a_small_reorganisation_is_applied_when_submitted(self):
+		doc = previewed(self.merge())
+		with patch.object(frappe, "enqueue") as enqueue:
+			doc.submit()
+		self.assertFalse([c for c in enqueue.call_args_list if c.args[:1] == (APPLY_JOB,)])
+		self.assertEqual(
+			frappe.db.get_value("DV Reorganisation", doc.name, "status"), reorg_rules.STATUS_APPLIED
+		)
 
 	def test_users_of_an_old_commune_see_their_work_under_the_new_one_and_a_sibling_does_not(self):
 		doc = previewed(self.merge())
