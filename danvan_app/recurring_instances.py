@@ -4,12 +4,14 @@ handful of reads and bulk INSERTs whatever the number of duties. The daily job (
 import dataclasses
 
 import frappe
-from frappe.utils import cint, getdate, now_datetime
+from frappe.utils import cint, getdate
 
+from danvan_app.assignments import assign_in_bulk
 from danvan_app.domain import recurrence as recurrence_rules
 from danvan_app.domain import tasks as task_rules
 from danvan_app.dv_directives.doctype.dv_settings.dv_settings import get_settings
 from danvan_app.holidays import days_off
+from danvan_app.utils import bulk_insert_rows
 
 DEFINITION_FIELDS = (
 	"name",
@@ -104,22 +106,6 @@ def move_off_days_off(instances: list, duties: dict) -> list:
 	]
 
 
-def bulk_insert_rows(doctype: str, rows: list[dict], ignore_duplicates: bool = False) -> None:
-	"""Insert rows (dicts with the same keys) in chunked multi-row INSERTs, stamped as Frappe stamps a
-	document it inserts: owner, modified_by, creation and modified."""
-	if not rows:
-		return
-	now, user = now_datetime(), frappe.session.user
-	stamp = {"creation": now, "modified": now, "owner": user, "modified_by": user}
-	columns = list(rows[0])
-	frappe.db.bulk_insert(
-		doctype,
-		[*stamp, *columns],
-		([*stamp.values(), *(row[column] for column in columns)] for row in rows),
-		ignore_duplicates=ignore_duplicates,
-	)
-
-
 def assignees_of(duty) -> list[str]:
 	"""Who an instance is assigned to: the people the task's own controller assigns (DVTask.assignee_fields)."""
 	from danvan_app.dv_directives.doctype.dv_task.dv_task import DVTask
@@ -197,38 +183,21 @@ def copy_coordinating_units(instances) -> None:
 
 def assign_instances(instances, duties: dict) -> None:
 	"""One open ToDo per assignee of each new instance, as Frappe's assign_to would make, in bulk, and never
-	a second one: like assign_to.add, an (instance, user) with an open ToDo is skipped.
+	a second one (assignments.assign_in_bulk).
 
 	Two runs at once compute the same instances; the second one's INSERT IGNORE waits on the first one's
-	new task rows until it commits, with its ToDos. The check that follows is a locking read (FOR UPDATE)
-	because a plain read would answer from the snapshot the second run took before that commit and see none
-	of them; it is one query for the whole batch, in the same transaction as the INSERT."""
-	ToDo = frappe.qb.DocType("ToDo")
-	assigned = set(
-		frappe.qb.from_(ToDo)
-		.select(ToDo.reference_name, ToDo.allocated_to)
-		.where(
-			(ToDo.reference_type == "DV Task")
-			& ToDo.reference_name.isin([instance.name for instance in instances])
-			& (ToDo.status == "Open")
-		)
-		.for_update()
-		.run()
+	new task rows until it commits, with its ToDos; assign_in_bulk's check is a locking read, so it sees
+	them and adds none."""
+	assign_in_bulk(
+		"DV Task",
+		[
+			{
+				"name": instance.name,
+				"user": assignee,
+				"description": f"{duties[instance.definition].title} – {instance.period.label}",
+				"date": instance.due,
+			}
+			for instance in instances
+			for assignee in assignees_of(duties[instance.definition])
+		],
 	)
-	rows = [
-		{
-			"name": frappe.generate_hash(length=10),
-			"status": "Open",
-			"priority": "Medium",
-			"date": instance.due,
-			"allocated_to": assignee,
-			"description": f"{duties[instance.definition].title} – {instance.period.label}",
-			"reference_type": "DV Task",
-			"reference_name": instance.name,
-			"assigned_by": frappe.session.user,
-		}
-		for instance in instances
-		for assignee in assignees_of(duties[instance.definition])
-		if (instance.name, assignee) not in assigned
-	]
-	bulk_insert_rows("ToDo", rows)

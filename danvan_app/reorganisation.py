@@ -21,6 +21,7 @@ from frappe import _
 from frappe.utils import add_days, cint, formatdate, get_datetime, getdate, now_datetime, today
 from frappe.utils.nestedset import update_move_node
 
+from danvan_app.assignments import sync_assignments_in_bulk
 from danvan_app.domain import reorganisation as reorg_rules
 from danvan_app.domain import tasks as task_rules
 from danvan_app.dv_directives.doctype.dv_settings.dv_settings import get_settings
@@ -339,29 +340,114 @@ def summary(doc, result: dict) -> str:
 # --- apply ---------------------------------------------------------------------------------------
 
 
-def apply(doc) -> bool:
+# A reorganisation whose old units have more open tasks than this is applied by a background job when it
+# is submitted: the request would otherwise hold the user (and the rows it locks) for as long as it runs.
+BACKGROUND_FROM_TASKS = 2000
+APPLY_STEPS = 6
+
+
+def open_task_count(doc) -> int:
+	"""The open tasks the old units preside over or assigned: what applying moves, in one count."""
+	units = tuple(row.unit for row in doc.old_units) or ("",)
+	return frappe.db.sql(
+		"""select count(*) from `tabDV Task`
+		where (presiding_unit in %(units)s or assigning_unit in %(units)s) and status in %(open)s""",
+		{"units": units, "open": OPEN_STATUSES},
+	)[0][0]
+
+
+def job_id(name: str) -> str:
+	return f"dv_reorganisation_apply::{name}"
+
+
+def apply_now_or_in_background(doc) -> None:
+	"""Submitting a reorganisation whose day has come: a small one is applied in the request, a large one
+	is handed to a background job (once: a second enqueue while the first waits is dropped) and shows
+	"Đang áp dụng" until the job is done."""
+	if open_task_count(doc) <= BACKGROUND_FROM_TASKS:
+		apply(doc)
+		return
+	doc.db_set("status", reorg_rules.STATUS_APPLYING)
+	frappe.enqueue(
+		"danvan_app.reorganisation.apply_in_background",
+		queue="long",
+		timeout=3600,
+		job_id=job_id(doc.name),
+		deduplicate=True,
+		# The job reads the submitted document: it must not start before the submission is committed.
+		enqueue_after_commit=True,
+		reorganisation_name=doc.name,
+	)
+
+
+def apply_in_background(reorganisation_name: str) -> bool:
+	"""The background job: apply, publishing progress to the form. If it fails, nothing of it stays (the
+	transaction is rolled back) and the reorganisation waits again, so that the daily job retries it and the
+	form does not claim it is being applied."""
+	doc = frappe.get_doc("DV Reorganisation", reorganisation_name)
+	try:
+		return apply(doc, progress=True)
+	except Exception:
+		frappe.db.rollback()
+		frappe.db.set_value(
+			"DV Reorganisation",
+			reorganisation_name,
+			"status",
+			reorg_rules.STATUS_PENDING,
+			update_modified=False,
+		)
+		frappe.db.commit()
+		raise
+
+
+def publish_step(doc, step: int, description: str) -> None:
+	frappe.publish_progress(
+		step * 100 / APPLY_STEPS,
+		title=_("Đang áp dụng quyết định sắp xếp {0}").format(doc.decision_number),
+		doctype=doc.doctype,
+		docname=doc.name,
+		description=description,
+	)
+
+
+def apply(doc, progress: bool = False) -> bool:
 	"""Apply a submitted reorganisation whose day has come, all or nothing; a second call does nothing (nor
-	does a call on one already undone)."""
-	status = frappe.db.get_value("DV Reorganisation", doc.name, "status")
-	if status != reorg_rules.STATUS_PENDING or doc.docstatus != 1:
+	does a call on one already undone). With ``progress``, each step is published to the form."""
+	# A locking read: the daily job and a background job applying the same one at once apply it once.
+	status = frappe.db.get_value("DV Reorganisation", doc.name, "status", for_update=True)
+	if status not in (reorg_rules.STATUS_PENDING, reorg_rules.STATUS_APPLYING) or doc.docstatus != 1:
 		return False
+
+	def step(number: int, description: str) -> None:
+		if progress:
+			publish_step(doc, number, description)
+
 	with all_or_nothing():
 		applied_on = now_datetime()
 		log = {"applied_on": str(applied_on)}
+		step(0, _("Tạo đơn vị mới"))
 		created = create_units(doc, log)
+		step(1, _("Lập phương án chuyển giao"))
 		the_plan = compute_plan(doc)
 		the_plan = rename_placeholders(the_plan, created)
+		step(2, _("Chuyển công việc đang thực hiện và phân công"))
 		move_work(doc, the_plan, log)
+		step(3, _("Chuyển đơn vị trực thuộc"))
 		move_sub_units(the_plan, log)
+		step(4, _("Kết thúc hoạt động của đơn vị cũ"))
 		close_old_units(doc, the_plan, log)
+		step(5, _("Chuyển quyền truy cập"))
 		copy_access(the_plan, log)
 		doc.db_set(
 			{
 				"status": reorg_rules.STATUS_APPLIED,
 				"applied_on": applied_on,
 				"log": json.dumps(log, ensure_ascii=False, indent=1, default=str),
-			}
+			},
+			# The form open on it while a background job applies it reloads when this is written.
+			notify=progress,
 		)
+		step(APPLY_STEPS, _("Đã áp dụng xong"))
 	frappe.cache.delete_key("user_permissions")
 	return True
 
@@ -424,7 +510,16 @@ def move_work(doc, the_plan: reorg_rules.Plan, log: dict) -> None:
 	"""Open tasks, their coordinating rows, draft models and open evaluations go to the new unit: each kind
 	read once for the log and moved by one UPDATE per new unit."""
 	olds = [old for old, _new in the_plan.transfers]
-	log.update(tasks=[], assigned=[], coordinating=[], coordinating_removed=[], models=[], evaluations=[])
+	log.update(
+		tasks=[],
+		assigned=[],
+		coordinating=[],
+		coordinating_removed=[],
+		models=[],
+		evaluations=[],
+		todos_closed=[],
+		todos_created=[],
+	)
 	if not olds:
 		return
 	target_of = dict(the_plan.transfers)
@@ -438,11 +533,13 @@ def move_work(doc, the_plan: reorg_rules.Plan, log: dict) -> None:
 	}
 	values = {"units": tuple(olds), "open": OPEN_STATUSES}
 	tasks = _names_in(
-		"""select name, presiding_unit, presiding_leader, presiding_officer from `tabDV Task`
-		where presiding_unit in %(units)s and status in %(open)s""",
+		"""select name, presiding_unit, presiding_leader, presiding_officer, _assign, title, due_date
+		from `tabDV Task` where presiding_unit in %(units)s and status in %(open)s""",
 		values,
 	)
-	log["tasks"] = [[t.name, t.presiding_unit, t.presiding_leader, t.presiding_officer] for t in tasks]
+	log["tasks"] = [
+		[t.name, t.presiding_unit, t.presiding_leader, t.presiding_officer, t._assign] for t in tasks
+	]
 	assigned = _names_in(
 		"""select name, assigning_unit from `tabDV Task`
 		where assigning_unit in %(units)s and status in %(open)s""",
@@ -504,6 +601,22 @@ def move_work(doc, the_plan: reorg_rules.Plan, log: dict) -> None:
 			)
 	log["evaluations"] = [[row.name, row.evaluated_unit, row.evaluated_unit_name] for row in evaluations]
 	remove_redundant_coordination([c.parent for c in coordinating], log)
+	# The moved tasks' ToDos follow their new presiding people, as a task saved with a new presiding unit
+	# would have them (DVTask.sync_assignments), but in bulk: the old unit's people stop carrying work that
+	# is no longer theirs, the new unit's get it. Undo reopens and deletes exactly these ToDos.
+	todos = sync_assignments_in_bulk(
+		"DV Task",
+		[
+			{
+				"name": t.name,
+				"users": people.get(target_of[t.presiding_unit], (None, None)),
+				"description": t.title,
+				"date": t.due_date,
+			}
+			for t in tasks
+		],
+	)
+	log["todos_closed"], log["todos_created"] = todos["closed"], todos["created"]
 
 
 def remove_redundant_coordination(tasks: list[str], log: dict) -> None:
@@ -822,13 +935,26 @@ def _restore_column(doctype: str, column: str, pairs: list) -> None:
 
 def restore(log: dict) -> None:
 	groups: dict[tuple, list[str]] = {}
-	for name, unit, leader, officer in log.get("tasks", []):
-		groups.setdefault((unit, leader, officer), []).append(name)
-	for (unit, leader, officer), names in groups.items():
+	# A log written before ToDos followed the work has no _assign (and no ToDo lists): it is left as it is.
+	for name, unit, leader, officer, *assign in log.get("tasks", []):
+		groups.setdefault((unit, leader, officer, *assign[:1]), []).append(name)
+	for (unit, leader, officer, *assign), names in groups.items():
 		frappe.db.sql(
 			"""update `tabDV Task` set presiding_unit = %(unit)s, presiding_leader = %(leader)s,
 				presiding_officer = %(officer)s where name in %(names)s""",
 			{"unit": unit, "leader": leader, "officer": officer, "names": tuple(names)},
+		)
+		if assign:
+			frappe.db.sql(
+				"update `tabDV Task` set _assign = %(assign)s where name in %(names)s",
+				{"assign": assign[0], "names": tuple(names)},
+			)
+	if log.get("todos_created"):
+		frappe.db.sql("delete from `tabToDo` where name in %(names)s", {"names": tuple(log["todos_created"])})
+	if log.get("todos_closed"):
+		frappe.db.sql(
+			"update `tabToDo` set status = 'Open', modified = %(now)s where name in %(names)s",
+			{"now": now_datetime(), "names": tuple(log["todos_closed"])},
 		)
 	_restore_column("DV Task", "assigning_unit", log.get("assigned", []))
 	removed = log.get("coordinating_removed", [])

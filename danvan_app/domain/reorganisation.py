@@ -40,9 +40,11 @@ SPLIT_RULE_KEYS = {label: key for key, label in SPLIT_RULE_LABELS.items()}
 STATUS_DRAFT = "Nháp"
 STATUS_PREVIEWED = "Đã xem trước"
 STATUS_PENDING = "Chờ hiệu lực"
+# A large one submitted on or after its day, while the background job applies it.
+STATUS_APPLYING = "Đang áp dụng"
 STATUS_APPLIED = "Đã áp dụng"
 STATUS_UNDONE = "Đã hoàn tác"
-STATUSES = (STATUS_DRAFT, STATUS_PREVIEWED, STATUS_PENDING, STATUS_APPLIED, STATUS_UNDONE)
+STATUSES = (STATUS_DRAFT, STATUS_PREVIEWED, STATUS_PENDING, STATUS_APPLYING, STATUS_APPLIED, STATUS_UNDONE)
 
 
 class ReorganisationError(ValueError):

@@ -1,6 +1,7 @@
 // Copyright (c) 2026, danvan_app developers
 // A reorganisation's form: "Xem trước" counts what would move before the decision is submitted (applied),
-// "Hoàn tác" undoes an applied one within the window of DV Settings.
+// "Hoàn tác" undoes an applied one within the window of DV Settings; a large one says so while a
+// background job applies it.
 
 frappe.provide("danvan");
 
@@ -9,6 +10,14 @@ const REORGANISATION_API = "danvan_app.api.reorganisation";
 danvan.reorganisation_form = {
 	refresh(frm) {
 		if (frm.is_new()) return;
+		if (frm.doc.status === "Đang áp dụng") {
+			// A large reorganisation is applied by a background job: its steps show as a progress bar
+			// (frappe.publish_progress to this document) and the form reloads when it is done.
+			frm.dashboard.set_headline_alert(
+				__("Đang áp dụng trong nền: công việc và quyền truy cập đang được chuyển sang đơn vị mới."),
+				"orange",
+			);
+		}
 		if (frm.doc.preview_summary) {
 			frm.dashboard.add_comment(frappe.utils.escape_html(frm.doc.preview_summary), "blue", true);
 		}

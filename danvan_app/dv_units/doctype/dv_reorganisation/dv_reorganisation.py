@@ -55,6 +55,7 @@ class DVReorganisation(ValueGuard, Document):
 			"Nh\u00e1p",
 			"\u0110\u00e3 xem tr\u01b0\u1edbc",
 			"Ch\u1edd hi\u1ec7u l\u1ef1c",
+			"\u0110ang \u00e1p d\u1ee5ng",
 			"\u0110\u00e3 \u00e1p d\u1ee5ng",
 			"\u0110\u00e3 ho\u00e0n t\u00e1c",
 		]
@@ -120,9 +121,14 @@ class DVReorganisation(ValueGuard, Document):
 
 	def on_submit(self):
 		if getdate(self.effective_date) <= getdate(today()):
-			reorganisation.apply(self)
+			reorganisation.apply_now_or_in_background(self)
 
 	def before_cancel(self):
+		if self.status == reorg_rules.STATUS_APPLYING:
+			frappe.throw(
+				_("Quyết định đang được áp dụng trong nền: hãy chờ áp dụng xong rồi hoàn tác trước khi hủy."),
+				ReorganisationError,
+			)
 		if self.status == reorg_rules.STATUS_APPLIED:
 			frappe.throw(
 				_("Quyết định đã được áp dụng: hãy hoàn tác (nút «Hoàn tác») trước khi hủy."),

@@ -32,6 +32,7 @@ MERGE = reorg_rules.KIND_LABELS[reorg_rules.MERGE]
 MOVE = reorg_rules.KIND_LABELS[reorg_rules.MOVE]
 SPLIT = reorg_rules.KIND_LABELS[reorg_rules.SPLIT]
 DONE = "Hoàn thành"
+APPLY_JOB = "danvan_app.reorganisation.apply_in_background"
 
 
 def make_reorganisation(kind, old_units, new_units, effective=None, **values):
@@ -113,7 +114,21 @@ class TestReorganisation(FrappeTestCase):
 			"tasks": frappe.get_all(
 				"DV Task",
 				filters={"name": ("in", tasks)},
-				fields=["name", "presiding_unit", "assigning_unit", "presiding_leader", "modified", "status"],
+				fields=[
+					"name",
+					"presiding_unit",
+					"assigning_unit",
+					"presiding_leader",
+					"modified",
+					"status",
+					"_assign",
+				],
+				order_by="name",
+			),
+			"todos": frappe.get_all(
+				"ToDo",
+				filters={"reference_type": "DV Task", "reference_name": ("in", tasks)},
+				fields=["name", "reference_name", "allocated_to", "status"],
 				order_by="name",
 			),
 			"coordinating": frappe.get_all(
@@ -221,6 +236,131 @@ class TestReorganisation(FrappeTestCase):
 		for i in range(20):
 			make_task(self.units.commune12, title=f"Thêm {i} {self.n}")
 		self.assertEqual(queries(), few)
+
+	def open_todos(self, task):
+		return frappe.get_all(
+			"ToDo",
+			filters={"reference_type": "DV Task", "reference_name": task, "status": "Open"},
+			pluck="allocated_to",
+			order_by="allocated_to",
+		)
+
+	def with_leader(self, unit, name):
+		leader = make_user(f"{name}.{self.n}@dv.test", access.MANAGER, [unit])
+		frappe.db.set_value("DV Unit", unit, "dan_van_leader", leader)
+		return leader
+
+	def test_assignments_follow_the_moved_work_and_undo_puts_them_back(self):
+		u = self.units
+		leader11 = self.with_leader(u.commune11, "lanh.dao.11")
+		leader13 = self.with_leader(u.commune13, "lanh.dao.13")
+		task = make_task(u.commune11, title=f"Việc có người phụ trách {self.n}").name
+		moved = [task, *self.open_tasks[:3], self.duty]
+		self.assertEqual(self.open_todos(task), [leader11])
+		todos_before = frappe.get_all(
+			"ToDo",
+			filters={"reference_name": ("in", moved)},
+			fields=["name", "allocated_to", "status"],
+			order_by="name",
+		)
+		assign_before = frappe.db.get_value("DV Task", task, "_assign")
+		doc = previewed(make_reorganisation(MERGE, [u.commune11], [{"existing_unit": u.commune13}]))
+		doc.submit()
+		for name in moved:
+			self.assertEqual(self.open_todos(name), [leader13], name)
+			self.assertEqual(json.loads(frappe.db.get_value("DV Task", name, "_assign")), [leader13])
+		self.assertEqual(
+			frappe.db.get_value("ToDo", {"reference_name": task, "allocated_to": leader11}, "status"),
+			"Cancelled",
+		)
+		# The closed task stays with its unit, and so do its people.
+		self.assertEqual(self.open_todos(self.closed_task), [])
+		self.assertEqual(
+			frappe.get_all("DV Task", filters={"name": ("in", moved)}, pluck="presiding_leader"),
+			[leader13] * len(moved),
+		)
+
+		undo(reorganisation_name=doc.name)
+		self.assertEqual(
+			frappe.get_all(
+				"ToDo",
+				filters={"reference_name": ("in", moved)},
+				fields=["name", "allocated_to", "status"],
+				order_by="name",
+			),
+			todos_before,
+		)
+		self.assertEqual(self.open_todos(task), [leader11])
+		self.assertEqual(frappe.db.get_value("DV Task", task, "_assign"), assign_before)
+
+	def test_apply_asks_the_same_number_of_queries_whatever_the_number_of_tasks(self):
+		u = self.units
+		self.with_leader(u.commune22, "lanh.dao.22")
+		leader = make_user(f"lanh.dao.cu.{self.n}@dv.test", access.MANAGER, [u.district2])
+
+		def queries(count):
+			old = make_unit(f"Đảng ủy xã Cũ {count} {self.n}", u.district2, level=COMMUNE).name
+			frappe.db.set_value("DV Unit", old, "dan_van_leader", leader)
+			tasks = [make_task(old, title=f"Việc {i} xã cũ {count} {self.n}").name for i in range(count)]
+			doc = previewed(make_reorganisation(MERGE, [old], [{"existing_unit": u.commune22}]))
+			with patch.object(frappe.db, "sql", wraps=frappe.db.sql) as sql:
+				doc.submit()
+			doc.reload()
+			self.assertEqual(doc.status, reorg_rules.STATUS_APPLIED)
+			self.assertEqual(len(json.loads(doc.log)["todos_created"]), count)
+			self.assertEqual(
+				self.open_todos(tasks[-1]), [frappe.db.get_value("DV Unit", u.commune22, "dan_van_leader")]
+			)
+			return sql.call_count
+
+		queries(2)  # the first one fills the caches (meta, settings) the others find
+		self.assertEqual(queries(30), queries(10))
+
+	def test_a_large_reorganisation_is_applied_once_by_a_background_job(self):
+		doc = previewed(self.merge())
+		with (
+			patch.object(reorganisation, "BACKGROUND_FROM_TASKS", 2),
+			patch.object(frappe, "enqueue") as enqueue,
+		):
+			doc.submit()
+		calls = [c for c in enqueue.call_args_list if c.args[:1] == (APPLY_JOB,)]
+		self.assertEqual(len(calls), 1)
+		kwargs = calls[0].kwargs
+		self.assertEqual(
+			(kwargs["queue"], kwargs["enqueue_after_commit"], kwargs["deduplicate"], kwargs["job_id"]),
+			("long", True, True, reorganisation.job_id(doc.name)),
+		)
+		self.assertEqual(
+			frappe.db.get_value("DV Reorganisation", doc.name, "status"), reorg_rules.STATUS_APPLYING
+		)
+		self.assertEqual(
+			frappe.db.get_value("DV Task", self.open_tasks[0], "presiding_unit"), self.units.commune11
+		)
+		# Not yet applied: the daily job leaves it to its background job.
+		self.assertNotIn(doc.name, reorganisation.apply_due(today()))
+		doc.reload()
+		self.assertRaises(ReorganisationError, doc.cancel)
+
+		with patch.object(frappe, "publish_progress") as progress:
+			self.assertTrue(reorganisation.apply_in_background(doc.name))
+		self.assertEqual(progress.call_args.args[0], 100)
+		doc.reload()
+		self.assertEqual(doc.status, reorg_rules.STATUS_APPLIED)
+		new_unit = doc.new_units[0].created_unit
+		self.assertEqual(frappe.db.get_value("DV Task", self.open_tasks[0], "presiding_unit"), new_unit)
+		log = doc.log
+		self.assertFalse(reorganisation.apply_in_background(doc.name))
+		self.assertEqual(frappe.db.get_value("DV Reorganisation", doc.name, "log"), log)
+		self.assertEqual(frappe.db.count("DV Unit", {"unit_name": f"Đảng ủy xã Hợp Nhất {self.n}"}), 1)
+
+	def test_a_small_reorganisation_is_applied_when_submitted(self):
+		doc = previewed(self.merge())
+		with patch.object(frappe, "enqueue") as enqueue:
+			doc.submit()
+		self.assertFalse([c for c in enqueue.call_args_list if c.args[:1] == (APPLY_JOB,)])
+		self.assertEqual(
+			frappe.db.get_value("DV Reorganisation", doc.name, "status"), reorg_rules.STATUS_APPLIED
+		)
 
 	def test_users_of_an_old_commune_see_their_work_under_the_new_one_and_a_sibling_does_not(self):
 		doc = previewed(self.merge())
