@@ -5,6 +5,7 @@ import frappe
 
 from danvan_app.domain import access, periods
 from danvan_app.domain import evaluation as evaluation_rules
+from danvan_app.domain import reorganisation as reorganisation_rules
 from danvan_app.domain import tasks as task_rules
 from danvan_app.email_reports import OVERDUE_TEMPLATE
 from danvan_app.reports.task_counts import COUNTS
@@ -49,6 +50,10 @@ def vocabulary() -> dict:
 		"extension_pending": task_rules.EXTENSION_PENDING,
 		"roles": list(access.DV_ROLES),
 		"cycle_closed": evaluation_rules.CYCLE_CLOSED,
+		"reorganisation_status": {
+			"applying": reorganisation_rules.STATUS_APPLYING,
+			"applied": reorganisation_rules.STATUS_APPLIED,
+		},
 		"report_periods": list(periods.REPORT_PERIODS),
 		"overdue_email_template": OVERDUE_TEMPLATE,
 		# What each count column of a task report counts, as a list filter: the drill-down to the tasks.

@@ -10,7 +10,8 @@ const REORGANISATION_API = "danvan_app.api.reorganisation";
 danvan.reorganisation_form = {
 	refresh(frm) {
 		if (frm.is_new()) return;
-		if (frm.doc.status === "Đang áp dụng") {
+		const status = frappe.boot.danvan.reorganisation_status;
+		if (frm.doc.status === status.applying) {
 			// A large reorganisation is applied by a background job: its steps show as a progress bar
 			// (frappe.publish_progress to this document) and the form reloads when it is done.
 			frm.dashboard.set_headline_alert(
@@ -32,7 +33,7 @@ danvan.reorganisation_form = {
 					.then(() => frm.reload_doc()),
 			);
 		}
-		if (frm.doc.docstatus === 1 && frm.doc.status === "Đã áp dụng") {
+		if (frm.doc.docstatus === 1 && frm.doc.status === status.applied) {
 			frm.add_custom_button(__("Hoàn tác"), () =>
 				frappe.confirm(__("Hoàn tác quyết định sắp xếp này và trả công việc về các đơn vị cũ?"), () =>
 					frappe
