@@ -35,7 +35,7 @@ def vocabulary() -> dict:
 			"done": task_rules.STATUS_DONE,
 			"cancelled": task_rules.STATUS_CANCELLED,
 		},
-		"open_statuses": [task_rules.STATUS_NOT_STARTED, task_rules.STATUS_IN_PROGRESS],
+		"open_statuses": list(task_rules.OPEN_STATUSES),
 		"outcome": {
 			"on_time": task_rules.OUTCOME_ON_TIME,
 			"done_late": task_rules.OUTCOME_DONE_LATE,

@@ -10,7 +10,7 @@ from danvan_app.dv_directives.doctype.dv_settings.dv_settings import get_setting
 from danvan_app.recurring_instances import generate_recurring_instances
 from danvan_app.reorganisation import apply_due as apply_due_reorganisations
 
-OPEN_STATUSES = (task_rules.STATUS_NOT_STARTED, task_rules.STATUS_IN_PROGRESS)
+OPEN_STATUSES = task_rules.OPEN_STATUSES
 
 
 DateDiff = CustomFunction("DATEDIFF", ["later", "earlier"])

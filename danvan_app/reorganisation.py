@@ -22,15 +22,16 @@ from frappe.utils import add_days, cint, formatdate, get_datetime, getdate, now_
 from frappe.utils.nestedset import update_move_node
 
 from danvan_app.assignments import sync_assignments_in_bulk
+from danvan_app.domain import evaluation as evaluation_rules
 from danvan_app.domain import reorganisation as reorg_rules
 from danvan_app.domain import tasks as task_rules
 from danvan_app.dv_directives.doctype.dv_settings.dv_settings import get_settings
 from danvan_app.exceptions import ReorganisationError
 from danvan_app.rule_refusals import refusals
-from danvan_app.utils import all_or_nothing, as_date
+from danvan_app.utils import all_or_nothing, as_date, bulk_insert_rows
 
-OPEN_STATUSES = (task_rules.STATUS_NOT_STARTED, task_rules.STATUS_IN_PROGRESS)
-CYCLE_OPEN = "Đang mở"
+OPEN_STATUSES = task_rules.OPEN_STATUSES
+CYCLE_OPEN = evaluation_rules.CYCLE_OPEN
 NO_RECURRENCE = task_rules.RECURRENCE_LABELS["none"]
 PERMISSION_FIELDS = (
 	"user",
@@ -771,7 +772,6 @@ def copy_access(the_plan: reorg_rules.Plan, log: dict) -> None:
 			fields=["user", "for_value", "applicable_for"],
 		)
 	}
-	now = now_datetime()
 	rows = []
 	for grant in grants:
 		for unit in targets[grant.for_value]:
@@ -781,41 +781,15 @@ def copy_access(the_plan: reorg_rules.Plan, log: dict) -> None:
 			have.add(key)
 			name = frappe.generate_hash(length=10)
 			rows.append(
-				(
-					name,
-					now,
-					now,
-					frappe.session.user,
-					frappe.session.user,
-					grant.user,
-					"DV Unit",
-					unit,
-					grant.apply_to_all_doctypes,
-					grant.applicable_for,
-					grant.hide_descendants,
-					0,
-				)
+				{
+					"name": name,
+					**{field: grant[field] for field in PERMISSION_FIELDS},
+					"for_value": unit,
+					"is_default": 0,
+				}
 			)
 			log["permissions"].append(name)
-	if rows:
-		frappe.db.bulk_insert(
-			"User Permission",
-			[
-				"name",
-				"creation",
-				"modified",
-				"owner",
-				"modified_by",
-				"user",
-				"allow",
-				"for_value",
-				"apply_to_all_doctypes",
-				"applicable_for",
-				"hide_descendants",
-				"is_default",
-			],
-			rows,
-		)
+	bulk_insert_rows("User Permission", rows)
 
 
 def apply_due(day=None) -> list[str]:

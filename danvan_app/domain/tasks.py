@@ -16,6 +16,8 @@ STATUS_NOT_STARTED = "Chưa bắt đầu"
 STATUS_IN_PROGRESS = "Đang thực hiện"
 STATUS_DONE = "Hoàn thành"
 STATUS_CANCELLED = "Đã hủy"
+# Work still to be done: what a reorganisation moves, what the daily job reminds about.
+OPEN_STATUSES = (STATUS_NOT_STARTED, STATUS_IN_PROGRESS)
 STATUSES = (STATUS_NOT_STARTED, STATUS_IN_PROGRESS, STATUS_DONE, STATUS_CANCELLED)
 
 # Deadline outcome values.
