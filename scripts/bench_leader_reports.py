@@ -16,8 +16,8 @@ tasks, or reuses them when the site already holds them from the same seed and si
 the 9N more tasks to an N site (or builds everything), so a round's data are the same however it was made.
 
 For each report, as the Administrator and as a DV Viewer granted the district BENCH-U1 with its communes, it
-times ``execute(filters)`` (median of --repeat runs) and the same figures by hand-written SQL (plain strings,
-parameters via %(name)s, run through frappe.db.sql) in the same run, after checking the two give the same
+times ``execute(filters)`` and the same figures by hand-written SQL (plain strings, parameters via %(name)s,
+run through frappe.db.sql) in the same run, alternately, and takes the median of --repeat runs of each, after checking the two give the same
 figures (an AssertionError otherwise). It counts the queries ``execute`` issues (frappe.db.sql calls) and the
 seconds spent inside them, and prints a Markdown table; a report over GOAL × its hand SQL also gets the
 EXPLAIN of its statements and of the hand SQL printed.
@@ -504,18 +504,26 @@ CASES = (
 )
 
 
-def timed(fn, repeat: int) -> tuple[float, int, float, object]:
-	"""Median seconds of ``repeat`` runs, the queries of the last run, median seconds inside db.sql, and the
-	last run's result."""
-	seconds, inside, queries, result = [], [], 0, None
+def timed_pair(report_fn, report_user: str, hand_fn, repeat: int) -> tuple[tuple, tuple]:
+	"""Each of ``repeat`` rounds runs the report (as ``report_user``) and then the hand-written SQL (as the
+	Administrator), so a load that comes and goes on the shared machine falls on both alike. For each: the
+	median seconds, the queries of the last run, the median seconds inside db.sql and the last result."""
+	runs = {"report": ([], [], 0, None), "hand": ([], [], 0, None)}
 	for _ in range(repeat):
-		with QueryCounter() as counter:
-			start = time.perf_counter()
-			result = fn()
-			seconds.append(time.perf_counter() - start)
-		inside.append(counter.seconds)
-		queries = counter.count
-	return statistics.median(seconds), queries, statistics.median(inside), result
+		for key, fn, user in (("report", report_fn, report_user), ("hand", hand_fn, "Administrator")):
+			frappe.set_user(user)
+			seconds, inside, _queries, _result = runs[key]
+			with QueryCounter() as counter:
+				start = time.perf_counter()
+				result = fn()
+				seconds.append(time.perf_counter() - start)
+			inside.append(counter.seconds)
+			runs[key] = (seconds, inside, counter.count, result)
+	frappe.set_user("Administrator")
+	return tuple(
+		(statistics.median(seconds), queries, statistics.median(inside), result)
+		for seconds, inside, queries, result in (runs["report"], runs["hand"])
+	)
 
 
 def captured_statements(fn) -> list[tuple]:
@@ -567,11 +575,10 @@ def measure_case(label: str, n: int, case_row: tuple, scoped: bool, repeat: int)
 	def run_hand():
 		return [frappe.db.sql(query, values) for query, values in statements]
 
-	frappe.set_user(user)
-	report_s, queries, inside, result = timed(run_report, repeat)
-	frappe.set_user("Administrator")
 	# The hand-written statements alone (their rows' tidying for the comparison is not timed).
-	hand_s, hand_queries, _inside, _result = timed(run_hand, repeat)
+	(report_s, queries, inside, result), (hand_s, hand_queries, _inside, _result) = timed_pair(
+		run_report, user, run_hand, repeat
+	)
 	if report_s > GOAL * hand_s:
 		frappe.set_user(user)
 		mine = captured_statements(run_report)
