@@ -108,11 +108,15 @@ def readable_names_sql(doctype: str, scope: access.UserScope) -> str:
 
 
 def units_criterion(column, user: str | None = None) -> Criterion | None:
-	"""For reports that aggregate in SQL: ``column`` names a unit the user acts for (None: every unit)."""
+	"""For reports that aggregate in SQL: ``column`` names a unit the user acts for (None: every unit).
+
+	The unit list is written as the list hook writes it (each name through ``frappe.db.escape``), not as
+	one bound parameter per unit: the query builder's parameters cost about 0.5 ms a statement for a
+	district's 29 units, more than the statement itself takes in MariaDB."""
 	scope = user_scope(user)
 	if scope.unrestricted:
 		return None
-	return column.isin(sorted(scope.units)) if scope.units else LiteralValue(NOTHING)
+	return LiteralValue(units_condition(column.get_sql(quote_char="`", with_namespace=True), scope))
 
 
 def subtree_criterion(Unit, unit: str | None) -> Criterion | None:
