@@ -206,3 +206,27 @@ def test_every_corpus_text_has_a_valid_source_and_expected_file(folder, slug):
 			assert score_module.normalise(phrase) in text, phrase
 	for phrase in expected["not_tasks"]:
 		assert score_module.normalise(phrase) in text, phrase
+
+
+def test_low_confidence_obligations_are_optional():
+	expected = {
+		"obligations": [
+			*EXPECTED["obligations"][2:],
+			{
+				"id": "o9",
+				"anchor": "tăng cường công tác dân vận",
+				"presiding": [],
+				"deadline": {"kind": "none", "due": None, "recurrence": None, "month": None},
+				"confidence_expected": "low",
+			},
+		],
+		"not_tasks": [],
+	}
+	proposed = [_task("c", "Tăng cường công tác dân vận", [], _deadline(), confidence="low")]
+	score = score_module.score_text("x", expected, proposed)
+	# proposed: neither false nor in the recall; o3 (high) is missed
+	assert (score.expected, score.optional, score.optional_found) == (1, 1, 1)
+	assert (score.false, score.missed) == (0, ["o3"])
+	# not proposed: not missed
+	score = score_module.score_text("x", expected, [])
+	assert (score.optional_found, score.missed) == (0, ["o3"])

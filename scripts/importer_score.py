@@ -22,6 +22,9 @@ units and its deadline are right:
   list needs an empty proposed list;
 * deadline: ``kind``, ``due``, ``recurrence`` and ``month`` all equal (``start`` and ``text`` are not scored).
 
+Obligations expected with ``confidence_expected: "low"`` (generic exhortations with no deliverable, which
+issue 15 says the importer *may* propose as low-confidence tasks) are optional: a task matching one is neither
+false nor counted in the recall, and one not proposed is not missed; how many were proposed is printed.
 An obligation may list ``parts``: further untimed duties the text writes in the same clause, which the
 importer may keep grouped or propose on their own. False tasks: every proposed task that matches no
 obligation and contains no part; how many of those the importer itself marked low confidence is printed
@@ -101,6 +104,8 @@ class TextScore:
 	false: int = 0
 	false_low: int = 0
 	split: int = 0
+	optional: int = 0
+	optional_found: int = 0
 	not_task_hits: int = 0
 	missed: list[str] = field(default_factory=list)
 	wrong: list[dict] = field(default_factory=list)
@@ -153,8 +158,15 @@ def score_text(slug: str, expected: dict, tasks: list[dict]) -> TextScore:
 			)
 			(right if ok else other).setdefault(o_index, []).append(t_index)
 	matched = _max_matching(right, other)
-	score = TextScore(slug, expected=len(obligations), proposed=len(tasks))
+	optional = {o_index for o_index, o in enumerate(obligations) if o.get("confidence_expected") == "low"}
+	score = TextScore(slug, expected=len(obligations) - len(optional), proposed=len(tasks))
+	score.optional = len(optional)
 	for o_index, obligation in enumerate(obligations):
+		if o_index in optional:
+			# a generic exhortation the importer may propose (low confidence) or leave out: neither missed
+			# nor false, and not in the recall
+			score.optional_found += o_index in matched
+			continue
 		if o_index not in matched:
 			score.missed.append(obligation["id"])
 			continue
@@ -243,6 +255,8 @@ def summary(scores: list[TextScore]) -> dict:
 		"false": false,
 		"false_low": sum(s.false_low for s in scores),
 		"split": sum(s.split for s in scores),
+		"optional": sum(s.optional for s in scores),
+		"optional_found": sum(s.optional_found for s in scores),
 		"recall": round(right / expected, 3) if expected else None,
 		"false_rate": round(false / proposed, 3) if proposed else None,
 	}
@@ -266,13 +280,15 @@ def main(argv: list[str] | None = None) -> int:
 		)
 		return 0
 	header = (
-		f"{'text':<48} {'found':>9} {'unit':>5} {'ddl':>5} {'right':>6} {'false':>7} {'low':>4} {'split':>5}"
+		f"{'text':<48} {'found':>9} {'unit':>5} {'ddl':>5} {'right':>6} {'false':>7} {'low':>4} {'split':>5} "
+		f"{'opt':>5}"
 	)
 	print(header)
 	for s in scores:
 		print(
 			f"{s.slug:<48} {s.found:>4}/{s.expected:<4} {s.unit_right:>5} {s.deadline_right:>5} "
-			f"{s.right:>6} {s.false:>3}/{s.proposed:<3} {s.false_low:>4} {s.split:>5}"
+			f"{s.right:>6} {s.false:>3}/{s.proposed:<3} {s.false_low:>4} {s.split:>5} "
+			f"{s.optional_found:>2}/{s.optional:<2}"
 		)
 		if args.verbose:
 			for obligation_id in s.missed:
@@ -285,7 +301,8 @@ def main(argv: list[str] | None = None) -> int:
 		f"SUMMARY {args.set}: {total['texts']} texts, recall {total['right']}/{total['expected']} = "
 		f"{total['recall']} (found {total['found']}, unit right {total['unit_right']}, deadline right "
 		f"{total['deadline_right']}); false tasks {total['false']}/{total['proposed']} = {total['false_rate']} "
-		f"({total['false_low']} of them marked low confidence); {total['split']} split parts not counted"
+		f"({total['false_low']} of them marked low confidence); {total['split']} split parts and "
+		f"{total['optional_found']}/{total['optional']} optional (low) obligations proposed, not counted"
 	)
 	return 0
 
