@@ -43,8 +43,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+# Appended, not put first: PYTHONPATH may name another checkout whose parser is to be scored on this corpus.
 if str(ROOT) not in sys.path:
-	sys.path.insert(0, str(ROOT))
+	sys.path.append(str(ROOT))
 
 CORPUS = ROOT / "tests" / "corpus"
 SETS = ("dev", "heldout", "shared")
