@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import re
 
-from danvan_app.domain.actor_phrases import extract_units
-from danvan_app.domain.deadline_phrases import (
-	parse_deadline,
-)
 from danvan_app.domain.directive_text.header import (
 	_parse_header,
 )
+from danvan_app.domain.directive_text.obligations import tasks_from_item
 from danvan_app.domain.directive_text.references import (
 	_issuer_before,
 	_Mention,
@@ -20,7 +17,6 @@ from danvan_app.domain.directive_text.references import (
 from danvan_app.domain.directive_text.results import (
 	DirectiveParse,
 	DocumentInfo,
-	Task,
 	_vn_date,
 )
 from danvan_app.domain.directive_text.structure import (
@@ -29,11 +25,9 @@ from danvan_app.domain.directive_text.structure import (
 	_NEWS_MARKERS,
 	_WEB_FURNITURE,
 	_collect_items,
-	_Item,
 	_lines,
 	_looks_vietnamese,
 	_prepare_text,
-	_task_title,
 )
 from danvan_app.domain.vn_text import (
 	fold_same_length,
@@ -112,17 +106,11 @@ def parse_directive_text(text: str) -> DirectiveParse:
 	if not items:
 		warnings.append("Không tìm thấy phần nhiệm vụ được đánh số hoặc phần tổ chức thực hiện.")
 	references = _references(mentions, number, warnings)
-	tasks = [_task_from_item(item) for item in items]
+	tasks = [task for item in items for task in tasks_from_item(item)]
 	document = DocumentInfo(
 		number and number.normalized, doc_type, issuer, issue_date, header.title, warnings
 	)
 	return DirectiveParse(document, references, tasks, True, None)
-
-
-def _task_from_item(item: _Item) -> Task:
-	clause = item.text
-	presiding, coordinating = extract_units(clause)
-	return Task(_task_title(clause), clause, presiding, coordinating, parse_deadline(clause))
 
 
 _BODY_ISSUER = re.compile(r"(?:\s(?:(?:da|vua)\s+)?ban hanh\s|\syeu cau\s)")
