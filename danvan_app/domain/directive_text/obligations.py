@@ -69,8 +69,39 @@ def _segments(paragraphs: list[str]) -> list[_Segment]:
 	return segments
 
 
-def tasks_from_item(item: _Item, default_actor: tuple[list[str], list[str]] | None = None) -> list[Task]:
-	"""The tasks one item states: one, or one per timed duty when it states several."""
+_HEADER_TAIL = re.compile(r"\s*(?:có trách nhiệm|chịu trách nhiệm|thực hiện|gồm)?\s*[:.]?\s*$")
+
+
+def units_in_header(header: str | None) -> tuple[list[str], list[str]] | None:
+	"""The bodies a header names for its sub-items: "1. Sở Nội vụ:", "Đề nghị Ủy ban MTTQ Việt Nam tỉnh:"."""
+	if not header:
+		return None
+	presiding, coordinating = extract_units(_HEADER_TAIL.sub("", header) + " thực hiện.")
+	return (presiding, coordinating) if presiding else None
+
+
+def tasks_from_item(item: _Item) -> list[Task]:
+	"""The tasks one item states: one, or one per timed duty when it states several.
+
+	In an article that is not about duties ("Điều 9. Trình tự đánh giá"), a point is a task only when it names
+	the body that acts; other points are rules.
+	"""
+	tasks = _tasks(item, item.actor)
+	if item.section == "articles":
+		tasks = [task for task in tasks if task.presiding]
+	return [task for task in tasks if not is_per_case_limit(task.clause)]
+
+
+def _units(text: str, header: str | None) -> tuple[list[str], list[str]]:
+	"""The bodies of ``text``; when it names none, the header's ("1. Sở Nội vụ:" over "a) Chủ trì, phối hợp
+	với Thanh tra tỉnh …" → Sở Nội vụ presides, Thanh tra tỉnh coordinates)."""
+	presiding, coordinating = extract_units(text)
+	if presiding or not units_in_header(header):
+		return presiding, coordinating
+	return extract_units(_HEADER_TAIL.sub("", header or "") + " " + text[:1].lower() + text[1:])
+
+
+def _tasks(item: _Item, header: str | None) -> list[Task]:
 	paragraphs = list(item.paragraphs)
 	clause = item.text
 	folded_clause = fold_same_length(clause).lower()
@@ -81,9 +112,7 @@ def tasks_from_item(item: _Item, default_actor: tuple[list[str], list[str]] | No
 	if not segments:
 		return []
 	groups = _groups(segments)
-	whole_presiding, whole_coordinating = extract_units(clause)
-	if not whole_presiding and default_actor:
-		whole_presiding, whole_coordinating = default_actor
+	whole_presiding, whole_coordinating = _units(clause, header)
 	if len(groups) == 1 and not heading:
 		return [_task(clause, whole_presiding, whole_coordinating, parse_deadline(clause, folded_clause))]
 	if heading and not any(segment.presiding or segment.timed for segment in segments):
@@ -91,20 +120,18 @@ def tasks_from_item(item: _Item, default_actor: tuple[list[str], list[str]] | No
 		deadline = parse_deadline(clause, folded_clause)
 		return [_task(clause, whole_presiding, whole_coordinating, deadline, heading_only=True)]
 	tasks = []
-	lead_presiding, lead_coordinating = groups[0][0].presiding, groups[0][0].coordinating
-	if not lead_presiding and default_actor:
-		lead_presiding, lead_coordinating = default_actor
+	# The clause's lead names the bodies of its later duties; under a title, each duty names its own.
+	lead = ([], []) if heading else _units(groups[0][0].text, header)
 	for group in groups:
 		if heading and not any(segment.presiding or segment.timed for segment in group):
 			continue  # narrative under a title
 		text = " ".join(segment.text for segment in group)
 		own = next((segment for segment in group if segment.presiding), None)
-		presiding, coordinating = (
-			(own.presiding, own.coordinating) if own else (lead_presiding, lead_coordinating)
-		)
+		standing = bool(STANDING_RULE.match(group[0].folded))
+		presiding, coordinating = (own.presiding, own.coordinating) if own else ([], []) if standing else lead
 		deadline = next((segment.deadline for segment in group if segment.timed), Deadline())
 		tasks.append(_task(text, presiding, coordinating, deadline))
-	return [task for task in tasks if not is_per_case_limit(task.clause)]
+	return tasks
 
 
 def _groups(segments: list[_Segment]) -> list[list[_Segment]]:
@@ -164,3 +191,30 @@ def _task(
 	title = title[:1].upper() + title[1:]
 	confidence = "low" if heading_only else confidence_of(clause, presiding, deadline)
 	return Task(title, clause, list(presiding), list(coordinating), deadline, confidence)
+
+
+_REQUEST = re.compile(r"^de nghi\s")
+
+
+def tasks_from_loose_lines(lines: list[str]) -> list[Task]:
+	"""Duties written outside the numbered parts: a sentence that opens with its time and names its actor
+	("Hằng năm, Ủy ban nhân dân tỉnh tổ chức …"), a standing rule ("Chọn tháng Chín hằng năm là tháng cao
+	điểm …") and a request to a body ("Đề nghị Ủy ban MTTQ Việt Nam tỉnh …")."""
+	tasks = []
+	for line in lines:
+		folded_line = fold_same_length(line).lower()
+		if not (
+			"hang" in folded_line
+			or "dinh ky" in folded_line
+			or "moi" in folded_line
+			or "de nghi" in folded_line
+			or "truoc" in folded_line
+		):
+			continue
+		for segment in _segments([line]):
+			standing = bool(STANDING_RULE.match(segment.folded))
+			request = bool(_REQUEST.match(segment.folded)) and bool(segment.presiding)
+			timed_duty = segment.opens_with_time and segment.timed and bool(segment.presiding)
+			if standing or request or timed_duty:
+				tasks.append(_task(segment.text, segment.presiding, segment.coordinating, segment.deadline))
+	return [task for task in tasks if not is_per_case_limit(task.clause)]

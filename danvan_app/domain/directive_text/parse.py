@@ -7,7 +7,8 @@ import re
 from danvan_app.domain.directive_text.header import (
 	_parse_header,
 )
-from danvan_app.domain.directive_text.obligations import tasks_from_item
+from danvan_app.domain.directive_text.items import collect_items
+from danvan_app.domain.directive_text.obligations import tasks_from_item, tasks_from_loose_lines
 from danvan_app.domain.directive_text.references import (
 	_issuer_before,
 	_Mention,
@@ -24,12 +25,13 @@ from danvan_app.domain.directive_text.structure import (
 	_MEETING_MARKERS,
 	_NEWS_MARKERS,
 	_WEB_FURNITURE,
-	_collect_items,
 	_lines,
 	_looks_vietnamese,
 	_prepare_text,
 )
+from danvan_app.domain.directive_text.tables import table_tasks
 from danvan_app.domain.vn_text import (
+	fold,
 	fold_same_length,
 )
 
@@ -52,7 +54,7 @@ def parse_directive_text(text: str) -> DirectiveParse:
 	news, furniture = _news_signals(prepared, folded_text)
 	lead_folded = "\n".join(line.folded for line in lines[:6])
 	meeting = bool(_MEETING_MARKERS.search(lead_folded)) and header.doc_type is None
-	items = _collect_items(lines, header.end_index)
+	items, loose_lines = collect_items(lines, header.end_index)
 	if header.doc_type is not None and items:
 		is_directive = True  # a type heading and tasks: the directive itself, even when shown on a web page
 	elif header.doc_type is not None:
@@ -106,7 +108,11 @@ def parse_directive_text(text: str) -> DirectiveParse:
 	if not items:
 		warnings.append("Không tìm thấy phần nhiệm vụ được đánh số hoặc phần tổ chức thực hiện.")
 	references = _references(mentions, number, warnings)
-	tasks = [task for item in items for task in tasks_from_item(item)]
+	tasks = [task for item in items for task in tasks_from_item(item)] + tasks_from_loose_lines(loose_lines)
+	table = table_tasks(lines)
+	if table:  # a table's rows written "1. …" are items too: the table's reading wins
+		in_table = {fold(task.title)[:30] for task in table}
+		tasks = [task for task in tasks if fold(task.title)[:30] not in in_table] + table
 	document = DocumentInfo(
 		number and number.normalized, doc_type, issuer, issue_date, header.title, warnings
 	)

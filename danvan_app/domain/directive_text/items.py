@@ -1,0 +1,185 @@
+"""Cut the body into items: the numbered clauses of the tasks and implementation parts, and the articles.
+
+Party texts put duties under "NHIỆM VỤ, GIẢI PHÁP" and "TỔ CHỨC THỰC HIỆN"; State texts (a Quyết định with its
+Quy chế/Quy định) put them in articles ("Điều 10. Trách nhiệm thi hành", "Chương IV. TỔ CHỨC THỰC HIỆN") with
+points "1.", "a)", "đ)". Lines outside any of these parts are handed back too: recurring duties are written
+there as well ("Định kỳ 6 tháng, các sở, ngành báo cáo …").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from danvan_app.domain.directive_text.structure import (
+	_CLOSING_LINE,
+	_IMPLEMENTATION_HEADING,
+	_INTRO_TO_TASKS,
+	_ITEM_MARKER,
+	_ROMAN_HEADING,
+	_TASKS_HEADING,
+	_heading_text,
+	_is_junk_line,
+	_is_mostly_uppercase,
+	_Item,
+	_Line,
+	_marker_kind,
+)
+from danvan_app.domain.vn_text import fold_same_length
+
+_ARTICLE = re.compile(r"^(?:Điều|ĐIỀU)\s+\d{1,3}\s*[.:]\s*(?P<title>.*)$")
+_CHAPTER = re.compile(r"^(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s+[IVXLC\d]{1,5}\s*[.:\-–]?\s*(?P<title>.*)$")
+# An article whose points are duties: "Trách nhiệm của Sở Nội vụ", "Tổ chức thực hiện", "Trách nhiệm thi hành".
+_DUTY_ARTICLE = re.compile(
+	r"^(?:trach nhiem|nhiem vu(?:,| va) (?:quyen han|trach nhiem)|phan cong|to chuc thuc hien|thi hanh"
+	r"|dieu khoan thi hanh|hieu luc va trach nhiem|che do bao cao|kinh phi va to chuc)"
+)
+_ACTOR_OF_ARTICLE = re.compile(r"^(?:trach nhiem|nhiem vu(?:,| va) (?:quyen han|trach nhiem))\s+cua\s+")
+
+
+@dataclass
+class _Walk:
+	section: str | None = None
+	top_kind: str | None = None
+	expected_number: int = 1
+	fresh: bool = False  # just after a heading: an unmarked paragraph opens an item of its own
+	actor: str | None = None  # the article's body ("Điều 5. Trách nhiệm của Sở Nội vụ")
+	items: list[_Item] = field(default_factory=list)
+	loose: list[str] = field(default_factory=list)
+
+	def open(self, section: str | None, actor: str | None = None) -> None:
+		self.section, self.top_kind, self.expected_number, self.fresh, self.actor = (
+			section,
+			None,
+			1,
+			True,
+			actor,
+		)
+
+	def add(self, paragraph: str, kind: str | None) -> None:
+		self.items.append(_Item([paragraph], kind, self.section or "tasks", self.actor))
+		self.fresh = False
+
+
+def collect_items(lines: list[_Line], body_start: int) -> tuple[list[_Item], list[str]]:
+	"""(the items, the body's lines that lie outside every part), walking the lines once."""
+	walk = _Walk()
+	nonempty = [line for i, line in enumerate(lines) if line.text and i >= body_start]
+	for position, line in enumerate(nonempty):
+		if _heading(walk, line):
+			continue
+		if _CLOSING_LINE.match(line.folded):
+			walk.section = None
+			continue
+		next_line = nonempty[position + 1] if position + 1 < len(nonempty) else None
+		if walk.section is None:
+			# "… thực hiện tốt một số nhiệm vụ trọng tâm sau:" followed by "1." opens the tasks part too.
+			if (
+				_INTRO_TO_TASKS.search(line.folded)
+				and next_line
+				and re.match(r"^1\s?[.)-]\s", next_line.text)
+			):
+				walk.open("tasks")
+			else:
+				walk.loose.append(line.text)
+			continue
+		if (_ROMAN_HEADING.match(line.text) or len(line.text.split()) >= 2) and _closes_part(line):
+			walk.section = None  # another part of the document ("IV. KINH PHÍ …")
+			continue
+		_item_line(walk, line)
+	return _split_group_headers(walk.items), walk.loose
+
+
+def _closes_part(line: _Line) -> bool:
+	return len(line.text) <= 90 and _is_mostly_uppercase(line.text) and not _ITEM_MARKER.match(line.text)
+
+
+def _heading(walk: _Walk, line: _Line) -> bool:
+	"""Whether ``line`` is a heading; opens the part it announces."""
+	article = _ARTICLE.match(line.text)
+	if article:
+		_open_article(walk, article.group("title").strip())
+		return True
+	chapter = _CHAPTER.match(line.text)
+	title = fold_same_length(chapter.group("title")).strip(" .:") if chapter else None
+	heading = title if chapter else _heading_text(line)
+	if len(line.text) <= 90 and _IMPLEMENTATION_HEADING.match(heading):
+		walk.open("implementation")
+		return True
+	if len(line.text) <= 90 and _TASKS_HEADING.match(heading):
+		walk.open("tasks")
+		return True
+	if chapter:
+		walk.section = None  # "Chương II. QUY ĐỊNH CỤ THỂ": its articles say what they are
+		return True
+	return False
+
+
+def _open_article(walk: _Walk, title: str) -> None:
+	folded = fold_same_length(title).strip()
+	inline = len(title) > 90 or (title.endswith(".") and len(title.split()) > 8)
+	if inline:
+		# "Điều 3. Chánh Văn phòng …, Giám đốc các sở … chịu trách nhiệm thi hành Quyết định này."
+		walk.open("articles")
+		walk.add(title, None)
+		return
+	if _DUTY_ARTICLE.match(folded):
+		of = _ACTOR_OF_ARTICLE.match(folded)
+		walk.open("implementation", title[of.end() :].strip(" .:") if of else None)
+		return
+	walk.open("articles")
+
+
+def _item_line(walk: _Walk, line: _Line) -> None:
+	marker = _ITEM_MARKER.match(line.text)
+	items = walk.items
+	if marker:
+		kind = _marker_kind(marker)
+		number = marker.group("number") or marker.group("number_dash")
+		if kind == "number" and int(number) != walk.expected_number and walk.top_kind == "number":
+			kind = "sub"  # numbering out of sequence: a sub-list, keep with the current item
+		if walk.top_kind is None and kind != "sub":
+			walk.top_kind = kind
+		if kind == walk.top_kind:
+			if kind == "number":
+				walk.expected_number = int(number) + 1
+			walk.add(line.text[marker.end() :].strip(), kind)
+			return
+		if items and items[-1].section == walk.section and not walk.fresh:
+			items[-1].paragraphs.append(line.text)
+		return
+	if items and items[-1].section == walk.section and not walk.fresh:
+		if _is_junk_line(line):
+			walk.section = None
+			return
+		items[-1].paragraphs.append(line.text)
+	elif walk.section in ("implementation", "articles") and not _is_junk_line(line):
+		walk.add(line.text, None)
+		walk.fresh = walk.section == "articles" and walk.top_kind is None
+
+
+def _split_group_headers(items: list[_Item]) -> list[_Item]:
+	"""A header over marked sub-items is not a task: each sub-item is, with the header's body.
+
+	In the tasks part: "1. Về công tác tuyên truyền:" followed by "a) …" lines. Anywhere: "1. Sở Nội vụ:" /
+	"Ủy ban MTTQ Việt Nam tỉnh có trách nhiệm:" followed by "a) …". Unmarked paragraphs after a sub-item
+	continue that sub-item, as everywhere else.
+	"""
+	result: list[_Item] = []
+	for item in items:
+		lead, rest = item.paragraphs[0], item.paragraphs[1:]
+		short_title = len(lead.split()) <= 8 and not re.search(r"[.;…]$", lead)
+		is_header = lead.endswith(":") or (item.section == "tasks" and short_title)
+		first_marker = _ITEM_MARKER.match(rest[0]) if rest else None
+		if not is_header or first_marker is None:
+			result.append(item)
+			continue
+		actor = lead.rstrip(": ") if item.section != "tasks" or lead.endswith(":") else None
+		for paragraph in rest:
+			marker = _ITEM_MARKER.match(paragraph)
+			if marker:
+				text = paragraph[marker.end() :].strip()
+				result.append(_Item([text], _marker_kind(marker), item.section, actor or item.actor))
+			else:
+				result[-1].paragraphs.append(paragraph)
+	return result
