@@ -29,10 +29,11 @@ _DELIVERABLE = re.compile(
 )
 
 
-def confidence_of(clause: str, presiding: list[str], deadline: Deadline) -> str:
+def confidence_of(clause: str, presiding: list[str], deadline: Deadline, folded: str | None = None) -> str:
+	"""``folded``: the clause folded (``fold_same_length(clause).lower()``) when the caller has it."""
 	timed = deadline.kind != "none" or deadline.relative is not None
 	named = [name for name in presiding if not _GENERIC_BODY.match(fold(name))]
-	deliverable = bool(_DELIVERABLE.search(fold(clause)))
+	deliverable = bool(_DELIVERABLE.search(folded if folded is not None else fold(clause)))
 	if named and (timed or deliverable):
 		return "high"
 	if timed or (deliverable and presiding) or named:

@@ -32,6 +32,12 @@ _BOILERPLATE = re.compile(
 	r"\b(?:chiu trach nhiem thi hanh|co hieu luc (?:thi hanh )?(?:ke )?tu|thay the (?:quyet dinh|quy che))"
 )
 _HEADING_MAX_WORDS = 20
+# Cheap test before cutting a clause: a second time phrase, or a later sentence opening with its time.
+_TIME_SIGNAL = re.compile(
+	r"\b(?:hang (?:nam|quy|thang)|dinh ky|moi (?:nam|quy|thang)|truoc|cham nhat|quy [ivx\d]|thang \d"
+	r"|nam \d{4}|\d{1,2}/\d{1,2}|thang (?:muoi|gieng|chap|chin|tam|bay|sau|tu)|\d+ ngay)"
+)
+_LATER_OPENER = re.compile(r"[.;]\s+(?:dinh ky|hang |moi |truoc |cham nhat|trong |vao |tu nam|lay |chon )")
 
 
 @dataclass
@@ -39,8 +45,18 @@ class _Segment:
 	text: str
 	folded: str
 	deadline: Deadline
-	presiding: list[str]
-	coordinating: list[str]
+	_units: tuple[list[str], list[str]] | None = None  # read on first use: most segments never need it
+
+	@property
+	def presiding(self) -> list[str]:
+		if self._units is None:
+			self._units = extract_units(self.text)
+		return self._units[0]
+
+	@property
+	def coordinating(self) -> list[str]:
+		self.presiding  # noqa: B018 (reads the units)
+		return self._units[1] if self._units else []
 
 	@property
 	def timed(self) -> bool:
@@ -64,8 +80,7 @@ def _segments(paragraphs: list[str]) -> list[_Segment]:
 			if not piece:
 				continue
 			folded = fold_same_length(piece).lower()
-			presiding, coordinating = extract_units(piece)
-			segments.append(_Segment(piece, folded, parse_deadline(piece, folded), presiding, coordinating))
+			segments.append(_Segment(piece, folded, parse_deadline(piece, folded)))
 	return segments
 
 
@@ -108,13 +123,25 @@ def _tasks(item: _Item, header: str | None) -> list[Task]:
 	if _BOILERPLATE.search(folded_clause):
 		return []
 	heading = len(paragraphs) > 1 and is_heading(paragraphs[0])
+	if not heading and not _may_hold_several(folded_clause):
+		presiding, coordinating = _units(clause, header)
+		deadline = parse_deadline(clause, folded_clause)
+		return [_task(clause, presiding, coordinating, deadline, folded=folded_clause)]
 	segments = _segments(paragraphs[1:] if heading else paragraphs)
 	if not segments:
 		return []
 	groups = _groups(segments)
 	whole_presiding, whole_coordinating = _units(clause, header)
 	if len(groups) == 1 and not heading:
-		return [_task(clause, whole_presiding, whole_coordinating, parse_deadline(clause, folded_clause))]
+		return [
+			_task(
+				clause,
+				whole_presiding,
+				whole_coordinating,
+				parse_deadline(clause, folded_clause),
+				folded=folded_clause,
+			)
+		]
 	if heading and not any(segment.presiding or segment.timed for segment in segments):
 		# A title over narrative: nobody is given anything. Proposed once, low, for a person to judge.
 		deadline = parse_deadline(clause, folded_clause)
@@ -130,8 +157,18 @@ def _tasks(item: _Item, header: str | None) -> list[Task]:
 		standing = bool(STANDING_RULE.match(group[0].folded))
 		presiding, coordinating = (own.presiding, own.coordinating) if own else ([], []) if standing else lead
 		deadline = next((segment.deadline for segment in group if segment.timed), Deadline())
-		tasks.append(_task(text, presiding, coordinating, deadline))
+		folded = " ".join(segment.folded for segment in group)
+		tasks.append(_task(text, presiding, coordinating, deadline, folded=folded))
 	return tasks
+
+
+def _may_hold_several(folded_clause: str) -> bool:
+	signals = 0
+	for _ in _TIME_SIGNAL.finditer(folded_clause):
+		signals += 1
+		if signals >= 2:
+			return True
+	return bool(_LATER_OPENER.search(folded_clause))
 
 
 def _groups(segments: list[_Segment]) -> list[list[_Segment]]:
@@ -186,10 +223,11 @@ def _task(
 	coordinating: list[str],
 	deadline: Deadline,
 	heading_only: bool = False,
+	folded: str | None = None,
 ) -> Task:
 	title = _task_title(clause)
 	title = title[:1].upper() + title[1:]
-	confidence = "low" if heading_only else confidence_of(clause, presiding, deadline)
+	confidence = "low" if heading_only else confidence_of(clause, presiding, deadline, folded)
 	return Task(title, clause, list(presiding), list(coordinating), deadline, confidence)
 
 
