@@ -153,7 +153,7 @@ def test_months_in_words_and_yearly_meetings(phrase, kind, due, recurrence, mont
 		(
 			"sơ kết 6 tháng đầu năm 2025",
 			Deadline(
-				"before",
+				"date",
 				due=date(2025, 6, 30),
 				start=date(2025, 1, 1),
 				end=date(2025, 6, 30),
@@ -162,16 +162,22 @@ def test_months_in_words_and_yearly_meetings(phrase, kind, due, recurrence, mont
 		),
 		(
 			"Hoàn thành cuối năm 2026.",
-			Deadline("within_month", due=date(2026, 12, 31), month=12, text="cuối năm 2026"),
+			Deadline("date", due=date(2026, 12, 31), text="cuối năm 2026"),
 		),
 		(
 			"triển khai trong năm 2024",
-			Deadline("before", due=date(2024, 12, 31), start=date(2024, 1, 1), text="trong năm 2024"),
+			Deadline(
+				"date",
+				due=date(2024, 12, 31),
+				start=date(2024, 1, 1),
+				end=date(2024, 12, 31),
+				text="trong năm 2024",
+			),
 		),
 		(
 			"thực hiện giai đoạn 2021–2025",
 			Deadline(
-				"before",
+				"date",
 				due=date(2025, 12, 31),
 				start=date(2021, 1, 1),
 				end=date(2025, 12, 31),
@@ -181,13 +187,17 @@ def test_months_in_words_and_yearly_meetings(phrase, kind, due, recurrence, mont
 		(
 			"từ năm 2021 đến năm 2025",
 			Deadline(
-				"before",
+				"date",
 				due=date(2025, 12, 31),
 				start=date(2021, 1, 1),
 				end=date(2025, 12, 31),
 				text="từ năm 2021 đến năm 2025",
 			),
 		),
+		("Tổng kết vào năm 2030.", Deadline("date", due=date(2030, 12, 31), text="vào năm 2030")),
+		("trước năm 2025", Deadline("before", due=date(2024, 12, 31), text="trước năm 2025")),
+		# The period of a programme is not a deadline.
+		("bố trí vào kế hoạch đầu tư công trung hạn giai đoạn 2026 - 2030", Deadline()),
 	],
 )
 def test_loose_periods(phrase: str, expected: Deadline) -> None:
@@ -361,7 +371,7 @@ def test_appendix_table_one_cell_a_line_with_wrapped_cells() -> None:
 			"Tổng kết 10 năm thực hiện Quy chế dân chủ",
 			["Bộ Nội vụ"],
 			["Ủy ban Trung ương MTTQ Việt Nam"],
-			"before",
+			"date",
 			"2025-12-31",
 		),
 		(

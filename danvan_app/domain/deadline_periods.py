@@ -68,11 +68,16 @@ _HALF_YEAR = re.compile(rf"\b(?:6|sau)\s+thang\s+(?P<which>dau|cuoi)\s+nam\s+{_Y
 _YEAR_END = re.compile(rf"\b(?:truoc\s+)?cuoi\s+nam\s+{_YEAR}")
 # "trong năm 2024", "hoàn thành năm 2024", "đến hết năm 2025", "trước năm 2025", "đến năm 2030".
 _WHOLE_YEAR = re.compile(
-	rf"\b(?P<cue>trong|hoan thanh(?:\s+trong)?|xong(?:\s+trong)?|den het|het|den|truoc)\s+nam\s+{_YEAR}"
+	rf"\b(?P<cue>trong|vao|hoan thanh(?:\s+(?:trong|vao))?|xong(?:\s+trong)?|den het|het|den|truoc)\s+nam\s+{_YEAR}"
 )
 # "giai đoạn 2021–2025", "giai đoạn 2021 - 2025", "từ năm 2021 đến năm 2025".
 _SPAN = re.compile(
 	rf"\b(?:giai doan\s+(?:tu\s+(?:nam\s+)?)?|tu\s+nam\s+){_YEAR}\s*(?:[-–—]|den(?:\s+nam)?)\s*{_YEAR}"
+)
+# A span right after a programme's name is the programme's period, not a deadline.
+_PROGRAMME_BEFORE = re.compile(
+	r"\b(?:ke hoach|chuong trinh|de an|chien luoc|trung han|nghi quyet|quy hoach|muc tieu quoc gia|du an)\b"
+	r"[^.;:,\n]{0,40}$"
 )
 # Timed against an event: "chậm nhất 30 ngày trước ngày khai mạc kỳ họp", "trong thời hạn 03 ngày làm việc
 # kể từ ngày nhận được …", "sau 15 ngày kể từ khi kết thúc …".
@@ -90,7 +95,12 @@ _PER_CASE_EVENT = re.compile(
 
 
 def period_candidates(clause: str, folded: str) -> list[tuple[int, int, tuple]]:
-	"""``(start, end, fields)`` for halves, year ends and whole years; fields are Deadline's arguments."""
+	"""``(start, end, fields)`` for halves, year ends and whole years; fields are Deadline's arguments.
+
+	A period alone as a deadline is due its last day, kind "date" ("6 tháng đầu năm 2025" → 30/06/2025, "cuối
+	năm 2026"/"trong năm 2026"/"vào năm 2030" → 31/12); ``start``/``end`` keep the period when the text gives
+	both ends. "trước năm 2025" is before 01/01/2025.
+	"""
 	found: list[tuple[int, int, tuple]] = []
 	if "nam" not in folded:
 		return found
@@ -98,12 +108,10 @@ def period_candidates(clause: str, folded: str) -> list[tuple[int, int, tuple]]:
 		year = int(match.group(2))
 		first = match.group("which") == "dau"
 		start, end = (date(year, 1, 1), half_end(year, 1)) if first else (date(year, 7, 1), half_end(year, 2))
-		found.append((match.start(), match.end(), ("before", end, start, None, None, end)))
+		found.append((match.start(), match.end(), ("date", end, start, None, None, end)))
 	for match in _YEAR_END.finditer(folded):
 		year = int(match.group(1))
-		found.append(
-			(match.start(), match.end(), ("within_month", month_end(year, 12), None, None, 12, None))
-		)
+		found.append((match.start(), match.end(), ("date", month_end(year, 12), None, None, None, None)))
 	for match in _WHOLE_YEAR.finditer(folded):
 		year = int(match.group(2))
 		if folded[max(0, match.start() - 6) : match.start()].endswith(("thang ", "quy ")):
@@ -112,10 +120,9 @@ def period_candidates(clause: str, folded: str) -> list[tuple[int, int, tuple]]:
 			due = date(year, 1, 1) - timedelta(days=1)
 			found.append((match.start(), match.end(), ("before", due, None, None, None, None)))
 			continue
-		start = (
-			date(year, 1, 1) if match.group("cue") in ("trong", "hoan thanh trong", "xong trong") else None
-		)
-		found.append((match.start(), match.end(), ("before", date(year, 12, 31), start, None, None, None)))
+		whole = match.group("cue") in ("trong", "hoan thanh trong", "xong trong")
+		start, end = (date(year, 1, 1), date(year, 12, 31)) if whole else (None, None)
+		found.append((match.start(), match.end(), ("date", date(year, 12, 31), start, None, None, end)))
 	return found
 
 
@@ -127,8 +134,10 @@ def span_candidate(folded: str) -> tuple[int, int, tuple] | None:
 	first, last = int(match.group(1)), int(match.group(2))
 	if not first <= last <= first + 30:
 		return None
+	if _PROGRAMME_BEFORE.search(folded, max(0, match.start() - 50), match.start()):
+		return None  # "kế hoạch đầu tư công trung hạn giai đoạn 2026 - 2030" names a programme's period
 	end = date(last, 12, 31)
-	return match.start(), match.end(), ("before", end, date(first, 1, 1), None, None, end)
+	return match.start(), match.end(), ("date", end, date(first, 1, 1), None, None, end)
 
 
 def relative_phrase(clause: str, folded: str) -> tuple[str, bool] | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from danvan_app.domain.directive_text.obligations import units_in_header
 from danvan_app.domain.directive_text.structure import (
 	_CLOSING_LINE,
 	_IMPLEMENTATION_HEADING,
@@ -168,13 +169,16 @@ def _split_group_headers(items: list[_Item]) -> list[_Item]:
 	result: list[_Item] = []
 	for item in items:
 		lead, rest = item.paragraphs[0], item.paragraphs[1:]
-		short_title = len(lead.split()) <= 8 and not re.search(r"[.;…]$", lead)
-		is_header = lead.endswith(":") or (item.section == "tasks" and short_title)
+		untitled_end = not re.search(r"[.;…]$", lead)
+		short_title = len(lead.split()) <= 8 and untitled_end
+		# "2. Sở Khoa học và Công nghệ" over "a) …": the body of each point.
+		body_header = untitled_end and len(lead.split()) <= 25 and units_in_header(lead) is not None
+		is_header = lead.endswith(":") or body_header or (item.section == "tasks" and short_title)
 		first_marker = _ITEM_MARKER.match(rest[0]) if rest else None
 		if not is_header or first_marker is None:
 			result.append(item)
 			continue
-		actor = lead.rstrip(": ") if item.section != "tasks" or lead.endswith(":") else None
+		actor = lead.rstrip(": ") if item.section != "tasks" or lead.endswith(":") or body_header else None
 		for paragraph in rest:
 			marker = _ITEM_MARKER.match(paragraph)
 			if marker:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from danvan_app.domain.directive_text.layout import unwrap
 from danvan_app.domain.directive_text.results import (
 	MAX_TEXT_CHARS,
 	TITLE_MAX_CHARS,
@@ -92,7 +93,7 @@ def _prepare_text(text: str) -> str:
 		)
 	if "\x00" in text:
 		raise DirectiveTextError("Tệp có vẻ là tệp nhị phân, không phải văn bản.")
-	prepared = normalize_whitespace(fix_lookalikes(text), keep_newlines=True)
+	prepared = unwrap(normalize_whitespace(fix_lookalikes(text), keep_newlines=True))
 	if not prepared:
 		raise DirectiveTextError("Văn bản trống, không có nội dung để phân tích.")
 	return prepared

@@ -1,0 +1,68 @@
+"""Undo the layout a text picks up when converted from a web page or a PDF: hard line breaks inside paragraphs
+and table cells drawn as lines of "|".
+
+Scraped legal texts wrap every ~80 characters ("1. Thủ\\ntrưởng các sở, ban, ngành tỉnh"), and a table's cells
+come one after another between lines holding only "|". A text written one line a paragraph (as typed, or as
+most web pages give it) is left as it is: joining only happens when the text is seen to be wrapped.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+_CELL_SEPARATOR = re.compile(r"^\s*\|?\s*$|^\s*[-–—_=]{3,}\s*$")  # "|" or a rule "--------" drawn as a line
+# A line that starts something of its own: a list marker, an article, a chapter, a roman heading, a bullet.
+_STARTS_ITEM = re.compile(
+	r"^(?:\d{1,2}\s?[.)](?!\d)|\d{1,2}\s?[-–]\s|[a-zđ]\)|[-–—+•*·▪●◦]\s|[IVX]{1,5}\s?[.)/-]|(?:Điều|ĐIỀU)\s+\d"
+	r"|(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s+[IVXLC\d]|Nơi nhận|NƠI NHẬN|\d{1,3}$)"
+)
+_ENDS_SENTENCE = re.compile(r"[.;:!?…]$|\./\.$")
+_MIN_WRAPPED_LINES = 5
+
+
+def unwrap(text: str) -> str:
+	"""``text`` with wrapped lines joined into their paragraphs and "|" cell lines turned into blank lines."""
+	lines = text.split("\n")
+	if not _looks_wrapped(lines):
+		return text
+	out: list[str] = []
+	current: str | None = None
+	for raw in lines:
+		line = raw.strip()
+		if _CELL_SEPARATOR.match(line):
+			if current is not None:
+				out.append(current)
+				current = None
+			out.append("")
+			continue
+		if current is None:
+			current = line
+			continue
+		if _joins(current, line):
+			current = f"{current} {line}"
+		else:
+			out.append(current)
+			current = line
+	if current is not None:
+		out.append(current)
+	return "\n".join(out)
+
+
+def _looks_wrapped(lines: list[str]) -> bool:
+	"""Many lines run on into a next line that starts in lowercase: the text was hard-wrapped."""
+	wrapped = 0
+	for line, following in itertools.pairwise(lines):
+		if line.strip() and following[:1].islower() and not _ENDS_SENTENCE.search(line.strip()):
+			wrapped += 1
+	return wrapped >= _MIN_WRAPPED_LINES and wrapped * 10 >= sum(1 for line in lines if line.strip())
+
+
+def _joins(current: str, line: str) -> bool:
+	if not current or not line:
+		return False
+	if line[:1].islower():
+		return True
+	if _STARTS_ITEM.match(line):
+		return False
+	return not _ENDS_SENTENCE.search(current)
