@@ -160,30 +160,55 @@ def _item_line(walk: _Walk, line: _Line) -> None:
 
 
 def _split_group_headers(items: list[_Item]) -> list[_Item]:
-	"""A header over marked sub-items is not a task: each sub-item is, with the header's body.
+	"""A header over marked sub-items is not a task: each sub-item is, with the header's body, at any depth.
 
-	In the tasks part: "1. Về công tác tuyên truyền:" followed by "a) …" lines. Anywhere: "1. Sở Nội vụ:" /
-	"Ủy ban MTTQ Việt Nam tỉnh có trách nhiệm:" followed by "a) …". Unmarked paragraphs after a sub-item
-	continue that sub-item, as everywhere else.
+	"1. Về công tác tuyên truyền:" over "a) …"; "2. Sở Khoa học và Công nghệ" over "a) …"; "a) Tiếp tục hoàn
+	thiện thể chế" over "- Bộ Nông nghiệp và Môi trường" over "+ Nghiên cứu, rà soát …": the body a header names
+	carries the points below it. A clause that is a sentence keeps its sub-items ("…; báo cáo … ." over
+	"- Đôn đốc các địa phương thực hiện."). Unmarked paragraphs after a sub-item continue that sub-item.
 	"""
 	result: list[_Item] = []
 	for item in items:
-		lead, rest = item.paragraphs[0], item.paragraphs[1:]
-		untitled_end = not re.search(r"[.;…]$", lead)
-		short_title = len(lead.split()) <= 8 and untitled_end
-		# "2. Sở Khoa học và Công nghệ" over "a) …": the body of each point.
-		body_header = untitled_end and len(lead.split()) <= 25 and units_in_header(lead) is not None
-		is_header = lead.endswith(":") or body_header or (item.section == "tasks" and short_title)
-		first_marker = _ITEM_MARKER.match(rest[0]) if rest else None
-		if not is_header or first_marker is None:
-			result.append(item)
-			continue
-		actor = lead.rstrip(": ") if item.section != "tasks" or lead.endswith(":") or body_header else None
-		for paragraph in rest:
-			marker = _ITEM_MARKER.match(paragraph)
-			if marker:
-				text = paragraph[marker.end() :].strip()
-				result.append(_Item([text], _marker_kind(marker), item.section, actor or item.actor))
-			else:
-				result[-1].paragraphs.append(paragraph)
+		result.extend(_split(item, item.actor, depth=0))
 	return result
+
+
+_MAX_DEPTH = 4
+
+
+def _split(item: _Item, actor: str | None, depth: int) -> list[_Item]:
+	lead, rest = item.paragraphs[0], item.paragraphs[1:]
+	first_marker = _ITEM_MARKER.match(rest[0]) if rest else None
+	if first_marker is None or depth >= _MAX_DEPTH or not _is_header(lead, item.section):
+		return [_Item(item.paragraphs, item.marker_kind, item.section, actor)]
+	if units_in_header(lead) is not None or lead.endswith(":"):
+		actor = lead.rstrip(": ")
+	level = _marker_level(first_marker)
+	children: list[_Item] = []
+	for paragraph in rest:
+		marker = _ITEM_MARKER.match(paragraph)
+		if marker and _marker_level(marker) == level:
+			text = paragraph[marker.end() :].strip()
+			children.append(_Item([text], _marker_kind(marker), item.section, actor))
+		else:
+			children[-1].paragraphs.append(paragraph)
+	return [piece for child in children for piece in _split(child, actor, depth + 1)]
+
+
+def _is_header(lead: str, section: str) -> bool:
+	"""A title or a body's name over sub-items, not a sentence stating a duty."""
+	if lead.endswith(":"):
+		return True
+	if re.search(r"[.;…!?]$", lead):
+		return False
+	return len(lead.split()) <= 40
+
+
+def _marker_level(marker: re.Match[str]) -> str:
+	"""Which list a marker belongs to: numbers, letters, or one bullet sign ("-" and "+" are two levels)."""
+	if marker.group("number") or marker.group("number_dash"):
+		return "number"
+	if marker.group("letter"):
+		return "letter"
+	sign = marker.group("bullet")
+	return "-" if sign in "-–—" else sign
