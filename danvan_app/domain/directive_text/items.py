@@ -35,6 +35,9 @@ _DUTY_ARTICLE = re.compile(
 	r"^(?:trach nhiem|nhiem vu(?:,| va) (?:quyen han|trach nhiem)|phan cong|to chuc thuc hien|thi hanh"
 	r"|dieu khoan thi hanh|hieu luc va trach nhiem|che do bao cao|kinh phi va to chuc)"
 )
+_NAMING_ARTICLE = re.compile(
+	r"^(?:noi dung|trach nhiem(?: phoi hop)?|nhiem vu(?:,? (?:va )?quyen han)?|phan cong)\s+(?:cua\s+)?"
+)
 _ACTOR_OF_ARTICLE = re.compile(r"^(?:trach nhiem|nhiem vu(?:,| va) (?:quyen han|trach nhiem))\s+cua\s+")
 
 
@@ -128,6 +131,13 @@ def _open_article(walk: _Walk, title: str) -> None:
 		of = _ACTOR_OF_ARTICLE.match(folded)
 		walk.open("implementation", title[of.end() :].strip(" .:") if of else None)
 		return
+	# "Nội dung Sở Dân tộc và Tôn giáo có trách nhiệm chủ trì", "Trách nhiệm phối hợp của Công an tỉnh": the body
+	# the article names carries its points.
+	named = _NAMING_ARTICLE.match(folded)
+	body = title[named.end() :].strip(" .:") if named else title
+	if named and units_in_header(body) is not None:
+		walk.open("implementation", body)
+		return
 	walk.open("articles")
 
 
@@ -149,14 +159,15 @@ def _item_line(walk: _Walk, line: _Line) -> None:
 		if items and items[-1].section == walk.section and not walk.fresh:
 			items[-1].paragraphs.append(line.text)
 		return
-	if items and items[-1].section == walk.section and not walk.fresh:
+	# Without numbering, each paragraph of an article or an implementation part is a duty of its own.
+	unnumbered = walk.section in ("implementation", "articles") and walk.top_kind is None
+	if items and items[-1].section == walk.section and not walk.fresh and not unnumbered:
 		if _is_junk_line(line):
 			walk.section = None
 			return
 		items[-1].paragraphs.append(line.text)
 	elif walk.section in ("implementation", "articles") and not _is_junk_line(line):
 		walk.add(line.text, None)
-		walk.fresh = walk.section == "articles" and walk.top_kind is None
 
 
 def _split_group_headers(items: list[_Item]) -> list[_Item]:
@@ -195,10 +206,16 @@ def _split(item: _Item, actor: str | None, depth: int) -> list[_Item]:
 	return [piece for child in children for piece in _split(child, actor, depth + 1)]
 
 
+_CONTENT_LIST = re.compile(
+	r"\b(?:noi dung|yeu cau|thong tin|tieu chi|van de|muc|bieu mau)\b[^:]{0,40}(?:sau|sau day|nhu sau|gom)?\s*:$"
+)
+
+
 def _is_header(lead: str, section: str) -> bool:
 	"""A title or a body's name over sub-items, not a sentence stating a duty."""
 	if lead.endswith(":"):
-		return True
+		# "… có Báo cáo tổng hợp … với các nội dung sau:" is one duty whose contents follow.
+		return not (_CONTENT_LIST.search(fold_same_length(lead).lower()) and len(lead.split()) > 8)
 	if re.search(r"[.;…!?]$", lead):
 		return False
 	return len(lead.split()) <= 40

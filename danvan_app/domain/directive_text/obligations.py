@@ -31,6 +31,13 @@ STANDING_RULE = re.compile(r"^(?:lay|chon)\s+(?:ngay|thang|tuan|dip)\b[^.;]{0,60
 _BOILERPLATE = re.compile(
 	r"\b(?:chiu trach nhiem thi hanh|co hieu luc (?:thi hanh )?(?:ke )?tu|thay the (?:quyet dinh|quy che))"
 )
+# Rules, not duties to follow up: a case ("Đối với kiến nghị …", "Trường hợp …", "Nếu có vướng mắc …"), an
+# accountability ("Chịu trách nhiệm trước UBND tỉnh …"), a conditional report ("Trong quá trình thực hiện, nếu …").
+_RULE_OPENING = re.compile(
+	r"^(?:trong qua trinh (?:to chuc )?(?:trien khai )?thuc hien,?\s*(?:neu|truong hop|khi)\b|neu\b|truong hop\b"
+	r"|chiu trach nhiem truoc\b|doi voi (?!(?:cac |nhung )?(?:so|ban|bo|co quan|don vi|dia phuong|uy ban|ubnd|cap uy"
+	r"|mat tran|doan the|hoi|tinh uy|huyen uy|dang uy|chinh quyen)\b))"
+)
 _HEADING_MAX_WORDS = 20
 # Cheap test before cutting a clause: a second time phrase, or a later sentence opening with its time.
 _TIME_SIGNAL = re.compile(
@@ -120,7 +127,7 @@ def _tasks(item: _Item, header: str | None) -> list[Task]:
 	paragraphs = list(item.paragraphs)
 	clause = item.text
 	folded_clause = fold_same_length(clause).lower()
-	if _BOILERPLATE.search(folded_clause):
+	if _BOILERPLATE.search(folded_clause) or _RULE_OPENING.match(folded_clause):
 		return []
 	heading = len(paragraphs) > 1 and is_heading(paragraphs[0])
 	if not heading and not _may_hold_several(folded_clause):
