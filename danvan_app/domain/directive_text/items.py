@@ -190,6 +190,9 @@ _MAX_DEPTH = 4
 def _split(item: _Item, actor: str | None, depth: int) -> list[_Item]:
 	lead, rest = item.paragraphs[0], item.paragraphs[1:]
 	first_marker = _ITEM_MARKER.match(rest[0]) if rest else None
+	if first_marker is None and rest and _names_only_a_body(lead):
+		# "3. Sở Giáo dục và Đào tạo" over unmarked paragraphs: each is a duty of that body.
+		return [_Item([paragraph], None, item.section, lead.rstrip(": ")) for paragraph in rest]
 	if first_marker is None or depth >= _MAX_DEPTH or not _is_header(lead, item.section):
 		return [_Item(item.paragraphs, item.marker_kind, item.section, actor)]
 	if units_in_header(lead) is not None or lead.endswith(":"):
@@ -204,6 +207,14 @@ def _split(item: _Item, actor: str | None, depth: int) -> list[_Item]:
 		else:
 			children[-1].paragraphs.append(paragraph)
 	return [piece for child in children for piece in _split(child, actor, depth + 1)]
+
+
+def _names_only_a_body(lead: str) -> bool:
+	"""A line that is only a body's name ("Sở Văn hóa, Thể thao và Du lịch; Báo và Phát thanh, Truyền hình")."""
+	if re.search(r"[.;…!?]$", lead) or len(lead.split()) > 25 or units_in_header(lead) is None:
+		return False
+	presiding, _ = units_in_header(lead) or ([], [])
+	return len(" ".join(presiding).split()) >= len(lead.rstrip(": ").split()) - 4
 
 
 _CONTENT_LIST = re.compile(

@@ -23,12 +23,14 @@ _ITEM_MARKER = re.compile(
 _ROMAN_HEADING = re.compile(r"^[IVX]{1,5}\s?[.)/-]\s*")
 _HEADING_MARKER = re.compile(r"^(?:[*\-–•]\s*|[IVX]{1,5}\s?[.)/-]\s*|\d{1,2}\s?[.)]\s*|[A-ZĐ]\s?[.)]\s*)")
 _TASKS_HEADING = re.compile(
-	r"^(?:ve\s+)?(?:cac\s+|nhung\s+)?(?:nhiem vu|giai phap)(?:\s*(?:,|va)\s*(?:nhiem vu|giai phap))?"
-	r"(?:\s+(?:trong tam|chu yeu|cu the))?\s*[:.]?$"
+	r"^(?:ve\s+)?(?:cac\s+|nhung\s+)?(?:nhiem vu|giai phap|noi dung|hoat dong)"
+	r"(?:\s*(?:,|va)\s*(?:nhiem vu|giai phap|noi dung|hoat dong))?"
+	r"(?:\s+(?:trong tam|chu yeu|cu the|can thuc hien|thuc hien|trien khai(?: thuc hien)?))*\s*[:.]?$"
 )
 _IMPLEMENTATION_HEADING = re.compile(
-	r"^(?:ve\s+)?(?:to chuc thuc hien|trach nhiem thuc hien|phan cong (?:trach nhiem|thuc hien)"
-	r"|to chuc trien khai thuc hien)\s*[:.]?$"
+	r"^(?:ve\s+)?(?:to chuc thuc hien|trach nhiem thuc hien|phan cong (?:trach nhiem|thuc hien|nhiem vu)"
+	r"|to chuc trien khai thuc hien|trach nhiem cua cac (?:co quan|don vi|so|cap)[^:.]{0,60}"
+	r"|(?:phan cong )?trach nhiem (?:trien khai|to chuc) thuc hien)\s*[:.]?$"
 )
 _INTRO_TO_TASKS = re.compile(r"(?:nhiem vu|giai phap|yeu cau|noi dung)[^:]{0,80}:$")
 _CLOSING_LINE = re.compile(
