@@ -82,7 +82,8 @@ _PROGRAMME_BEFORE = re.compile(
 # Timed against an event: "chậm nhất 30 ngày trước ngày khai mạc kỳ họp", "trong thời hạn 03 ngày làm việc
 # kể từ ngày nhận được …", "sau 15 ngày kể từ khi kết thúc …".
 _RELATIVE = re.compile(
-	r"\b(?:cham nhat|truoc|sau|trong(?:\s+thoi\s+han)?|khong\s+qua)\s+(?:la\s+)?(\d{1,3})\s+"
+	r"\b(?:cham nhat(?:\s+(?:la|trong))?|it nhat|truoc|sau|trong(?:\s+(?:thoi\s+han|vong))?|khong\s+qua)\s+"
+	r"(?:la\s+)?(\d{1,3})\s+"
 	r"(?:ngay|thang|tuan)(?:\s+lam\s+viec)?(?:,)?\s+(?P<relation>truoc|sau|ke\s+tu)\s+"
 	r"(?P<event>[^.;\n]{1,80})"
 )
@@ -149,6 +150,8 @@ def relative_phrase(clause: str, folded: str) -> tuple[str, bool] | None:
 		return None
 	event_start = match.start("event")
 	per_case = "ke" in match.group("relation") and bool(_PER_CASE_EVENT.match(folded, event_start))
+	if match.group("relation") in ("truoc", "sau") and folded.startswith("thoi han", event_start):
+		per_case = True  # "ít nhất 03 ngày làm việc trước thời hạn …": a procedure for each case
 	end = match.end()
 	comma = folded.find(",", event_start, end)
 	if comma >= 0:

@@ -18,8 +18,10 @@ CONFIDENCES = ("high", "medium", "low")
 # Generic addressees: every directive calls on them, so naming them gives no one a particular duty.
 _GENERIC_BODY = re.compile(
 	r"^(?:(?:cac|moi)\s+)?(?:cap uy(?: dang)?|chinh quyen|to chuc dang|co quan|don vi|dia phuong|nganh"
-	r"|cap|he thong chinh tri|can bo|dang vien|to chuc co so dang)"
-	r"(?:\s+(?:cac cap|dia phuong|co so|don vi|lien quan|tu tinh den co so))*$"
+	r"|cap|he thong chinh tri|can bo|dang vien|to chuc co so dang|co quan, don vi(?:, dia phuong)?|don vi, dia phuong"
+	r"|co quan, to chuc|co quan, don vi, ca nhan)"
+	r"(?:\s+(?:cac cap|dia phuong|co so|don vi|lien quan|co lien quan|tu tinh den co so|lay y kien|gop y kien"
+	r"|hoac ca nhan|duoc giao))*$"
 )
 # Something a person can check was done: a plan, a report, a meeting, a document, an inspection.
 _DELIVERABLE = re.compile(
@@ -27,6 +29,11 @@ _DELIVERABLE = re.compile(
 	r"|tham muu|de an|danh gia|tong hop|to chuc (?:thuc hien|trien khai|hoi|tuyen|quan triet|ky niem)"
 	r"|xay dung (?:ke hoach|chuong trinh|quy che|de an)|quan triet|tuyen truyen|ra soat|gui)\b"
 )
+
+
+def is_generic_body(name: str) -> bool:
+	""" "cấp ủy", "chính quyền các cấp", "cơ quan, đơn vị": addressees of every text, no one in particular."""
+	return bool(_GENERIC_BODY.match(fold(name)))
 
 
 def confidence_of(clause: str, presiding: list[str], deadline: Deadline, folded: str | None = None) -> str:

@@ -47,25 +47,21 @@ class _Walk:
 	top_kind: str | None = None
 	expected_number: int = 1
 	fresh: bool = False  # just after a heading: an unmarked paragraph opens an item of its own
+	opened: bool = False  # a part has been opened: the preamble is over
 	actor: str | None = None  # the article's body ("Điều 5. Trách nhiệm của Sở Nội vụ")
 	items: list[_Item] = field(default_factory=list)
-	loose: list[str] = field(default_factory=list)
+	loose: list[tuple[str, bool]] = field(default_factory=list)  # (line, past the preamble)
 
 	def open(self, section: str | None, actor: str | None = None) -> None:
-		self.section, self.top_kind, self.expected_number, self.fresh, self.actor = (
-			section,
-			None,
-			1,
-			True,
-			actor,
-		)
+		self.section, self.top_kind, self.expected_number, self.fresh = section, None, 1, True
+		self.actor, self.opened = actor, True
 
 	def add(self, paragraph: str, kind: str | None) -> None:
 		self.items.append(_Item([paragraph], kind, self.section or "tasks", self.actor))
 		self.fresh = False
 
 
-def collect_items(lines: list[_Line], body_start: int) -> tuple[list[_Item], list[str]]:
+def collect_items(lines: list[_Line], body_start: int) -> tuple[list[_Item], list[tuple[str, bool]]]:
 	"""(the items, the body's lines that lie outside every part), walking the lines once."""
 	walk = _Walk()
 	nonempty = [line for i, line in enumerate(lines) if line.text and i >= body_start]
@@ -85,7 +81,8 @@ def collect_items(lines: list[_Line], body_start: int) -> tuple[list[_Item], lis
 			):
 				walk.open("tasks")
 			else:
-				walk.loose.append(line.text)
+				walk.opened = walk.opened or _ROMAN_HEADING.match(line.text) is not None
+				walk.loose.append((line.text, walk.opened))
 			continue
 		if (_ROMAN_HEADING.match(line.text) or len(line.text.split()) >= 2) and _closes_part(line):
 			walk.section = None  # another part of the document ("IV. KINH PHÍ …")

@@ -61,6 +61,8 @@ def _looks_wrapped(lines: list[str]) -> bool:
 def _joins(current: str, line: str) -> bool:
 	if not current or not line:
 		return False
+	if current in ("Điều", "ĐIỀU", "Chương", "CHƯƠNG", "Mục", "MỤC"):
+		return True  # "Điều" / "13. Bảo đảm an toàn …"
 	if line[:1].islower():
 		return True
 	if _STARTS_ITEM.match(line):

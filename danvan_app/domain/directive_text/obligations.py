@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from danvan_app.domain.actor_phrases import extract_units
 from danvan_app.domain.deadline_phrases import Deadline, is_per_case_limit, parse_deadline
-from danvan_app.domain.directive_text.confidence import confidence_of
+from danvan_app.domain.directive_text.confidence import confidence_of, is_generic_body
 from danvan_app.domain.directive_text.results import Task
 from danvan_app.domain.directive_text.structure import _Item, _task_title
 from danvan_app.domain.vn_text import fold_same_length
@@ -29,12 +29,15 @@ _TIME_OPENER = re.compile(
 STANDING_RULE = re.compile(r"^(?:lay|chon)\s+(?:ngay|thang|tuan|dip)\b[^.;]{0,60}\b(?:hang|moi)\s+nam\b")
 # Boilerplate of a decision's last article, not a duty to follow up.
 _BOILERPLATE = re.compile(
-	r"\b(?:chiu trach nhiem thi hanh|co hieu luc (?:thi hanh )?(?:ke )?tu|thay the (?:quyet dinh|quy che))"
+	r"\b(?:(?:chiu|co) trach nhiem (?:to chuc )?thi hanh|co hieu luc (?:thi hanh )?(?:ke )?tu|thay the (?:quyet dinh|quy che))"
 )
 # Rules, not duties to follow up: a case ("Đối với kiến nghị …", "Trường hợp …", "Nếu có vướng mắc …"), an
 # accountability ("Chịu trách nhiệm trước UBND tỉnh …"), a conditional report ("Trong quá trình thực hiện, nếu …").
 _RULE_OPENING = re.compile(
 	r"^(?:trong qua trinh (?:to chuc )?(?:trien khai )?thuc hien,?\s*(?:neu|truong hop|khi)\b|neu\b|truong hop\b"
+	r"|(?:kip thoi )?(?:bao cao|phan anh)[^.;]{0,30}\b(?:kho khan|vuong mac)\b"
+	r"|(?:luat|bo luat|nghi dinh|thong tu|quyet dinh|chi thi|nghi quyet|ke hoach|cong van|huong dan|ket luan"
+	r"|quy dinh|thong bao|chuong trinh)\s+(?:so\s*)?\d"
 	r"|chiu trach nhiem truoc\b|doi voi (?!(?:cac |nhung )?(?:so|ban|bo|co quan|don vi|dia phuong|uy ban|ubnd|cap uy"
 	r"|mat tran|doan the|hoi|tinh uy|huyen uy|dang uy|chinh quyen)\b))"
 )
@@ -110,7 +113,9 @@ def tasks_from_item(item: _Item) -> list[Task]:
 	"""
 	tasks = _tasks(item, item.actor)
 	if item.section == "articles":
-		tasks = [task for task in tasks if task.presiding]
+		# Outside the articles on duties, only a body named as such is given something ("Cơ quan, đơn vị lấy ý
+		# kiến gửi …" states a procedure for whoever consults).
+		tasks = [task for task in tasks if any(not is_generic_body(name) for name in task.presiding)]
 	return [task for task in tasks if not is_per_case_limit(task.clause)]
 
 
@@ -239,27 +244,33 @@ def _task(
 
 
 _REQUEST = re.compile(r"^de nghi\s")
+_LOOSE_HINT = re.compile(r"hang|dinh ky|moi|de nghi|truoc")
+_LOOSE_DELIVERABLE = re.compile(r"\b(?:bao cao|tong ket|so ket|gui ve|ban hanh|xay dung ke hoach|trinh)\b")
+_ITEM_LEAD = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\s?[.)]|[a-zđ]\)|[-–+•])\s*")
 
 
-def tasks_from_loose_lines(lines: list[str]) -> list[Task]:
+def tasks_from_loose_lines(lines: list[tuple[str, bool]]) -> list[Task]:
 	"""Duties written outside the numbered parts: a sentence that opens with its time and names its actor
 	("Hằng năm, Ủy ban nhân dân tỉnh tổ chức …"), a standing rule ("Chọn tháng Chín hằng năm là tháng cao
-	điểm …") and a request to a body ("Đề nghị Ủy ban MTTQ Việt Nam tỉnh …")."""
+	điểm …"), a request to a body ("Đề nghị Ủy ban MTTQ Việt Nam tỉnh …"); and, past the preamble (``after``),
+	a deliverable with a date ("Tổng kết vào tháng 4 năm 2026", "… gửi về Sở Nội vụ trước ngày 31/3/2026") or a
+	named body's deliverable ("Sở Nội vụ phối hợp … báo cáo Ủy ban bầu cử tỉnh …")."""
 	tasks = []
-	for line in lines:
+	for line, after in lines:
 		folded_line = fold_same_length(line).lower()
-		if not (
-			"hang" in folded_line
-			or "dinh ky" in folded_line
-			or "moi" in folded_line
-			or "de nghi" in folded_line
-			or "truoc" in folded_line
-		):
+		if _RULE_OPENING.match(folded_line) or _BOILERPLATE.search(folded_line):
 			continue
-		for segment in _segments([line]):
+		if not (after or _LOOSE_HINT.search(folded_line)):
+			continue
+		for segment in _segments([_ITEM_LEAD.sub("", line)]):
+			if _RULE_OPENING.match(segment.folded):
+				continue
 			standing = bool(STANDING_RULE.match(segment.folded))
 			request = bool(_REQUEST.match(segment.folded)) and bool(segment.presiding)
 			timed_duty = segment.opens_with_time and segment.timed and bool(segment.presiding)
-			if standing or request or timed_duty:
+			deliverable = after and bool(_LOOSE_DELIVERABLE.search(segment.folded))
+			dated = deliverable and segment.deadline.due is not None
+			named = deliverable and confidence_of(segment.text, segment.presiding, segment.deadline) == "high"
+			if standing or request or timed_duty or dated or named:
 				tasks.append(_task(segment.text, segment.presiding, segment.coordinating, segment.deadline))
 	return [task for task in tasks if not is_per_case_limit(task.clause)]

@@ -34,7 +34,7 @@ _IMPLEMENTATION_HEADING = re.compile(
 )
 _INTRO_TO_TASKS = re.compile(r"(?:nhiem vu|giai phap|yeu cau|noi dung)[^:]{0,80}:$")
 _CLOSING_LINE = re.compile(
-	r"^(?:noi nhan|t/m\b|tm\.|k/t\b|kt\.|thong tin moi nhat|tin (?:lien quan|moi)|bai viet lien quan"
+	r"^(?:noi nhan|t/m\b|tm\.|k/t\b|kt\.|tren day la\b|thong tin moi nhat|tin (?:lien quan|moi)|bai viet lien quan"
 	r"|chia se|binh luan|(?:chi thi|nghi quyet|quy che|quy dinh|ke hoach|chuong trinh|ket luan|huong dan) nay"
 	r" (?:duoc|co hieu luc))"
 )
