@@ -123,6 +123,12 @@ def _units(text: str, header: str | None) -> tuple[list[str], list[str]]:
 	"""The bodies of ``text``; when it names none, the header's ("1. Sở Nội vụ:" over "a) Chủ trì, phối hợp
 	với Thanh tra tỉnh …" → Sở Nội vụ presides, Thanh tra tỉnh coordinates)."""
 	presiding, coordinating = extract_units(text)
+	if not presiding:
+		# "Sở Văn hóa, Thể thao và Du lịch: Tiếp tục chỉ đạo …", "Đề nghị Ủy ban MTTQ Việt Nam tỉnh: Vận động …"
+		colon = text.find(":", 0, 200)
+		inline = units_in_header(text[:colon]) if colon > 0 and "\n" not in text[:colon] else None
+		if inline:
+			return inline[0], extract_units(text[colon + 1 :].strip())[1] or inline[1]
 	if presiding or not units_in_header(header):
 		return presiding, coordinating
 	return extract_units(_HEADER_TAIL.sub("", header or "") + " " + text[:1].lower() + text[1:])
