@@ -38,7 +38,9 @@ _DUTY_ARTICLE = re.compile(
 _NAMING_ARTICLE = re.compile(
 	r"^(?:noi dung|trach nhiem(?: phoi hop)?|nhiem vu(?:,? (?:va )?quyen han)?|phan cong)\s+(?:cua\s+)?"
 )
-_ACTOR_OF_ARTICLE = re.compile(r"^(?:trach nhiem|nhiem vu(?:,| va) (?:quyen han|trach nhiem))\s+cua\s+")
+_ACTOR_OF_ARTICLE = re.compile(
+	r"^(?:trach nhiem|nhiem vu(?:,| va) (?:quyen han|trach nhiem))(?:\s+(?:phoi hop|thuc hien))?(?:\s+cua)?\s+"
+)
 
 
 @dataclass
@@ -126,7 +128,8 @@ def _open_article(walk: _Walk, title: str) -> None:
 		return
 	if _DUTY_ARTICLE.match(folded):
 		of = _ACTOR_OF_ARTICLE.match(folded)
-		walk.open("implementation", title[of.end() :].strip(" .:") if of else None)
+		body = title[of.end() :].strip(" .:") if of else None
+		walk.open("implementation", body if body and units_in_header(body) else None)
 		return
 	# "Nội dung Sở Dân tộc và Tôn giáo có trách nhiệm chủ trì", "Trách nhiệm phối hợp của Công an tỉnh": the body
 	# the article names carries its points.
@@ -192,7 +195,7 @@ def _split(item: _Item, actor: str | None, depth: int) -> list[_Item]:
 		return [_Item([paragraph], None, item.section, lead.rstrip(": ")) for paragraph in rest]
 	if first_marker is None or depth >= _MAX_DEPTH or not _is_header(lead, item.section):
 		return [_Item(item.paragraphs, item.marker_kind, item.section, actor)]
-	if units_in_header(lead) is not None or lead.endswith(":"):
+	if units_in_header(lead) is not None:
 		actor = lead.rstrip(": ")
 	level = _marker_level(first_marker)
 	children: list[_Item] = []
