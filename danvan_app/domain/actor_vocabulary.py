@@ -22,6 +22,7 @@ sở, ban, ngành|sở, ban ngành|sở ban ngành|sở, ngành|sở|*phòng|vă
 công an|bộ chỉ huy|quân đội|lực lượng vũ trang|liên đoàn|tỉnh đoàn|đoàn thanh niên|*trường|*trung tâm|*báo|*đài
 chủ tịch|thủ trưởng|người đứng đầu|giám đốc|bí thư|viện kiểm sát|tòa án|thanh tra|kho bạc
 bộ trưởng|*chánh|*trung ương|*ngân hàng|*tổng liên đoàn|*cục|*tổng cục|*chi cục|*học viện|*viện|*hội liên hiệp
+cơ sở giáo dục, đào tạo|cơ quan thông tấn, báo chí|cơ quan thông tin, truyền thông|cơ quan báo chí, truyền thông
 cơ sở giáo dục|cơ sở đào tạo|cơ quan thông tấn|cơ quan báo chí
 """
 # Phrases that contain commas but name one tier of bodies; a comma inside them does not separate two names.

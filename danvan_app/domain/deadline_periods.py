@@ -84,7 +84,7 @@ _PROGRAMME_BEFORE = re.compile(
 _RELATIVE = re.compile(
 	r"\b(?:cham nhat(?:\s+(?:la|trong))?|it nhat|truoc|sau|trong(?:\s+(?:thoi\s+han|vong))?|khong\s+qua)\s+"
 	r"(?:la\s+)?(\d{1,3})\s+"
-	r"(?:ngay|thang|tuan)(?:\s+lam\s+viec)?(?:,)?\s+(?P<relation>truoc|sau|ke\s+tu)\s+"
+	r"(?:ngay|thang|tuan)(?:\s+lam\s+viec)?(?:\s+[^.;,\n]{1,25}?)?(?:\s*,)?\s+(?P<relation>truoc|sau|ke\s+tu)\s+"
 	r"(?P<event>[^.;\n]{1,80})"
 )
 # A limit that runs from each case's own event (a request received, a result known) is a legal rule for
@@ -141,13 +141,20 @@ def span_candidate(folded: str) -> tuple[int, int, tuple] | None:
 	return match.start(), match.end(), ("date", end, date(first, 1, 1), None, None, end)
 
 
+# "Trong thời hạn 02 ngày làm việc, gửi …": a limit with no event of its own runs from each case.
+_BARE_LIMIT = re.compile(
+	r"\btrong\s+(?:thoi\s+han|vong)\s+(\d{1,3})\s+(?:ngay|thang|tuan)(?:\s+lam\s+viec)?\b"
+)
+
+
 def relative_phrase(clause: str, folded: str) -> tuple[str, bool] | None:
 	"""(the phrase as written, whether the limit runs per case) for the first event-relative time limit."""
 	if "ngay" not in folded and "thang" not in folded and "tuan" not in folded:
 		return None
 	match = _RELATIVE.search(folded)
 	if match is None:
-		return None
+		bare = _BARE_LIMIT.search(folded)
+		return (" ".join(clause[bare.start() : bare.end()].split()), True) if bare else None
 	event_start = match.start("event")
 	per_case = "ke" in match.group("relation") and bool(_PER_CASE_EVENT.match(folded, event_start))
 	if match.group("relation") in ("truoc", "sau") and folded.startswith("thoi han", event_start):

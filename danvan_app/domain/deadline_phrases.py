@@ -22,7 +22,7 @@ from danvan_app.domain.vn_text import (
 )
 
 DEADLINE_KINDS = ("date", "before", "within_month", "quarter", "from_year", "recurring", "none")
-RECURRENCES = ("monthly", "quarterly", "half_yearly", "yearly")
+RECURRENCES = ("weekly", "monthly", "quarterly", "half_yearly", "yearly")
 
 
 def iso_or_none(value: date | None) -> str | None:
@@ -81,10 +81,10 @@ _MONTH_YEARLY = re.compile(r"\bthang\s+(\d{1,2})\s+(?:hang|moi)\s+nam\b")
 _DAY_MONTH_YEARLY = re.compile(r"\b(?:ngay\s+)?(\d{1,2})\s?/\s?(\d{1,2})(?![\d/])\s+(?:hang|moi)\s+nam\b")
 # One pass for every recurrence word: "định kỳ 6 tháng", "6 tháng một lần", "hằng nửa năm", "hằng quý/tháng/năm".
 _RECURRING = re.compile(
-	r"\b(?:(?P<half>(?:dinh ky\s+)?(?:6|sau)\s+thang\s+(?:mot|1)\s+lan|dinh ky\s+(?:6|sau)\s+thang"
-	r"|(?:dinh ky\s+)?hang\s+nua\s+nam)|(?:dinh ky\s+)?(?:hang|moi)\s+(?P<unit>quy|thang|nam))\b"
+	r"\b(?:(?P<half>(?:dinh ky\s+)?(?:0?6|sau)\s+thang\s+(?:mot|1)\s+lan|dinh ky\s+(?:0?6|sau)(?:\s*\(sau\))?\s+thang"
+	r"|(?:dinh ky\s+)?hang\s+nua\s+nam)|(?:dinh ky\s+)?(?:hang|moi)\s+(?P<unit>quy|thang|nam|tuan))\b"
 )
-_RECURRENCE_BY_UNIT = {"quy": "quarterly", "thang": "monthly", "nam": "yearly"}
+_RECURRENCE_BY_UNIT = {"quy": "quarterly", "thang": "monthly", "nam": "yearly", "tuan": "weekly"}
 _DIGIT = re.compile(r"\d")
 _FROM_YEAR = re.compile(r"\btu\s+(?:dau\s+)?nam\s+(\d{4})(?!\d)")
 _YEAR_START_NO_YEAR = re.compile(r"\b(?:ngay\s+)?tu\s+dau\s+nam\b(?!\s+\d)")
@@ -237,7 +237,7 @@ def _recurring_deadlines(clause: str, folded: str, start: date | None) -> list[_
 				_DeadlineCandidate(match.start(), match.end(), _with_text(deadline, clause, match))
 			)
 	padded = " " + folded.replace("\n", " ")
-	if not any(hint in padded for hint in (" hang ", " moi ", "dinh ky", " lan")):
+	if not any(hint in padded for hint in (" hang ", " moi ", "dinh ky", " lan", "nua nam")):
 		return candidates  # str.find is much cheaper than running the alternation at every position
 	for match in _RECURRING.finditer(folded):
 		recurrence = "half_yearly" if match.group("half") else _RECURRENCE_BY_UNIT[match.group("unit")]

@@ -189,6 +189,11 @@ _MAX_DEPTH = 4
 
 def _split(item: _Item, actor: str | None, depth: int) -> list[_Item]:
 	lead, rest = item.paragraphs[0], item.paragraphs[1:]
+	if len(rest) >= 2 and not _ITEM_MARKER.match(rest[0]) and _ITEM_MARKER.match(rest[1]):
+		# "b) Hoàn thiện hạ tầng …" / "Ủy ban nhân dân các tỉnh, …:" / "- Rà soát …": the unmarked line names the body.
+		if rest[0].endswith(":") and units_in_header(rest[0]) is not None:
+			actor, rest = rest[0].rstrip(": "), rest[1:]
+			lead = lead.rstrip(" :") + ":"
 	first_marker = _ITEM_MARKER.match(rest[0]) if rest else None
 	if first_marker is None and rest and _names_only_a_body(lead):
 		# "3. Sở Giáo dục và Đào tạo" over unmarked paragraphs: each is a duty of that body.

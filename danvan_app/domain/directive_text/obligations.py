@@ -129,9 +129,11 @@ def _units(text: str, header: str | None) -> tuple[list[str], list[str]]:
 		inline = units_in_header(text[:colon]) if colon > 0 and "\n" not in text[:colon] else None
 		if inline:
 			return inline[0], extract_units(text[colon + 1 :].strip())[1] or inline[1]
-	if presiding or not units_in_header(header):
+	header_units = None if presiding else units_in_header(header)
+	if header_units is None:
 		return presiding, coordinating
-	return extract_units(_HEADER_TAIL.sub("", header or "") + " " + text[:1].lower() + text[1:])
+	joined = extract_units(_HEADER_TAIL.sub("", header or "") + " " + text[:1].lower() + text[1:])
+	return header_units[0], joined[1] if joined[0] == header_units[0] else header_units[1]
 
 
 def _tasks(item: _Item, header: str | None) -> list[Task]:
