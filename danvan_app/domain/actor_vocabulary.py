@@ -42,7 +42,7 @@ nghiên cứu|ban hành|tuyên truyền|vận động|phát động|trực tiế
 đánh giá|cử|ưu tiên|tạo điều kiện|giải quyết|nắm|gắn|làm tốt|có|là|sẽ|đã|đang|cùng|phấn đấu|duy trì|thống nhất
 dự trù|lựa chọn|chuẩn bị|tiến hành|hỗ trợ|trình|tham gia|thẩm định|cung cấp|tập huấn|biểu dương|khen thưởng
 xem xét|xử lý|kiện toàn|củng cố|chấp hành|thành lập|lồng ghép|rèn luyện|nhân rộng|khắc phục|quản lý|điều chỉnh
-giúp|bổ sung|hoàn thiện|đề xuất|vận hành|lắp đặt|huy động|kiểm soát|công bố|tích hợp|kết nối|lập|chịu
+trên cơ sở|giúp|bổ sung|hoàn thiện|đề xuất|vận hành|lắp đặt|huy động|kiểm soát|công bố|tích hợp|kết nối|lập|chịu
 gửi|đưa|tổng hợp|tiếp nhận|thông báo|công khai|tiếp xúc|đối thoại|trả lời|phổ biến|mời|lấy ý kiến|cập nhật|bám sát
 """
 # "tổ chức" is a verb ("tổ chức sơ kết") unless it begins a body's name ("tổ chức chính trị - xã hội").

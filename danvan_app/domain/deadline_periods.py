@@ -76,7 +76,8 @@ _SPAN = re.compile(
 )
 # A span right after a programme's name is the programme's period, not a deadline.
 _PROGRAMME_BEFORE = re.compile(
-	r"\b(?:ke hoach|chuong trinh|de an|chien luoc|trung han|nghi quyet|quy hoach|muc tieu quoc gia|du an)\b"
+	r"\b(?:ke hoach|chuong trinh|de an|chien luoc|trung han|nghi quyet|quy hoach|muc tieu quoc gia|du an"
+	r"|giai doan|tam nhin)\b"
 	r"[^.;:,\n]{0,40}$"
 )
 # Timed against an event: "chậm nhất 30 ngày trước ngày khai mạc kỳ họp", "trong thời hạn 03 ngày làm việc
@@ -121,6 +122,10 @@ def period_candidates(clause: str, folded: str) -> list[tuple[int, int, tuple]]:
 			due = date(year, 1, 1) - timedelta(days=1)
 			found.append((match.start(), match.end(), ("before", due, None, None, None, None)))
 			continue
+		if match.group("cue") in ("den", "den het") and _PROGRAMME_BEFORE.search(
+			folded, max(0, match.start() - 50), match.start()
+		):
+			continue  # "chương trình … giai đoạn đến năm 2030": the programme's horizon
 		whole = match.group("cue") in ("trong", "hoan thanh trong", "xong trong")
 		start, end = (date(year, 1, 1), date(year, 12, 31)) if whole else (None, None)
 		found.append((match.start(), match.end(), ("date", date(year, 12, 31), start, None, None, end)))

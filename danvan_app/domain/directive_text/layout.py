@@ -55,7 +55,9 @@ def _looks_wrapped(lines: list[str]) -> bool:
 	for line, following in itertools.pairwise(lines):
 		if line.strip() and following[:1].islower() and not _ENDS_SENTENCE.search(line.strip()):
 			wrapped += 1
-	return wrapped >= _MIN_WRAPPED_LINES and wrapped * 10 >= sum(1 for line in lines if line.strip())
+	# Counted against lines of prose: a table's cells ("|", "30") would hide a wrapped text around them.
+	prose = sum(1 for line in lines if len(line.strip()) >= 25)
+	return wrapped >= _MIN_WRAPPED_LINES and wrapped * 10 >= prose
 
 
 def _joins(current: str, line: str) -> bool:

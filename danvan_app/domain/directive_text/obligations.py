@@ -38,7 +38,8 @@ _RULE_OPENING = re.compile(
 	r"|(?:kip thoi )?(?:bao cao|phan anh)[^.;]{0,30}\b(?:kho khan|vuong mac)\b"
 	r"|(?:luat|bo luat|nghi dinh|thong tu|quyet dinh|chi thi|nghi quyet|ke hoach|cong van|huong dan|ket luan"
 	r"|quy dinh|thong bao|chuong trinh)\s+(?:so\s*)?\d"
-	r"|chiu trach nhiem truoc\b|doi voi (?!(?:cac |nhung )?(?:so|ban|bo|co quan|don vi|dia phuong|uy ban|ubnd|cap uy"
+	r"|chiu trach nhiem truoc\b|(?:nguoi dung dau|thu truong|giam doc|chu tich)[^.;:]{0,80}?\bchiu trach nhiem truoc\b"
+	r"|doi voi (?!(?:cac |nhung )?(?:so|ban|bo|co quan|don vi|dia phuong|uy ban|ubnd|cap uy"
 	r"|mat tran|doan the|hoi|tinh uy|huyen uy|dang uy|chinh quyen)\b))"
 )
 _HEADING_MAX_WORDS = 20
