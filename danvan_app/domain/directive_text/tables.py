@@ -19,7 +19,9 @@ from danvan_app.domain.directive_text.structure import _Line, _task_title
 from danvan_app.domain.vn_text import fold
 
 _HEADER_WINDOW = 8  # a header row split one cell a line spans at most this many lines
-_TASK_COLUMN = re.compile(r"\b(?:nhiem vu|noi dung(?: cong viec| nhiem vu)?|ten nhiem vu|cong viec)\b")
+_TASK_COLUMN = re.compile(
+	r"\b(?:nhiem vu|noi dung(?: cong viec| nhiem vu)?|ten nhiem vu|cong viec|ten de an|de an|san pham)\b"
+)
 _PRESIDING_COLUMN = re.compile(r"\b(?:chu tri|co quan thuc hien|don vi thuc hien)\b")
 _COORDINATING_COLUMN = re.compile(r"\bphoi hop\b")
 _TIME_COLUMN = re.compile(r"\b(?:thoi gian|thoi han|tien do)\b")
@@ -110,17 +112,24 @@ def _task(row: list[str]) -> Task | None:
 		cells = [cell.strip() for cell in row if cell.strip()]
 	if len(cells) < 2:
 		return None
-	time_cell = cells[-1] if _TIME_CELL.match(fold(cells[-1])) else None
-	body_cells = cells[:-1] if time_cell is not None else cells
-	presiding_at = next(
-		(i for i in range(1, len(body_cells)) if _names_body(body_cells[i])),
-		None,
-	)
+	presiding_at = next((i for i in range(1, len(cells)) if _names_body(cells[i])), None)
 	if presiding_at is None:
 		return None
-	text = " ".join(body_cells[:presiding_at])
-	presiding = _names(body_cells[presiding_at])
-	coordinating = [name for cell in body_cells[presiding_at + 1 :] for name in _names(cell, as_written=True)]
+	# The time cell is the first after the bodies that reads as a time; cells after it are the same row's
+	# second line (a second presiding body and its partners, drawn as a merged row).
+	time_at = next(
+		(i for i in range(presiding_at + 1, len(cells)) if _TIME_CELL.match(fold(cells[i]))), len(cells)
+	)
+	time_cell = cells[time_at] if time_at < len(cells) else None
+	text = " ".join(cells[:presiding_at])
+	presiding = _names(cells[presiding_at])
+	coordinating = [
+		name for cell in cells[presiding_at + 1 : time_at] for name in _names(cell, as_written=True)
+	]
+	extra = cells[time_at + 1 :]
+	for position, cell in enumerate(extra):
+		names = _names(cell) if position % 2 == 0 else _names(cell, as_written=True)
+		(presiding if position % 2 == 0 else coordinating).extend(names)
 	deadline = _time(time_cell) if time_cell else Deadline()
 	clause = text.rstrip(" .;") + "."
 	title = _task_title(clause)
