@@ -29,7 +29,7 @@ cơ sở giáo dục|cơ sở đào tạo|cơ quan thông tấn|cơ quan báo ch
 COMMA_PHRASES_TEXT = """
 sở, ban, ngành|sở, ban ngành|sở, ngành|ban, ngành|huyện, thị xã, thành phố|huyện, thành phố|huyện, thị, thành
 xã, phường, thị trấn|phường, xã, thị trấn|thị xã, thành phố|xã, phường, đặc khu|xã, phường|phường, xã
-tỉnh, thành phố|bộ, ngành|bộ, cơ quan ngang bộ|cơ quan, đơn vị, địa phương|cơ quan, đơn vị|cơ quan, tổ chức
+ban, bộ, ngành|bộ, ban, ngành|tỉnh, thành phố|bộ, ngành|bộ, cơ quan ngang bộ|cơ quan, đơn vị, địa phương|cơ quan, đơn vị|cơ quan, tổ chức
 thông tấn, báo chí|giáo dục, đào tạo|ban, ngành, đoàn thể|sở, ban, ngành, đoàn thể|ngành, địa phương
 """
 # Words that follow a body's name when the sentence is "<body> <does something>".

@@ -133,9 +133,10 @@ def _open_article(walk: _Walk, title: str) -> None:
 		return
 	# "Nội dung Sở Dân tộc và Tôn giáo có trách nhiệm chủ trì", "Trách nhiệm phối hợp của Công an tỉnh": the body
 	# the article names carries its points.
+	# "Điều 12. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh": a request article.
 	named = _NAMING_ARTICLE.match(folded)
-	body = title[named.end() :].strip(" .:") if named else title
-	if named and units_in_header(body) is not None:
+	body = title[named.end() :].strip(" .:") if named else title.strip(" .:")
+	if (named or folded.startswith("de nghi ")) and units_in_header(body) is not None:
 		walk.open("implementation", body)
 		return
 	walk.open("articles")
