@@ -441,3 +441,188 @@ def test_a_title_over_narrative_is_at_most_a_low_confidence_proposal() -> None:
 def test_confidence(clause: str, confidence: str) -> None:
 	tasks = _tasks(f"II. TỔ CHỨC THỰC HIỆN\n1. {clause}\n")
 	assert [task["confidence"] for task in tasks] == [confidence]
+
+
+# --- layouts and outlines met in real State texts ----------------------------------------------------------
+
+WRAPPED_PLAN = """ỦY BAN NHÂN DÂN
+TỈNH GIA LAI
+|
+Số: 210/KH-UBND
+|
+Gia Lai, ngày
+12 tháng 5 năm 2025
+|
+
+KẾ HOẠCH
+
+TRIỂN KHAI THỰC HIỆN QUY CHẾ DÂN CHỦ Ở CƠ SỞ NĂM 2025
+
+Để triển khai thực hiện có hiệu quả Luật Thực hiện dân chủ ở cơ sở, Ủy ban nhân dân tỉnh ban hành
+kế hoạch thực hiện với các nội dung cụ thể như sau:
+
+I. MỤC ĐÍCH, YÊU CẦU
+
+Nâng cao nhận thức của cán bộ, công chức và Nhân dân về thực hiện dân chủ ở cơ sở, bảo đảm
+quyền làm chủ của Nhân dân được thực hiện nghiêm túc.
+
+II. NHIỆM VỤ CỤ THỂ
+
+1. Tăng cường công tác tuyên truyền về dân chủ ở cơ sở
+
+a) Sở Văn hóa, Thể thao và Du lịch
+
+- Chỉ đạo các cơ quan báo chí trên địa bàn tỉnh mở chuyên mục về thực hiện dân chủ ở cơ
+sở, phản ánh kịp thời các mô hình hay, cách làm hiệu quả.
+
+- Tổ chức cuộc thi tìm hiểu pháp luật về dân chủ ở cơ sở, hoàn thành trong quý III/2025.
+
+b) Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh
+
+- Hướng dẫn Ban Thanh tra nhân dân ở cơ sở giám sát việc thực hiện dân chủ ở cơ sở.
+
+2. Kiện toàn Ban Chỉ đạo thực hiện dân chủ ở cơ sở
+
+a) Rà soát quy chế hoạt động của Ban Chỉ đạo
+
+- Sở Nội vụ
+
++ Tham mưu Ủy ban nhân dân tỉnh kiện toàn Ban Chỉ đạo thực hiện dân chủ ở cơ sở cấp tỉnh
+trong tháng 6 năm 2025.
+
++ Hướng dẫn Ủy ban nhân dân cấp xã kiện toàn Ban Chỉ đạo cấp xã.
+
+III. TỔ CHỨC THỰC HIỆN
+
+1. Sở Nội vụ: Theo dõi, đôn đốc việc triển khai Kế hoạch; định kỳ hằng tuần cập nhật tình
+hình, báo cáo Ủy ban nhân dân tỉnh.
+
+2. Các sở, ban, ngành tỉnh
+
+Căn cứ chức năng, nhiệm vụ được giao, xây dựng kế hoạch triển khai thực hiện tại cơ quan, đơn
+vị mình, gửi về Sở Nội vụ trước ngày 30/6/2025.
+
+Trên đây là Kế hoạch triển khai thực hiện Quy chế dân chủ ở cơ sở năm 2025 trên địa bàn tỉnh.
+
+Nơi nhận:
+- Như trên;
+KT. CHỦ TỊCH
+"""
+
+
+def test_hard_wrapped_plan_with_nested_headers_naming_bodies() -> None:
+	result = parse_directive_text(WRAPPED_PLAN)
+	assert result.document.issue_date == date(2025, 5, 12)  # "Gia Lai, ngày" / "12 tháng 5 năm 2025" joined
+	tasks = [task.to_json_dict() for task in result.tasks]
+	brief = [
+		(task["title"][:40], task["presiding"], task["deadline"]["kind"], task["deadline"]["recurrence"])
+		for task in tasks
+	]
+	assert brief == [
+		("Chỉ đạo các cơ quan báo chí trên địa bàn", ["Sở Văn hóa, Thể thao và Du lịch"], "none", None),
+		("Tổ chức cuộc thi tìm hiểu pháp luật về d", ["Sở Văn hóa, Thể thao và Du lịch"], "quarter", None),
+		("Hướng dẫn Ban Thanh tra nhân dân ở cơ sở", ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"], "none", None),
+		("Tham mưu Ủy ban nhân dân tỉnh kiện toàn ", ["Sở Nội vụ"], "within_month", None),
+		("Hướng dẫn Ủy ban nhân dân cấp xã kiện to", ["Sở Nội vụ"], "none", None),
+		("Theo dõi, đôn đốc việc triển khai Kế hoạ", ["Sở Nội vụ"], "recurring", "weekly"),
+		("Căn cứ chức năng, nhiệm vụ được giao, xâ", ["sở, ban, ngành tỉnh"], "before", None),
+	]
+	# The purpose part, the closing formula and the wrapped word "cơ\nsở" are handled as a reader would.
+	assert "cơ sở, phản ánh kịp thời" in tasks[0]["clause"]
+	assert all(
+		"Trên đây là" not in task["clause"] and "Nâng cao nhận thức" not in task["clause"] for task in tasks
+	)
+
+
+REGULATION_ARTICLES = """QUY CHẾ
+Phối hợp giải quyết kiến nghị của cử tri
+
+Chương II
+TRÁCH NHIỆM CỦA CÁC CƠ QUAN
+
+Điều 6. Trách nhiệm Văn phòng Ủy ban nhân dân tỉnh
+
+1. Tiếp nhận, phân loại kiến nghị của cử tri thuộc thẩm quyền của Ủy ban nhân dân tỉnh.
+
+2. Trong 03 ngày làm việc kể từ ngày nhận được kiến nghị, Văn phòng Ủy ban nhân dân tỉnh chuyển kiến nghị đến cơ quan có thẩm quyền.
+
+3. Đối với kiến nghị liên quan đến nhiều lĩnh vực, Văn phòng Ủy ban nhân dân tỉnh chủ trì tham mưu phân công cơ quan giải quyết.
+
+4. Định kỳ 06 (sáu) tháng, báo cáo Ủy ban nhân dân tỉnh tình hình giải quyết kiến nghị của cử tri.
+
+Điều 7. Nội dung Công an tỉnh có trách nhiệm chủ trì
+
+Nắm tình hình an ninh liên quan đến kiến nghị của cử tri trên địa bàn tỉnh.
+Niêm yết kết quả giải quyết trong vòng 30 ngày tại trụ sở, kể từ ngày có kết quả giải quyết.
+
+Điều 8. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh
+
+1. Tổng hợp kiến nghị của cử tri gửi đến các cơ quan có thẩm quyền.
+
+Điều 9. Trách nhiệm thi hành
+
+1. Người đứng đầu các cơ quan, đơn vị chịu trách nhiệm trước Chủ tịch Ủy ban nhân dân tỉnh về kết quả giải quyết kiến nghị.
+
+2. Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các cơ quan phản ánh về Văn phòng Ủy ban nhân dân tỉnh để tổng hợp, báo cáo.
+"""
+
+
+def test_articles_name_the_body_of_their_points_and_rules_are_not_tasks() -> None:
+	tasks = [task.to_json_dict() for task in parse_directive_text(REGULATION_ARTICLES).tasks]
+	assert [(task["title"][:35], task["presiding"], task["deadline"]["recurrence"]) for task in tasks] == [
+		("Tiếp nhận, phân loại kiến nghị của ", ["Văn phòng Ủy ban nhân dân tỉnh"], None),
+		("Định kỳ 06 (sáu) tháng, báo cáo Ủy ", ["Văn phòng Ủy ban nhân dân tỉnh"], "half_yearly"),
+		("Nắm tình hình an ninh liên quan đến", ["Công an tỉnh"], None),
+		("Tổng hợp kiến nghị của cử tri gửi", ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"], None),
+	]
+	# Not tasks: a per-case time limit, a case rule ("Đối với kiến nghị …"), a per-case posting limit, a person's
+	# accountability and a conditional report.
+
+
+def test_appendix_table_with_cells_between_bar_lines_and_a_merged_second_row() -> None:
+	text = (
+		"NGHỊ QUYẾT\nVề phong trào toàn dân bảo vệ môi trường\n\nPHỤ LỤC\n\n|\nTT\n|\nTên đề án ưu tiên\n|\n"
+		"Cơ quan chủ trì\n|\nCơ quan phối hợp\n|\nThời hạn hoàn thành\n|\n|\n1\n|\nĐề án triển khai phong\n"
+		"trào toàn dân tham gia bảo vệ môi trường ở trung ương và địa phương.\n|\n"
+		"Trung ương Mặt trận Tổ quốc Việt Nam\n|\nCác bộ, ngành\n|\n2030\n|\n|\n"
+		"Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương\n|\nCác cơ quan báo chí tại địa phương\n|\n|\n"
+		"2\n|\nĐề án xử lý, cải tạo các bãi chôn lấp rác thải không hợp vệ sinh.\n|\n"
+		"Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương\n|\nCác bộ, ngành liên quan\n|\n2030\n|\n"
+		"và các dòng khác của văn bản được viết tiếp theo\nmà không có dấu câu ở cuối\nđể văn bản trông như bị ngắt dòng\n"
+		"khi chuyển từ trang web\nsang văn bản thuần\n"
+	)
+	tasks = [task.to_json_dict() for task in parse_directive_text(text).tasks]
+	assert [
+		(task["title"][:30], task["presiding"], task["deadline"]["kind"], task["deadline"]["due"])
+		for task in tasks
+	] == [
+		(
+			"Đề án triển khai phong trào to",
+			[
+				"Trung ương Mặt trận Tổ quốc Việt Nam",
+				"Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương",
+			],
+			"date",
+			"2030-12-31",
+		),
+		(
+			"Đề án xử lý, cải tạo các bãi c",
+			["Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương"],
+			"date",
+			"2030-12-31",
+		),
+	]
+
+
+@pytest.mark.parametrize(
+	("phrase", "kind", "recurrence"),
+	[
+		("ra quân tổng vệ sinh vào Chủ nhật hàng tuần", "recurring", "weekly"),
+		("Định kỳ 06 (sáu) tháng hoặc đột xuất báo cáo", "recurring", "half_yearly"),
+		("hằng tháng, quý, 6 tháng đánh giá kết quả", "recurring", "monthly"),  # the first written
+		("sơ kết các chương trình dân số giai đoạn đến năm 2030", "none", None),  # a programme's horizon
+	],
+)
+def test_recurrences_and_horizons_of_state_texts(phrase: str, kind: str, recurrence: str | None) -> None:
+	deadline = parse_deadline(phrase)
+	assert (deadline.kind, deadline.recurrence) == (kind, recurrence)

@@ -69,4 +69,11 @@ def _joins(current: str, line: str) -> bool:
 		return True
 	if _STARTS_ITEM.match(line):
 		return False
+	if _is_uppercase(current) != _is_uppercase(line):
+		return False  # "NGHỊ QUYẾT" / "Về phong trào …": a heading, then its title
 	return not _ENDS_SENTENCE.search(current)
+
+
+def _is_uppercase(text: str) -> bool:
+	letters = [char for char in text if char.isalpha()]
+	return bool(letters) and sum(char.isupper() for char in letters) >= 0.8 * len(letters)

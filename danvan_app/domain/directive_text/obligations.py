@@ -247,6 +247,9 @@ def _task(
 	folded: str | None = None,
 ) -> Task:
 	title = _task_title(clause)
+	rest = clause[len(title) :]
+	if rest.startswith(":") and rest[1:].strip() and len(title.split()) <= 25:
+		title = _task_title(rest[1:].strip())  # "Sở Nội vụ: Theo dõi, đôn đốc …": the duty, not the body
 	title = title[:1].upper() + title[1:]
 	confidence = "low" if heading_only else confidence_of(clause, presiding, deadline, folded)
 	return Task(title, clause, list(presiding), list(coordinating), deadline, confidence)
