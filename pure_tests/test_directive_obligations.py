@@ -573,7 +573,7 @@ def test_articles_name_the_body_of_their_points_and_rules_are_not_tasks() -> Non
 		("Tiếp nhận, phân loại kiến nghị của ", ["Văn phòng Ủy ban nhân dân tỉnh"], None),
 		("Định kỳ 06 (sáu) tháng, báo cáo Ủy ", ["Văn phòng Ủy ban nhân dân tỉnh"], "half_yearly"),
 		("Nắm tình hình an ninh liên quan đến", ["Công an tỉnh"], None),
-		("Tổng hợp kiến nghị của cử tri gửi", ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"], None),
+		("Tổng hợp kiến nghị của cử tri gửi đ", ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"], None),
 	]
 	# Not tasks: a per-case time limit, a case rule ("Đối với kiến nghị …"), a per-case posting limit, a person's
 	# accountability and a conditional report.
