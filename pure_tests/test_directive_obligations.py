@@ -626,3 +626,8 @@ def test_appendix_table_with_cells_between_bar_lines_and_a_merged_second_row() -
 def test_recurrences_and_horizons_of_state_texts(phrase: str, kind: str, recurrence: str | None) -> None:
 	deadline = parse_deadline(phrase)
 	assert (deadline.kind, deadline.recurrence) == (kind, recurrence)
+
+
+def test_a_span_of_days_is_due_its_last_day() -> None:
+	deadline = parse_deadline("Đợt 1: Trong khoảng thời gian từ ngày 01/12/2025 đến ngày 14/12/2025.")
+	assert (deadline.kind, deadline.due, deadline.text) == ("date", date(2025, 12, 14), "đến ngày 14/12/2025")

@@ -70,9 +70,10 @@ _REGULAR_MEETING = re.compile(
 # Cue words that turn a written date into a deadline ("trước ngày 30/6/2024", "hoàn thành xong ngày …").
 _DATE_CUE = re.compile(
 	r"(?:\btruoc|\bcham nhat(?:\s+(?:la|vao))?|\bhan chot(?:\s+la)?|\bhoan thanh(?:\s+xong)?"
-	r"(?:\s+(?:truoc|trong|vao))?|\bxong(?:\s+(?:truoc|trong|vao))?|\bden het|\btrong\s+ngay)\s*(?:ngay\s*)?$"
+	r"(?:\s+(?:truoc|trong|vao))?|\bxong(?:\s+(?:truoc|trong|vao))?|\bden het|\bden|\btrong\s+ngay)\s*(?:ngay\s*)?$"
 )
-_DATE_CUE_WORDS = ("truoc", "cham nhat", "han chot", "hoan thanh", "xong", "den het", "trong ngay")
+# "từ ngày 01/12/2025 đến ngày 14/12/2025": a span is due its last day.
+_DATE_CUE_WORDS = ("truoc", "cham nhat", "han chot", "hoan thanh", "xong", "den", "trong ngay")
 _DAY_MONTH_NO_YEAR = re.compile(
 	r"\btruoc\s+ngay\s+(\d{1,2})\s?/\s?(\d{1,2})(?![\d/])(?P<yearly>\s+(?:hang|moi)\s+nam)?"
 )
