@@ -218,19 +218,21 @@ def _concrete_deadlines(clause: str, folded: str) -> list[_DeadlineCandidate]:
 
 def _recurring_deadlines(clause: str, folded: str, start: date | None) -> list[_DeadlineCandidate]:
 	candidates: list[_DeadlineCandidate] = []
-	for match in _DAY_MONTH_NO_YEAR.finditer(folded):
+	# The day and month forms carry digits (months in words are digits by now): skip them for the rest.
+	has_yearly_digits = _DIGIT.search(folded) is not None and "nam" in folded
+	for match in _DAY_MONTH_NO_YEAR.finditer(folded) if has_yearly_digits and "truoc ngay" in folded else ():
 		if match.group("yearly") and 1 <= int(match.group(2)) <= 12:
 			deadline = Deadline("recurring", start=start, recurrence="yearly", month=int(match.group(2)))
 			candidates.append(
 				_DeadlineCandidate(match.start(), match.end(), _with_text(deadline, clause, match))
 			)
-	for match in _MONTH_YEARLY.finditer(folded):
+	for match in _MONTH_YEARLY.finditer(folded) if has_yearly_digits else ():
 		if 1 <= int(match.group(1)) <= 12:
 			deadline = Deadline("recurring", start=start, recurrence="yearly", month=int(match.group(1)))
 			candidates.append(
 				_DeadlineCandidate(match.start(), match.end(), _with_text(deadline, clause, match))
 			)
-	for match in _DAY_MONTH_YEARLY.finditer(folded) if "nam" in folded else ():
+	for match in _DAY_MONTH_YEARLY.finditer(folded) if has_yearly_digits else ():
 		day, month = int(match.group(1)), int(match.group(2))
 		if 1 <= day <= 31 and 1 <= month <= 12:
 			deadline = Deadline("recurring", start=start, recurrence="yearly", month=month)
