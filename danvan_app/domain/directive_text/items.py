@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from danvan_app.domain.directive_text.fields import has_fields, is_field
 from danvan_app.domain.directive_text.obligations import units_in_header
 from danvan_app.domain.directive_text.structure import (
 	_CLOSING_LINE,
@@ -196,6 +197,9 @@ def _split(item: _Item, actor: str | None, depth: int) -> list[_Item]:
 			actor, rest = rest[0].rstrip(": "), rest[1:]
 			lead = lead.rstrip(" :") + ":"
 	first_marker = _ITEM_MARKER.match(rest[0]) if rest else None
+	if has_fields(rest) and not any(_ITEM_MARKER.match(p) and not is_field(p) for p in rest if _deeper(p)):
+		# "- Thời gian hoàn thành: …", "- Đơn vị chủ trì: …": the item is one task described by its fields.
+		return [_Item(item.paragraphs, item.marker_kind, item.section, actor)]
 	if first_marker is None and rest and _names_only_a_body(lead):
 		# "3. Sở Giáo dục và Đào tạo" over unmarked paragraphs: each is a duty of that body.
 		return [_Item([paragraph], None, item.section, lead.rstrip(": ")) for paragraph in rest]
@@ -228,6 +232,12 @@ _CONTENT_LIST = re.compile(
 )
 
 
+def _deeper(paragraph: str) -> bool:
+	"""A numbered or lettered point ("1.1.", "a)") rather than a bullet."""
+	marker = _ITEM_MARKER.match(paragraph)
+	return marker is not None and marker.group("bullet") is None
+
+
 def _is_header(lead: str, section: str) -> bool:
 	"""A title or a body's name over sub-items, not a sentence stating a duty."""
 	if lead.endswith(":"):
@@ -240,6 +250,8 @@ def _is_header(lead: str, section: str) -> bool:
 
 def _marker_level(marker: re.Match[str]) -> str:
 	"""Which list a marker belongs to: numbers, letters, or one bullet sign ("-" and "+" are two levels)."""
+	if marker.group("decimal"):
+		return "decimal" + str(marker.group("decimal").count("."))
 	if marker.group("number") or marker.group("number_dash"):
 		return "number"
 	if marker.group("letter"):

@@ -10,11 +10,12 @@ actor ("Định kỳ 6 tháng, các sở, ngành báo cáo …") is a duty of th
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from danvan_app.domain.actor_phrases import extract_units
 from danvan_app.domain.deadline_phrases import Deadline, is_per_case_limit, parse_deadline
 from danvan_app.domain.directive_text.confidence import confidence_of, is_generic_body
+from danvan_app.domain.directive_text.fields import has_fields, read_fields
 from danvan_app.domain.directive_text.results import Task
 from danvan_app.domain.directive_text.structure import _Item, _task_title
 from danvan_app.domain.vn_text import fold_same_length
@@ -112,12 +113,28 @@ def tasks_from_item(item: _Item) -> list[Task]:
 	In an article that is not about duties ("Điều 9. Trình tự đánh giá"), a point is a task only when it names
 	the body that acts; other points are rules.
 	"""
+	fields = read_fields(item.paragraphs) if has_fields(item.paragraphs[1:]) else None
+	if fields is not None:
+		item = _Item(fields[0], item.marker_kind, item.section, item.actor)
 	tasks = _tasks(item, item.actor)
+	if fields is not None:
+		tasks = [_with_fields(task, fields[1], fields[2], fields[3]) for task in tasks]
 	if item.section == "articles":
 		# Outside the articles on duties, only a body named as such is given something ("Cơ quan, đơn vị lấy ý
 		# kiến gửi …" states a procedure for whoever consults).
 		tasks = [task for task in tasks if any(not is_generic_body(name) for name in task.presiding)]
 	return [task for task in tasks if not is_per_case_limit(task.clause)]
+
+
+def _with_fields(
+	task: Task, deadline: Deadline | None, presiding: list[str], coordinating: list[str]
+) -> Task:
+	"""A task described by fields takes its time and bodies from them unless its own text gives them."""
+	if not task.presiding and presiding:
+		task = replace(task, presiding=list(presiding), coordinating=list(coordinating or task.coordinating))
+	if deadline is not None and task.deadline.kind == "none" and task.deadline.relative is None:
+		task = replace(task, deadline=deadline)
+	return replace(task, confidence=confidence_of(task.clause, task.presiding, task.deadline))
 
 
 def _units(text: str, header: str | None) -> tuple[list[str], list[str]]:

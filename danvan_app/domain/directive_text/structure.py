@@ -17,15 +17,19 @@ from danvan_app.domain.vn_text import (
 )
 
 _ITEM_MARKER = re.compile(
-	r"^(?:(?P<number>\d{1,2})\s?[.)](?!\d)|(?P<number_dash>\d{1,2})\s?[-–](?!\d)|(?P<letter>[a-zđ])\)"
+	r"^(?:(?P<decimal>\d{1,2}(?:\.\d{1,2})+)\.?(?=\s)|(?P<number>\d{1,2})\s?[.)](?!\d)"
+	r"|(?P<number_dash>\d{1,2})\s?[-–](?!\d)|(?P<letter>[a-zđ])\)"
 	r"|(?P<bullet>[-–—+•*·▪●◦]))\s*"
 )
 _ROMAN_HEADING = re.compile(r"^[IVX]{1,5}\s?[.)/-]\s*")
 _HEADING_MARKER = re.compile(r"^(?:[*\-–•]\s*|[IVX]{1,5}\s?[.)/-]\s*|\d{1,2}\s?[.)]\s*|[A-ZĐ]\s?[.)]\s*)")
+_TASK_HEADING_WORD = (
+	r"(?:nhiem vu|giai phap|noi dung|hoat dong|tien do|lo trinh|phan cong(?: trach nhiem| nhiem vu)?)"
+	r"(?:\s+(?:trong tam|chu yeu|cu the|can thuc hien|thuc hien|trien khai(?: thuc hien)?))*"
+)
+# "NHIỆM VỤ, GIẢI PHÁP", "NỘI DUNG THỰC HIỆN", "NỘI DUNG, TIẾN ĐỘ, PHÂN CÔNG TRÁCH NHIỆM THỰC HIỆN".
 _TASKS_HEADING = re.compile(
-	r"^(?:ve\s+)?(?:cac\s+|nhung\s+)?(?:nhiem vu|giai phap|noi dung|hoat dong)"
-	r"(?:\s*(?:,|va)\s*(?:nhiem vu|giai phap|noi dung|hoat dong))?"
-	r"(?:\s+(?:trong tam|chu yeu|cu the|can thuc hien|thuc hien|trien khai(?: thuc hien)?))*\s*[:.]?$"
+	rf"^(?:ve\s+)?(?:cac\s+|nhung\s+)?{_TASK_HEADING_WORD}(?:\s*(?:,|va)\s*{_TASK_HEADING_WORD}){{0,3}}\s*[:.]?$"
 )
 _IMPLEMENTATION_HEADING = re.compile(
 	r"^(?:ve\s+)?(?:to chuc thuc hien|trach nhiem thuc hien|phan cong (?:trach nhiem|thuc hien|nhiem vu)"
@@ -124,6 +128,8 @@ def looks_vietnamese(text: str) -> bool:
 
 
 def _marker_kind(match: re.Match[str]) -> str:
+	if match.group("decimal"):
+		return "decimal"  # "1.1.", "2.3": a point under a numbered one
 	if match.group("number") or match.group("number_dash"):
 		return "number"
 	return "letter" if match.group("letter") else "bullet"
