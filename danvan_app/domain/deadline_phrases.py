@@ -73,6 +73,8 @@ _DATE_CUE = re.compile(
 	r"(?:\s+(?:truoc|trong|vao))?|\bxong(?:\s+(?:truoc|trong|vao))?|\bden het|\bden|\btrong\s+ngay)\s*(?:ngay\s*)?$"
 )
 # "từ ngày 01/12/2025 đến ngày 14/12/2025": a span is due its last day.
+_QUARTER_ANY = re.compile(rf"\b{_QUARTER}")
+_MONTH_ANY = re.compile(rf"\bthang\s+{_MONTH_YEAR}")
 _DATE_CUE_WORDS = ("truoc", "cham nhat", "han chot", "hoan thanh", "xong", "den", "trong ngay")
 _DAY_MONTH_NO_YEAR = re.compile(
 	r"\btruoc\s+ngay\s+(\d{1,2})\s?/\s?(\d{1,2})(?![\d/])(?P<yearly>\s+(?:hang|moi)\s+nam)?"
@@ -117,6 +119,25 @@ def parse_deadline(clause: str, folded: str | None = None) -> Deadline:
 	if deadline.kind == "none" and deadline.text is None:
 		return Deadline("none", text=relative[0], relative=relative[0])
 	return replace(deadline, relative=relative[0])
+
+
+def last_deadline(phrase: str) -> Deadline | None:
+	"""A time cell naming several periods ("Quý IV/2025 và Quý I/2026", "Từ tháng 11/2025 đến tháng 4/2026"):
+	the work is done by the last one's end, kind "date"; None when it names fewer than two."""
+	folded = months_as_digits(phrase, fold_same_length(phrase))
+	due = [c.deadline.due for c in _concrete_deadlines(phrase, folded) if c.deadline.due is not None]
+	quarters = [
+		quarter_end(int(m.group(2)), parse_quarter(m.group(1))) for m in _QUARTER_ANY.finditer(folded)
+	]
+	months = [
+		month_end(int(m.group(2)), int(m.group(1)))
+		for m in _MONTH_ANY.finditer(folded)
+		if 0 < int(m.group(1)) < 13
+	]
+	ends = sorted(set(due + quarters + months))
+	if len(ends) < 2:
+		return None
+	return Deadline("date", due=ends[-1], text=" ".join(phrase.split()))
 
 
 def is_per_case_limit(clause: str, folded: str | None = None) -> bool:

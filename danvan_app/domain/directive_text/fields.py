@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from danvan_app.domain.actor_phrases import extract_units
-from danvan_app.domain.deadline_phrases import Deadline, parse_deadline
+from danvan_app.domain.deadline_phrases import Deadline, last_deadline, parse_deadline
 from danvan_app.domain.vn_text import fold_same_length
 
 _FIELD = re.compile(
@@ -51,6 +51,9 @@ def read_fields(paragraphs: list[str]) -> tuple[list[str], Deadline | None, list
 
 
 def _time(value: str) -> Deadline:
+	several = last_deadline(value)
+	if several is not None:
+		return several
 	phrase = value
 	while _VALUE_LEAD.match(phrase):
 		phrase = _VALUE_LEAD.sub("", phrase, count=1)

@@ -40,6 +40,7 @@ _RULE_OPENING = re.compile(
 	r"|(?:luat|bo luat|nghi dinh|thong tu|quyet dinh|chi thi|nghi quyet|ke hoach|cong van|huong dan|ket luan"
 	r"|quy dinh|thong bao|chuong trinh)\s+(?:so\s*)?\d"
 	r"|chiu trach nhiem truoc\b|(?:nguoi dung dau|thu truong|giam doc|chu tich)[^.;:]{0,80}?\bchiu trach nhiem truoc\b"
+	r"|thuc hien (?:cac )?nhiem vu (?:khac|theo phan cong|duoc phan cong)\b|[^.;]{0,60}\bduoc phan cong tai (?:muc|phan)\b"
 	r"|doi voi (?!(?:cac |nhung )?(?:so|ban|bo|co quan|don vi|dia phuong|uy ban|ubnd|cap uy"
 	r"|mat tran|doan the|hoi|tinh uy|huyen uy|dang uy|chinh quyen)\b))"
 )
@@ -130,7 +131,7 @@ def _with_fields(
 	task: Task, deadline: Deadline | None, presiding: list[str], coordinating: list[str]
 ) -> Task:
 	"""A task described by fields takes its time and bodies from them unless its own text gives them."""
-	if not task.presiding and presiding:
+	if presiding:  # the field names the body outright; the text may only mention others
 		task = replace(task, presiding=list(presiding), coordinating=list(coordinating or task.coordinating))
 	if deadline is not None and task.deadline.kind == "none" and task.deadline.relative is None:
 		task = replace(task, deadline=deadline)
