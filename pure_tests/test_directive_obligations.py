@@ -631,3 +631,53 @@ def test_recurrences_and_horizons_of_state_texts(phrase: str, kind: str, recurre
 def test_a_span_of_days_is_due_its_last_day() -> None:
 	deadline = parse_deadline("Đợt 1: Trong khoảng thời gian từ ngày 01/12/2025 đến ngày 14/12/2025.")
 	assert (deadline.kind, deadline.due, deadline.text) == ("date", date(2025, 12, 14), "đến ngày 14/12/2025")
+
+
+FIELD_PLAN = """KẾ HOẠCH
+Triển khai công tác bầu cử của Ủy ban MTTQ Việt Nam xã
+
+II. NỘI DUNG, TIẾN ĐỘ, PHÂN CÔNG TRÁCH NHIỆM THỰC HIỆN
+1. Xây dựng, ban hành các văn bản hướng dẫn công tác bầu cử
+1.1. Xây dựng Hướng dẫn của Ban Thường trực Ủy ban MTTQ Việt Nam xã về hiệp thương
+- Bảo đảm thống nhất với hướng dẫn của cấp trên; phù hợp với điều kiện thực tế của địa phương.
+- Thời gian hoàn thành: Dự kiến tháng 11/2025 (sau khi cấp tỉnh ban hành Hướng dẫn).
+- Đơn vị chủ trì: Đồng chí Phó Chủ tịch Thường trực Ủy ban MTTQ Việt Nam xã
+- Đơn vị phối hợp: Các đoàn thể xã.
+- Kết quả: Dự thảo Hướng dẫn trình Ban Thường trực ban hành.
+1.2. Tổ chức hội nghị tiếp xúc cử tri với người ứng cử
+- Thời gian hoàn thành: Quý IV/2025 và Quý I/2026;
+- Đơn vị chủ trì: Văn phòng Ủy ban MTTQ Việt Nam xã
+2. Thực hiện các nhiệm vụ khác theo yêu cầu của Ban Thường trực Ủy ban MTTQ Việt Nam xã.
+"""
+
+
+def test_tasks_described_by_labelled_fields() -> None:
+	tasks = [task.to_json_dict() for task in parse_directive_text(FIELD_PLAN).tasks]
+	assert [
+		(
+			task["title"],
+			task["presiding"],
+			task["coordinating"],
+			task["deadline"]["kind"],
+			task["deadline"]["due"],
+		)
+		for task in tasks
+	] == [
+		(
+			"Xây dựng Hướng dẫn của Ban Thường trực Ủy ban MTTQ Việt Nam xã về hiệp thương",
+			["Phó Chủ tịch Thường trực Ủy ban MTTQ Việt Nam xã"],
+			["đoàn thể xã"],
+			"within_month",
+			"2025-11-30",
+		),
+		# Two periods in the time field: done by the end of the last one.
+		(
+			"Tổ chức hội nghị tiếp xúc cử tri với người ứng cử",
+			["Văn phòng Ủy ban MTTQ Việt Nam xã"],
+			[],
+			"date",
+			"2026-03-31",
+		),
+	]
+	# The fields are not duties of their own, the result is not a task, and a pointer to other duties is none.
+	assert all("Kết quả" not in task["clause"] and "nhiệm vụ khác" not in task["clause"] for task in tasks)
