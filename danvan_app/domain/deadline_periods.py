@@ -62,6 +62,7 @@ def months_as_digits(clause: str, folded: str) -> str:
 
 
 _YEAR = r"(\d{4})(?!\d)"
+_YEAR_WRITTEN = re.compile(r"\bnam\s+\d{4}")
 # "6 tháng đầu năm 2025", "sáu tháng cuối năm 2024".
 _HALF_YEAR = re.compile(rf"\b(?:6|sau)\s+thang\s+(?P<which>dau|cuoi)\s+nam\s+{_YEAR}")
 # "cuối năm 2026", "trước cuối năm 2026".
@@ -104,7 +105,7 @@ def period_candidates(clause: str, folded: str) -> list[tuple[int, int, tuple]]:
 	both ends. "trước năm 2025" is before 01/01/2025.
 	"""
 	found: list[tuple[int, int, tuple]] = []
-	if "nam" not in folded:
+	if _YEAR_WRITTEN.search(folded) is None:
 		return found
 	for match in _HALF_YEAR.finditer(folded):
 		year = int(match.group(2))
@@ -146,6 +147,7 @@ def span_candidate(folded: str) -> tuple[int, int, tuple] | None:
 	return match.start(), match.end(), ("date", end, date(first, 1, 1), None, None, end)
 
 
+_COUNTED_DAYS = re.compile(r"\d\s+(?:ngay|thang|tuan)\b")
 # "Trong thời hạn 02 ngày làm việc, gửi …": a limit with no event of its own runs from each case.
 _BARE_LIMIT = re.compile(
 	r"\btrong\s+(?:thoi\s+han|vong)\s+(\d{1,3})\s+(?:ngay|thang|tuan)(?:\s+lam\s+viec)?\b"
@@ -154,8 +156,8 @@ _BARE_LIMIT = re.compile(
 
 def relative_phrase(clause: str, folded: str) -> tuple[str, bool] | None:
 	"""(the phrase as written, whether the limit runs per case) for the first event-relative time limit."""
-	if "ngay" not in folded and "thang" not in folded and "tuan" not in folded:
-		return None
+	if _COUNTED_DAYS.search(folded) is None:
+		return None  # every such limit counts days, months or weeks: "30 ngày", "03 ngày làm việc"
 	match = _RELATIVE.search(folded)
 	if match is None:
 		bare = _BARE_LIMIT.search(folded)

@@ -47,8 +47,10 @@ _RULE_OPENING = re.compile(
 _HEADING_MAX_WORDS = 20
 # Cheap test before cutting a clause: a second time phrase, or a later sentence opening with its time.
 _TIME_SIGNAL = re.compile(
-	r"\b(?:hang (?:nam|quy|thang)|dinh ky|moi (?:nam|quy|thang)|truoc|cham nhat|quy [ivx\d]|thang \d"
-	r"|nam \d{4}|\d{1,2}/\d{1,2}|thang (?:muoi|gieng|chap|chin|tam|bay|sau|tu)|\d+ ngay)"
+	r"\b(?:(?:hang|moi) (?:nam|quy|thang|tuan)|dinh ky|(?:truoc|cham nhat|den|xong|hoan thanh|han chot)\s+"
+	r"(?:ngay\s+|thang\s+|quy\s+|nam\s+)?\d|quy (?:[ivx]+|\d)\b|thang \d{1,2}\s*(?:/|nam)"
+	r"|(?:trong|vao|cuoi|den|tu) nam \d|6 thang (?:dau|cuoi)|giai doan \d|\d+ ngay (?:lam viec )?(?:truoc|sau|ke tu)"
+	r"|thang (?:muoi|gieng|chap|chin|tam|bay|sau|tu)\b)"
 )
 _LATER_OPENER = re.compile(r"[.;]\s+(?:dinh ky|hang |moi |truoc |cham nhat|trong |vao |tu nam|lay |chon )")
 
