@@ -132,7 +132,7 @@ def tasks_from_item(item: _Item) -> list[Task]:
 def _with_fields(
 	task: Task, deadline: Deadline | None, presiding: list[str], coordinating: list[str]
 ) -> Task:
-	"""A task described by fields takes its time and bodies from them unless its own text gives them."""
+	"""A task described by fields takes its bodies from them, and its time unless its own text gives one."""
 	if presiding:  # the field names the body outright; the text may only mention others
 		task = replace(task, presiding=list(presiding), coordinating=list(coordinating or task.coordinating))
 	if deadline is not None and task.deadline.kind == "none" and task.deadline.relative is None:
