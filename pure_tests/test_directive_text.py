@@ -73,7 +73,17 @@ def _json(result: DirectiveParse) -> dict:
 	return json.loads(json.dumps(result.to_json_dict(), ensure_ascii=False))
 
 
-NONE = {"kind": "none", "due": None, "start": None, "recurrence": None, "month": None, "text": None}
+# "end" and "relative" were added by issue 15 (a period's last day, an event-relative limit): null here.
+NONE = {
+	"kind": "none",
+	"due": None,
+	"start": None,
+	"recurrence": None,
+	"month": None,
+	"text": None,
+	"end": None,
+	"relative": None,
+}
 
 
 def _yearly(text: str) -> dict:
@@ -657,8 +667,20 @@ def test_cli_json_prints_exactly_one_object_of_the_agreed_shape(tmp_path: Path) 
 		assert set(reference) == {"number", "date", "issuer"}
 	assert result["tasks"]
 	for task in result["tasks"]:
-		assert set(task) == {"title", "clause", "presiding", "coordinating", "deadline"}
-		assert set(task["deadline"]) == {"kind", "due", "start", "recurrence", "month", "text"}
+		# Backward compatible: the agreed keys are all there; issue 15 added "confidence" and the deadline's
+		# "end" and "relative", and nothing else.
+		assert set(task) == {"title", "clause", "presiding", "coordinating", "deadline", "confidence"}
+		assert task["confidence"] in {"high", "medium", "low"}
+		assert set(task["deadline"]) == {
+			"kind",
+			"due",
+			"start",
+			"recurrence",
+			"month",
+			"text",
+			"end",
+			"relative",
+		}
 		assert task["deadline"]["kind"] in {
 			"date",
 			"before",

@@ -6,9 +6,15 @@ Part of the directive importer (``directive_text``); pure standard library.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from danvan_app.domain.deadline_periods import (
+	months_as_digits,
+	period_candidates,
+	relative_phrase,
+	span_candidate,
+)
 from danvan_app.domain.periods import month_end, parse_quarter, quarter_end, quarter_start
 from danvan_app.domain.vn_text import (
 	find_vn_dates,
@@ -16,7 +22,7 @@ from danvan_app.domain.vn_text import (
 )
 
 DEADLINE_KINDS = ("date", "before", "within_month", "quarter", "from_year", "recurring", "none")
-RECURRENCES = ("monthly", "quarterly", "half_yearly", "yearly")
+RECURRENCES = ("weekly", "monthly", "quarterly", "half_yearly", "yearly")
 
 
 def iso_or_none(value: date | None) -> str | None:
@@ -31,6 +37,8 @@ class Deadline:
 	recurrence: str | None = None
 	month: int | None = None
 	text: str | None = None  # the phrase as written, so a person can check what we read
+	end: date | None = None  # last day of a stated period ("giai đoạn 2021–2025", "6 tháng đầu năm 2025")
+	relative: str | None = None  # a limit timed against an event ("chậm nhất 30 ngày trước ngày khai mạc …")
 
 	def to_json_dict(self) -> dict[str, object]:
 		return {
@@ -40,6 +48,8 @@ class Deadline:
 			"recurrence": self.recurrence,
 			"month": self.month,
 			"text": self.text,
+			"end": iso_or_none(self.end),
+			"relative": self.relative,
 		}
 
 
@@ -47,30 +57,37 @@ class Deadline:
 
 _MONTH_YEAR = r"(\d{1,2})\s?(?:/|-|\s+nam\s+)\s?(\d{4})(?!\d)"
 _QUARTER = r"quy\s+(iv|i{1,3}|[1-4])\s?(?:/|-|\s+nam\s+)\s?(\d{4})(?!\d)"
-_WITHIN_MONTH = re.compile(rf"\b(?:(?:hoan thanh|xong)\s+)?trong\s+thang\s+{_MONTH_YEAR}")
+_WITHIN_MONTH = re.compile(
+	rf"\b(?:(?:hoan thanh|xong)\s+(?:trong\s+|vao\s+)?|trong\s+|vao\s+|den het\s+)thang\s+{_MONTH_YEAR}"
+)
 _BEFORE_MONTH = re.compile(rf"\btruoc\s+thang\s+{_MONTH_YEAR}")
 _IN_QUARTER = re.compile(rf"\b(?:(?:trong|vao|het|cuoi|xong trong|hoan thanh trong)\s+)?{_QUARTER}")
 _BEFORE_QUARTER = re.compile(rf"\btruoc\s+{_QUARTER}")
 _REGULAR_MEETING = re.compile(
 	r"\btai\s+(?:cac\s+)?(?:phien|ky)\s+hop\s+thuong\s+ky\s+(?:cua\s+[^,.;\n]{1,40}?\s+)?thang\s+(\d{1,2})"
-	r"(?:\s?(?:/|-|\s+nam\s+)\s?(\d{4}))?(?!\d)"
+	r"(?:\s?(?:/|-|\s+nam\s+)\s?(\d{4}))?(?!\d)(?!\s+(?:hang|moi)\s+nam)"
 )
 # Cue words that turn a written date into a deadline ("trước ngày 30/6/2024", "hoàn thành xong ngày …").
 _DATE_CUE = re.compile(
 	r"(?:\btruoc|\bcham nhat(?:\s+(?:la|vao))?|\bhan chot(?:\s+la)?|\bhoan thanh(?:\s+xong)?"
-	r"(?:\s+(?:truoc|trong|vao))?|\bxong(?:\s+(?:truoc|trong|vao))?|\bden het|\btrong\s+ngay)\s*(?:ngay\s*)?$"
+	r"(?:\s+(?:truoc|trong|vao))?|\bxong(?:\s+(?:truoc|trong|vao))?|\bden het|\bden|\btrong\s+ngay)\s*(?:ngay\s*)?$"
 )
-_DATE_CUE_WORDS = ("truoc", "cham nhat", "han chot", "hoan thanh", "xong", "den het", "trong ngay")
+# "từ ngày 01/12/2025 đến ngày 14/12/2025": a span is due its last day.
+_QUARTER_ANY = re.compile(rf"\b{_QUARTER}")
+_MONTH_ANY = re.compile(rf"\bthang\s+{_MONTH_YEAR}")
+_DATE_CUE_WORDS = ("truoc", "cham nhat", "han chot", "hoan thanh", "xong", "den", "trong ngay")
 _DAY_MONTH_NO_YEAR = re.compile(
 	r"\btruoc\s+ngay\s+(\d{1,2})\s?/\s?(\d{1,2})(?![\d/])(?P<yearly>\s+(?:hang|moi)\s+nam)?"
 )
 _MONTH_YEARLY = re.compile(r"\bthang\s+(\d{1,2})\s+(?:hang|moi)\s+nam\b")
+# "vào dịp 15/10 hằng năm", "ngày 15/10 hằng năm": a day of the year, every year.
+_DAY_MONTH_YEARLY = re.compile(r"\b(?:ngay\s+)?(\d{1,2})\s?/\s?(\d{1,2})(?![\d/])\s+(?:hang|moi)\s+nam\b")
 # One pass for every recurrence word: "định kỳ 6 tháng", "6 tháng một lần", "hằng nửa năm", "hằng quý/tháng/năm".
 _RECURRING = re.compile(
-	r"\b(?:(?P<half>(?:dinh ky\s+)?(?:6|sau)\s+thang\s+(?:mot|1)\s+lan|dinh ky\s+(?:6|sau)\s+thang"
-	r"|(?:dinh ky\s+)?hang\s+nua\s+nam)|(?:dinh ky\s+)?(?:hang|moi)\s+(?P<unit>quy|thang|nam))\b"
+	r"\b(?:(?P<half>(?:dinh ky\s+)?(?:0?6|sau)\s+thang\s+(?:mot|1)\s+lan|dinh ky\s+(?:0?6|sau)(?:\s*\(sau\))?\s+thang"
+	r"|(?:dinh ky\s+)?hang\s+nua\s+nam)|(?:dinh ky\s+)?(?:hang|moi)\s+(?P<unit>quy|thang|nam|tuan))\b"
 )
-_RECURRENCE_BY_UNIT = {"quy": "quarterly", "thang": "monthly", "nam": "yearly"}
+_RECURRENCE_BY_UNIT = {"quy": "quarterly", "thang": "monthly", "nam": "yearly", "tuan": "weekly"}
 _DIGIT = re.compile(r"\d")
 _FROM_YEAR = re.compile(r"\btu\s+(?:dau\s+)?nam\s+(\d{4})(?!\d)")
 _YEAR_START_NO_YEAR = re.compile(r"\b(?:ngay\s+)?tu\s+dau\s+nam\b(?!\s+\d)")
@@ -86,22 +103,73 @@ class _DeadlineCandidate:
 def parse_deadline(clause: str, folded: str | None = None) -> Deadline:
 	"""The deadline a clause sets, read from its Vietnamese time phrases; kind "none" when it sets none.
 
-	Precedence: a concrete due date (exact date, "trước …", month, quarter, regular meeting) — the first one
-	written — over a recurrence ("hằng năm", "tháng 12 hằng năm", …) over "từ năm 2025". A recurrence that also
-	says "từ năm N" keeps N as its start. ``folded`` (``fold_same_length(clause)``) may be passed when known.
+	Precedence: a concrete due date (exact date, "trước …", month, quarter, half-year, year, regular meeting) —
+	the first one written — over a recurrence ("hằng năm", "tháng 12 hằng năm", …) over "từ năm 2025" over a
+	span ("giai đoạn 2021–2025"). A recurrence that also says "từ năm N" keeps N as its start. Months may be
+	written in words ("tháng Mười", "tháng Chạp"). A limit timed against an event ("chậm nhất 30 ngày trước ngày
+	khai mạc kỳ họp") is kept in ``relative``, never turned into a date. ``folded``
+	(``fold_same_length(clause)``) may be passed when known.
 	"""
 	folded = fold_same_length(clause) if folded is None else folded
+	folded = months_as_digits(clause, folded)
+	deadline = _deadline(clause, folded)
+	relative = relative_phrase(clause, folded) if _DIGIT.search(clause) else None
+	if relative is None:
+		return deadline
+	if deadline.kind == "none" and deadline.text is None:
+		return Deadline("none", text=relative[0], relative=relative[0])
+	return replace(deadline, relative=relative[0])
+
+
+def last_deadline(phrase: str) -> Deadline | None:
+	"""A time cell naming several periods ("Quý IV/2025 và Quý I/2026", "Từ tháng 11/2025 đến tháng 4/2026"):
+	the work is done by the last one's end, kind "date"; None when it names fewer than two."""
+	folded = months_as_digits(phrase, fold_same_length(phrase))
+	due = [c.deadline.due for c in _concrete_deadlines(phrase, folded) if c.deadline.due is not None]
+	quarters = [
+		quarter_end(int(m.group(2)), parse_quarter(m.group(1))) for m in _QUARTER_ANY.finditer(folded)
+	]
+	months = [
+		month_end(int(m.group(2)), int(m.group(1)))
+		for m in _MONTH_ANY.finditer(folded)
+		if 0 < int(m.group(1)) < 13
+	]
+	ends = sorted(set(due + quarters + months))
+	if len(ends) < 2:
+		return None
+	return Deadline("date", due=ends[-1], text=" ".join(phrase.split()))
+
+
+def is_per_case_limit(clause: str, folded: str | None = None) -> bool:
+	"""Whether the clause's time limit runs from each case's own event ("trong 03 ngày làm việc kể từ ngày
+	nhận được đơn"): a legal rule for every case, not a duty with a date."""
+	folded = fold_same_length(clause) if folded is None else folded
+	relative = relative_phrase(clause, folded) if _DIGIT.search(clause) else None
+	return relative is not None and relative[1]
+
+
+def _deadline(clause: str, folded: str) -> Deadline:
 	# Every concrete form carries a number (day, month, quarter or year): skip them all for digit-free clauses.
-	concrete = _concrete_deadlines(clause, folded) if _DIGIT.search(clause) else []
+	has_digit = bool(_DIGIT.search(folded))
+	concrete = _concrete_deadlines(clause, folded) if has_digit else []
+	span = span_candidate(folded) if has_digit else None
+	if span:  # "… đến năm 2025" closing a span is the span's end, not a deadline of its own
+		concrete = [c for c in concrete if not span[0] <= c.position < span[1]]
 	if concrete:
 		return min(concrete, key=lambda candidate: candidate.position).deadline
 	from_year = _FROM_YEAR.search(folded)
+	if from_year and span and span[0] <= from_year.start() < span[1]:
+		from_year = None  # "từ năm 2021 đến năm 2025" is a span, not an open start
 	start = date(int(from_year.group(1)), 1, 1) if from_year else None
 	recurring = _recurring_deadlines(clause, folded, start)
 	if recurring:
 		return min(recurring, key=lambda candidate: (candidate.position, -candidate.end)).deadline
 	if from_year:
 		return Deadline("from_year", start=start, text=_as_written(clause, from_year))
+	if span:
+		kind, due, span_start, recurrence, month, end = span[2]
+		text = " ".join(clause[span[0] : span[1]].split())
+		return Deadline(kind, due, span_start, recurrence, month, text, end)
 	year_start = _YEAR_START_NO_YEAR.search(folded)
 	if year_start:
 		return Deadline("none", text=_as_written(clause, year_start))
@@ -160,26 +228,40 @@ def _concrete_deadlines(clause: str, folded: str) -> list[_DeadlineCandidate]:
 		if not (1 <= month <= 12 and 1 <= day <= 31) or match.group("yearly"):
 			continue  # the yearly form is a recurrence, handled below
 		add(match, Deadline("before", month=month, text=_as_written(clause, match)))
+	for start, end, fields in period_candidates(clause, folded):
+		kind, due, period_start, recurrence, month, period_end = fields
+		text = " ".join(clause[start:end].split())
+		deadline = Deadline(kind, due, period_start, recurrence, month, text, period_end)
+		candidates.append(_DeadlineCandidate(start, end, deadline))
 	# "trước quý II/2024" also matches the plain quarter pattern one word later; keep the earliest reading.
 	return candidates
 
 
 def _recurring_deadlines(clause: str, folded: str, start: date | None) -> list[_DeadlineCandidate]:
 	candidates: list[_DeadlineCandidate] = []
-	for match in _DAY_MONTH_NO_YEAR.finditer(folded):
+	# The day and month forms carry digits (months in words are digits by now): skip them for the rest.
+	has_yearly_digits = _DIGIT.search(folded) is not None and "nam" in folded
+	for match in _DAY_MONTH_NO_YEAR.finditer(folded) if has_yearly_digits and "truoc ngay" in folded else ():
 		if match.group("yearly") and 1 <= int(match.group(2)) <= 12:
 			deadline = Deadline("recurring", start=start, recurrence="yearly", month=int(match.group(2)))
 			candidates.append(
 				_DeadlineCandidate(match.start(), match.end(), _with_text(deadline, clause, match))
 			)
-	for match in _MONTH_YEARLY.finditer(folded):
+	for match in _MONTH_YEARLY.finditer(folded) if has_yearly_digits else ():
 		if 1 <= int(match.group(1)) <= 12:
 			deadline = Deadline("recurring", start=start, recurrence="yearly", month=int(match.group(1)))
 			candidates.append(
 				_DeadlineCandidate(match.start(), match.end(), _with_text(deadline, clause, match))
 			)
+	for match in _DAY_MONTH_YEARLY.finditer(folded) if has_yearly_digits else ():
+		day, month = int(match.group(1)), int(match.group(2))
+		if 1 <= day <= 31 and 1 <= month <= 12:
+			deadline = Deadline("recurring", start=start, recurrence="yearly", month=month)
+			candidates.append(
+				_DeadlineCandidate(match.start(), match.end(), _with_text(deadline, clause, match))
+			)
 	padded = " " + folded.replace("\n", " ")
-	if not any(hint in padded for hint in (" hang ", " moi ", "dinh ky", " lan")):
+	if not any(hint in padded for hint in (" hang ", " moi ", "dinh ky", " lan", "nua nam")):
 		return candidates  # str.find is much cheaper than running the alternation at every position
 	for match in _RECURRING.finditer(folded):
 		recurrence = "half_yearly" if match.group("half") else _RECURRENCE_BY_UNIT[match.group("unit")]
@@ -189,11 +271,4 @@ def _recurring_deadlines(clause: str, folded: str, start: date | None) -> list[_
 
 
 def _with_text(deadline: Deadline, clause: str, match: re.Match[str]) -> Deadline:
-	return Deadline(
-		deadline.kind,
-		deadline.due,
-		deadline.start,
-		deadline.recurrence,
-		deadline.month,
-		_as_written(clause, match),
-	)
+	return replace(deadline, text=_as_written(clause, match))

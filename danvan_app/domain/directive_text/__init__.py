@@ -8,12 +8,28 @@ Pure standard library: the importer's UI calls ``parse_directive_text``; people 
 
 * ``document``: ``number``, ``doc_type``, ``issuer``, ``issue_date``, ``title``, ``warnings`` (list of str);
 * ``references``: list of ``{number, date, issuer}``;
-* ``tasks``: list of ``{title, clause, presiding, coordinating, deadline}`` where ``deadline`` is
-  ``{kind, due, start, recurrence, month, text}``;
+* ``tasks``: list of ``{title, clause, presiding, coordinating, deadline, confidence}`` where ``deadline`` is
+  ``{kind, due, start, recurrence, month, text, end, relative}``;
 * ``is_directive`` (bool) and ``not_directive_reason`` (str or null).
 
-``is_directive``/``not_directive_reason`` are the one documented extension of the agreed shape: news reports and
-meeting summaries are recognised, keep their references, and get no tasks. Dates are ISO strings, null when the
+Extensions of the agreed shape, fields added only (a reader of the old shape ignores them):
+
+* ``is_directive``/``not_directive_reason``: news reports and meeting summaries are recognised, keep their
+  references, and get no tasks.
+* ``confidence`` (issue 15): "high" (a named body is given a deliverable or a time), "medium", or "low" (an
+  exhortation to "các cấp ủy, chính quyền" with nothing to deliver, or a title over narrative); the review
+  dialog leaves low ones unchecked. See ``confidence.py``.
+* ``deadline.end`` (issue 15): the last day of a stated period ("giai đoạn 2021–2025" → start 2021-01-01, end
+  2025-12-31; "6 tháng đầu năm 2025" → start 2025-01-01, end 2025-06-30), null otherwise.
+* ``deadline.relative`` (issue 15): a limit timed against an event, as written ("chậm nhất 30 ngày trước ngày
+  khai mạc kỳ họp"); ``kind`` stays "none" and no date is invented.
+* ``deadline.recurrence`` may be "weekly" ("hàng tuần") beside the four earlier values.
+
+``deadline.kind`` keeps its seven values. A period alone as a deadline is due its last day, kind "date" ("vào
+năm 2030", a table's "2030", "cuối năm 2026", "6 tháng đầu năm 2025", "giai đoạn 2021–2025", "từ ngày … đến
+ngày 14/12/2025"); the period of a programme ("kế hoạch đầu tư công trung hạn giai đoạn 2026 - 2030", "giai đoạn
+đến năm 2030") is none. "tháng Mười", "tháng Chạp", "tháng Giêng" are months; "tại kỳ họp thường kỳ tháng 6 hằng
+năm", "vào dịp 15/10 hằng năm" are yearly in that month. Dates are ISO strings, null when the
 text does not say. Errors (empty, binary, oversized input) raise ``DirectiveTextError`` with a Vietnamese
 message; the CLI prints it on stderr and exits with status 1.
 
@@ -25,6 +41,14 @@ Choices worth knowing:
   "Các huyện ủy, thị ủy" → ["huyện ủy", "thị ủy"]. A parenthesised second name becomes its own entry.
 * "ngay từ đầu năm" (no year) → deadline kind "none" with the phrase kept in ``text``: there is no date to compute
   and none is invented. Likewise a month or day without a year keeps ``due`` null.
+* One task per obligation (issue 15): a clause giving one body several duties each with its own time becomes one
+  task per timed duty (``obligations.py``); a sentence opening with its time and naming its actor ("Định kỳ 6
+  tháng, các sở, ngành báo cáo …") is a task wherever it stands; headers that name a body ("2. Sở Nội vụ",
+  "Điều 14. Trách nhiệm của Sở Nội vụ", "c) Đề nghị Trung ương MTTQ Việt Nam") give it to the points below
+  (``items.py``); appendix task tables are read row by row (``tables.py``); hard-wrapped scraped text is joined
+  back first (``layout.py``). Legal rules are not tasks: per-case limits ("trong 03 ngày làm việc kể từ ngày
+  nhận được …"), case rules ("Đối với kiến nghị …"), accountability ("chịu trách nhiệm trước …"), the execution
+  formula, conditional reports, citations.
 """
 
 from danvan_app.domain.actor_phrases import extract_units

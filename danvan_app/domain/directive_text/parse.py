@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import re
 
-from danvan_app.domain.actor_phrases import extract_units
-from danvan_app.domain.deadline_phrases import (
-	parse_deadline,
-)
 from danvan_app.domain.directive_text.header import (
 	_parse_header,
 )
+from danvan_app.domain.directive_text.items import collect_items
+from danvan_app.domain.directive_text.obligations import tasks_from_item, tasks_from_loose_lines
 from danvan_app.domain.directive_text.references import (
 	_issuer_before,
 	_Mention,
@@ -20,7 +18,6 @@ from danvan_app.domain.directive_text.references import (
 from danvan_app.domain.directive_text.results import (
 	DirectiveParse,
 	DocumentInfo,
-	Task,
 	_vn_date,
 )
 from danvan_app.domain.directive_text.structure import (
@@ -28,14 +25,13 @@ from danvan_app.domain.directive_text.structure import (
 	_MEETING_MARKERS,
 	_NEWS_MARKERS,
 	_WEB_FURNITURE,
-	_collect_items,
-	_Item,
 	_lines,
 	_looks_vietnamese,
 	_prepare_text,
-	_task_title,
 )
+from danvan_app.domain.directive_text.tables import table_tasks
 from danvan_app.domain.vn_text import (
+	fold,
 	fold_same_length,
 )
 
@@ -58,7 +54,7 @@ def parse_directive_text(text: str) -> DirectiveParse:
 	news, furniture = _news_signals(prepared, folded_text)
 	lead_folded = "\n".join(line.folded for line in lines[:6])
 	meeting = bool(_MEETING_MARKERS.search(lead_folded)) and header.doc_type is None
-	items = _collect_items(lines, header.end_index)
+	items, loose_lines = collect_items(lines, header.end_index)
 	if header.doc_type is not None and items:
 		is_directive = True  # a type heading and tasks: the directive itself, even when shown on a web page
 	elif header.doc_type is not None:
@@ -112,17 +108,15 @@ def parse_directive_text(text: str) -> DirectiveParse:
 	if not items:
 		warnings.append("Không tìm thấy phần nhiệm vụ được đánh số hoặc phần tổ chức thực hiện.")
 	references = _references(mentions, number, warnings)
-	tasks = [_task_from_item(item) for item in items]
+	tasks = [task for item in items for task in tasks_from_item(item)] + tasks_from_loose_lines(loose_lines)
+	table = table_tasks(lines)
+	if table:  # a table's rows written "1. …" are items too: the table's reading wins
+		in_table = {fold(task.title)[:30] for task in table}
+		tasks = [task for task in tasks if fold(task.title)[:30] not in in_table] + table
 	document = DocumentInfo(
 		number and number.normalized, doc_type, issuer, issue_date, header.title, warnings
 	)
 	return DirectiveParse(document, references, tasks, True, None)
-
-
-def _task_from_item(item: _Item) -> Task:
-	clause = item.text
-	presiding, coordinating = extract_units(clause)
-	return Task(_task_title(clause), clause, presiding, coordinating, parse_deadline(clause))
 
 
 _BODY_ISSUER = re.compile(r"(?:\s(?:(?:da|vua)\s+)?ban hanh\s|\syeu cau\s)")

@@ -28,6 +28,7 @@ class Task:
 	presiding: list[str]
 	coordinating: list[str]
 	deadline: Deadline
+	confidence: str = "medium"  # "high" | "medium" | "low" (confidence.py says when)
 
 	def to_json_dict(self) -> dict[str, object]:
 		return {
@@ -36,6 +37,7 @@ class Task:
 			"presiding": list(self.presiding),
 			"coordinating": list(self.coordinating),
 			"deadline": self.deadline.to_json_dict(),
+			"confidence": self.confidence,
 		}
 
 

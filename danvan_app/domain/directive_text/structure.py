@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from danvan_app.domain.directive_text.layout import unwrap
 from danvan_app.domain.directive_text.results import (
 	MAX_TEXT_CHARS,
 	TITLE_MAX_CHARS,
@@ -16,22 +17,28 @@ from danvan_app.domain.vn_text import (
 )
 
 _ITEM_MARKER = re.compile(
-	r"^(?:(?P<number>\d{1,2})\s?[.)](?!\d)|(?P<number_dash>\d{1,2})\s?[-–](?!\d)|(?P<letter>[a-zđ])\)"
+	r"^(?:(?P<decimal>\d{1,2}(?:\.\d{1,2})+)\.?(?=\s)|(?P<number>\d{1,2})\s?[.)](?!\d)"
+	r"|(?P<number_dash>\d{1,2})\s?[-–](?!\d)|(?P<letter>[a-zđ])\)"
 	r"|(?P<bullet>[-–—+•*·▪●◦]))\s*"
 )
 _ROMAN_HEADING = re.compile(r"^[IVX]{1,5}\s?[.)/-]\s*")
 _HEADING_MARKER = re.compile(r"^(?:[*\-–•]\s*|[IVX]{1,5}\s?[.)/-]\s*|\d{1,2}\s?[.)]\s*|[A-ZĐ]\s?[.)]\s*)")
+_TASK_HEADING_WORD = (
+	r"(?:nhiem vu|giai phap|noi dung|hoat dong|tien do|lo trinh|phan cong(?: trach nhiem| nhiem vu)?)"
+	r"(?:\s+(?:trong tam|chu yeu|cu the|can thuc hien|thuc hien|trien khai(?: thuc hien)?))*"
+)
+# "NHIỆM VỤ, GIẢI PHÁP", "NỘI DUNG THỰC HIỆN", "NỘI DUNG, TIẾN ĐỘ, PHÂN CÔNG TRÁCH NHIỆM THỰC HIỆN".
 _TASKS_HEADING = re.compile(
-	r"^(?:ve\s+)?(?:cac\s+|nhung\s+)?(?:nhiem vu|giai phap)(?:\s*(?:,|va)\s*(?:nhiem vu|giai phap))?"
-	r"(?:\s+(?:trong tam|chu yeu|cu the))?\s*[:.]?$"
+	rf"^(?:ve\s+)?(?:cac\s+|nhung\s+)?{_TASK_HEADING_WORD}(?:\s*(?:,|va)\s*{_TASK_HEADING_WORD}){{0,3}}\s*[:.]?$"
 )
 _IMPLEMENTATION_HEADING = re.compile(
-	r"^(?:ve\s+)?(?:to chuc thuc hien|trach nhiem thuc hien|phan cong (?:trach nhiem|thuc hien)"
-	r"|to chuc trien khai thuc hien)\s*[:.]?$"
+	r"^(?:ve\s+)?(?:to chuc thuc hien|trach nhiem thuc hien|phan cong (?:trach nhiem|thuc hien|nhiem vu)"
+	r"|to chuc trien khai thuc hien|trach nhiem cua cac (?:co quan|don vi|so|cap)[^:.]{0,60}"
+	r"|(?:phan cong )?trach nhiem (?:trien khai|to chuc) thuc hien)\s*[:.]?$"
 )
 _INTRO_TO_TASKS = re.compile(r"(?:nhiem vu|giai phap|yeu cau|noi dung)[^:]{0,80}:$")
 _CLOSING_LINE = re.compile(
-	r"^(?:noi nhan|t/m\b|tm\.|k/t\b|kt\.|thong tin moi nhat|tin (?:lien quan|moi)|bai viet lien quan"
+	r"^(?:noi nhan|t/m\b|tm\.|k/t\b|kt\.|tren day la\b|thong tin moi nhat|tin (?:lien quan|moi)|bai viet lien quan"
 	r"|chia se|binh luan|(?:chi thi|nghi quyet|quy che|quy dinh|ke hoach|chuong trinh|ket luan|huong dan) nay"
 	r" (?:duoc|co hieu luc))"
 )
@@ -75,7 +82,8 @@ class _Line:
 class _Item:
 	paragraphs: list[str]
 	marker_kind: str | None
-	section: str  # "tasks" | "implementation"
+	section: str  # "tasks" | "implementation" | "articles" (an article of a decision or regulation)
+	actor: str | None = None  # the header that names the body for every sub-item ("1. Sở Nội vụ:")
 
 	@property
 	def text(self) -> str:
@@ -91,7 +99,7 @@ def _prepare_text(text: str) -> str:
 		)
 	if "\x00" in text:
 		raise DirectiveTextError("Tệp có vẻ là tệp nhị phân, không phải văn bản.")
-	prepared = normalize_whitespace(fix_lookalikes(text), keep_newlines=True)
+	prepared = unwrap(normalize_whitespace(fix_lookalikes(text), keep_newlines=True))
 	if not prepared:
 		raise DirectiveTextError("Văn bản trống, không có nội dung để phân tích.")
 	return prepared
@@ -120,6 +128,8 @@ def looks_vietnamese(text: str) -> bool:
 
 
 def _marker_kind(match: re.Match[str]) -> str:
+	if match.group("decimal"):
+		return "decimal"  # "1.1.", "2.3": a point under a numbered one
 	if match.group("number") or match.group("number_dash"):
 		return "number"
 	return "letter" if match.group("letter") else "bullet"
@@ -140,85 +150,6 @@ def _is_junk_line(line: _Line) -> bool:
 	"""Short, unpunctuated lines after the last item are page furniture ("Thông tin mới nhất")."""
 	words = line.text.split()
 	return len(words) < 8 and not re.search(r"[.;:,…!?]$", line.text) and not line.text[:1].islower()
-
-
-def _collect_items(lines: list[_Line], body_start: int) -> list[_Item]:
-	"""Walk the lines once: find the tasks and implementation sections and cut them into items."""
-	section: str | None = None
-	top_kind: str | None = None
-	items: list[_Item] = []
-	expected_number = 1
-	nonempty = [(i, line) for i, line in enumerate(lines) if line.text and i >= body_start]
-	for position, (_, line) in enumerate(nonempty):
-		heading = _heading_text(line)
-		if len(line.text) <= 90 and _IMPLEMENTATION_HEADING.match(heading):
-			section, top_kind, expected_number = "implementation", None, 1
-			continue
-		if len(line.text) <= 90 and _TASKS_HEADING.match(heading):
-			section, top_kind, expected_number = "tasks", None, 1
-			continue
-		if _CLOSING_LINE.match(line.folded):
-			section = None
-			continue
-		marker = _ITEM_MARKER.match(line.text)
-		next_line = nonempty[position + 1][1] if position + 1 < len(nonempty) else None
-		if section is None:
-			# "… thực hiện tốt một số nhiệm vụ trọng tâm sau:" followed by "1." opens the tasks part too.
-			if (
-				_INTRO_TO_TASKS.search(line.folded)
-				and next_line
-				and re.match(r"^1\s?[.)-]\s", next_line.text)
-			):
-				section, top_kind, expected_number = "tasks", None, 1
-			continue
-		if _ROMAN_HEADING.match(line.text) and _is_mostly_uppercase(line.text):
-			section = None  # another part of the document ("IV. KINH PHÍ …")
-			continue
-		if marker:
-			kind = _marker_kind(marker)
-			number = marker.group("number") or marker.group("number_dash")
-			if kind == "number" and int(number) != expected_number and top_kind == "number":
-				kind = "sub"  # numbering out of sequence: a sub-list, keep with the current item
-			if top_kind is None and kind != "sub":
-				top_kind = kind
-			if kind == top_kind:
-				if kind == "number":
-					expected_number = int(number) + 1
-				items.append(_Item([line.text[marker.end() :].strip()], kind, section))
-				continue
-			if items and items[-1].section == section:
-				items[-1].paragraphs.append(line.text)
-			continue
-		if items and items[-1].section == section:
-			if _is_junk_line(line):
-				section = None
-				continue
-			items[-1].paragraphs.append(line.text)
-		elif section == "implementation" and not _is_junk_line(line):
-			items.append(_Item([line.text], None, section))
-	return _split_group_headers(items)
-
-
-def _split_group_headers(items: list[_Item]) -> list[_Item]:
-	"""In the tasks part, "1. Về công tác tuyên truyền:" followed by "a) …" lines is a header: each line is a task.
-
-	Unmarked paragraphs after a sub-item continue that sub-item, as everywhere else.
-	"""
-	result: list[_Item] = []
-	for item in items:
-		lead, rest = item.paragraphs[0], item.paragraphs[1:]
-		is_header = lead.endswith(":") or (len(lead.split()) <= 8 and not re.search(r"[.;…]$", lead))
-		first_marker = _ITEM_MARKER.match(rest[0]) if rest else None
-		if item.section != "tasks" or not is_header or first_marker is None:
-			result.append(item)
-			continue
-		for paragraph in rest:
-			marker = _ITEM_MARKER.match(paragraph)
-			if marker:
-				result.append(_Item([paragraph[marker.end() :].strip()], _marker_kind(marker), item.section))
-			else:
-				result[-1].paragraphs.append(paragraph)
-	return result
 
 
 def _task_title(clause: str) -> str:

@@ -265,9 +265,29 @@ danvan.DirectiveImport = class DirectiveImport {
 		const depends = (labels) =>
 			`eval:doc.include_${i} && ${JSON.stringify(labels)}.includes(doc.deadline_kind_${i})`;
 		const when_included = `eval:doc.include_${i}`;
+		// A low-confidence proposal (an exhortation, a title over narrative) is shown apart and left unchecked.
+		const low = task.confidence === "low";
 		return [
 			{ fieldtype: "Section Break", label: __("Nhiệm vụ {0}", [n]) },
-			{ fieldname: `include_${i}`, fieldtype: "Check", label: __("Tạo nhiệm vụ này"), default: 1 },
+			...(low
+				? [
+						{
+							fieldname: `confidence_${i}`,
+							fieldtype: "HTML",
+							options: `<div class="dv-low-confidence"><span class="indicator-pill orange">${__(
+								"Độ tin cậy thấp",
+							)}</span> <span class="text-muted small">${__(
+								"Đoạn này có thể chỉ là lời kêu gọi chung hoặc tiêu đề, không giao việc cụ thể; chọn nếu đúng là nhiệm vụ.",
+							)}</span></div>`,
+						},
+				  ]
+				: []),
+			{
+				fieldname: `include_${i}`,
+				fieldtype: "Check",
+				label: __("Tạo nhiệm vụ này"),
+				default: low ? 0 : 1,
+			},
 			{
 				fieldname: `title_${i}`,
 				fieldtype: "Data",

@@ -1,0 +1,260 @@
+"""Cut the body into items: the numbered clauses of the tasks and implementation parts, and the articles.
+
+Party texts put duties under "NHIỆM VỤ, GIẢI PHÁP" and "TỔ CHỨC THỰC HIỆN"; State texts (a Quyết định with its
+Quy chế/Quy định) put them in articles ("Điều 10. Trách nhiệm thi hành", "Chương IV. TỔ CHỨC THỰC HIỆN") with
+points "1.", "a)", "đ)". Lines outside any of these parts are handed back too: recurring duties are written
+there as well ("Định kỳ 6 tháng, các sở, ngành báo cáo …").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from danvan_app.domain.directive_text.fields import has_fields, is_field
+from danvan_app.domain.directive_text.obligations import units_in_header
+from danvan_app.domain.directive_text.structure import (
+	_CLOSING_LINE,
+	_IMPLEMENTATION_HEADING,
+	_INTRO_TO_TASKS,
+	_ITEM_MARKER,
+	_ROMAN_HEADING,
+	_TASKS_HEADING,
+	_heading_text,
+	_is_junk_line,
+	_is_mostly_uppercase,
+	_Item,
+	_Line,
+	_marker_kind,
+)
+from danvan_app.domain.vn_text import fold_same_length
+
+_ARTICLE = re.compile(r"^(?:Điều|ĐIỀU)\s+\d{1,3}\s*[.:]\s*(?P<title>.*)$")
+_CHAPTER = re.compile(r"^(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s+[IVXLC\d]{1,5}\s*[.:\-–]?\s*(?P<title>.*)$")
+# An article whose points are duties: "Trách nhiệm của Sở Nội vụ", "Tổ chức thực hiện", "Trách nhiệm thi hành".
+_DUTY_ARTICLE = re.compile(
+	r"^(?:trach nhiem|nhiem vu(?:,| va) (?:quyen han|trach nhiem)|phan cong|to chuc thuc hien|thi hanh"
+	r"|dieu khoan thi hanh|hieu luc va trach nhiem|che do bao cao|kinh phi va to chuc)"
+)
+_NAMING_ARTICLE = re.compile(
+	r"^(?:noi dung|trach nhiem(?: phoi hop)?|nhiem vu(?:,? (?:va )?quyen han)?|phan cong)\s+(?:cua\s+)?"
+)
+_ACTOR_OF_ARTICLE = re.compile(
+	r"^(?:trach nhiem|nhiem vu(?:,| va) (?:quyen han|trach nhiem))(?:\s+(?:phoi hop|thuc hien))?(?:\s+cua)?\s+"
+)
+
+
+@dataclass
+class _Walk:
+	section: str | None = None
+	top_kind: str | None = None
+	expected_number: int = 1
+	fresh: bool = False  # just after a heading: an unmarked paragraph opens an item of its own
+	opened: bool = False  # a part has been opened: the preamble is over
+	actor: str | None = None  # the article's body ("Điều 5. Trách nhiệm của Sở Nội vụ")
+	items: list[_Item] = field(default_factory=list)
+	loose: list[tuple[str, bool]] = field(default_factory=list)  # (line, past the preamble)
+
+	def open(self, section: str | None, actor: str | None = None) -> None:
+		self.section, self.top_kind, self.expected_number, self.fresh = section, None, 1, True
+		self.actor, self.opened = actor, True
+
+	def add(self, paragraph: str, kind: str | None) -> None:
+		self.items.append(_Item([paragraph], kind, self.section or "tasks", self.actor))
+		self.fresh = False
+
+
+def collect_items(lines: list[_Line], body_start: int) -> tuple[list[_Item], list[tuple[str, bool]]]:
+	"""(the items, the body's lines that lie outside every part), walking the lines once."""
+	walk = _Walk()
+	nonempty = [line for i, line in enumerate(lines) if line.text and i >= body_start]
+	for position, line in enumerate(nonempty):
+		if _heading(walk, line):
+			continue
+		if _CLOSING_LINE.match(line.folded):
+			walk.section = None
+			continue
+		next_line = nonempty[position + 1] if position + 1 < len(nonempty) else None
+		if walk.section is None:
+			# "… thực hiện tốt một số nhiệm vụ trọng tâm sau:" followed by "1." opens the tasks part too.
+			if (
+				_INTRO_TO_TASKS.search(line.folded)
+				and next_line
+				and re.match(r"^1\s?[.)-]\s", next_line.text)
+			):
+				walk.open("tasks")
+			else:
+				walk.opened = walk.opened or _ROMAN_HEADING.match(line.text) is not None
+				walk.loose.append((line.text, walk.opened))
+			continue
+		if (_ROMAN_HEADING.match(line.text) or len(line.text.split()) >= 2) and _closes_part(line):
+			walk.section = None  # another part of the document ("IV. KINH PHÍ …")
+			continue
+		_item_line(walk, line)
+	return _split_group_headers(walk.items), walk.loose
+
+
+def _closes_part(line: _Line) -> bool:
+	return len(line.text) <= 90 and _is_mostly_uppercase(line.text) and not _ITEM_MARKER.match(line.text)
+
+
+def _heading(walk: _Walk, line: _Line) -> bool:
+	"""Whether ``line`` is a heading; opens the part it announces."""
+	article = _ARTICLE.match(line.text)
+	if article:
+		_open_article(walk, article.group("title").strip())
+		return True
+	chapter = _CHAPTER.match(line.text)
+	title = fold_same_length(chapter.group("title")).strip(" .:") if chapter else None
+	heading = title if chapter else _heading_text(line)
+	if len(line.text) <= 90 and _IMPLEMENTATION_HEADING.match(heading):
+		walk.open("implementation")
+		return True
+	if len(line.text) <= 90 and _TASKS_HEADING.match(heading):
+		walk.open("tasks")
+		return True
+	if chapter:
+		walk.section = None  # "Chương II. QUY ĐỊNH CỤ THỂ": its articles say what they are
+		return True
+	return False
+
+
+def _open_article(walk: _Walk, title: str) -> None:
+	folded = fold_same_length(title).strip()
+	inline = len(title) > 90 or (title.endswith(".") and len(title.split()) > 8)
+	if inline:
+		# "Điều 3. Chánh Văn phòng …, Giám đốc các sở … chịu trách nhiệm thi hành Quyết định này."
+		walk.open("articles")
+		walk.add(title, None)
+		return
+	if _DUTY_ARTICLE.match(folded):
+		of = _ACTOR_OF_ARTICLE.match(folded)
+		body = title[of.end() :].strip(" .:") if of else None
+		walk.open("implementation", body if body and units_in_header(body) else None)
+		return
+	# "Nội dung Sở Dân tộc và Tôn giáo có trách nhiệm chủ trì", "Trách nhiệm phối hợp của Công an tỉnh": the body
+	# the article names carries its points.
+	# "Điều 12. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh": a request article.
+	named = _NAMING_ARTICLE.match(folded)
+	body = title[named.end() :].strip(" .:") if named else title.strip(" .:")
+	if (named or folded.startswith("de nghi ")) and units_in_header(body) is not None:
+		walk.open("implementation", body)
+		return
+	walk.open("articles")
+
+
+def _item_line(walk: _Walk, line: _Line) -> None:
+	marker = _ITEM_MARKER.match(line.text)
+	items = walk.items
+	if marker:
+		kind = _marker_kind(marker)
+		number = marker.group("number") or marker.group("number_dash")
+		if kind == "number" and int(number) != walk.expected_number and walk.top_kind == "number":
+			kind = "sub"  # numbering out of sequence: a sub-list, keep with the current item
+		if walk.top_kind is None and kind != "sub":
+			walk.top_kind = kind
+		if kind == walk.top_kind:
+			if kind == "number":
+				walk.expected_number = int(number) + 1
+			walk.add(line.text[marker.end() :].strip(), kind)
+			return
+		if items and items[-1].section == walk.section and not walk.fresh:
+			items[-1].paragraphs.append(line.text)
+		return
+	# Without numbering, each paragraph of an article or an implementation part is a duty of its own.
+	unnumbered = walk.section in ("implementation", "articles") and walk.top_kind is None
+	if items and items[-1].section == walk.section and not walk.fresh and not unnumbered:
+		if _is_junk_line(line):
+			walk.section = None
+			return
+		items[-1].paragraphs.append(line.text)
+	elif walk.section in ("implementation", "articles") and not _is_junk_line(line):
+		walk.add(line.text, None)
+
+
+def _split_group_headers(items: list[_Item]) -> list[_Item]:
+	"""A header over marked sub-items is not a task: each sub-item is, with the header's body, at any depth.
+
+	"1. Về công tác tuyên truyền:" over "a) …"; "2. Sở Khoa học và Công nghệ" over "a) …"; "a) Tiếp tục hoàn
+	thiện thể chế" over "- Bộ Nông nghiệp và Môi trường" over "+ Nghiên cứu, rà soát …": the body a header names
+	carries the points below it. A clause that is a sentence keeps its sub-items ("…; báo cáo … ." over
+	"- Đôn đốc các địa phương thực hiện."). Unmarked paragraphs after a sub-item continue that sub-item.
+	"""
+	result: list[_Item] = []
+	for item in items:
+		result.extend(_split(item, item.actor, depth=0))
+	return result
+
+
+_MAX_DEPTH = 4
+
+
+def _split(item: _Item, actor: str | None, depth: int) -> list[_Item]:
+	lead, rest = item.paragraphs[0], item.paragraphs[1:]
+	if len(rest) >= 2 and not _ITEM_MARKER.match(rest[0]) and _ITEM_MARKER.match(rest[1]):
+		# "b) Hoàn thiện hạ tầng …" / "Ủy ban nhân dân các tỉnh, …:" / "- Rà soát …": the unmarked line names the body.
+		if rest[0].endswith(":") and units_in_header(rest[0]) is not None:
+			actor, rest = rest[0].rstrip(": "), rest[1:]
+			lead = lead.rstrip(" :") + ":"
+	first_marker = _ITEM_MARKER.match(rest[0]) if rest else None
+	if has_fields(rest) and not any(_ITEM_MARKER.match(p) and not is_field(p) for p in rest if _deeper(p)):
+		# "- Thời gian hoàn thành: …", "- Đơn vị chủ trì: …": the item is one task described by its fields.
+		return [_Item(item.paragraphs, item.marker_kind, item.section, actor)]
+	if first_marker is None and rest and _names_only_a_body(lead):
+		# "3. Sở Giáo dục và Đào tạo" over unmarked paragraphs: each is a duty of that body.
+		return [_Item([paragraph], None, item.section, lead.rstrip(": ")) for paragraph in rest]
+	if first_marker is None or depth >= _MAX_DEPTH or not _is_header(lead, item.section):
+		return [_Item(item.paragraphs, item.marker_kind, item.section, actor)]
+	if units_in_header(lead) is not None:
+		actor = lead.rstrip(": ")
+	level = _marker_level(first_marker)
+	children: list[_Item] = []
+	for paragraph in rest:
+		marker = _ITEM_MARKER.match(paragraph)
+		if marker and _marker_level(marker) == level:
+			text = paragraph[marker.end() :].strip()
+			children.append(_Item([text], _marker_kind(marker), item.section, actor))
+		else:
+			children[-1].paragraphs.append(paragraph)
+	return [piece for child in children for piece in _split(child, actor, depth + 1)]
+
+
+def _names_only_a_body(lead: str) -> bool:
+	"""A line that is only a body's name ("Sở Văn hóa, Thể thao và Du lịch; Báo và Phát thanh, Truyền hình")."""
+	if re.search(r"[.;…!?]$", lead) or len(lead.split()) > 25 or units_in_header(lead) is None:
+		return False
+	presiding, _ = units_in_header(lead) or ([], [])
+	return len(" ".join(presiding).split()) >= len(lead.rstrip(": ").split()) - 4
+
+
+_CONTENT_LIST = re.compile(
+	r"\b(?:noi dung|yeu cau|thong tin|tieu chi|van de|muc|bieu mau)\b[^:]{0,40}(?:sau|sau day|nhu sau|gom)?\s*:$"
+)
+
+
+def _deeper(paragraph: str) -> bool:
+	"""A numbered or lettered point ("1.1.", "a)") rather than a bullet."""
+	marker = _ITEM_MARKER.match(paragraph)
+	return marker is not None and marker.group("bullet") is None
+
+
+def _is_header(lead: str, section: str) -> bool:
+	"""A title or a body's name over sub-items, not a sentence stating a duty."""
+	if lead.endswith(":"):
+		# "… có Báo cáo tổng hợp … với các nội dung sau:" is one duty whose contents follow.
+		return not (_CONTENT_LIST.search(fold_same_length(lead).lower()) and len(lead.split()) > 8)
+	if re.search(r"[.;…!?]$", lead):
+		return False
+	return len(lead.split()) <= 40
+
+
+def _marker_level(marker: re.Match[str]) -> str:
+	"""Which list a marker belongs to: numbers, letters, or one bullet sign ("-" and "+" are two levels)."""
+	if marker.group("decimal"):
+		return "decimal" + str(marker.group("decimal").count("."))
+	if marker.group("number") or marker.group("number_dash"):
+		return "number"
+	if marker.group("letter"):
+		return "letter"
+	sign = marker.group("bullet")
+	return "-" if sign in "-–—" else sign

@@ -1,0 +1,79 @@
+"""Undo the layout a text picks up when converted from a web page or a PDF: hard line breaks inside paragraphs
+and table cells drawn as lines of "|".
+
+Scraped legal texts wrap every ~80 characters ("1. Thủ\\ntrưởng các sở, ban, ngành tỉnh"), and a table's cells
+come one after another between lines holding only "|". A text written one line a paragraph (as typed, or as
+most web pages give it) is left as it is: joining only happens when the text is seen to be wrapped.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+_CELL_SEPARATOR = re.compile(r"^\s*\|?\s*$|^\s*[-–—_=]{3,}\s*$")  # "|" or a rule "--------" drawn as a line
+# A line that starts something of its own: a list marker, an article, a chapter, a roman heading, a bullet.
+_STARTS_ITEM = re.compile(
+	r"^(?:\d{1,2}\s?[.)](?!\d)|\d{1,2}\s?[-–]\s|[a-zđ]\)|[-–—+•*·▪●◦]\s|[IVX]{1,5}\s?[.)/-]|(?:Điều|ĐIỀU)\s+\d"
+	r"|(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s+[IVXLC\d]|Nơi nhận|NƠI NHẬN|\d{1,3}$)"
+)
+_ENDS_SENTENCE = re.compile(r"[.;:!?…]$|\./\.$")
+_MIN_WRAPPED_LINES = 5
+
+
+def unwrap(text: str) -> str:
+	"""``text`` with wrapped lines joined into their paragraphs and "|" cell lines turned into blank lines."""
+	lines = text.split("\n")
+	if not _looks_wrapped(lines):
+		return text
+	out: list[str] = []
+	current: str | None = None
+	for raw in lines:
+		line = raw.strip()
+		if _CELL_SEPARATOR.match(line):
+			if current is not None:
+				out.append(current)
+				current = None
+			out.append("")
+			continue
+		if current is None:
+			current = line
+			continue
+		if _joins(current, line):
+			current = f"{current} {line}"
+		else:
+			out.append(current)
+			current = line
+	if current is not None:
+		out.append(current)
+	return "\n".join(out)
+
+
+def _looks_wrapped(lines: list[str]) -> bool:
+	"""Many lines run on into a next line that starts in lowercase: the text was hard-wrapped."""
+	wrapped = 0
+	for line, following in itertools.pairwise(lines):
+		if line.strip() and following[:1].islower() and not _ENDS_SENTENCE.search(line.strip()):
+			wrapped += 1
+	# Counted against lines of prose: a table's cells ("|", "30") would hide a wrapped text around them.
+	prose = sum(1 for line in lines if len(line.strip()) >= 25)
+	return wrapped >= _MIN_WRAPPED_LINES and wrapped * 10 >= prose
+
+
+def _joins(current: str, line: str) -> bool:
+	if not current or not line:
+		return False
+	if current in ("Điều", "ĐIỀU", "Chương", "CHƯƠNG", "Mục", "MỤC"):
+		return True  # "Điều" / "13. Bảo đảm an toàn …"
+	if line[:1].islower():
+		return True
+	if _STARTS_ITEM.match(line):
+		return False
+	if _is_uppercase(current) != _is_uppercase(line):
+		return False  # "NGHỊ QUYẾT" / "Về phong trào …": a heading, then its title
+	return not _ENDS_SENTENCE.search(current)
+
+
+def _is_uppercase(text: str) -> bool:
+	letters = [char for char in text if char.isalpha()]
+	return bool(letters) and sum(char.isupper() for char in letters) >= 0.8 * len(letters)

@@ -1,0 +1,308 @@
+"""From an item of the text to the obligations it states: one task per duty with its own time.
+
+A numbered clause often gives one body several duties, separated by ";" or by new sentences, each with its own
+time ("…tham mưu tổ chức hội nghị sơ kết; hướng dẫn báo cáo định kỳ 6 tháng; tham mưu tổng kết vào quý
+IV/2025"). Each timed duty becomes its own task, with the clause's bodies unless it names its own; duties
+without a time of their own stay with their neighbours. A sentence that opens with its time and then names its
+actor ("Định kỳ 6 tháng, các sở, ngành báo cáo …") is a duty of that actor wherever it stands.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from danvan_app.domain.actor_phrases import extract_units
+from danvan_app.domain.deadline_phrases import Deadline, is_per_case_limit, parse_deadline
+from danvan_app.domain.directive_text.confidence import confidence_of, is_generic_body
+from danvan_app.domain.directive_text.fields import has_fields, read_fields
+from danvan_app.domain.directive_text.results import Task
+from danvan_app.domain.directive_text.structure import _Item, _task_title
+from danvan_app.domain.vn_text import fold_same_length
+
+_SEGMENT_END = re.compile(r"(?<=;)\s+|(?<=[.!?…])\s+(?=[“\"(]?[A-ZĐÀ-Ỹ])")
+# A sentence that opens with its time and a comma: "Định kỳ 6 tháng, …", "Hằng năm, …", "Trước ngày 15/12, …".
+_TIME_OPENER = re.compile(
+	r"^(?:dinh ky|hang|moi|truoc ngay|truoc thang|cham nhat|trong (?:quy|thang|nam)|vao (?:quy|thang|dip)"
+	r"|tu nam|nam \d{4}|quy [ivx\d]+)[^,;]{0,60},"
+)
+# A standing rule: "Lấy ngày 15/10 hằng năm là …", "Chọn tháng Chín hằng năm là tháng cao điểm …".
+STANDING_RULE = re.compile(r"^(?:lay|chon)\s+(?:ngay|thang|tuan|dip)\b[^.;]{0,60}\b(?:hang|moi)\s+nam\b")
+# Boilerplate of a decision's last article, not a duty to follow up.
+_BOILERPLATE = re.compile(
+	r"\b(?:(?:chiu|co) trach nhiem (?:to chuc )?thi hanh|co hieu luc (?:thi hanh )?(?:ke )?tu|thay the (?:quyet dinh|quy che))"
+)
+# Rules, not duties to follow up: a case ("Đối với kiến nghị …", "Trường hợp …", "Nếu có vướng mắc …"), an
+# accountability ("Chịu trách nhiệm trước UBND tỉnh …"), a conditional report ("Trong quá trình thực hiện, nếu …").
+_RULE_OPENING = re.compile(
+	r"^(?:trong qua trinh (?:to chuc )?(?:trien khai )?thuc hien,?\s*(?:neu|truong hop|khi)\b|neu\b|truong hop\b"
+	r"|(?:kip thoi )?(?:bao cao|phan anh)[^.;]{0,30}\b(?:kho khan|vuong mac)\b"
+	r"|(?:luat|bo luat|nghi dinh|thong tu|quyet dinh|chi thi|nghi quyet|ke hoach|cong van|huong dan|ket luan"
+	r"|quy dinh|thong bao|chuong trinh)\s+(?:so\s*)?\d"
+	r"|chiu trach nhiem truoc\b|(?:nguoi dung dau|thu truong|giam doc|chu tich)[^.;:]{0,80}?\bchiu trach nhiem truoc\b"
+	r"|thuc hien (?:cac )?nhiem vu (?:khac|theo phan cong|duoc phan cong)\b|[^.;]{0,60}\bduoc phan cong tai (?:muc|phan)\b"
+	r"|doi voi (?!(?:cac |nhung )?(?:so|ban|bo|co quan|don vi|dia phuong|uy ban|ubnd|cap uy"
+	r"|mat tran|doan the|hoi|tinh uy|huyen uy|dang uy|chinh quyen)\b))"
+)
+_HEADING_MAX_WORDS = 20
+# Cheap test before cutting a clause: a second time phrase, or a later sentence opening with its time.
+_TIME_SIGNAL = re.compile(
+	r"\b(?:(?:hang|moi) (?:nam|quy|thang|tuan)|dinh ky|(?:truoc|cham nhat|den|xong|hoan thanh|han chot)\s+"
+	r"(?:ngay\s+|thang\s+|quy\s+|nam\s+)?\d|quy (?:[ivx]+|\d)\b|thang \d{1,2}\s*(?:/|nam)"
+	r"|(?:trong|vao|cuoi|den|tu) nam \d|6 thang (?:dau|cuoi)|giai doan \d|\d+ ngay (?:lam viec )?(?:truoc|sau|ke tu)"
+	r"|thang (?:muoi|gieng|chap|chin|tam|bay|sau|tu)\b)"
+)
+_LATER_OPENER = re.compile(r"[.;]\s+(?:dinh ky|hang |moi |truoc |cham nhat|trong |vao |tu nam|lay |chon )")
+
+
+@dataclass
+class _Segment:
+	text: str
+	folded: str
+	deadline: Deadline
+	_units: tuple[list[str], list[str]] | None = None  # read on first use: most segments never need it
+
+	@property
+	def presiding(self) -> list[str]:
+		if self._units is None:
+			self._units = extract_units(self.text)
+		return self._units[0]
+
+	@property
+	def coordinating(self) -> list[str]:
+		self.presiding  # noqa: B018 (reads the units)
+		return self._units[1] if self._units else []
+
+	@property
+	def timed(self) -> bool:
+		return self.deadline.kind != "none" or self.deadline.relative is not None
+
+	@property
+	def opens_with_time(self) -> bool:
+		return bool(_TIME_OPENER.match(self.folded) or STANDING_RULE.match(self.folded))
+
+
+def is_heading(paragraph: str) -> bool:
+	"""A section title ("Tăng cường sự lãnh đạo của các cấp ủy"): short and without a sentence's end."""
+	return len(paragraph.split()) <= _HEADING_MAX_WORDS and not re.search(r"[.;:…!?]$", paragraph.strip())
+
+
+def _segments(paragraphs: list[str]) -> list[_Segment]:
+	segments = []
+	for paragraph in paragraphs:
+		for piece in _SEGMENT_END.split(paragraph):
+			piece = piece.strip()
+			if not piece:
+				continue
+			folded = fold_same_length(piece).lower()
+			segments.append(_Segment(piece, folded, parse_deadline(piece, folded)))
+	return segments
+
+
+_HEADER_TAIL = re.compile(r"\s*(?:có trách nhiệm|chịu trách nhiệm|thực hiện|gồm)?\s*[:.]?\s*$")
+
+
+def units_in_header(header: str | None) -> tuple[list[str], list[str]] | None:
+	"""The bodies a header names for its sub-items: "1. Sở Nội vụ:", "Đề nghị Ủy ban MTTQ Việt Nam tỉnh:"."""
+	if not header:
+		return None
+	presiding, coordinating = extract_units(_HEADER_TAIL.sub("", header) + " thực hiện.")
+	return (presiding, coordinating) if presiding else None
+
+
+def tasks_from_item(item: _Item) -> list[Task]:
+	"""The tasks one item states: one, or one per timed duty when it states several.
+
+	In an article that is not about duties ("Điều 9. Trình tự đánh giá"), a point is a task only when it names
+	the body that acts; other points are rules.
+	"""
+	fields = read_fields(item.paragraphs) if has_fields(item.paragraphs[1:]) else None
+	if fields is not None:
+		item = _Item(fields[0], item.marker_kind, item.section, item.actor)
+	tasks = _tasks(item, item.actor)
+	if fields is not None:
+		tasks = [_with_fields(task, fields[1], fields[2], fields[3]) for task in tasks]
+	if item.section == "articles":
+		# Outside the articles on duties, only a body named as such is given something ("Cơ quan, đơn vị lấy ý
+		# kiến gửi …" states a procedure for whoever consults).
+		tasks = [task for task in tasks if any(not is_generic_body(name) for name in task.presiding)]
+	return [task for task in tasks if not is_per_case_limit(task.clause)]
+
+
+def _with_fields(
+	task: Task, deadline: Deadline | None, presiding: list[str], coordinating: list[str]
+) -> Task:
+	"""A task described by fields takes its bodies from them, and its time unless its own text gives one."""
+	if presiding:  # the field names the body outright; the text may only mention others
+		task = replace(task, presiding=list(presiding), coordinating=list(coordinating or task.coordinating))
+	if deadline is not None and task.deadline.kind == "none" and task.deadline.relative is None:
+		task = replace(task, deadline=deadline)
+	return replace(task, confidence=confidence_of(task.clause, task.presiding, task.deadline))
+
+
+def _units(text: str, header: str | None) -> tuple[list[str], list[str]]:
+	"""The bodies of ``text``; when it names none, the header's ("1. Sở Nội vụ:" over "a) Chủ trì, phối hợp
+	với Thanh tra tỉnh …" → Sở Nội vụ presides, Thanh tra tỉnh coordinates)."""
+	presiding, coordinating = extract_units(text)
+	if not presiding:
+		# "Sở Văn hóa, Thể thao và Du lịch: Tiếp tục chỉ đạo …", "Đề nghị Ủy ban MTTQ Việt Nam tỉnh: Vận động …"
+		colon = text.find(":", 0, 200)
+		inline = units_in_header(text[:colon]) if colon > 0 and "\n" not in text[:colon] else None
+		if inline:
+			return inline[0], extract_units(text[colon + 1 :].strip())[1] or inline[1]
+	header_units = None if presiding else units_in_header(header)
+	if header_units is None:
+		return presiding, coordinating
+	joined = extract_units(_HEADER_TAIL.sub("", header or "") + " " + text[:1].lower() + text[1:])
+	return header_units[0], joined[1] if joined[0] == header_units[0] else header_units[1]
+
+
+def _tasks(item: _Item, header: str | None) -> list[Task]:
+	paragraphs = list(item.paragraphs)
+	clause = item.text
+	folded_clause = fold_same_length(clause).lower()
+	if _BOILERPLATE.search(folded_clause) or _RULE_OPENING.match(folded_clause):
+		return []
+	heading = len(paragraphs) > 1 and is_heading(paragraphs[0])
+	if not heading and not _may_hold_several(folded_clause):
+		presiding, coordinating = _units(clause, header)
+		deadline = parse_deadline(clause, folded_clause)
+		return [_task(clause, presiding, coordinating, deadline, folded=folded_clause)]
+	segments = _segments(paragraphs[1:] if heading else paragraphs)
+	if not segments:
+		return []
+	groups = _groups(segments)
+	whole_presiding, whole_coordinating = _units(clause, header)
+	if len(groups) == 1 and not heading:
+		return [
+			_task(
+				clause,
+				whole_presiding,
+				whole_coordinating,
+				parse_deadline(clause, folded_clause),
+				folded=folded_clause,
+			)
+		]
+	if heading and not any(segment.presiding or segment.timed for segment in segments):
+		# A title over narrative: nobody is given anything. Proposed once, low, for a person to judge.
+		deadline = parse_deadline(clause, folded_clause)
+		return [_task(clause, whole_presiding, whole_coordinating, deadline, heading_only=True)]
+	tasks = []
+	# The clause's lead names the bodies of its later duties; under a title, each duty names its own.
+	lead = ([], []) if heading else _units(groups[0][0].text, header)
+	for group in groups:
+		if heading and not any(segment.presiding or segment.timed for segment in group):
+			continue  # narrative under a title
+		text = " ".join(segment.text for segment in group)
+		own = next((segment for segment in group if segment.presiding), None)
+		standing = bool(STANDING_RULE.match(group[0].folded))
+		presiding, coordinating = (own.presiding, own.coordinating) if own else ([], []) if standing else lead
+		deadline = next((segment.deadline for segment in group if segment.timed), Deadline())
+		folded = " ".join(segment.folded for segment in group)
+		tasks.append(_task(text, presiding, coordinating, deadline, folded=folded))
+	return tasks
+
+
+def _may_hold_several(folded_clause: str) -> bool:
+	signals = 0
+	for _ in _TIME_SIGNAL.finditer(folded_clause):
+		signals += 1
+		if signals >= 2:
+			return True
+	return bool(_LATER_OPENER.search(folded_clause))
+
+
+def _groups(segments: list[_Segment]) -> list[list[_Segment]]:
+	"""Cut the segments into duties: each timed segment is one; untimed ones stay with their neighbours.
+
+	Cut only when the item states two timed duties, or a duty opening with its own time and actor ("Hằng năm,
+	Ủy ban nhân dân tỉnh tổ chức …"): otherwise the item is one task, as before.
+	"""
+	timed = [segment for segment in segments if segment.timed]
+	opener = any(
+		segment.opens_with_time and (segment.presiding or STANDING_RULE.match(segment.folded))
+		for segment in segments[1:]
+	)
+	distinct_times = {
+		(s.deadline.kind, s.deadline.due, s.deadline.recurrence, s.deadline.month) for s in timed
+	}
+	if not opener and (len(timed) < 2 or len(distinct_times) < 2):
+		return [segments]
+	groups: list[list[_Segment]] = []
+	pending: list[_Segment] = []
+	for segment in segments:
+		if not segment.timed:
+			pending.append(segment)
+			continue
+		if pending and groups:
+			groups[-1].extend(pending)  # an untimed duty stays with the timed one before it
+			groups.append([segment])
+		elif pending and _states_a_duty(pending):
+			groups.extend([pending, [segment]])  # the lead's own untimed duty
+		elif pending:
+			groups.append([*pending, segment])  # "Ban Dân vận Tỉnh ủy chủ trì:" then its first duty
+		else:
+			groups.append([segment])
+		pending = []
+	if pending:
+		if groups:
+			groups[-1].extend(pending)
+		else:
+			groups.append(pending)
+	return groups
+
+
+def _states_a_duty(segments: list[_Segment]) -> bool:
+	"""Untimed segments that say what to do, not only who acts ("Sở Nội vụ chủ trì, phối hợp với …:")."""
+	text = " ".join(segment.text for segment in segments).strip()
+	return len(text.split()) >= 8 and not text.endswith(":")
+
+
+def _task(
+	clause: str,
+	presiding: list[str],
+	coordinating: list[str],
+	deadline: Deadline,
+	heading_only: bool = False,
+	folded: str | None = None,
+) -> Task:
+	title = _task_title(clause)
+	rest = clause[len(title) :]
+	if rest.startswith(":") and rest[1:].strip() and len(title.split()) <= 25:
+		title = _task_title(rest[1:].strip())  # "Sở Nội vụ: Theo dõi, đôn đốc …": the duty, not the body
+	title = title[:1].upper() + title[1:]
+	confidence = "low" if heading_only else confidence_of(clause, presiding, deadline, folded)
+	return Task(title, clause, list(presiding), list(coordinating), deadline, confidence)
+
+
+_REQUEST = re.compile(r"^de nghi\s")
+_LOOSE_HINT = re.compile(r"hang|dinh ky|moi|de nghi|truoc")
+_LOOSE_DELIVERABLE = re.compile(r"\b(?:bao cao|tong ket|so ket|gui ve|ban hanh|xay dung ke hoach|trinh)\b")
+_ITEM_LEAD = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\s?[.)]|[a-zđ]\)|[-–+•])\s*")
+
+
+def tasks_from_loose_lines(lines: list[tuple[str, bool]]) -> list[Task]:
+	"""Duties written outside the numbered parts: a sentence that opens with its time and names its actor
+	("Hằng năm, Ủy ban nhân dân tỉnh tổ chức …"), a standing rule ("Chọn tháng Chín hằng năm là tháng cao
+	điểm …"), a request to a body ("Đề nghị Ủy ban MTTQ Việt Nam tỉnh …"); and, past the preamble (``after``),
+	a deliverable with a date ("Tổng kết vào tháng 4 năm 2026", "… gửi về Sở Nội vụ trước ngày 31/3/2026") or a
+	named body's deliverable ("Sở Nội vụ phối hợp … báo cáo Ủy ban bầu cử tỉnh …")."""
+	tasks = []
+	for line, after in lines:
+		folded_line = fold_same_length(line).lower()
+		if _RULE_OPENING.match(folded_line) or _BOILERPLATE.search(folded_line):
+			continue
+		if not (after or _LOOSE_HINT.search(folded_line)):
+			continue
+		for segment in _segments([_ITEM_LEAD.sub("", line)]):
+			if _RULE_OPENING.match(segment.folded):
+				continue
+			standing = bool(STANDING_RULE.match(segment.folded))
+			request = bool(_REQUEST.match(segment.folded)) and bool(segment.presiding)
+			timed_duty = segment.opens_with_time and segment.timed and bool(segment.presiding)
+			deliverable = after and bool(_LOOSE_DELIVERABLE.search(segment.folded))
+			dated = deliverable and segment.deadline.due is not None
+			named = deliverable and confidence_of(segment.text, segment.presiding, segment.deadline) == "high"
+			if standing or request or timed_duty or dated or named:
+				tasks.append(_task(segment.text, segment.presiding, segment.coordinating, segment.deadline))
+	return [task for task in tasks if not is_per_case_limit(task.clause)]
