@@ -305,6 +305,20 @@ class TestLeaderCoverage(LeaderReportCase):
 		# District 1's open units: D1 (leader), C11 (leader), C12, the Front committee.
 		self.assertEqual(leader_coverage_card()["value"], 50.0)
 
+	def test_a_scoped_user_asking_for_a_wider_subtree_gets_their_own_units(self):
+		frappe.set_user(self.officer)
+		result = run_report("coverage", {"unit": self.units.province})
+		self.assertEqual([row["unit"] for row in result["result"]], [self.units.commune12, self.front])
+		summary = {item["label"]: item["value"] for item in result["report_summary"]}
+		self.assertEqual(summary["Đơn vị đang hoạt động"], 4)
+
+	def test_a_user_granted_no_unit_sees_none(self):
+		frappe.set_user(make_user("khongdonvi@dv.test", access.VIEWER))
+		result = run_report("coverage", {})
+		self.assertEqual(result["result"], [])
+		summary = {item["label"]: item["value"] for item in result["report_summary"]}
+		self.assertEqual(summary["Đơn vị đang hoạt động"], 0)
+
 
 class TestOverdueTasks(LeaderReportCase):
 	def setUp(self):
