@@ -49,7 +49,7 @@ UNIT_COUNT_KEY = "danvan_app:unit_count"
 
 def unit_count() -> int:
 	"""The number of units in the tree, cached ten minutes (it only chooses the plan, never the rows)."""
-	count = frappe.cache.get_value(UNIT_COUNT_KEY)
+	count = frappe.cache.get_value(UNIT_COUNT_KEY, expires=True)
 	if count is None:
 		count = frappe.db.count("DV Unit")
 		frappe.cache.set_value(UNIT_COUNT_KEY, count, expires_in_sec=600)
