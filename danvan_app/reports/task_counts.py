@@ -59,10 +59,17 @@ def count_columns() -> list[dict]:
 
 
 def finish_counts(rows: list[dict]) -> None:
-	"""Whole numbers where SQL gave NULL or Decimal, and the on-time rate of the finished tasks."""
+	"""Whole numbers where SQL gave NULL or Decimal (sums over a left join), and the on-time rate."""
 	for row in rows:
 		for key in COUNT_KEYS:
 			row[key] = int(row.get(key) or 0)
+	add_on_time_rate(rows)
+
+
+def add_on_time_rate(rows: list[dict]) -> None:
+	"""The on-time rate of the finished tasks; rows whose counts are already integers (``count_terms``
+	straight from SQL) need nothing else."""
+	for row in rows:
 		finished = row["on_time"] + row["done_late"]
 		row["on_time_rate"] = round(100 * row["on_time"] / finished, 1) if finished else None
 

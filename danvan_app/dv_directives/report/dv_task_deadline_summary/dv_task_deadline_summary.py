@@ -13,13 +13,13 @@ from danvan_app.domain import tasks as task_rules
 from danvan_app.domain.units import short_unit_name
 from danvan_app.permissions import task_scope_criterion
 from danvan_app.permissions.scope import subtree_criterion
-from danvan_app.reports.task_counts import COUNT_KEYS, count_columns, count_terms, finish_counts
+from danvan_app.reports.task_counts import COUNT_KEYS, add_on_time_rate, count_columns, count_terms
 
 
 def execute(filters: dict | None = None):
 	filters = frappe._dict(filters or {})
 	rows = get_rows(filters)
-	finish_counts(rows)
+	add_on_time_rate(rows)  # the counts are COUNTs: integers, never NULL
 	return get_columns(), rows, None, get_chart(rows)
 
 
