@@ -10,8 +10,9 @@ It measures at N tasks and at N × scale tasks: seconds (best of --repeat) and t
 each operation, next to the equal hand-written SQL measured in the same run, and prints a Markdown table.
 Before timing, it checks that each operation and its hand-written SQL give the same result: the outcome job
 and its one UPDATE the same outcome and days late on every task, the report and its GROUP BY the same rows.
-The task list rows also time the list's permission condition as the hook writes it now (an uncorrelated
-IN) against the correlated EXISTS it wrote before, on the same unit list.
+The task list rows also time the list's permission condition as the hook writes it now (for a district of
+29 units out of 3,000: the union of the two unit indexes' tasks, joined by name) against the correlated
+EXISTS it wrote first, on the same unit list.
 """
 
 import argparse
@@ -208,30 +209,34 @@ OUTCOME_CHECKSUM_SQL = """select count(*), sum(crc32(concat_ws('|', name, ifnull
 	from `tabDV Task`"""
 RESET_OUTCOMES_SQL = "update `tabDV Task` set deadline_outcome = null, days_late = 0"
 
-# The report's query by hand: the same columns (unit, its name and abbreviation, the counts) and grouping.
-RAW_SUMMARY_SQL = """
-select t.presiding_unit, u.unit_name, u.abbreviation, count(*),
-	sum(t.deadline_outcome = 'Đúng hạn'), sum(t.deadline_outcome = 'Hoàn thành trễ hạn'),
-	sum(t.deadline_outcome = 'Đang thực hiện trong hạn'), sum(t.deadline_outcome = 'Quá hạn'),
-	sum(t.deadline_outcome = 'Không có hạn'), sum(t.status = 'Chưa bắt đầu')
-from `tabDV Task` t join `tabDV Unit` u on u.name = t.presiding_unit
-where t.status != 'Đã hủy' group by t.presiding_unit, u.unit_name, u.abbreviation order by count(*) desc
+# The report's query by hand: the same columns (unit, its name and abbreviation, the counts), counted per
+# presiding unit before the unit's name is joined, as the report does (see its get_rows).
+RAW_COUNTS = """count(*) total, count(case when t.deadline_outcome = 'Đúng hạn' then 1 end) on_time,
+	count(case when t.deadline_outcome = 'Hoàn thành trễ hạn' then 1 end) done_late,
+	count(case when t.deadline_outcome = 'Đang thực hiện trong hạn' then 1 end) within_deadline,
+	count(case when t.deadline_outcome = 'Quá hạn' then 1 end) overdue,
+	count(case when t.deadline_outcome = 'Không có hạn' then 1 end) no_deadline,
+	count(case when t.status = 'Chưa bắt đầu' then 1 end) not_started"""
+RAW_SUMMARY_SQL = f"""
+select p.presiding_unit, u.unit_name, u.abbreviation, p.total, p.on_time, p.done_late, p.within_deadline,
+	p.overdue, p.no_deadline, p.not_started
+from (select t.presiding_unit, {RAW_COUNTS} from `tabDV Task` t where t.status != 'Đã hủy'
+	group by t.presiding_unit) p
+join `tabDV Unit` u on u.name = p.presiding_unit order by p.total desc
 """
 
 
-RAW_SCOPED_SUMMARY_SQL = """
-select t.presiding_unit, u.unit_name, u.abbreviation, count(*),
-	sum(t.deadline_outcome = 'Đúng hạn'), sum(t.deadline_outcome = 'Hoàn thành trễ hạn'),
-	sum(t.deadline_outcome = 'Đang thực hiện trong hạn'), sum(t.deadline_outcome = 'Quá hạn'),
-	sum(t.deadline_outcome = 'Không có hạn'), sum(t.status = 'Chưa bắt đầu')
-from `tabDV Task` t join `tabDV Unit` u on u.name = t.presiding_unit
-where t.status != 'Đã hủy' and (
+RAW_SCOPED_SUMMARY_SQL = f"""
+select p.presiding_unit, u.unit_name, u.abbreviation, p.total, p.on_time, p.done_late, p.within_deadline,
+	p.overdue, p.no_deadline, p.not_started
+from (select t.presiding_unit, {RAW_COUNTS} from `tabDV Task` t where t.status != 'Đã hủy' and (
 	t.presiding_unit in (select s.name from `tabDV Unit` s join `tabDV Unit` r on r.name = %(root)s
 		where s.lft >= r.lft and s.rgt <= r.rgt)
 	or exists (select 1 from `tabDV Task Coordinating Unit` c join `tabDV Unit` s on s.name = c.unit
 		join `tabDV Unit` r on r.name = %(root)s
 		where c.parent = t.name and c.parenttype = 'DV Task' and s.lft >= r.lft and s.rgt <= r.rgt))
-group by t.presiding_unit, u.unit_name, u.abbreviation order by count(*) desc
+	group by t.presiding_unit) p
+join `tabDV Unit` u on u.name = p.presiding_unit order by p.total desc
 """
 
 
@@ -309,12 +314,14 @@ def list_rounds(label: str, n: int, repeat: int, list_user: str) -> list[tuple]:
 	return [
 		(label, n, "task list page of 20, district user", page_s, page_q, raw_page_s, by_hand),
 		(label, n, "task list count, district user", count_s, count_q, raw_count_s, by_hand),
-		(label, n, "list page, hook condition now (IN), SQL only", new_page_s, 1, old_page_s, versus_old),
-		(label, n, "list count, hook condition now (IN), SQL only", new_count_s, 1, old_count_s, versus_old),
+		(label, n, "list page, hook condition now, SQL only", new_page_s, 1, old_page_s, versus_old),
+		(label, n, "list count, hook condition now, SQL only", new_count_s, 1, old_count_s, versus_old),
 	]
 
 
 def run_round(label: str, repeat: int, scoped_user: str, list_user: str, today: date) -> list[tuple]:
+	from frappe.desk.query_report import run
+
 	from danvan_app import jobs
 	from danvan_app.dv_directives.report.dv_task_deadline_summary.dv_task_deadline_summary import execute
 
@@ -366,6 +373,11 @@ def run_round(label: str, repeat: int, scoped_user: str, list_user: str, today: 
 	report_s, report_q = measure(lambda: execute({}), repeat)
 	raw_s, _q = measure(lambda: frappe.db.sql(RAW_SUMMARY_SQL), repeat)
 	results.append((label, n, "summary report, administrator", report_s, report_q, raw_s, "GROUP BY"))
+	# As the browser asks for it: Frappe's query_report.run adds its checks and the total row.
+	run_s, run_q = measure(lambda: run("DV Task Deadline Summary", filters="{}"), repeat)
+	results.append(
+		(label, n, "summary report via query_report.run, administrator", run_s, run_q, raw_s, "GROUP BY")
+	)
 
 	frappe.set_user(scoped_user)
 	scoped_rows = report_rows(execute({})[1])

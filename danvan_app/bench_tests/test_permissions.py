@@ -20,6 +20,7 @@ from danvan_app.bench_tests.factories import (
 	make_user,
 )
 from danvan_app.domain import access
+from danvan_app.domain import tasks as task_rules
 
 ROLES = (access.MANAGER, access.OFFICER, access.REVIEWER, access.VIEWER)
 LEVELS = ("province", "district1", "commune11")
@@ -202,6 +203,59 @@ class TestPermissionMatrix(FrappeTestCase):
 		self.assertEqual(leaks, [])
 		self.assertGreater(checked, 1000)
 
+	def test_both_forms_of_the_task_scope_read_the_same_tasks(self):
+		"""The task scope has two SQL forms (a narrow scope read from the unit indexes, a wide one checked
+		row by row), in the list hook and in the reports' criterion: each reads exactly the tasks the rule
+		lets the user read, and lists give the same rows whichever form the tree's size chooses."""
+		from unittest.mock import patch
+
+		from danvan_app.permissions import scope as scope_sql
+
+		tasks = [
+			(name, owning | part) for doctype, name, owning, part, _r in self.docs if doctype == "DV Task"
+		]
+		ours = [name for name, _units in tasks]
+		Task = frappe.qb.DocType("DV Task")
+		# The matrix's users, and one who sees a task only as its coordinating unit.
+		coordinator = make_user("coordinator.commune21@dv.test", access.OFFICER, [self.units.commune21])
+		users = [(user, self.subtree.get(level, set())) for (role, level), user in self.users.items()]
+		users.append((coordinator, {self.units.commune21}))
+		seen = {}
+		for user, reach in users:
+			if user == self.users[(access.ADMIN, "none")]:
+				continue  # no condition at all
+			scope = scope_sql.user_scope(user)
+			want = {name for name, units in tasks if reach & units}
+			for narrow in (True, False):
+				by_hook = frappe.db.sql(
+					f"select name from `tabDV Task` where ({scope_sql._task_sql(scope, narrow)})"
+					" and name in %(ours)s",
+					{"ours": ours},
+					pluck=True,
+				)
+				by_criterion = (
+					frappe.qb.from_(Task)
+					.select(Task.name)
+					.where(scope_sql.task_scope_criterion(Task, user, narrow=narrow) & Task.name.isin(ours))
+					.run(pluck=True)
+				)
+				self.assertEqual(set(by_hook), want, (user, narrow))
+				self.assertEqual(set(by_criterion), want, (user, narrow))
+			for share in (0, 1):  # every scope wide, then every scope narrow
+				with patch.object(scope_sql, "NARROW_SHARE", share):
+					frappe.set_user(user)
+					listed = frappe.get_list("DV Task", filters={"name": ["in", ours]}, pluck="name")
+					frappe.set_user("Administrator")
+				self.assertEqual(set(listed), want, (user, share))
+			seen[user] = want
+		# Not a vacuous check: users who see one task, users who see several, and the coordinator, who sees
+		# district 1's task through its coordinating unit only.
+		self.assertGreater(len(seen), 10)
+		self.assertTrue(any(len(want) == 1 for want in seen.values()))
+		self.assertTrue(any(len(want) > 3 for want in seen.values()))
+		cross = next(name for name, units in tasks if len(units) > 1)
+		self.assertIn(cross, seen[coordinator])
+
 	def test_reference_directive_of_no_unit_is_readable_by_all_but_changed_by_admins_only(self):
 		for (role, _level), user in self.users.items():
 			doc = frappe.get_doc("DV Directive", self.public_directive)
@@ -288,8 +342,12 @@ class TestPermissionMatrix(FrappeTestCase):
 		checked = 0
 		for user in [*self.users.values(), coordinator]:
 			frappe.set_user(user)
+			# Cancelled tasks count in no report, card or chart (other modules may leave some on the site).
 			visible = frappe.get_list(
-				"DV Task", fields=["name", "deadline_outcome", "presiding_unit"], limit_page_length=0
+				"DV Task",
+				fields=["name", "deadline_outcome", "presiding_unit"],
+				filters={"status": ["!=", task_rules.STATUS_CANCELLED]},
+				limit_page_length=0,
 			)
 			overdue = sum(1 for t in visible if t.deadline_outcome == "Quá hạn")
 			# Through the desk's own door, which post-filters rows by User Permission.

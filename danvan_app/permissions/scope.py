@@ -38,12 +38,44 @@ def _unit_sql(scope: access.UserScope) -> str:
 	return units_condition("`tabDV Unit`.`name`", scope)
 
 
-def _task_sql(scope: access.UserScope) -> str:
-	"""Presiding unit or a coordinating unit in scope."""
+# A scope of at most this share of the tree's units reads its tasks from the two unit indexes (presiding
+# unit, coordinating unit) and joins them to the tasks by name: at 120,000 tasks a district of 29 units out of
+# 3,000 counts its 1,544 tasks in 0.02 s instead of 0.7 s (the OR below makes MariaDB walk every task). A
+# wider scope keeps the OR: the union would gather most of the table and sort it for a list page (a
+# province-wide officer's first page: 5 s against 0.04 s). Both forms give the same rows.
+NARROW_SHARE = 0.05
+UNIT_COUNT_KEY = "danvan_app:unit_count"
+
+
+def unit_count() -> int:
+	"""The number of units in the tree, cached ten minutes (it only chooses the plan, never the rows)."""
+	count = frappe.cache.get_value(UNIT_COUNT_KEY, expires=True)
+	if count is None:
+		count = frappe.db.count("DV Unit")
+		frappe.cache.set_value(UNIT_COUNT_KEY, count, expires_in_sec=600)
+	return count
+
+
+def is_narrow(scope: access.UserScope) -> bool:
+	"""The user acts for a small part of the tree: their tasks are read from the indexes' side."""
+	return len(scope.units) <= NARROW_SHARE * unit_count()
+
+
+def _task_sql(scope: access.UserScope, narrow: bool | None = None) -> str:
+	"""Presiding unit or a coordinating unit in scope (``narrow``: which form; by default chosen by
+	``is_narrow``)."""
+	if not scope.units:
+		return NOTHING
+	units = sql_list(scope.units)
+	if narrow if narrow is not None else is_narrow(scope):
+		return (
+			"`tabDV Task`.`name` in (select x.n from (select c.parent as n from `tabDV Task Coordinating Unit` c"
+			f" where c.parenttype = 'DV Task' and c.`unit` in ({units}) union select s.name from `tabDV Task` s"
+			f" where s.`presiding_unit` in ({units})) x)"
+		)
 	return (
-		f"{units_condition('`tabDV Task`.`presiding_unit`', scope)} or `tabDV Task`.`name` in (select"
-		" c.parent from `tabDV Task Coordinating Unit` c where c.parenttype = 'DV Task'"
-		f" and {units_condition('c.`unit`', scope)})"
+		f"`tabDV Task`.`presiding_unit` in ({units}) or `tabDV Task`.`name` in (select"
+		f" c.parent from `tabDV Task Coordinating Unit` c where c.parenttype = 'DV Task' and c.`unit` in ({units}))"
 	)
 
 
@@ -128,8 +160,9 @@ def subtree_criterion(Unit, unit: str | None) -> Criterion | None:
 	return (Unit.lft >= lft) & (Unit.rgt <= rgt)
 
 
-def task_scope_criterion(Task, user: str | None = None) -> Criterion | None:
-	"""The DV Task list condition as a query-builder criterion, for reports that aggregate in SQL."""
+def task_scope_criterion(Task, user: str | None = None, narrow: bool | None = None) -> Criterion | None:
+	"""The DV Task list condition as a query-builder criterion, for reports that aggregate in SQL (the same
+	two forms as ``_task_sql``)."""
 	scope = user_scope(user)
 	if scope.unrestricted:
 		return None
@@ -137,11 +170,18 @@ def task_scope_criterion(Task, user: str | None = None) -> Criterion | None:
 		return LiteralValue(NOTHING)
 	units = sorted(scope.units)
 	Coordinating = frappe.qb.DocType("DV Task Coordinating Unit")
-	# An uncorrelated IN, not a correlated EXISTS: pypika writes a one-table subquery's columns without
+	# Uncorrelated INs, not a correlated EXISTS: pypika writes a one-table subquery's columns without
 	# their table, so `parent = Task.name` would silently compare the child row with itself.
 	coordinated = (
 		frappe.qb.from_(Coordinating)
-		.select(Coordinating.parent)
+		.select(Coordinating.parent.as_("n"))
 		.where((Coordinating.parenttype == "DV Task") & Coordinating.unit.isin(units))
 	)
-	return Task.presiding_unit.isin(units) | Task.name.isin(coordinated)
+	if not (narrow if narrow is not None else is_narrow(scope)):
+		return Task.presiding_unit.isin(units) | Task.name.isin(coordinated)
+	Presided = frappe.qb.DocType("DV Task").as_("s")
+	presided = (
+		frappe.qb.from_(Presided).select(Presided.name.as_("n")).where(Presided.presiding_unit.isin(units))
+	)
+	either = (coordinated + presided).as_("x")
+	return Task.name.isin(frappe.qb.from_(either).select(either.n))

@@ -3,7 +3,7 @@ tasks and add up to the total) and "not started", a status counted apart as a pa
 
 import frappe
 from frappe import _
-from frappe.query_builder.functions import Count, Sum
+from frappe.query_builder.functions import Count
 from pypika.terms import Case
 
 from danvan_app.domain import periods
@@ -23,11 +23,14 @@ COUNT_KEYS = tuple(key for key, _label, _rule in COUNTS)
 
 
 def count_terms(Task) -> list:
-	"""The select terms of COUNTS over ``Task`` (a left-joined Task counts nothing where it is NULL)."""
+	"""The select terms of COUNTS over ``Task`` (a left-joined Task counts nothing where it is NULL).
+
+	COUNT of a CASE without ELSE, not SUM of one with ELSE 0: the same numbers, but MariaDB returns a
+	COUNT as an integer and a SUM as a DECIMAL, which the driver turns into a Python Decimal per cell
+	(3,000 rows × 6 counts for the summary report)."""
 	terms = [Count(Task.name).as_("total")]
 	terms += [
-		Sum(Case().when(Task[field] == value, 1).else_(0)).as_(key)
-		for key, _label, (field, value) in COUNTS[1:]
+		Count(Case().when(Task[field] == value, 1)).as_(key) for key, _label, (field, value) in COUNTS[1:]
 	]
 	return terms
 
@@ -56,10 +59,17 @@ def count_columns() -> list[dict]:
 
 
 def finish_counts(rows: list[dict]) -> None:
-	"""Whole numbers where SQL gave NULL or Decimal, and the on-time rate of the finished tasks."""
+	"""Whole numbers where SQL gave NULL or Decimal (sums over a left join), and the on-time rate."""
 	for row in rows:
 		for key in COUNT_KEYS:
 			row[key] = int(row.get(key) or 0)
+	add_on_time_rate(rows)
+
+
+def add_on_time_rate(rows: list[dict]) -> None:
+	"""The on-time rate of the finished tasks; rows whose counts are already integers (``count_terms``
+	straight from SQL) need nothing else."""
+	for row in rows:
 		finished = row["on_time"] + row["done_late"]
 		row["on_time_rate"] = round(100 * row["on_time"] / finished, 1) if finished else None
 

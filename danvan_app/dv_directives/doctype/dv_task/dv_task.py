@@ -466,5 +466,8 @@ def roll_up_into(parent: str | None) -> None:
 
 def on_doctype_update():
 	# The reports count a unit's tasks by status and outcome (the tree report joins them under every unit of
-	# a subtree): with both in the index, those joins read the index alone, not each task's row.
+	# a subtree): with both in the index, those joins read the index alone, not each task's row. It also
+	# serves every lookup by presiding unit (its first column), so that field has no index of its own: with
+	# one, MariaDB counted the summary report unit by unit through it, reading each task's row (a LATERAL
+	# DERIVED plan, 1.4-1.8 s against 0.27-0.37 s at 120,000 tasks, same rows).
 	frappe.db.add_index("DV Task", ["presiding_unit", "status", "deadline_outcome"])

@@ -8,19 +8,18 @@ of the same query (danvan_app.permissions.task_scope_criterion).
 
 import frappe
 from frappe import _
-from frappe.query_builder.functions import Count
 
 from danvan_app.domain import tasks as task_rules
 from danvan_app.domain.units import short_unit_name
 from danvan_app.permissions import task_scope_criterion
 from danvan_app.permissions.scope import subtree_criterion
-from danvan_app.reports.task_counts import count_columns, count_terms, finish_counts
+from danvan_app.reports.task_counts import COUNT_KEYS, add_on_time_rate, count_columns, count_terms
 
 
 def execute(filters: dict | None = None):
 	filters = frappe._dict(filters or {})
 	rows = get_rows(filters)
-	finish_counts(rows)
+	add_on_time_rate(rows)  # the counts are COUNTs: integers, never NULL
 	return get_columns(), rows, None, get_chart(rows)
 
 
@@ -36,31 +35,44 @@ def get_columns() -> list[dict]:
 
 
 def get_rows(filters: frappe._dict) -> list[frappe._dict]:
+	"""Each presiding unit's counts, then the unit's name joined to its row: the counts come from the
+	(presiding unit, status, outcome) index alone, read in its order with no temporary table; grouped by the
+	unit's name and abbreviation too, MariaDB built one over all tasks (0.70 against 1.53 s at 120,000
+	tasks, same rows)."""
 	Task, Unit = frappe.qb.DocType("DV Task"), frappe.qb.DocType("DV Unit")
-	query = (
-		frappe.qb.from_(Task)
-		.join(Unit)
-		.on(Unit.name == Task.presiding_unit)
-		.select(Task.presiding_unit.as_("unit"), Unit.unit_name, Unit.abbreviation, *count_terms(Task))
-		.where(Task.status != task_rules.STATUS_CANCELLED)
-		.groupby(Task.presiding_unit, Unit.unit_name, Unit.abbreviation)
-		.orderby(Count(Task.name), order=frappe.qb.desc)
-	)
+	counted = frappe.qb.from_(Task).select(Task.presiding_unit, *count_terms(Task))
+	counted = counted.where(Task.status != task_rules.STATUS_CANCELLED)
 	scope = task_scope_criterion(Task)
 	if scope is not None:
-		query = query.where(scope)
+		counted = counted.where(scope)
 	if filters.directive:
-		query = query.where(Task.directive == filters.directive)
-	subtree = subtree_criterion(Unit, filters.unit)
-	if subtree is not None:
-		query = query.where(subtree)
+		counted = counted.where(Task.directive == filters.directive)
+	if filters.unit:
+		Sub = frappe.qb.DocType("DV Unit").as_("sub")
+		subtree = subtree_criterion(Sub, filters.unit)
+		counted = counted.where(
+			Task.presiding_unit.isin(frappe.qb.from_(Sub).select(Sub.name).where(subtree))
+		)
 	if filters.from_date:
-		query = query.where(Task.due_date >= filters.from_date)
+		counted = counted.where(Task.due_date >= filters.from_date)
 	if filters.to_date:
-		query = query.where(Task.due_date <= filters.to_date)
+		counted = counted.where(Task.due_date <= filters.to_date)
 	if filters.period_label:
-		query = query.where(Task.period_label == filters.period_label)
-	return query.run(as_dict=True)
+		counted = counted.where(Task.period_label == filters.period_label)
+	per_unit = counted.groupby(Task.presiding_unit).as_("per_unit")
+	return (
+		frappe.qb.from_(per_unit)
+		.join(Unit)
+		.on(Unit.name == per_unit.presiding_unit)
+		.select(
+			per_unit.presiding_unit.as_("unit"),
+			Unit.unit_name,
+			Unit.abbreviation,
+			*(per_unit[key] for key in COUNT_KEYS),
+		)
+		.orderby(per_unit.total, order=frappe.qb.desc)
+		.run(as_dict=True)
+	)
 
 
 def get_chart(rows: list[dict]) -> dict | None:
