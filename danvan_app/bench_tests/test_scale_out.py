@@ -117,10 +117,11 @@ class TestReadReplica(FrappeTestCase):
 		figures, connected, _ = self.on_replica(lambda: chart.get())
 		self.assertTrue(connected)
 
-		def bars(figures):  # units with as many overdue tasks may come in either order
-			return sorted(zip(figures["labels"], figures["datasets"][0]["values"], strict=True))
-
-		self.assertEqual(bars(figures), bars(chart.get()))
+		# The ten largest counts; which of several units tied at the tenth place is shown is the database's
+		# choice, on either connection.
+		on_primary = chart.get()
+		self.assertEqual(figures["datasets"][0]["values"], on_primary["datasets"][0]["values"])
+		self.assertEqual(len(figures["labels"]), len(on_primary["labels"]))
 
 	def test_a_write_after_a_replica_read_goes_to_the_primary(self):
 		primary = frappe.local.db
