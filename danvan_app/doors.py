@@ -105,6 +105,7 @@ def search_widget(
 
 
 @frappe.whitelist()
+@frappe.read_only()
 def get_count(doctype, filters=None, debug=False, cache=False):
 	"""A count; for DV records, of the ones the user may read (through Frappe's list query)."""
 	if not is_scoped(doctype):
@@ -121,6 +122,7 @@ def get_count(doctype, filters=None, debug=False, cache=False):
 
 
 @frappe.whitelist()
+@frappe.read_only()
 def get_group_by_count(doctype, current_filters, field):
 	"""The list sidebar's counts; the assignees of DV records counted over the ones the user may read."""
 	if field != "assigned_to" or not is_scoped(doctype) or user_scope().unrestricted:

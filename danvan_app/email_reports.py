@@ -36,10 +36,14 @@ def leader_schedule_name(template: str, unit_name: str) -> str:
 	return f"{template} - {unit_name}"[:140]
 
 
-def schedule_for_leaders(admin_level: str = COMMUNE_LEVEL) -> dict:
+def schedule_for_leaders(admin_level: str = COMMUNE_LEVEL, in_background: bool = False) -> dict:
 	"""One copy of the weekly overdue template for each open unit of ``admin_level`` that has a leader in
 	charge: run as that leader, filtered to the unit, sent to them; enabled. Run again, it updates the
-	copies (a new leader, a renamed unit) and disables those of units that closed or lost their leader."""
+	copies (a new leader, a renamed unit) and disables those of units that closed or lost their leader.
+	More units than unit_reminders.BACKGROUND_FROM (the communes of a province) are scheduled by one
+	background job on the long queue: the answer then says ``queued`` and how many units."""
+	from danvan_app.unit_reminders import BACKGROUND_FROM, JOB_TIMEOUT
+
 	template = frappe.get_doc("Auto Email Report", OVERDUE_TEMPLATE)
 	Unit, User = frappe.qb.DocType("DV Unit"), frappe.qb.DocType("User")
 	units = (
@@ -52,6 +56,18 @@ def schedule_for_leaders(admin_level: str = COMMUNE_LEVEL) -> dict:
 		.run(as_dict=True)
 	)
 	result = {"created": [], "updated": [], "disabled": []}
+	if len(units) > BACKGROUND_FROM and not in_background:
+		frappe.enqueue(
+			"danvan_app.email_reports.schedule_for_leaders",
+			queue="long",
+			timeout=JOB_TIMEOUT,
+			job_id=f"dv-overdue-schedules::{admin_level}",
+			deduplicate=True,
+			now=frappe.flags.in_test,
+			admin_level=admin_level,
+			in_background=True,
+		)
+		return {**result, "queued": True, "units": len(units)}
 	kept = set()
 	for unit in units:
 		name = leader_schedule_name(OVERDUE_TEMPLATE, unit.unit_name)

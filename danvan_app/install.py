@@ -197,5 +197,8 @@ def before_uninstall():
 		frappe.db.delete("Has Role", {"role": role})
 		frappe.db.delete("Custom DocPerm", {"role": role})
 		frappe.delete_doc("Role", role, force=True, ignore_missing=True, ignore_permissions=True)
+	frappe.db.delete(
+		"DefaultValue", {"parent": "__danvan_jobs"}
+	)  # jobs.JOBS_PARENT: the mailing jobs' last runs
 	# Last: what an administrator made on the app's DocTypes beyond the shipped records above.
 	remove_settings_about(doctypes)

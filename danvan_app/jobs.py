@@ -1,5 +1,7 @@
 """Scheduled jobs. Each is set-based: a fixed handful of SQL statements whatever the number of tasks."""
 
+import hashlib
+
 import frappe
 from frappe import _
 from frappe.utils import add_days, getdate
@@ -87,14 +89,53 @@ def overdue_tasks_with_managers(days_overdue: int = 0, escalate: bool = False, t
 	return [row for row in query.run(as_dict=True) if row.manager]
 
 
+# Which day each mailing job last ran, in Frappe's key-value table under a parent only these jobs use.
+JOBS_PARENT = "__danvan_jobs"
+
+
+def lock_name(job: str) -> str:
+	"""The job's named lock on this site's database server (MariaDB allows 64 characters)."""
+	return "danvan_job_" + hashlib.sha1(f"{frappe.local.site}::{job}".encode()).hexdigest()[:40]
+
+
+def first_run(job: str, period: str) -> bool:
+	"""Whether this is ``job``'s first run for ``period`` (a day, a week), marking it run. Several RQ workers,
+	or the scheduler and a hand-started run, may run the same job at once or one after the other: a MariaDB
+	named lock (held by this connection until it closes, so past the job's commit) lets one run at a time
+	look at the mark, and a run that finds the lock taken or the period marked mails no one."""
+	if not frappe.db.sql("select get_lock(%s, 0)", lock_name(job))[0][0]:
+		return False
+	done = frappe.db.get_value("DefaultValue", {"parent": JOBS_PARENT, "defkey": job}, "defvalue")
+	if done == period:
+		return False
+	frappe.db.delete("DefaultValue", {"parent": JOBS_PARENT, "defkey": job})
+	frappe.get_doc(
+		{
+			"doctype": "DefaultValue",
+			"parent": JOBS_PARENT,
+			"parenttype": JOBS_PARENT,
+			"parentfield": "last_run",
+			"defkey": job,
+			"defvalue": period,
+		}
+	).db_insert()
+	return True
+
+
 def send_overdue_digest(today=None) -> int:
-	"""Weekly: each presiding unit's leader gets one email listing its overdue tasks."""
+	"""Weekly: each presiding unit's leader gets one email listing its overdue tasks (once a week, however
+	many times the job runs)."""
+	year, week, _weekday = getdate(today).isocalendar()
+	if not first_run("send_overdue_digest", f"{year}-W{week:02d}"):
+		return 0
 	return _mail_by_manager(overdue_tasks_with_managers(today=today), _("Nhiệm vụ quá hạn của đơn vị"))
 
 
 def escalate_overdue(today=None) -> int:
 	"""Daily: a task that reaches the configured number of days overdue is reported to the parent unit's
-	leader."""
+	leader (once a day, however many times the job runs)."""
+	if not first_run("escalate_overdue", str(getdate(today))):
+		return 0
 	rows = overdue_tasks_with_managers(get_settings().escalation_days, escalate=True, today=today)
 	return _mail_by_manager(rows, _("Nhiệm vụ quá hạn kéo dài ở đơn vị cấp dưới"))
 

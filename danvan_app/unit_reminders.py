@@ -4,7 +4,10 @@ reminder of the same kind sent today is found again, and today's replaces the op
 Each kind of reminder has its mark, an HTML comment in the ToDo's description (invisible to the reader).
 """
 
+import hashlib
+
 import frappe
+from frappe import _
 from frappe.utils import today
 
 
@@ -62,3 +65,49 @@ def send(mark: str, *, unit: str, person: str, subject: str, message: str) -> No
 		reference_doctype="DV Unit",
 		reference_name=unit,
 	)
+
+
+# Up to this many reminders are sent in the request; more (a province reminding thousands of communes) go
+# to one background job on the long queue, so the request answers at once and no web worker is held.
+BACKGROUND_FROM = 100
+JOB_TIMEOUT = 3600
+
+
+def send_all(mark: str, reminders: list[dict]) -> bool:
+	"""Send ``reminders`` (each with send()'s keywords); True when they were handed to a background job."""
+	if len(reminders) <= BACKGROUND_FROM:
+		for reminder in reminders:
+			send(mark, **reminder)
+		return False
+	units = sorted(reminder["unit"] for reminder in reminders)
+	frappe.enqueue(
+		"danvan_app.unit_reminders.send_in_background",
+		queue="long",
+		timeout=JOB_TIMEOUT,
+		# The same reminders asked for twice while the first job waits are sent once.
+		job_id=f"{mark}::{today()}::{hashlib.sha1(','.join(units).encode()).hexdigest()[:16]}",
+		deduplicate=True,
+		enqueue_after_commit=True,
+		now=frappe.flags.in_test,
+		mark=mark,
+		reminders=reminders,
+	)
+	return True
+
+
+def send_in_background(mark: str, reminders: list[dict]) -> int:
+	"""The background job (run as the user who asked): what another run sent today in the meantime is
+	not sent again; progress is published to that user every 50 units."""
+	already = sent_today(mark, [reminder["unit"] for reminder in reminders])
+	sent = 0
+	for position, reminder in enumerate(reminders, 1):
+		if (reminder["unit"], reminder["person"]) not in already:
+			send(mark, **reminder)
+			sent += 1
+		if position % 50 == 0 or position == len(reminders):
+			frappe.publish_progress(
+				100 * position / len(reminders),
+				title=_("Đang gửi lời nhắc"),
+				description=_("{0}/{1} đơn vị").format(position, len(reminders)),
+			)
+	return sent

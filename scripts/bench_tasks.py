@@ -432,6 +432,12 @@ def main():
 	parser.add_argument("--tasks", type=int, default=12000)
 	parser.add_argument("--scale", type=int, default=10)
 	parser.add_argument("--repeat", type=int, default=3)
+	parser.add_argument(
+		"--data-only",
+		action="store_true",
+		help="write the units, the two users and N × scale tasks, commit, and measure nothing (the data"
+		" scripts/load_wrk.py serves)",
+	)
 	args = parser.parse_args()
 
 	frappe.init(site=args.site, sites_path=".")
@@ -454,6 +460,12 @@ def main():
 		list_user = district_user("bench.officer@dv.test", "DV Officer")
 		frappe.db.commit()
 
+		if args.data_only:
+			start = time.perf_counter()
+			make_tasks(0, args.tasks * args.scale, units, rng)
+			frappe.db.commit()
+			print(f"tasks: {args.tasks * args.scale} inserted in {time.perf_counter() - start:.1f} s")
+			return
 		rows = []
 		make_tasks(0, args.tasks, units, rng)
 		frappe.db.commit()

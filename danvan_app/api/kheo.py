@@ -82,20 +82,18 @@ def remind_units_below_target(year=None, unit=None) -> dict:
 		else:
 			to_remind.append(row)
 	unit_reminders.close_earlier(REMINDER_MARK, [row.unit for row in to_remind])
-	for row in to_remind:
-		remind(row, year)
-		result["reminded"].append(row.unit)
+	result["reminded"] = [row.unit for row in to_remind]
+	result["queued"] = unit_reminders.send_all(REMINDER_MARK, [reminder(row, year) for row in to_remind])
 	return result
 
 
-def remind(row, year: int) -> None:
-	unit_reminders.send(
-		REMINDER_MARK,
-		unit=row.unit,
-		person=row.dan_van_leader,
-		subject=_('Mô hình "Dân vận khéo" năm {0}: {1} chưa đạt chỉ tiêu').format(year, row.unit_name),
-		message=reminder_text(row, year),
-	)
+def reminder(row, year: int) -> dict:
+	return {
+		"unit": row.unit,
+		"person": row.dan_van_leader,
+		"subject": _('Mô hình "Dân vận khéo" năm {0}: {1} chưa đạt chỉ tiêu').format(year, row.unit_name),
+		"message": reminder_text(row, year),
+	}
 
 
 def reminder_text(row, year: int) -> str:

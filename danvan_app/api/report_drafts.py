@@ -17,6 +17,7 @@ FORMATS = {
 
 
 @frappe.whitelist()
+@frappe.read_only()
 def download_result_report(directive=None, year=None, period=None, file_format=None):
 	"""'Báo cáo kết quả thực hiện' ``directive`` in ``period`` ("Quý I"…"Cả năm", domain.periods) of ``year``, as a .docx or a
 	.pdf draft for an officer to edit and send, from the tasks the user sees."""

@@ -98,17 +98,19 @@ def remind_about_missing_leaders(unit=None) -> dict:
 			to_remind.append(row)
 	unit_reminders.close_earlier(LEADER_REMINDER_MARK, [row.unit for row in to_remind])
 	link = get_url_to_report(COVERAGE_REPORT, "Script Report", "DV Unit")
-	for row in to_remind:
-		unit_reminders.send(
-			LEADER_REMINDER_MARK,
-			unit=row.unit,
-			person=row.parent_leader,
-			subject=_("{0} chưa phân công lãnh đạo phụ trách công tác dân vận").format(row.unit_name),
-			message=_(
+	reminders = [
+		{
+			"unit": row.unit,
+			"person": row.parent_leader,
+			"subject": _("{0} chưa phân công lãnh đạo phụ trách công tác dân vận").format(row.unit_name),
+			"message": _(
 				"<p>{0} (trực thuộc {1}) chưa phân công lãnh đạo phụ trách công tác dân vận. Đề nghị đồng chí"
 				' chỉ đạo phân công và cập nhật trên hệ thống.</p><p><a href="{2}">Xem danh sách đơn vị chưa'
 				" phân công</a></p>"
 			).format(frappe.bold(row.unit_name), row.parent_unit_name, link),
-		)
-		result["reminded"].append(row.unit)
+		}
+		for row in to_remind
+	]
+	result["reminded"] = [row.unit for row in to_remind]
+	result["queued"] = unit_reminders.send_all(LEADER_REMINDER_MARK, reminders)
 	return result

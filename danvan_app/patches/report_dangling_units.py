@@ -38,15 +38,24 @@ def execute():
 	if not tasks:
 		return
 	shown = ", ".join(tasks[:50]) + (" …" if len(tasks) > 50 else "")
+	subject = _("{0} nhiệm vụ ghi đơn vị không có trong danh mục: {1}").format(len(tasks), shown)
+	# Run again (a patch may be), an administrator already told the same is not told twice.
+	told = set(
+		frappe.get_all(
+			"Notification Log",
+			filters={"document_type": "DV Task", "subject": subject},
+			pluck="for_user",
+		)
+	)
 	for user in users_with_role(access.ADMIN) or ["Administrator"]:
+		if user in told:
+			continue
 		frappe.get_doc(
 			{
 				"doctype": "Notification Log",
 				"for_user": user,
 				"type": "Alert",
 				"document_type": "DV Task",
-				"subject": _("{0} nhiệm vụ ghi đơn vị không có trong danh mục: {1}").format(
-					len(tasks), shown
-				),
+				"subject": subject,
 			}
 		).insert(ignore_permissions=True)

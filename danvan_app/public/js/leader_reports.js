@@ -135,6 +135,11 @@ danvan.leader_coverage_report = {
 							__("Cấp trên chưa có lãnh đạo phụ trách để nhắc: {0} đơn vị.", [
 								message.without_parent_leader.length,
 							]),
+							message.queued
+								? __(
+										"Lời nhắc đang được gửi trong nền: thư và việc cần làm (ToDo) đến các lãnh đạo trong ít phút.",
+								  )
+								: "",
 						].join("<br>"),
 					});
 				}),
@@ -187,11 +192,16 @@ danvan.email_report_form = {
 						})
 						.then(({ message }) =>
 							frappe.msgprint(
-								__("Đã tạo {0}, cập nhật {1}, tắt {2} lịch gửi.", [
-									message.created.length,
-									message.updated.length,
-									message.disabled.length,
-								]),
+								message.queued
+									? __(
+											"Đang lập lịch gửi cho {0} đơn vị trong nền; các lịch gửi hiện ra trong danh sách báo cáo gửi thư tự động sau ít phút.",
+											[message.units],
+									  )
+									: __("Đã tạo {0}, cập nhật {1}, tắt {2} lịch gửi.", [
+											message.created.length,
+											message.updated.length,
+											message.disabled.length,
+									  ]),
 							),
 						),
 				__("Gửi tổng hợp nhiệm vụ quá hạn cho lãnh đạo từng đơn vị"),

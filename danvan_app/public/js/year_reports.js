@@ -60,14 +60,21 @@ danvan.remind_units_below_target = function (report) {
 					frappe.msgprint({
 						title: __("Đã nhắc các đơn vị chưa đạt chỉ tiêu"),
 						indicator: "green",
-						message: __(
-							"Đã nhắc: {0} đơn vị. Đã nhắc trước đó trong hôm nay: {1}. Chưa có lãnh đạo phụ trách dân vận để nhắc: {2}.",
-							[
-								message.reminded.length,
-								message.already_reminded.length,
-								message.without_leader.length,
-							],
-						),
+						message:
+							__(
+								"Đã nhắc: {0} đơn vị. Đã nhắc trước đó trong hôm nay: {1}. Chưa có lãnh đạo phụ trách dân vận để nhắc: {2}.",
+								[
+									message.reminded.length,
+									message.already_reminded.length,
+									message.without_leader.length,
+								],
+							) +
+							(message.queued
+								? "<br>" +
+								  __(
+										"Lời nhắc đang được gửi trong nền: thư và việc cần làm (ToDo) đến các lãnh đạo trong ít phút.",
+								  )
+								: ""),
 					});
 				}),
 	);

@@ -13,6 +13,7 @@ GROUPS = 10
 
 
 @frappe.whitelist()
+@frappe.read_only()
 def get(chart_name=None, chart=None, no_cache=None, filters=None, **_kwargs) -> dict:
 	Task, Unit = frappe.qb.DocType("DV Task"), frappe.qb.DocType("DV Unit")
 	overdue = Count(Task.name).as_("overdue")
