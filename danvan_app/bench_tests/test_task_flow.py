@@ -167,10 +167,21 @@ class TestTaskFlow(FrappeTestCase):
 		)
 
 
+def restore_setting(field: str, value) -> None:
+	frappe.db.set_single_value("DV Settings", field, value)
+	frappe.db.commit()
+
+
 class TestDailyJobs(FrappeTestCase):
 	def setUp(self):
 		frappe.set_user("Administrator")
 		self.units = make_tree()
+		# The daily job commits, so the setting is put back by hand (the class's rollback would not).
+		self.addCleanup(
+			restore_setting,
+			"instance_lead_days",
+			frappe.db.get_single_value("DV Settings", "instance_lead_days"),
+		)
 		frappe.db.set_single_value("DV Settings", "instance_lead_days", 0)
 		ensure_outgoing_email_account()
 
