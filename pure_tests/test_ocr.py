@@ -157,6 +157,19 @@ def page():
 			"Thử Nghiệm, ngày 15 tháng 3 năm 2024\n\nCHỈ THỊ",
 		),
 		('các mô hình "Dân.\nvận khéo".', 'các mô hình "Dân vận khéo".'),
+		# A speck read as a dash where a printed line breaks inside a name: at the next line's start or at
+		# the line's end, before a bracket or a mark; a dash between words stays.
+		(
+			"phối hợp với Hội đồng Thi đua Khen thưởng tỉnh\n- (Ban Thi đua Khen thưởng tỉnh) xây dựng",
+			"phối hợp với Hội đồng Thi đua Khen thưởng tỉnh (Ban Thi đua Khen thưởng tỉnh) xây dựng",
+		),
+		("Ủy ban nhân dân tỉnh -\n(Sở Nội vụ) hướng dẫn", "Ủy ban nhân dân tỉnh (Sở Nội vụ) hướng dẫn"),
+		("Ban Tuyên giáo -, Ban Tổ chức -; Văn phòng", "Ban Tuyên giáo, Ban Tổ chức; Văn phòng"),
+		("Sở Nội vụ (Ban Thi đua -) chủ trì.", "Sở Nội vụ (Ban Thi đua) chủ trì."),
+		(
+			"tổ chức chính trị - xã hội, giai đoạn 2021 - 2025, Ban Tuyên giáo - Dân vận",
+			"tổ chức chính trị - xã hội, giai đoạn 2021 - 2025, Ban Tuyên giáo - Dân vận",
+		),
 		# Decomposed tone marks (as some tools write them) are composed.
 		("Tỉnh u\u0309y", "Tỉnh ủy"),
 	],
