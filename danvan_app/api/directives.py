@@ -20,9 +20,11 @@ from danvan_app.exceptions import DirectiveImportError, TaskEntryError
 from danvan_app.importer.directive import (
 	DIRECTIVE_FIELDS,
 	REVIEWED_DIRECTIVE_FIELDS,
+	assert_mail_draft,
 	assert_may_read_directive,
 	check_directive_values,
 	directive_for_import,
+	directive_from_mail_draft,
 	directives_numbered,
 	existing_directive,
 )
@@ -102,13 +104,22 @@ def confirm_directive_import(payload=None) -> dict:
 		)
 	use_directive = arguments.name(payload.get("use_directive"), _("Văn bản đã có"), required=False)
 	raw_tasks = arguments.rows(payload.get("tasks"), _("Nhiệm vụ"), limits.TASKS_PER_IMPORT)
+	# A draft received by e-mail ("Chờ nhập từ thư"): the confirmation fills it in, or files its attachments
+	# on the directive already in the system.
+	from_draft = arguments.name(payload.get("from_draft"), _("Văn bản nhận qua thư"), required=False)
+	draft = assert_mail_draft(from_draft) if from_draft else None
+	if draft and use_directive == draft.name:
+		use_directive = None  # the draft itself is filled in, with the reviewed values checked below
 	if use_directive:
 		assert_may_read_directive(use_directive)
 	else:
 		check_directive_values(values)
 	tasks = reviewed_tasks(raw_tasks)
 	with all_or_nothing():
-		directive, directive_created = directive_for_import(values, use_directive)
+		if draft:
+			directive, directive_created = directive_from_mail_draft(draft, values, use_directive)
+		else:
+			directive, directive_created = directive_for_import(values, use_directive)
 		created, skipped = insert_tasks(directive, tasks)
 	return {
 		"directive": directive,
