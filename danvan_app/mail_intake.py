@@ -44,11 +44,14 @@ def sync_custom_fields() -> None:
 
 
 def remove_custom_fields() -> None:
+	"""On uninstall: the field and its column (Frappe keeps a deleted Custom Field's column)."""
 	for doctype, fields in CUSTOM_FIELDS.items():
 		for df in fields:
 			name = frappe.db.get_value("Custom Field", {"dt": doctype, "fieldname": df["fieldname"]})
 			if name:
 				frappe.delete_doc("Custom Field", name, force=True, ignore_permissions=True)
+			if frappe.db.has_column(doctype, df["fieldname"]):
+				frappe.db.sql_ddl(f"alter table `tab{doctype}` drop column `{df['fieldname']}`")
 
 
 def on_communication_update(doc, method=None) -> None:
