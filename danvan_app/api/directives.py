@@ -11,7 +11,7 @@ import frappe
 from frappe import _
 
 from danvan_app.api import arguments
-from danvan_app.domain import directive_import, limits
+from danvan_app.domain import directive_import, limits, ocr
 from danvan_app.domain.document_files import (
 	MAX_FILE_BYTES,
 )
@@ -30,6 +30,7 @@ from danvan_app.importer.directive import (
 )
 from danvan_app.importer.reading import (
 	ScanQueued,
+	page_image_of_upload,
 	pasted_text,
 	read_directive,
 	scan_progress,
@@ -75,9 +76,32 @@ def preview_directive_text(text=None, file_url=None) -> dict:
 	preview["source_text"] = source
 	preview["reviewed_fields"] = list(REVIEWED_DIRECTIVE_FIELDS)
 	preview["file_url"] = file_url or None
-	# A scan's text came from OCR: pages, seconds, and the doubtful words' places in source_text.
+	# A scan's text came from OCR: pages, seconds, and the doubtful words' places in source_text; each task
+	# names the page its clause starts on, which the dialog shows beside it.
 	preview["recognition"] = recognition
+	if recognition:
+		cursor = 0
+		for task in preview["tasks"]:
+			task["page"], cursor = ocr.page_of(
+				source, task["clause"], recognition.get("page_starts") or [0], cursor
+			)
 	return preview
+
+
+@frappe.whitelist(methods=["POST"])
+def scan_page_image(file_url=None, page=None) -> dict:
+	"""One page of an uploaded scan the user may read, for the review dialog: ``{"image": data URL}``."""
+	assert_may_create_tasks()
+	file_url = arguments.text(file_url, _("Tệp văn bản"), 1000)
+	if not file_url:
+		frappe.throw(_("Chưa chọn tệp bản quét."), DirectiveImportError)
+	try:
+		page = int(page)
+	except (TypeError, ValueError):
+		frappe.throw(_("Số trang phải là một số nguyên."), DirectiveImportError)
+	if not 1 <= page <= ocr.MAX_PAGES:
+		frappe.throw(_("Bản quét không có trang {0}.").format(page), DirectiveImportError)
+	return {"image": page_image_of_upload(file_url, page)}
 
 
 @frappe.whitelist(methods=["POST"])

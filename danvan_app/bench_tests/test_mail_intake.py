@@ -280,3 +280,35 @@ class TestMailIntake(FrappeTestCase):
 		with self.assertRaises((frappe.PermissionError, DirectiveImportError)) as other:
 			preview_directive_text(file_url=file_url)
 		self.assertIn("tệp", str(other.exception))
+
+	def test_a_scan_received_by_mail_shows_each_clause_beside_its_page(self):
+		from danvan_app.api.directives import scan_page_image
+		from danvan_app.bench_tests import scans
+
+		if not scans.have("tesseract", "pdftoppm", "pdfinfo", "soffice"):
+			self.skipTest(
+				"tesseract-ocr, tesseract-ocr-vie, poppler-utils, libreoffice-writer-nogui not installed"
+			)
+		lines = DIRECTIVE_TEXT.splitlines()
+		first = scans.convert(scans.directive_docx(lines[:10]), ".docx", "pdf")
+		second = scans.convert(scans.directive_docx(lines[10:]), ".docx", "pdf")
+		pages = [scans.dirty(scans.page_images(pdf)[0], blot=False) for pdf in (first, second)]
+		raw = message(
+			("ban-quet-21.pdf", scans.image_pdf(pages), "application", "pdf"), subject="Bản quét CT 21"
+		)
+		communication = self.receive(raw, uid=81)
+		name = frappe.db.get_value("DV Directive", {"email_message_id": communication.message_id})
+		file_url = frappe.db.get_value("DV Directive", name, "attachment")
+		frappe.set_user(self.manager)
+		preview = preview_directive_text(file_url=file_url)
+		self.assertEqual(preview["recognition"]["pages"], 2)
+		# Items 1 and 2 are typeset on the first page, item 3 on the second.
+		self.assertEqual([task["page"] for task in preview["tasks"]], [1, 1, 2])
+		image = scan_page_image(file_url, 2)["image"]
+		self.assertTrue(image.startswith("data:image/png;base64,"))
+		with self.assertRaises(DirectiveImportError) as refused:
+			scan_page_image(file_url, 3)
+		self.assertIn("không có trang 3", str(refused.exception))
+		frappe.set_user(self.sibling)
+		with self.assertRaises((frappe.PermissionError, DirectiveImportError)):
+			scan_page_image(file_url, 1)
