@@ -152,7 +152,7 @@ def main():
 			docname=draft,
 		)
 		page.goto(f"{base}/app/dv-directive/{draft}")
-		page.get_by_role("button", name="Nhập từ văn bản").click()
+		page.locator("button:visible", has_text="Nhập từ văn bản").first.click()
 		page.locator(".modal.show select[data-fieldname='attached_file']").wait_for()
 		page.wait_for_timeout(500)
 		page.screenshot(path=str(shots / "1-draft-offers-attachment.png"))

@@ -312,3 +312,13 @@ class TestMailIntake(FrappeTestCase):
 		frappe.set_user(self.sibling)
 		with self.assertRaises((frappe.PermissionError, DirectiveImportError)):
 			scan_page_image(file_url, 1)
+
+	def test_a_draft_received_by_mail_is_not_put_in_force_before_it_is_read(self):
+		from frappe.model.workflow import apply_workflow
+
+		communication = self.receive(message(pdf("CT91.pdf"), subject="CT 91"), uid=91)
+		name = frappe.db.get_value("DV Directive", {"email_message_id": communication.message_id})
+		with self.assertRaises(frappe.ValidationError) as refused:
+			apply_workflow(frappe.get_doc("DV Directive", name), "Ban hành")
+		self.assertIn("Nhập từ văn bản", str(refused.exception))
+		self.assertEqual(frappe.db.get_value("DV Directive", name, "status"), "Dự thảo")

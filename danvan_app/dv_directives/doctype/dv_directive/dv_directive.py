@@ -87,6 +87,7 @@ class DVDirective(ValueGuard, ScopeGuard, Document):
 		self.check_fixed_fields()
 		self.check_linked_records()
 		if self.is_mail_draft():
+			self.check_mail_draft_not_issued()
 			return  # nothing to read in a number not yet given (see _validate_links)
 		self.read_directive_number()
 		self.check_issue_date_not_in_future()
@@ -97,6 +98,17 @@ class DVDirective(ValueGuard, ScopeGuard, Document):
 	def is_mail_draft(self) -> bool:
 		"""A directive received by e-mail that nobody has read with the importer yet: it has no number."""
 		return bool(self.awaiting_import) and not self.directive_number
+
+	def check_mail_draft_not_issued(self):
+		if self.status and self.status != directive_rules.DRAFT:
+			frappe.throw(
+				_(
+					'Văn bản nhận qua thư chưa có số, ngày ban hành: hãy bấm "Nhập từ văn bản" để đọc tệp đính'
+					" kèm và xác nhận trước khi ban hành."
+				),
+				exc=frappe.ValidationError,
+				title=_("Chưa nhập văn bản"),
+			)
 
 	def check_fixed_fields(self):
 		"""The issuing unit of a draft received by e-mail is filled once, when the importer confirms it."""
