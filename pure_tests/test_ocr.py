@@ -361,6 +361,14 @@ def test_each_page_starts_where_its_first_surviving_word_is_in_the_cleaned_text(
 	assert ocr.page_of(text, "Không có trong văn bản", starts) == (None, 0)
 
 
+def test_a_page_starts_at_its_first_words_as_a_phrase_not_at_an_earlier_same_word():
+	text = "1. Các cấp thực hiện tốt, thực hiện phong trào.\nthực hiện phong cách dân vận của Chủ tịch."
+	words = [ocr.Word(w, 90, 1) for w in "1. Các cấp thực hiện tốt,".split()] + [
+		ocr.Word(w, 90, 2) for w in "thực hiện phong cách dân vận".split()
+	]
+	assert ocr.locate_pages(text, words, 2) == [0, text.index("thực hiện phong cách")]
+
+
 @needs_ocr
 def test_a_scans_pages_are_located_and_each_can_be_shown_as_an_image(page, second_page):
 	pdf = scans.image_pdf([page, second_page])

@@ -368,14 +368,20 @@ def locate_pages(text: str, words: list[Word], pages: int) -> list[int | None]:
 	by_page = {number: [word for word in words if word.page == number] for number in numbers}
 	cursor = 0
 	for number in numbers[1:pages]:
+		# A page's first words as a phrase: one word ("hiện", "các") is found much earlier on the page
+		# before. A phrase the clean-up changed (a page number dropped, a word repaired) is skipped for the
+		# next one, shorter phrases last.
+		cores = [
+			core for word in by_page[number][:12] if len(core := word.text.strip(".,;:!?()[]\"'“”‘’«»")) >= 1
+		]
 		found = None
-		for word in by_page[number][:8]:
-			core = word.text.strip(".,;:!?()[]\"'“”‘’«»")
-			if len(core) < 2:
-				continue
-			position = text.find(core, cursor)
-			if position >= 0:
-				found = position
+		for size in (4, 3, 2):
+			for first in range(0, max(0, len(cores) - size) + 1):
+				position = text.find(" ".join(cores[first : first + size]), cursor)
+				if position >= 0:
+					found = position
+					break
+			if found is not None:
 				break
 		cursor = found if found is not None else cursor
 		starts.append(found)
