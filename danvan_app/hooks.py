@@ -68,6 +68,8 @@ doctype_js = {"Auto Email Report": "public/js/doctype/auto_email_report.js"}
 doc_events = {
 	"File": {"after_insert": "danvan_app.permissions.related.keep_files_private"},
 	"User": {"validate": "danvan_app.users.set_dv_user_defaults"},
+	# A directive received by e-mail (an Email Account with a receiving unit) becomes a draft directive.
+	"Communication": {"on_update": "danvan_app.mail_intake.on_communication_update"},
 }
 
 # Frappe methods that read or write around the hooks above, closed for the scoped DocTypes.

@@ -9,6 +9,7 @@ from frappe.modules.import_file import import_file_by_path
 from danvan_app.domain.access import DV_ROLES
 from danvan_app.domain.kheo_models import OUTSIDE_WINDOW_MANAGER
 from danvan_app.email_reports import remove_leader_schedules
+from danvan_app.mail_intake import remove_custom_fields, sync_custom_fields
 from danvan_app.users import MODULE_PROFILE
 
 SETTINGS_DEFAULTS = {
@@ -54,6 +55,7 @@ def sync_desk_records():
 	site after the shipped timestamp is left as it is."""
 	for filename in DESK_RECORDS:
 		import_file_by_path(str(SETUP / filename), force=False, data_import=True)
+	sync_custom_fields()
 
 
 def shipped_names(filename: str) -> list[str]:
@@ -178,6 +180,7 @@ def before_uninstall():
 	themselves afterwards."""
 	doctypes = app_doctypes()
 	remove_scheduled_jobs()
+	remove_custom_fields()  # on Frappe's own DocTypes (Email Account), which stay
 	# Files first: deleting one comments "Attachment Removed" on its document, a record removed next.
 	remove_attached_files(doctypes)
 	remove_records_about(doctypes)

@@ -40,11 +40,11 @@ def problem_message(reason: str, df) -> str:
 MISSING = "missing"
 
 
-def field_problem(doc, df) -> str | None:
+def field_problem(doc, df, mandatory: bool = True) -> str | None:
 	value = doc.get(df.fieldname)
 	if df.fieldtype in ("Table", "Table MultiSelect"):
 		return None if isinstance(value, list) else values.NOT_ROWS
-	if df.reqd and (value is None or value == "" or value == []):
+	if mandatory and df.reqd and (value is None or value == "" or value == []):
 		return MISSING
 	options = None
 	if df.fieldtype == "Select" and isinstance(df.options, str):
@@ -72,7 +72,9 @@ class ValueGuard:
 			for df in doc.meta.fields:
 				if df.fieldtype in SKIPPED_TYPES:
 					continue
-				reason = field_problem(doc, df)
+				# A record saved with Frappe's ignore_mandatory (a directive received by e-mail, waiting for
+				# the importer) is still checked for type, size and range.
+				reason = field_problem(doc, df, mandatory=not self.flags.ignore_mandatory)
 				if not reason:
 					continue
 				frappe.throw(

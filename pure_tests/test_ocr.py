@@ -157,6 +157,19 @@ def page():
 			"Thử Nghiệm, ngày 15 tháng 3 năm 2024\n\nCHỈ THỊ",
 		),
 		('các mô hình "Dân.\nvận khéo".', 'các mô hình "Dân vận khéo".'),
+		# A speck read as a dash where a printed line breaks inside a name: at the next line's start or at
+		# the line's end, before a bracket or a mark; a dash between words stays.
+		(
+			"phối hợp với Hội đồng Thi đua Khen thưởng tỉnh\n- (Ban Thi đua Khen thưởng tỉnh) xây dựng",
+			"phối hợp với Hội đồng Thi đua Khen thưởng tỉnh (Ban Thi đua Khen thưởng tỉnh) xây dựng",
+		),
+		("Ủy ban nhân dân tỉnh -\n(Sở Nội vụ) hướng dẫn", "Ủy ban nhân dân tỉnh (Sở Nội vụ) hướng dẫn"),
+		("Ban Tuyên giáo -, Ban Tổ chức -; Văn phòng", "Ban Tuyên giáo, Ban Tổ chức; Văn phòng"),
+		("Sở Nội vụ (Ban Thi đua -) chủ trì.", "Sở Nội vụ (Ban Thi đua) chủ trì."),
+		(
+			"tổ chức chính trị - xã hội, giai đoạn 2021 - 2025, Ban Tuyên giáo - Dân vận",
+			"tổ chức chính trị - xã hội, giai đoạn 2021 - 2025, Ban Tuyên giáo - Dân vận",
+		),
 		# Decomposed tone marks (as some tools write them) are composed.
 		("Tỉnh u\u0309y", "Tỉnh ủy"),
 	],
@@ -326,3 +339,47 @@ def test_a_hanging_converter_is_stopped_with_a_message(tmp_path, monkeypatch):
 	assert time.monotonic() - started < 5
 	result = subprocess.run(["pgrep", "-f", f"touch {marker}"], capture_output=True, text=True)
 	assert result.stdout.strip() == ""
+
+
+# --- the page beside the clause ----------------------------------------------------------------------------
+
+
+def test_each_page_starts_where_its_first_surviving_word_is_in_the_cleaned_text():
+	text = "TỈNH ỦY\n1. Ban Dân vận chủ trì.\n\nChỉ thị này được phổ biến.\nNơi nhận:"
+	words = [
+		ocr.Word("TỈNH", 90, 1),
+		ocr.Word("ỦY", 90, 1),
+		ocr.Word("-", 40, 2),  # a page number's dash: removed by the clean-up
+		ocr.Word("2", 90, 2),
+		ocr.Word("Chỉ", 90, 2),
+		ocr.Word("thị", 90, 2),
+	]
+	starts = ocr.locate_pages(text, words, 3)
+	assert starts == [0, text.index("Chỉ thị"), None]
+	assert ocr.page_of(text, "Ban Dân vận chủ trì.", starts) == (1, text.index("Ban Dân"))
+	assert ocr.page_of(text, "Chỉ thị  này được phổ biến.", starts)[0] == 2
+	assert ocr.page_of(text, "Không có trong văn bản", starts) == (None, 0)
+
+
+def test_a_page_starts_at_its_first_words_as_a_phrase_not_at_an_earlier_same_word():
+	text = "1. Các cấp thực hiện tốt, thực hiện phong trào.\nthực hiện phong cách dân vận của Chủ tịch."
+	words = [ocr.Word(w, 90, 1) for w in "1. Các cấp thực hiện tốt,".split()] + [
+		ocr.Word(w, 90, 2) for w in "thực hiện phong cách dân vận".split()
+	]
+	assert ocr.locate_pages(text, words, 2) == [0, text.index("thực hiện phong cách")]
+
+
+@needs_ocr
+def test_a_scans_pages_are_located_and_each_can_be_shown_as_an_image(page, second_page):
+	pdf = scans.image_pdf([page, second_page])
+	scan = ocr.read_scan("chi-thi-16.pdf", pdf)
+	assert scan.pages == 2 and scan.page_starts[0] == 0
+	assert scan.text.index("Nơi nhận") >= scan.page_starts[1] > scan.text.index("báo cáo kết quả")
+	assert ocr.page_of(scan.text, "Chỉ thị này được phổ biến", scan.page_starts)[0] == 2
+	assert ocr.page_of(scan.text, "3. Ban Dân vận Tỉnh ủy chủ trì", scan.page_starts)[0] == 1
+	image = ocr.page_image("pdf", pdf, 2)
+	assert image.startswith(b"\x89PNG\r\n\x1a\n")
+	width, height = ocr.image_sizes(image)[0]
+	assert 700 < width < 900 and 1000 < height < 1300  # A4 at 100 dpi
+	with pytest.raises(DocumentFileError, match="không có trang 3"):
+		ocr.page_image("pdf", pdf, 3)

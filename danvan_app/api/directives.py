@@ -11,7 +11,7 @@ import frappe
 from frappe import _
 
 from danvan_app.api import arguments
-from danvan_app.domain import directive_import, limits
+from danvan_app.domain import directive_import, limits, ocr
 from danvan_app.domain.document_files import (
 	MAX_FILE_BYTES,
 )
@@ -20,14 +20,17 @@ from danvan_app.exceptions import DirectiveImportError, TaskEntryError
 from danvan_app.importer.directive import (
 	DIRECTIVE_FIELDS,
 	REVIEWED_DIRECTIVE_FIELDS,
+	assert_mail_draft,
 	assert_may_read_directive,
 	check_directive_values,
 	directive_for_import,
+	directive_from_mail_draft,
 	directives_numbered,
 	existing_directive,
 )
 from danvan_app.importer.reading import (
 	ScanQueued,
+	page_image_of_upload,
 	pasted_text,
 	read_directive,
 	scan_progress,
@@ -73,9 +76,32 @@ def preview_directive_text(text=None, file_url=None) -> dict:
 	preview["source_text"] = source
 	preview["reviewed_fields"] = list(REVIEWED_DIRECTIVE_FIELDS)
 	preview["file_url"] = file_url or None
-	# A scan's text came from OCR: pages, seconds, and the doubtful words' places in source_text.
+	# A scan's text came from OCR: pages, seconds, and the doubtful words' places in source_text; each task
+	# names the page its clause starts on, which the dialog shows beside it.
 	preview["recognition"] = recognition
+	if recognition:
+		cursor = 0
+		for task in preview["tasks"]:
+			task["page"], cursor = ocr.page_of(
+				source, task["clause"], recognition.get("page_starts") or [0], cursor
+			)
 	return preview
+
+
+@frappe.whitelist(methods=["POST"])
+def scan_page_image(file_url=None, page=None) -> dict:
+	"""One page of an uploaded scan the user may read, for the review dialog: ``{"image": data URL}``."""
+	assert_may_create_tasks()
+	file_url = arguments.text(file_url, _("Tệp văn bản"), 1000)
+	if not file_url:
+		frappe.throw(_("Chưa chọn tệp bản quét."), DirectiveImportError)
+	try:
+		page = int(page)
+	except (TypeError, ValueError):
+		frappe.throw(_("Số trang phải là một số nguyên."), DirectiveImportError)
+	if not 1 <= page <= ocr.MAX_PAGES:
+		frappe.throw(_("Bản quét không có trang {0}.").format(page), DirectiveImportError)
+	return {"image": page_image_of_upload(file_url, page)}
 
 
 @frappe.whitelist(methods=["POST"])
@@ -102,13 +128,22 @@ def confirm_directive_import(payload=None) -> dict:
 		)
 	use_directive = arguments.name(payload.get("use_directive"), _("Văn bản đã có"), required=False)
 	raw_tasks = arguments.rows(payload.get("tasks"), _("Nhiệm vụ"), limits.TASKS_PER_IMPORT)
+	# A draft received by e-mail ("Chờ nhập từ thư"): the confirmation fills it in, or files its attachments
+	# on the directive already in the system.
+	from_draft = arguments.name(payload.get("from_draft"), _("Văn bản nhận qua thư"), required=False)
+	draft = assert_mail_draft(from_draft) if from_draft else None
+	if draft and use_directive == draft.name:
+		use_directive = None  # the draft itself is filled in, with the reviewed values checked below
 	if use_directive:
 		assert_may_read_directive(use_directive)
 	else:
 		check_directive_values(values)
 	tasks = reviewed_tasks(raw_tasks)
 	with all_or_nothing():
-		directive, directive_created = directive_for_import(values, use_directive)
+		if draft:
+			directive, directive_created = directive_from_mail_draft(draft, values, use_directive)
+		else:
+			directive, directive_created = directive_for_import(values, use_directive)
 		created, skipped = insert_tasks(directive, tasks)
 	return {
 		"directive": directive,

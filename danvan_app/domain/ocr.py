@@ -283,10 +283,13 @@ class ScanText:
 	seconds: float
 	# (start, end, word, confidence) in ``text``
 	low_confidence: list[tuple[int, int, str, float]]
+	# where each page's text starts in ``text`` (the first page at 0), to show a clause beside its page
+	page_starts: list[int | None] = field(default_factory=lambda: [0])
 
 	def to_json_dict(self) -> dict:
 		return {
 			"pages": self.pages,
+			"page_starts": self.page_starts,
 			"seconds": round(self.seconds, 1),
 			"low_confidence": [
 				{"start": start, "end": end, "word": word, "confidence": round(confidence)}
@@ -310,7 +313,13 @@ def read_scan(
 		raise DocumentFileError(
 			"Không nhận dạng được chữ nào trên bản quét. Hãy quét lại rõ hơn (300 dpi, đen trắng hoặc xám)."
 		)
-	return ScanText(text, len(result.pages), result.seconds, locate_words(text, result.low_confidence))
+	return ScanText(
+		text,
+		len(result.pages),
+		result.seconds,
+		locate_words(text, result.low_confidence),
+		locate_pages(text, result.words, len(result.pages)),
+	)
 
 
 def scan_pages(filename: str, data: bytes) -> int:
@@ -348,6 +357,82 @@ def locate_words(text: str, words: list[Word]) -> list[tuple[int, int, str, floa
 		found.append((start, start + len(core), core, word.confidence))
 		cursor = start + len(core)
 	return found
+
+
+def locate_pages(text: str, words: list[Word], pages: int) -> list[int | None]:
+	"""Where each page starts in the cleaned text: the place of the first of its words found there, searched
+	forward from the previous page's start; None for a page none of whose words is found (blank, or only a
+	page number the clean-up removed). Tesseract numbers pages from 1; the list has one entry per page."""
+	starts: list[int | None] = [0]
+	numbers = sorted({word.page for word in words})
+	by_page = {number: [word for word in words if word.page == number] for number in numbers}
+	cursor = 0
+	for number in numbers[1:pages]:
+		# A page's first words as a phrase: one word ("hiện", "các") is found much earlier on the page
+		# before. A phrase the clean-up changed (a page number dropped, a word repaired) is skipped for the
+		# next one, shorter phrases last.
+		cores = [
+			core for word in by_page[number][:12] if len(core := word.text.strip(".,;:!?()[]\"'“”‘’«»")) >= 1
+		]
+		found = None
+		for size in (4, 3, 2):
+			for first in range(0, max(0, len(cores) - size) + 1):
+				position = text.find(" ".join(cores[first : first + size]), cursor)
+				if position >= 0:
+					found = position
+					break
+			if found is not None:
+				break
+		cursor = found if found is not None else cursor
+		starts.append(found)
+	return starts + [None] * (pages - len(starts))
+
+
+def page_of(text: str, clause: str, page_starts: list, cursor: int = 0) -> tuple[int | None, int]:
+	"""The page (from 1) on which ``clause`` starts in ``text``, searched from ``cursor``, and where it was
+	found (for the next clause's search); None when the clause is not in the text as it is."""
+	head = " ".join(clause.split())[:60]
+	position = text.find(head, cursor) if head else -1
+	if position < 0:
+		position = text.find(head) if head else -1
+	if position < 0:
+		return None, cursor
+	page = max(
+		(number for number, start in enumerate(page_starts, 1) if start is not None and start <= position),
+		default=1,
+	)
+	return page, position
+
+
+def page_image(kind: str, data: bytes, page: int, dpi: int = 100) -> bytes:
+	"""One page of a scanned PDF as a small greyscale PNG for the reviewer to look at beside the text;
+	within the same bounds as the recognition."""
+	require_ocr_tools(pdf=True)
+	if kind != "pdf":
+		raise DocumentFileError("Chỉ dựng ảnh trang được cho tệp PDF.")
+	with tempfile.TemporaryDirectory(prefix="danvan-page-") as directory:
+		folder = Path(directory)
+		source = folder / "input.pdf"
+		source.write_bytes(data)
+		info = pdf_info(source)
+		pages = int(info.get("Pages", "0") or 0)
+		if not 1 <= page <= min(pages, MAX_PAGES):
+			raise DocumentFileError(f"Bản quét không có trang {page}.")
+		_page_dpi(info)  # refuses an oversized page as the recognition does
+		args = ["pdftoppm", "-r", str(dpi), "-gray", "-png", "-f", str(page), "-l", str(page), "-singlefile"]
+		try:
+			result = _run(
+				[*args, str(source), str(folder / "page")],
+				timeout=PAGE_SECONDS,
+				limit_memory=True,
+				env=_tool_env(),
+			)
+		except subprocess.TimeoutExpired:
+			raise DocumentFileError(f"Dựng ảnh trang {page} quá lâu; đã dừng.") from None
+		image = folder / "page.png"
+		if result.returncode != 0 or not image.exists():
+			raise DocumentFileError(f"Không dựng được ảnh trang {page} của tệp PDF.")
+		return image.read_bytes()
 
 
 def ocr_file(

@@ -77,6 +77,7 @@ def clean_ocr_text(text: str) -> str:
 	# A paragraph never starts in lower case: Tesseract split one (a centred title's second line, often).
 	text = re.sub(rf"([^\n])\n\n(?={_LOWER})", lambda m: m[1] + "\n", text)
 	text = _join_wrapped_lines(text)
+	text = _stray_dashes(text)
 	text = _dust_stops(text)
 	text = re.sub(r"\n{3,}", "\n\n", text)
 	return text.strip("\n") + "\n"
@@ -182,6 +183,18 @@ def _join_wrapped_lines(text: str) -> str:
 		else:
 			out[-1] = previous.rstrip() + " " + line.lstrip()
 	return "\n".join(out)
+
+
+# A spaced dash is the text's between two words ("chính trị - xã hội", "2021 - 2025"); before an opening
+# bracket or a punctuation mark it joins nothing: a speck, most often at a printed line's end or start, which
+# the joined line then carries inside a name ("Khen thưởng tỉnh - (Ban Thi đua ...").
+_DASH_BEFORE_BRACKET = re.compile(r"(?<=[^\W_]) [-–—]+ (?=\()")
+_DASH_BEFORE_MARK = re.compile(r"(?<=[^\W_]) [-–—]+ ?(?=[,;:.)](?:\s|$))", re.MULTILINE)
+
+
+def _stray_dashes(text: str) -> str:
+	text = _DASH_BEFORE_BRACKET.sub(" ", text)
+	return _DASH_BEFORE_MARK.sub("", text)
 
 
 def _is_heading(line: str) -> bool:

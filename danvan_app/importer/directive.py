@@ -149,3 +149,76 @@ def put_in_force(doc) -> None:
 		if transition.next_state == directive_rules.IN_FORCE:
 			apply_workflow(doc, transition.action)
 			return
+
+
+def assert_mail_draft(draft: str):
+	"""The draft received by e-mail that this import fills in, if the user may write it."""
+	assert_may_read_directive(draft)
+	doc = frappe.get_doc("DV Directive", draft)
+	if not doc.awaiting_import:
+		frappe.throw(
+			_("Văn bản {0} không còn chờ nhập từ thư (đã được xác nhận).").format(frappe.bold(draft)),
+			TaskEntryError,
+		)
+	if not frappe.has_permission("DV Directive", "write", doc=doc):
+		frappe.throw(
+			_(
+				"Bạn không được xác nhận văn bản nhận qua thư {0}; hãy nhờ lãnh đạo hoặc quản trị viên đơn vị."
+			).format(frappe.bold(draft)),
+			frappe.PermissionError,
+		)
+	return doc
+
+
+def directive_from_mail_draft(draft, values: dict, use_directive: str | None) -> tuple[str, bool]:
+	"""(directive name, whether a new directive was filed): the draft filled with the reviewed values, or,
+	when the directive is already filed (chosen, or found by its number), that one with the draft's files and
+	mail moved onto it and the draft removed, so the same directive is never filed twice."""
+	target = use_directive or (
+		(
+			existing_directive(
+				values["directive_number"], values.get("issuing_unit"), values.get("issuer_name")
+			)
+			or {}
+		).get("name")
+	)
+	if target and target != draft.name:
+		_merge_draft_into(draft, target)
+		return target, False
+	draft.update({field: values.get(field) for field in DIRECTIVE_FIELDS if values.get(field)})
+	draft.set("references", [])
+	for reference in values.get("references") or []:
+		if reference.get("number"):
+			draft.append(
+				"references",
+				{
+					"reference_number": reference["number"],
+					"reference_date": reference.get("date"),
+					"reference_issuer": reference.get("issuer"),
+				},
+			)
+	draft.awaiting_import = 0
+	if not frappe.has_permission("DV Directive", "write", doc=draft):
+		frappe.throw(
+			_(
+				"Bạn không được lưu văn bản của cơ quan ban hành {0}. Hãy để trống ô Cơ quan ban hành (giữ tên"
+				" như ghi trên văn bản) để lưu văn bản cho đơn vị nhận, hoặc chọn văn bản đã có."
+			).format(frappe.bold(draft.issuing_unit)),
+			frappe.PermissionError,
+		)
+	draft.save()
+	put_in_force(draft)
+	return draft.name, True
+
+
+def _merge_draft_into(draft, target: str) -> None:
+	"""The draft's attachments and its mail go to the directive already filed; the draft goes."""
+	File, Communication = frappe.qb.DocType("File"), frappe.qb.DocType("Communication")
+	frappe.qb.update(File).set(File.attached_to_name, target).where(
+		(File.attached_to_doctype == "DV Directive") & (File.attached_to_name == draft.name)
+	).run()
+	frappe.qb.update(Communication).set(Communication.reference_name, target).where(
+		(Communication.reference_doctype == "DV Directive") & (Communication.reference_name == draft.name)
+	).run()
+	# The user may write the draft (checked before); removing it is the confirmation's, not a delete right.
+	frappe.delete_doc("DV Directive", draft.name, ignore_permissions=True, force=True)

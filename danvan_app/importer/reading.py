@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import os
 
 import frappe
@@ -101,6 +102,34 @@ def text_of_uploaded_file(file_url: str, background: bool = False) -> tuple[str,
 		return text_of_file(filename, data), None
 	except DocumentFileError as error:
 		frappe.throw(_("Không đọc được tệp {0}: {1}").format(file_doc.file_name, error), DirectiveImportError)
+	except OSError:
+		frappe.throw(
+			_("Không mở được tệp {0} trên máy chủ.").format(file_doc.file_name), DirectiveImportError
+		)
+
+
+def page_image_of_upload(file_url: str, page: int) -> str:
+	"""One page of an uploaded scan the user may read, as a PNG data URL for the review dialog: a PDF's page
+	rendered small, a single photo as it is (a browser shows PNG and JPEG, not TIFF)."""
+	file_doc = uploaded_file(file_url)
+	try:
+		kind = file_kind(file_doc.file_name or file_url)
+		path = file_doc.get_full_path()
+		check_size(os.path.getsize(path))
+		with open(path, "rb") as stream:
+			data = stream.read()
+		if kind == "pdf":
+			return "data:image/png;base64," + base64.b64encode(ocr.page_image("pdf", data, page)).decode()
+		mime = {"png": "image/png", "jpeg": "image/jpeg"}.get(ocr.image_kind(file_doc.file_name) or "")
+		if kind == "image" and mime and page == 1:
+			ocr.check_image(data)
+			return f"data:{mime};base64," + base64.b64encode(data).decode()
+		raise DocumentFileError("Không xem được ảnh trang của tệp này; hãy mở tệp gốc.")
+	except DocumentFileError as error:
+		frappe.throw(
+			_("Không xem được trang {0} của tệp {1}: {2}").format(page, file_doc.file_name, error),
+			DirectiveImportError,
+		)
 	except OSError:
 		frappe.throw(
 			_("Không mở được tệp {0} trên máy chủ.").format(file_doc.file_name), DirectiveImportError

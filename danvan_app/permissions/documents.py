@@ -45,11 +45,8 @@ def document_scope(doc) -> access.DocScope:
 			owning=[doc.presiding_unit], participating=[row.unit for row in doc.coordinating_units]
 		)
 	if doc.doctype == "DV Directive":
-		return access.scope_of(
-			owning=[doc.issuing_unit],
-			participating=() if doc.is_new() else units_assigned_by(doc.name),
-			public=not doc.issuing_unit,
-		)
+		assigned = () if doc.is_new() else units_assigned_by(doc.name)
+		return directive_scope(doc.issuing_unit, doc.get("receiving_unit"), assigned)
 	if doc.doctype == "DV Evaluation":
 		return access.scope_of(owning=[doc.evaluated_unit], reviewer=doc.reviewer)
 	return access.scope_of(owning=[doc.get(access.OWNING_FIELD[doc.doctype])])
@@ -57,14 +54,25 @@ def document_scope(doc) -> access.DocScope:
 
 def stored_scope(doctype: str, name: str) -> access.DocScope | None:
 	"""The owning unit (and reviewer) of a record as the database holds it, whatever a request changed."""
+	if doctype == "DV Directive":
+		row = frappe.db.get_value(doctype, name, ["issuing_unit", "receiving_unit"], as_dict=True)
+		return directive_scope(row.issuing_unit, row.receiving_unit) if row else None
 	owning_field = access.OWNING_FIELD[doctype]
 	fields = [owning_field] + (["reviewer"] if doctype == "DV Evaluation" else [])
 	row = frappe.db.get_value(doctype, name, fields, as_dict=True)
 	if not row:
 		return None
-	owner = row[owning_field]
+	return access.scope_of(owning=[row[owning_field]], reviewer=row.get("reviewer"))
+
+
+def directive_scope(issuing_unit, receiving_unit, assigned=()) -> access.DocScope:
+	"""A directive is its issuing unit's; one received by e-mail whose issuer is not (yet) a unit of the
+	tree is the receiving unit's, and the receiving unit always reads it. Issued by no unit and received
+	by none, it is a reference text every DV user reads."""
 	return access.scope_of(
-		owning=[owner], reviewer=row.get("reviewer"), public=doctype == "DV Directive" and not owner
+		owning=[issuing_unit or receiving_unit],
+		participating=[receiving_unit, *assigned],
+		public=not issuing_unit and not receiving_unit,
 	)
 
 

@@ -80,10 +80,13 @@ def _task_sql(scope: access.UserScope, narrow: bool | None = None) -> str:
 
 
 def _directive_sql(scope: access.UserScope) -> str:
-	"""Issued by no unit of the tree (reference text), by a unit in scope, or assigning a task to one."""
+	"""Issued by no unit of the tree and received by none (reference text), issued or received by a unit in
+	scope, or assigning a task to one."""
 	return (
-		"ifnull(`tabDV Directive`.`issuing_unit`, '') = ''"
+		"(ifnull(`tabDV Directive`.`issuing_unit`, '') = ''"
+		" and ifnull(`tabDV Directive`.`receiving_unit`, '') = '')"
 		f" or {units_condition('`tabDV Directive`.`issuing_unit`', scope)}"
+		f" or {units_condition('`tabDV Directive`.`receiving_unit`', scope)}"
 		" or `tabDV Directive`.`name` in (select `tabDV Task`.`directive` from `tabDV Task`"
 		f" where {_task_sql(scope)})"
 	)

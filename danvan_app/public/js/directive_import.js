@@ -26,19 +26,44 @@ danvan.DirectiveImport = class DirectiveImport {
 						"Dán toàn văn văn bản, hoặc tải lên tệp .txt, .docx, .doc, .odt, .pdf (kể cả bản quét) hay ảnh chụp .png, .jpg, .tif. Bản quét được nhận dạng chữ tự động, mỗi trang vài giây. Chưa có gì được lưu cho tới khi bạn xem lại và bấm Xác nhận tạo.",
 					)}</p>`,
 				},
+				...this.attached_file_fields(),
 				{ fieldname: "text", fieldtype: "Long Text", label: __("Toàn văn văn bản") },
 				{ fieldname: "file_url", fieldtype: "Attach", label: __("Hoặc tệp văn bản") },
 			],
 			primary_action_label: __("Đọc văn bản"),
 			primary_action: (values) => {
-				if (!values.text && !values.file_url) {
+				const file_url = values.file_url || values.attached_file;
+				if (!values.text && !file_url) {
 					frappe.msgprint(__("Hãy dán văn bản hoặc chọn một tệp."));
 					return;
 				}
-				this.read(values.file_url ? { file_url: values.file_url } : { text: values.text }, dialog);
+				this.read(file_url ? { file_url } : { text: values.text }, dialog);
 			},
 		});
 		dialog.show();
+	}
+
+	attached_file_fields() {
+		// A directive received by e-mail waits with the mail's files attached: offer them first.
+		if (this.frm.is_new()) return [];
+		const readable = /\.(txt|docx?|odt|pdf|png|jpe?g|tiff?)$/i;
+		const files = (this.frm.get_docinfo().attachments || []).filter((f) => readable.test(f.file_name));
+		if (!files.length) return [];
+		return [
+			{
+				fieldname: "attached_file",
+				fieldtype: "Select",
+				label: __("Tệp đính kèm của văn bản"),
+				options: [
+					{ value: "", label: __("(không dùng)") },
+					...files.map((f) => ({ value: f.file_url, label: f.file_name })),
+				],
+				default: this.frm.doc.awaiting_import ? files[0].file_url : "",
+				description: this.frm.doc.awaiting_import
+					? __("Văn bản nhận qua thư từ {0}: chọn tệp để đọc.", [this.frm.doc.email_sender || ""])
+					: "",
+			},
+		];
 	}
 
 	read(args, dialog) {
@@ -178,9 +203,11 @@ danvan.DirectiveImport = class DirectiveImport {
 		]
 			.filter(Boolean)
 			.forEach(remember_title);
-		const reuse = this.frm.is_new()
-			? preview.existing_directive && preview.existing_directive.name
-			: this.frm.doc.name;
+		// A draft received by e-mail is filled in by the confirmation, unless the directive is already filed.
+		const reuse =
+			this.frm.is_new() || this.frm.doc.awaiting_import
+				? preview.existing_directive && preview.existing_directive.name
+				: this.frm.doc.name;
 
 		const fields = [
 			{ fieldtype: "HTML", fieldname: "notes", options: this.notes_html(preview) },
@@ -248,6 +275,7 @@ danvan.DirectiveImport = class DirectiveImport {
 			},
 		});
 		dialog.show();
+		this.show_pages(dialog, preview);
 		preview.tasks.forEach((task, i) => {
 			// Re-mark when the person picks a unit: the highlight shows what still needs mapping.
 			for (const name of [`presiding_unit_${i}`, `group_kinds_${i}`]) {
@@ -392,9 +420,46 @@ danvan.DirectiveImport = class DirectiveImport {
 				fieldtype: "HTML",
 				fieldname: `clause_${i}`,
 				options: `<div class="small text-muted">${__("Trích nguyên văn")}</div>
-					<div class="dv-source-clause">${this.clause_html(task.clause)}</div>`,
+					<div class="dv-source-clause">${this.clause_html(task.clause)}</div>${this.page_html(task)}`,
 			},
 		];
+	}
+
+	page_html(task) {
+		// The page of the scan the clause was read from, beside the recognised text (filled in show_pages).
+		if (!this.recognition || !task.page) return "";
+		return `<div class="dv-scan-page" data-page="${cint(task.page)}">
+			<div class="small text-muted">${__("Trang {0} của bản quét (bấm để phóng to)", [cint(task.page)])}</div>
+			<img class="dv-scan-thumb" alt="${__("Trang {0}", [cint(task.page)])}"
+				style="max-width: 100%; max-height: 320px; border: 1px solid var(--border-color); cursor: zoom-in">
+		</div>`;
+	}
+
+	show_pages(dialog, preview) {
+		if (!this.recognition || !preview.file_url) return;
+		const pages = [...new Set(preview.tasks.map((t) => t.page).filter(Boolean))];
+		for (const page of pages) {
+			frappe
+				.call({
+					method: `${DV_API}.scan_page_image`,
+					args: { file_url: preview.file_url, page },
+				})
+				.then((r) => {
+					const image = r.message && r.message.image;
+					if (!image) return;
+					const holders = dialog.$wrapper.find(`.dv-scan-page[data-page="${page}"]`);
+					holders.find("img").attr("src", image);
+					holders.find("img").on("click", () => this.zoom_page(page, image));
+				});
+		}
+	}
+
+	zoom_page(page, image) {
+		const big = new frappe.ui.Dialog({ title: __("Trang {0} của bản quét", [page]), size: "large" });
+		big.$body.append(
+			$('<img style="width: 100%; border: 1px solid var(--border-color)">').attr("src", image),
+		);
+		big.show();
 	}
 
 	mark_unmatched(dialog, task, i) {
@@ -440,7 +505,14 @@ danvan.DirectiveImport = class DirectiveImport {
 		frappe
 			.call({
 				method: `${DV_API}.confirm_directive_import`,
-				args: { payload: { directive, use_directive: v("use_directive"), tasks } },
+				args: {
+					payload: {
+						directive,
+						use_directive: v("use_directive"),
+						from_draft: this.frm.doc.awaiting_import ? this.frm.doc.name : null,
+						tasks,
+					},
+				},
 				freeze: true,
 				freeze_message: __("Đang tạo văn bản và nhiệm vụ…"),
 			})

@@ -31,6 +31,7 @@ class DVDirective(ValueGuard, ScopeGuard, Document):
 		)
 
 		attachment: DF.Attach | None
+		awaiting_import: DF.Check
 		directive_number: DF.Data
 		doc_type: DF.Literal[
 			"",
@@ -58,12 +59,15 @@ class DVDirective(ValueGuard, ScopeGuard, Document):
 			"C\u00f4ng \u0111i\u1ec7n",
 			"Gi\u1ea5y m\u1eddi",
 		]
+		email_message_id: DF.Data | None
+		email_sender: DF.Data | None
 		full_text: DF.LongText | None
 		issue_date: DF.Date
 		issuer_name: DF.Data | None
 		issuing_unit: DF.Link | None
 		number_key: DF.Data | None
 		parent_directive: DF.Link | None
+		receiving_unit: DF.Link | None
 		references: DF.Table[DVDirectiveReference]
 		replaced_by: DF.Link | None
 		status: DF.Link | None
@@ -71,16 +75,49 @@ class DVDirective(ValueGuard, ScopeGuard, Document):
 		title: DF.Data
 
 	# end: auto-generated types
-	fixed_fields = ("issuing_unit",)
+	fixed_fields = ("issuing_unit", "receiving_unit")
+
+	def _validate_links(self):
+		if self.is_mail_draft():
+			# Number and date come when the importer reads the attachment and the person confirms.
+			self.flags.ignore_mandatory = True
+		super()._validate_links()
 
 	def validate(self):
 		self.check_fixed_fields()
 		self.check_linked_records()
+		if self.is_mail_draft():
+			self.check_mail_draft_not_issued()
+			return  # nothing to read in a number not yet given (see _validate_links)
 		self.read_directive_number()
 		self.check_issue_date_not_in_future()
 		self.check_not_a_duplicate()
 		self.check_replacement()
 		self.check_parent_directive()
+
+	def is_mail_draft(self) -> bool:
+		"""A directive received by e-mail that nobody has read with the importer yet: it has no number."""
+		return bool(self.awaiting_import) and not self.directive_number
+
+	def check_mail_draft_not_issued(self):
+		if self.status and self.status != directive_rules.DRAFT:
+			frappe.throw(
+				_(
+					'Văn bản nhận qua thư chưa có số, ngày ban hành: hãy bấm "Nhập từ văn bản" để đọc tệp đính'
+					" kèm và xác nhận trước khi ban hành."
+				),
+				exc=frappe.ValidationError,
+				title=_("Chưa nhập văn bản"),
+			)
+
+	def check_fixed_fields(self):
+		"""The issuing unit of a draft received by e-mail is filled once, when the importer confirms it."""
+		before = self.get_doc_before_save()
+		if before and before.awaiting_import and not before.issuing_unit:
+			changed = (before.receiving_unit or None) != (self.receiving_unit or None)
+			if not changed:
+				return
+		super().check_fixed_fields()
 
 	def read_directive_number(self):
 		with refusals():
