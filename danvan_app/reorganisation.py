@@ -349,13 +349,17 @@ APPLY_STEPS = 6
 
 
 def open_task_count(doc) -> int:
-	"""The open tasks the old units preside over or assigned: what applying moves, in one count."""
+	"""The open tasks the old units preside over or assigned: what applying moves, in one query of two
+	counts, each read from its own index (an OR of the two columns would read every task)."""
 	units = tuple(row.unit for row in doc.old_units) or ("",)
-	return frappe.db.sql(
-		"""select count(*) from `tabDV Task`
-		where (presiding_unit in %(units)s or assigning_unit in %(units)s) and status in %(open)s""",
+	counts = frappe.db.sql(
+		"""select count(*) from `tabDV Task` where presiding_unit in %(units)s and status in %(open)s
+		union all
+		select count(*) from `tabDV Task` where assigning_unit in %(units)s and status in %(open)s
+			and presiding_unit not in %(units)s""",
 		{"units": units, "open": OPEN_STATUSES},
-	)[0][0]
+	)
+	return sum(count for (count,) in counts)
 
 
 def job_id(name: str) -> str:

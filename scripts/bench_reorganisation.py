@@ -140,6 +140,13 @@ def make_data(communes: int, tasks: int, users: int, rng: random.Random) -> list
 	return names
 
 
+def print_row(step: str, seconds: float, queries: int, count: int) -> None:
+	print(
+		f"| {step} | {count} | {seconds:.2f} | {queries} | {seconds / count:.3f} | {queries / count:.1f} |",
+		flush=True,
+	)
+
+
 def reorganise(names: list[str]) -> list[tuple]:
 	from danvan_app import reorganisation
 	from danvan_app.domain import reorganisation as reorg_rules
@@ -169,6 +176,7 @@ def reorganise(names: list[str]) -> list[tuple]:
 			reorganisation.preview(doc)
 			doc.db_set("status", reorg_rules.STATUS_PREVIEWED)
 		rows.append(("preview", time.perf_counter() - start, counter.count, len(docs)))
+	print_row(*rows[-1])
 	# What is measured is the apply itself, in this process: however many tasks a group has, submitting
 	# must not hand it to a background job.
 	reorganisation.BACKGROUND_FROM_TASKS = float("inf")
@@ -178,6 +186,7 @@ def reorganise(names: list[str]) -> list[tuple]:
 			doc.reload()
 			doc.submit()
 		rows.append(("apply", time.perf_counter() - start, counter.count, len(docs)))
+	print_row(*rows[-1])
 	frappe.db.commit()
 	left = frappe.db.sql(
 		"select count(*) from `tabDV Task` where presiding_unit in %(units)s and status = %(open)s",
@@ -247,14 +256,12 @@ def main():
 		start = time.perf_counter()
 		names = make_data(communes, tasks, users, random.Random(args.seed))
 		print(
-			f"data: {communes} communes, {tasks} tasks, {users} users in {time.perf_counter() - start:.1f} s"
+			f"data: {communes} communes, {tasks} tasks, {users} users in {time.perf_counter() - start:.1f} s",
+			flush=True,
 		)
 		print("| step | reorganisations | seconds | queries | seconds each | queries each |")
-		print("| --- | ---: | ---: | ---: | ---: | ---: |")
-		for step, seconds, queries, count in reorganise(names):
-			print(
-				f"| {step} | {count} | {seconds:.2f} | {queries} | {seconds / count:.3f} | {queries / count:.1f} |"
-			)
+		print("| --- | ---: | ---: | ---: | ---: | ---: |", flush=True)
+		reorganise(names)  # each row is printed as soon as it is measured
 	finally:
 		if not args.keep:
 			clean_up()
