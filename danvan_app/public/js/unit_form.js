@@ -29,6 +29,8 @@ danvan.show_unit_history = function (frm) {
 	frappe.xcall("danvan_app.api.units.unit_history", { unit }).then((history) => {
 		if (frm.doc.name !== unit) return; // the form moved on to another unit meanwhile
 		const html = danvan.unit_history_html(history);
+		// Two refreshes in a row (load, then save) answer twice: one section only.
+		frm.dashboard.parent.find(".custom").has(".dv-unit-history").remove();
 		if (html) frm.dashboard.add_section(html, __("Lịch sử sắp xếp"));
 	});
 };
