@@ -204,6 +204,14 @@ def main():
 		check.screen(
 			"5-old-unit-history", ("Đã thôi hoạt động từ", "Lịch sử sắp xếp", new["unit_name"], number)
 		)
+		today = date.today()
+		check.require(
+			any(
+				f"Quyết định số {number} ngày {today.strftime(form)}" in text
+				for form in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y")
+			),
+			"the history does not state the decision's date as it was entered (today)",
+		)
 		page.goto(f"{base}/app/dv-unit/{new_unit}", wait_until="networkidle")
 		page.wait_for_selector(".dv-unit-history", timeout=30000)
 		check.screen(

@@ -49,8 +49,8 @@ danvan.unit_history_html = function (history) {
 			decision = __("{0} theo Quyết định số {1} ngày {2}, hiệu lực từ {3}", [
 				esc(__(row.kind)),
 				number,
-				frappe.datetime.str_to_user(row.decision_date),
-				frappe.datetime.str_to_user(row.effective_date),
+				frappe.datetime.str_to_user(row.decision_date, false, true),
+				frappe.datetime.str_to_user(row.effective_date, false, true),
 			]);
 		} else if (row.handover_note) {
 			decision = esc(row.handover_note);
@@ -74,7 +74,7 @@ danvan.unit_history_html = function (history) {
 
 // "Closed since …; successors: …" (escaped), for the form's headline and the tree's label.
 danvan.unit_closure_text = function (valid_to, successor_names) {
-	const closed = __("Đã thôi hoạt động từ {0}", [frappe.datetime.str_to_user(valid_to)]);
+	const closed = __("Đã thôi hoạt động từ {0}", [frappe.datetime.str_to_user(valid_to, false, true)]);
 	const names = (successor_names || []).map((name) => frappe.utils.escape_html(name));
 	return names.length ? `${closed}; ${__("kế thừa: {0}", [names.join(", ")])}` : closed;
 };
