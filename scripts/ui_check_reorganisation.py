@@ -201,7 +201,7 @@ def main():
 
 		page.goto(f"{base}/app/dv-unit/{world['old'][0]}", wait_until="networkidle")
 		page.wait_for_selector(".dv-unit-history", timeout=30000)
-		check.screen(
+		text = check.screen(
 			"5-old-unit-history", ("Đã thôi hoạt động từ", "Lịch sử sắp xếp", new["unit_name"], number)
 		)
 		today = date.today()
