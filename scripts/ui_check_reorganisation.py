@@ -22,6 +22,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from desk_browser import launch
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import sync_playwright
 from ui_walk import CODE, BrowserErrors, Site, english_words, login, visible_text
 
@@ -93,6 +94,13 @@ class Check:
 		self.defects += found
 		print(f"{key}: {'ok' if not found else '; '.join(found)}")
 		return text
+
+	def wait_for(self, selector: str) -> None:
+		"""Wait for what the screen must show; if it never comes, that is a defect (with what the page said)."""
+		try:
+			self.page.wait_for_selector(selector, timeout=60000)
+		except PlaywrightError:
+			self.require(False, f"{selector} not shown within 60 s; page errors: {list(self.errors)}")
 
 	def require(self, condition: bool, message: str) -> None:
 		if not condition:
@@ -200,7 +208,7 @@ def main():
 		)
 
 		page.goto(f"{base}/app/dv-unit/{world['old'][0]}", wait_until="networkidle")
-		page.wait_for_selector(".dv-unit-history", timeout=30000)
+		check.wait_for(".dv-unit-history")
 		text = check.screen(
 			"5-old-unit-history", ("Đã thôi hoạt động từ", "Lịch sử sắp xếp", new["unit_name"], number)
 		)
@@ -214,7 +222,7 @@ def main():
 			"the history does not state the decision's date as it was entered (today)",
 		)
 		page.goto(f"{base}/app/dv-unit/{new_unit}", wait_until="networkidle")
-		page.wait_for_selector(".dv-unit-history", timeout=30000)
+		check.wait_for(".dv-unit-history")
 		check.screen(
 			"6-new-unit-history", ("Đơn vị tiền thân", f"Đảng ủy xã Đông {run}", f"Đảng ủy xã Tây {run}")
 		)
