@@ -25,6 +25,7 @@ from danvan_app.assignments import sync_assignments_in_bulk
 from danvan_app.domain import evaluation as evaluation_rules
 from danvan_app.domain import reorganisation as reorg_rules
 from danvan_app.domain import tasks as task_rules
+from danvan_app.domain import unit_history
 from danvan_app.dv_directives.doctype.dv_settings.dv_settings import get_settings
 from danvan_app.exceptions import ReorganisationError
 from danvan_app.rule_refusals import refusals
@@ -348,13 +349,17 @@ APPLY_STEPS = 6
 
 
 def open_task_count(doc) -> int:
-	"""The open tasks the old units preside over or assigned: what applying moves, in one count."""
+	"""The open tasks the old units preside over or assigned: what applying moves, in one query of two
+	counts, each read from its own index (an OR of the two columns would read every task)."""
 	units = tuple(row.unit for row in doc.old_units) or ("",)
-	return frappe.db.sql(
-		"""select count(*) from `tabDV Task`
-		where (presiding_unit in %(units)s or assigning_unit in %(units)s) and status in %(open)s""",
+	counts = frappe.db.sql(
+		"""select count(*) from `tabDV Task` where presiding_unit in %(units)s and status in %(open)s
+		union all
+		select count(*) from `tabDV Task` where assigning_unit in %(units)s and status in %(open)s
+			and presiding_unit not in %(units)s""",
 		{"units": units, "open": OPEN_STATUSES},
-	)[0][0]
+	)
+	return sum(count for (count,) in counts)
 
 
 def job_id(name: str) -> str:
@@ -434,7 +439,7 @@ def apply(doc, progress: bool = False) -> bool:
 		step(2, _("Chuyển công việc đang thực hiện và phân công"))
 		move_work(doc, the_plan, log)
 		step(3, _("Chuyển đơn vị trực thuộc"))
-		move_sub_units(the_plan, log)
+		move_sub_units(the_plan, log, reorganisation=doc.name)
 		step(4, _("Kết thúc hoạt động của đơn vị cũ"))
 		close_old_units(doc, the_plan, log)
 		step(5, _("Chuyển quyền truy cập"))
@@ -648,9 +653,12 @@ def remove_redundant_coordination(tasks: list[str], log: dict) -> None:
 	]
 
 
-def move_sub_units(the_plan: reorg_rules.Plan, log: dict) -> None:
-	"""Sub-units go under their new parent, each moved the NestedSet way with its subtree."""
+def move_sub_units(the_plan: reorg_rules.Plan, log: dict, reorganisation: str | None = None) -> None:
+	"""Sub-units go under their new parent, each moved the NestedSet way with its subtree; the parent each
+	leaves is recorded as a period ending the day before the effective date (reports on the tree as it was
+	on a date read it)."""
 	log["sub_units"] = []
+	log["parent_periods"] = []
 	if not the_plan.reparent:
 		return
 	before = dict(
@@ -662,12 +670,62 @@ def move_sub_units(the_plan: reorg_rules.Plan, log: dict) -> None:
 		)
 	)
 	log["sub_units"] = [[unit, before.get(unit)] for unit, _parent in the_plan.reparent]
+	log["parent_periods"] = record_parent_periods(
+		the_plan.reparent, before, the_plan.closed_on, reorganisation
+	)
 	parents = tuple({parent for _unit, parent in the_plan.reparent})
 	log["made_groups"] = frappe.get_all(
 		"DV Unit", filters={"name": ("in", parents), "is_group": 0}, pluck="name"
 	)
 	move_units(the_plan.reparent)
 	frappe.db.sql("update `tabDV Unit` set is_group = 1 where name in %(parents)s", {"parents": parents})
+
+
+def record_parent_periods(moves, former: dict, last_day, reorganisation: str | None) -> list[str]:
+	"""One DV Unit Parent Period row per unit that changes parent (``former``: its parent before), in two
+	reads and one INSERT whatever the number of units. Returns the new rows' names (for undo)."""
+	units = list(
+		dict.fromkeys(unit for unit, parent in moves if (former.get(unit) or None) != (parent or None))
+	)
+	if not units:
+		return []
+	recorded: dict[str, list] = {}
+	for row in frappe.get_all(
+		"DV Unit Parent Period",
+		filters={"parent": ("in", units), "parenttype": "DV Unit"},
+		fields=["parent", "parent_unit", "to_date"],
+	):
+		recorded.setdefault(row.parent, []).append(
+			unit_history.ParentPeriod(row.parent, row.parent_unit, as_date(row.to_date))
+		)
+	opened = dict(
+		frappe.get_all("DV Unit", filters={"name": ("in", units)}, fields=["name", "valid_from"], as_list=1)
+	)
+	rows = []
+	for unit in units:
+		period = unit_history.next_period(
+			unit,
+			former.get(unit),
+			getdate(last_day),
+			recorded.get(unit, []),
+			opened=as_date(opened.get(unit)),
+		)
+		if period:
+			rows.append(
+				{
+					"name": frappe.generate_hash(length=10),
+					"parent": unit,
+					"parenttype": "DV Unit",
+					"parentfield": "parent_periods",
+					"idx": len(recorded.get(unit, [])) + 1,
+					"parent_unit": period.parent,
+					"from_date": period.from_date,
+					"to_date": period.to_date,
+					"reorganisation": reorganisation,
+				}
+			)
+	bulk_insert_rows("DV Unit Parent Period", rows)
+	return [row["name"] for row in rows]
 
 
 def move_units(moves) -> None:
@@ -959,6 +1017,11 @@ def restore(log: dict) -> None:
 			"update `tabDV Unit` set valid_to = %(valid_to)s, enabled = %(enabled)s, closure_note = %(note)s"
 			" where name = %(name)s",
 			{"valid_to": valid_to, "enabled": enabled, "note": note, "name": name},
+		)
+	if log.get("parent_periods"):
+		frappe.db.sql(
+			"delete from `tabDV Unit Parent Period` where name in %(names)s",
+			{"names": tuple(log["parent_periods"])},
 		)
 	move_units(reversed(log.get("sub_units", [])))
 	if log.get("made_groups"):

@@ -4,11 +4,13 @@ which such a user cannot read)."""
 
 import frappe
 from frappe import _
+from frappe.query_builder.functions import Coalesce, NullIf
 from frappe.utils import get_url_to_report
 
 from danvan_app import leader_coverage, unit_reminders
 from danvan_app.api import arguments
 from danvan_app.boot import granted_units
+from danvan_app.domain import reorganisation as reorg_rules
 
 NODE_FIELDS = ["name as value", "unit_name as title", "is_group as expandable", "valid_to"]
 
@@ -114,3 +116,93 @@ def remind_about_missing_leaders(unit=None) -> dict:
 	result["reminded"] = [row.unit for row in to_remind]
 	result["queued"] = unit_reminders.send_all(LEADER_REMINDER_MARK, reminders)
 	return result
+
+
+@frappe.whitelist()
+def unit_history(unit=None) -> dict:
+	"""A unit's history: the units it replaced (predecessors) and the units that replaced it (successors),
+	each with the reorganisation decision that did it (number, date, effective date, kind). Only units the
+	user may read are named (the others are counted); the decision is linked for those who may open it.
+	Four queries whatever the size of the tree."""
+	unit = arguments.name(unit, _("Đơn vị"))
+	if not frappe.db.exists("DV Unit", unit) or not frappe.has_permission("DV Unit", "read", doc=unit):
+		frappe.throw(_("Bạn không có quyền xem lịch sử của đơn vị này."), frappe.PermissionError)
+	Successor = frappe.qb.DocType("DV Unit Successor")
+	links = (
+		frappe.qb.from_(Successor)
+		.select(Successor.parent, Successor.successor_unit, Successor.handover_note)
+		.where(
+			(Successor.parenttype == "DV Unit")
+			& ((Successor.parent == unit) | (Successor.successor_unit == unit))
+		)
+		.orderby(Successor.idx)
+		.run(as_dict=True)
+	)
+	others = {link.successor_unit if link.parent == unit else link.parent for link in links} - {unit}
+	readable = {
+		row.name: row
+		for row in frappe.get_list(
+			"DV Unit",
+			filters={"name": ("in", sorted(others) or [""])},
+			fields=["name", "unit_name", "valid_from", "valid_to"],
+		)
+	}
+	decisions = decisions_between(unit)
+	may_open = frappe.has_permission("DV Reorganisation", "read")
+	history = {"predecessors": [], "successors": [], "hidden": 0}
+	for link in links:
+		before, after = link.parent, link.successor_unit
+		other, side = (after, "successors") if before == unit else (before, "predecessors")
+		if other not in readable:
+			history["hidden"] += 1
+			continue
+		decision = decisions.get((before, after), {})
+		history[side].append(
+			{
+				"unit": other,
+				"unit_name": readable[other].unit_name,
+				"valid_from": readable[other].valid_from,
+				"valid_to": readable[other].valid_to,
+				"handover_note": link.handover_note,
+				"kind": decision.get("kind"),
+				"decision_number": decision.get("decision_number"),
+				"decision_date": decision.get("decision_date"),
+				"effective_date": decision.get("effective_date"),
+				"reorganisation": decision.get("name") if may_open else None,
+			}
+		)
+	return history
+
+
+def decisions_between(unit: str) -> dict[tuple, dict]:
+	"""{(old unit, new unit): the applied reorganisation that made the new one succeed the old one}, for
+	the pairs that involve ``unit``, in one query. The decision's number and dates are what the closure note
+	of the old unit already states; they are read here for a unit the user may read."""
+	Reorg = frappe.qb.DocType("DV Reorganisation")
+	Old = frappe.qb.DocType("DV Reorganisation Old Unit")
+	New = frappe.qb.DocType("DV Reorganisation New Unit")
+	new_unit = Coalesce(NullIf(New.existing_unit, ""), New.created_unit)
+	rows = (
+		frappe.qb.from_(Reorg)
+		.join(Old)
+		.on((Old.parent == Reorg.name) & (Old.parenttype == "DV Reorganisation"))
+		.join(New)
+		.on((New.parent == Reorg.name) & (New.parenttype == "DV Reorganisation"))
+		.select(
+			Old.unit.as_("old"),
+			new_unit.as_("new"),
+			Reorg.name,
+			Reorg.kind,
+			Reorg.decision_number,
+			Reorg.decision_date,
+			Reorg.effective_date,
+		)
+		.where(
+			(Reorg.docstatus == 1)
+			& (Reorg.status == reorg_rules.STATUS_APPLIED)
+			& ((Old.unit == unit) | (new_unit == unit))
+		)
+		.orderby(Reorg.effective_date)
+		.run(as_dict=True)
+	)
+	return {(row.old, row.new): row for row in rows}

@@ -103,6 +103,7 @@ CHILD_TABLES = {
 	"DV Evaluation Cycle Level": "DV Evaluation Cycle",
 	"DV Unit Successor": "DV Unit",
 	"DV Unit Alias": "DV Unit",
+	"DV Unit Parent Period": "DV Unit",
 }
 # Frappe's records about another document (its files, comments, versions, mail, assignments), as
 # (DocType field, name field): one about a scoped document is as visible as that document.

@@ -4,6 +4,16 @@
 
 frappe.provide("danvan");
 
+// Empty: today's tree. A date: the tree as it was that day (units then, each under its parent then).
+danvan.as_of_date_filter = {
+	fieldname: "as_of_date",
+	label: __("Cơ cấu tổ chức tại ngày"),
+	fieldtype: "Date",
+	description: __(
+		"Để trống: cơ cấu hiện nay. Chọn ngày: số liệu cộng dồn theo cơ cấu tổ chức tại ngày đó.",
+	),
+};
+
 const year_and_period = [
 	{ fieldname: "year", label: __("Năm"), fieldtype: "Int" },
 	{
@@ -20,6 +30,8 @@ const year_and_period = [
 danvan.task_drilldown = function (column, data, filters) {
 	const rule = frappe.boot.danvan.task_count_filters[column.fieldname];
 	if (!data || !data.unit || (!rule && column.fieldname !== "total") || filters.unit_kind) return null;
+	// The list knows only today's tree: a row of a past structure opens nothing, but a unit's own tasks.
+	if (filters.as_of_date && !data.own_tasks_only) return null;
 	const route = {
 		presiding_unit: data.own_tasks_only ? data.unit : ["descendants of (inclusive)", data.unit],
 	};
@@ -70,6 +82,7 @@ danvan.outcomes_by_unit_tree_report = {
 			options: "DV Unit Kind",
 		},
 		{ fieldname: "include_closed", label: __("Gồm đơn vị đã giải thể"), fieldtype: "Check" },
+		danvan.as_of_date_filter,
 	],
 	onload(report) {
 		danvan.open_drilldown(report);

@@ -19,12 +19,62 @@ danvan.unit_form = {
 			);
 			frm.dashboard.set_headline_alert(danvan.unit_closure_text(frm.doc.valid_to, successors), "gray");
 		}
+		danvan.show_unit_history(frm);
 	},
+};
+
+// The units this one replaced and the units that replaced it, with the decision, in the form's dashboard.
+danvan.show_unit_history = function (frm) {
+	const unit = frm.doc.name;
+	frappe.xcall("danvan_app.api.units.unit_history", { unit }).then((history) => {
+		if (frm.doc.name !== unit) return; // the form moved on to another unit meanwhile
+		const html = danvan.unit_history_html(history);
+		// Two refreshes in a row (load, then save) answer twice: one section only.
+		frm.dashboard.parent.find(".custom").has(".dv-unit-history").remove();
+		if (html) frm.dashboard.add_section(html, __("Lịch sử sắp xếp"));
+	});
+};
+
+danvan.unit_history_html = function (history) {
+	const esc = frappe.utils.escape_html;
+	const item = (row) => {
+		const link = `<a href="/app/dv-unit/${encodeURIComponent(row.unit)}">${esc(row.unit_name)}</a>`;
+		let decision = "";
+		if (row.decision_number) {
+			const number = row.reorganisation
+				? `<a href="/app/dv-reorganisation/${encodeURIComponent(row.reorganisation)}">${esc(
+						row.decision_number,
+				  )}</a>`
+				: esc(row.decision_number);
+			decision = __("{0} theo Quyết định số {1} ngày {2}, hiệu lực từ {3}", [
+				esc(__(row.kind)),
+				number,
+				frappe.datetime.str_to_user(row.decision_date, false, true),
+				frappe.datetime.str_to_user(row.effective_date, false, true),
+			]);
+		} else if (row.handover_note) {
+			decision = esc(row.handover_note);
+		}
+		return `<li class="dv-unit-history-item">${link}${decision ? ` — ${decision}` : ""}</li>`;
+	};
+	const part = (rows, title) =>
+		rows.length
+			? `<div class="mb-2"><b>${esc(title)}</b><ul class="mb-0">${rows.map(item).join("")}</ul></div>`
+			: "";
+	let html =
+		part(history.predecessors, __("Đơn vị tiền thân (đơn vị này thay thế)")) +
+		part(history.successors, __("Đơn vị kế thừa (thay thế đơn vị này)"));
+	if (history.hidden) {
+		html += `<div class="text-muted">${esc(
+			__("Và {0} đơn vị liên quan bạn không có quyền xem.", [history.hidden]),
+		)}</div>`;
+	}
+	return html ? `<div class="dv-unit-history">${html}</div>` : "";
 };
 
 // "Closed since …; successors: …" (escaped), for the form's headline and the tree's label.
 danvan.unit_closure_text = function (valid_to, successor_names) {
-	const closed = __("Đã thôi hoạt động từ {0}", [frappe.datetime.str_to_user(valid_to)]);
+	const closed = __("Đã thôi hoạt động từ {0}", [frappe.datetime.str_to_user(valid_to, false, true)]);
 	const names = (successor_names || []).map((name) => frappe.utils.escape_html(name));
 	return names.length ? `${closed}; ${__("kế thừa: {0}", [names.join(", ")])}` : closed;
 };

@@ -8,6 +8,13 @@ frappe.query_reports["DV Task Deadline Summary"] = {
 		{ fieldname: "from_date", label: __("Hạn từ ngày"), fieldtype: "Date" },
 		{ fieldname: "to_date", label: __("Hạn đến ngày"), fieldtype: "Date" },
 		{ fieldname: "period_label", label: __("Kỳ (ví dụ: Quý III/2026)"), fieldtype: "Data" },
+		{
+			fieldname: "roll_up_level",
+			label: __("Cộng dồn lên cấp"),
+			fieldtype: "Link",
+			options: "DV Admin Level",
+		},
+		danvan.as_of_date_filter,
 	],
 	after_datatable_render() {
 		danvan.whole_number_axis(frappe.query_report);

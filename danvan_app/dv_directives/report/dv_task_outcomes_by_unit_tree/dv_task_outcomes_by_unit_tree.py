@@ -7,6 +7,12 @@ The rows are disjoint subtrees, so the totals row adds up: the outermost units o
 provincial People's Committee is inside its row), or the units directly under a chosen unit together with
 a row for that unit's own tasks, or by default the top of the user's part of the tree. A row's tasks are
 found by the tree's bounds (lft/rgt), not by a list of names.
+
+With "Cơ cấu tổ chức tại ngày", the rows are those of the tree as it was on that date (units that existed
+then, each under the parent it had then: reports.tree_on_date), so 2024 figures roll up to the districts of
+2024: the tasks are counted once per presiding unit in one grouped query and added up that tree in Python
+(three queries whatever the number of tasks or units). The user's scope is the same in both modes: their
+units (today's grants) and the tasks presided by them.
 """
 
 import frappe
@@ -15,10 +21,12 @@ from frappe.query_builder.functions import Sum
 from frappe.utils import today
 
 from danvan_app.domain import tasks as task_rules
+from danvan_app.domain import unit_history
 from danvan_app.domain.units import short_unit_name
 from danvan_app.permissions import task_scope_criterion
 from danvan_app.permissions.scope import user_scope
 from danvan_app.reports import task_counts
+from danvan_app.reports.tree_on_date import UnitsOn, as_of_date
 from danvan_app.reports.units import open_unit_criterion
 
 
@@ -53,6 +61,9 @@ def get_columns() -> list[dict]:
 
 
 def get_rows(filters: frappe._dict) -> list[frappe._dict]:
+	day = as_of_date(filters)
+	if day:
+		return get_rows_on(filters, day)
 	Task = frappe.qb.DocType("DV Task")
 	Row = frappe.qb.DocType("DV Unit").as_("row_unit")
 	Presiding = frappe.qb.DocType("DV Unit").as_("presiding_unit")
@@ -69,14 +80,7 @@ def get_rows(filters: frappe._dict) -> list[frappe._dict]:
 	scope = user_scope()
 	if not scope.unrestricted and not scope.units:
 		return []  # a user granted no unit has no row (and "IN ()" is no SQL)
-	counted = Task.status != task_rules.STATUS_CANCELLED
-	for condition in (
-		task_scope_criterion(Task),
-		task_counts.in_period(Task, task_counts.year_and_period(filters)),
-		(Task.directive == filters.directive) if filters.directive else None,
-	):
-		if condition is not None:
-			counted &= condition
+	counted = counted_tasks(Task, filters, scope)
 
 	# A left join all the way, so a unit with no task in the filters still has its row of zeros.
 	query = (
@@ -113,7 +117,84 @@ def get_rows(filters: frappe._dict) -> list[frappe._dict]:
 			.on((Task.presiding_unit == Presiding.name) & counted)
 			.select(*task_counts.count_terms(Task))
 		)
-	rows = query.run(as_dict=True)
+	return label_rows(query.run(as_dict=True), filters)
+
+
+def counted_tasks(Task, filters: frappe._dict, scope):
+	"""The tasks a row counts: not cancelled, readable by the user, of the directive and period chosen."""
+	counted = Task.status != task_rules.STATUS_CANCELLED
+	for condition in (
+		task_scope_criterion(Task),
+		task_counts.in_period(Task, task_counts.year_and_period(filters)),
+		(Task.directive == filters.directive) if filters.directive else None,
+	):
+		if condition is not None:
+			counted &= condition
+	return counted
+
+
+def get_rows_on(filters: frappe._dict, day) -> list[frappe._dict]:
+	"""The rows of the tree as it was on ``day``: the same rules for which units are rows, the same scope,
+	with each unit under the parent it had then."""
+	scope = user_scope()
+	if not scope.unrestricted and not scope.units:
+		return []
+	task_counts.year_and_period(filters)  # refused before anything is read
+	units = UnitsOn(day)
+	Task = frappe.qb.DocType("DV Task")
+	counted = counted_tasks(Task, filters, scope)
+	if not scope.unrestricted:
+		# As in today's tree: a row counts only the tasks its units (in the user's scope) preside over.
+		counted &= Task.presiding_unit.isin(sorted(scope.units))
+	per_unit = (
+		frappe.qb.from_(Task)
+		.select(Task.presiding_unit, *task_counts.count_terms(Task))
+		.where(counted)
+		.groupby(Task.presiding_unit)
+		.run(as_dict=True)
+	)
+	counts = {
+		row.presiding_unit: {key: int(row[key] or 0) for key in task_counts.COUNT_KEYS}
+		for row in per_unit
+		if not filters.unit_kind
+		or units.info.get(row.presiding_unit, {}).get("unit_kind") == filters.unit_kind
+	}
+	shown = units.shown(rows_shown_on(units, filters, scope), include_closed=bool(filters.include_closed))
+	totals = unit_history.roll_up(
+		units.tree, counts, shown, own_only=[filters.parent_unit] if filters.parent_unit else ()
+	)
+	rows = [
+		frappe._dict(
+			unit=unit,
+			unit_name=units.info[unit].unit_name,
+			abbreviation=units.info[unit].abbreviation,
+			valid_to=units.info[unit].valid_to,
+			**{key: totals[unit].get(key, 0) for key in task_counts.COUNT_KEYS},
+		)
+		for unit in shown
+	]
+	return label_rows(rows, filters)
+
+
+def rows_shown_on(units: UnitsOn, filters: frappe._dict, scope) -> list[str]:
+	"""rows_shown on the tree of a date: the chosen unit and the units then directly under it, the outermost
+	units of a level, or the top of the (user's part of the) tree; only units the user acts for."""
+	tree = units.tree
+	candidates = tree.existing | (set(units.info) if filters.include_closed else set())
+	if filters.parent_unit:
+		shown = [filters.parent_unit, *tree.children(filters.parent_unit)]
+	elif filters.admin_level:
+		shown = unit_history.outermost_of_level(tree, filters.admin_level, units.level_of, among=candidates)
+	elif scope.unrestricted:
+		shown = [unit for unit in candidates if not tree.parent_of.get(unit)]
+	else:
+		shown = [unit for unit in candidates if tree.parent_of.get(unit) not in scope.units]
+	if not scope.unrestricted:
+		shown = [unit for unit in shown if unit in scope.units]
+	return shown
+
+
+def label_rows(rows: list[frappe._dict], filters: frappe._dict) -> list[frappe._dict]:
 	bounds = task_counts.year_and_period(filters) or (None, None)
 	for row in rows:
 		# The period as dates, for the drill-down to the task list (the browser does not redo the rule).

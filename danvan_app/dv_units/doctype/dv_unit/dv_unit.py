@@ -2,14 +2,19 @@
 # For license information, please see license.txt
 
 import frappe
-from frappe.utils import getdate, today
+from frappe.utils import add_days, getdate, today
 from frappe.utils.nestedset import NestedSet, get_ancestors_of
 
+from danvan_app.domain import unit_history
 from danvan_app.domain import units as unit_rules
 from danvan_app.permissions.guard import ScopeGuard
 from danvan_app.rule_refusals import refusals
 from danvan_app.utils import as_date
 from danvan_app.value_guard import ValueGuard
+
+
+def is_today(value) -> bool:
+	return bool(value) and getdate(value) == getdate(today())
 
 
 class DVUnit(ValueGuard, ScopeGuard, NestedSet):
@@ -22,6 +27,9 @@ class DVUnit(ValueGuard, ScopeGuard, NestedSet):
 		from frappe.types import DF
 
 		from danvan_app.dv_units.doctype.dv_unit_alias.dv_unit_alias import DVUnitAlias
+		from danvan_app.dv_units.doctype.dv_unit_parent_period.dv_unit_parent_period import (
+			DVUnitParentPeriod,
+		)
 		from danvan_app.dv_units.doctype.dv_unit_successor.dv_unit_successor import DVUnitSuccessor
 
 		abbreviation: DF.Data | None
@@ -39,6 +47,7 @@ class DVUnit(ValueGuard, ScopeGuard, NestedSet):
 		lft: DF.Int
 		old_parent: DF.Link | None
 		parent_dv_unit: DF.Link | None
+		parent_periods: DF.Table[DVUnitParentPeriod]
 		phone: DF.Data | None
 		rgt: DF.Int
 		successors: DF.Table[DVUnitSuccessor]
@@ -56,6 +65,7 @@ class DVUnit(ValueGuard, ScopeGuard, NestedSet):
 	def validate(self):
 		self.keep_tree_bookkeeping()
 		self.check_fixed_fields()
+		self.record_former_parent()
 		self.check_linked_records()
 		self.check_parent_is_not_own_descendant()
 		self.check_validity_window()
@@ -69,6 +79,30 @@ class DVUnit(ValueGuard, ScopeGuard, NestedSet):
 		before = self.get_doc_before_save()
 		for field in ("lft", "rgt", "old_parent"):
 			self.set(field, before.get(field) if before else None)
+
+	def record_former_parent(self):
+		"""The parents a unit had are history (reports on the tree as it was on a date read them): what a
+		request sends for them is replaced by what was recorded, and a new parent closes the former one's
+		period yesterday (a reorganisation records its own, dated the day before it takes effect)."""
+		before = self.get_doc_before_save()
+		recorded = list(before.parent_periods) if before else []
+		self.set("parent_periods", [row.as_dict() for row in recorded])
+		if not before or (before.parent_dv_unit or None) == (self.parent_dv_unit or None):
+			return
+		period = unit_history.next_period(
+			self.name,
+			before.parent_dv_unit,
+			getdate(add_days(today(), -1)),
+			[unit_history.ParentPeriod(self.name, r.parent_unit, as_date(r.to_date)) for r in recorded],
+			# a unit put right on the day it was entered has no former parent to remember
+			opened=as_date(self.valid_from)
+			or (getdate(before.creation) if is_today(before.creation) else None),
+		)
+		if period:
+			self.append(
+				"parent_periods",
+				{"parent_unit": period.parent, "from_date": period.from_date, "to_date": period.to_date},
+			)
 
 	def check_parent_is_not_own_descendant(self):
 		if self.is_new() or not self.parent_dv_unit:
