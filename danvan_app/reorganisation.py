@@ -487,8 +487,8 @@ def create_units(doc, log: dict) -> dict[str, str]:
 			}
 		).insert(ignore_permissions=True)
 		created[placeholder(doc, row)] = unit.name
-		row.db_set("created_unit", unit.name)
-		row.created_unit = unit.name
+		# The name is what the form's timeline shows; the unit's code stays in a hidden link.
+		row.db_set({"created_unit": unit.name, "created_unit_name": unit.unit_name})
 	log["created_units"] = list(created.values())
 	return created
 
@@ -892,7 +892,7 @@ def undo(doc) -> None:
 		restore(log)
 		for row in doc.new_units:
 			if row.created_unit:
-				row.db_set("created_unit", None)
+				row.db_set({"created_unit": None, "created_unit_name": None})
 		for unit in reversed(log.get("created_units", [])):
 			frappe.delete_doc("DV Unit", unit, ignore_permissions=True, force=True)
 		doc.db_set({"status": reorg_rules.STATUS_UNDONE, "undone_on": now_datetime()})

@@ -82,6 +82,7 @@ class DVReorganisation(ValueGuard, Document):
 		for row in self.new_units:
 			old_row = before and next((r for r in before.new_units if r.name == row.name), None)
 			row.created_unit = old_row.created_unit if old_row else None
+			row.created_unit_name = old_row.created_unit_name if old_row else None
 
 	def check_new_unit_rows(self):
 		for row in self.new_units:

@@ -15,6 +15,7 @@ class DVReorganisationNewUnit(Document):
 
 		admin_level: DF.Link | None
 		created_unit: DF.Link | None
+		created_unit_name: DF.Data | None
 		existing_unit: DF.Link | None
 		new_unit_name: DF.Data | None
 		parent: DF.Data
