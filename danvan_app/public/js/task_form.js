@@ -141,7 +141,7 @@ danvan.TaskActions = class TaskActions {
 					fieldtype: "HTML",
 					fieldname: "request",
 					options: `<p>${__("Đề nghị gia hạn đến {0}.", [
-						frappe.datetime.str_to_user(request.requested_due_date),
+						frappe.datetime.str_to_user(request.requested_due_date, false, true),
 					])}</p><p>${__("Lý do")}: ${frappe.utils.escape_html(request.reason || "")}</p>`,
 				},
 			],

@@ -38,7 +38,8 @@ danvan.task_list_settings = {
 			const late = doc.days_late
 				? ` <span class="dv-only-phone text-danger">· ${__("trễ {0} ngày", [doc.days_late])}</span>`
 				: "";
-			return on_phone(`${frappe.datetime.str_to_user(value)}${late}`);
+			// A date, not midnight moved into the user's time zone (a user west of the site's read the day before).
+			return on_phone(`${frappe.datetime.str_to_user(value, false, true)}${late}`);
 		},
 		days_late(value) {
 			return value ? `<span class="text-danger">${__("trễ {0} ngày", [value])}</span>` : "";
