@@ -88,6 +88,40 @@ def test_a_clause_with_one_time_stays_one_task() -> None:
 	assert _brief(tasks[0]) == (["Ban cán sự đảng Ủy ban nhân dân tỉnh"], "recurring", None, "yearly", None)
 
 
+def test_an_untimed_duty_then_a_duty_opening_with_its_own_time_are_two_tasks() -> None:
+	tasks = _tasks(
+		"II. TỔ CHỨC THỰC HIỆN\n"
+		"1. Ban Dân vận Huyện ủy chủ trì, phối hợp với Văn phòng Huyện ủy theo dõi, đôn đốc việc thực hiện Nghị "
+		"quyết; định kỳ 6 tháng tổng hợp, báo cáo Ban Thường vụ Huyện ủy.\n"
+		"2. Ủy ban nhân dân huyện xây dựng kế hoạch thực hiện Nghị quyết; hoàn thành trước ngày 30/6/2023.\n"
+	)
+	bdv = ["Ban Dân vận Huyện ủy"]
+	assert [_brief(task) for task in tasks] == [
+		(bdv, "none", None, None, None),  # the follow-up has no time of its own: not the report's
+		(bdv, "recurring", None, "half_yearly", None),
+		# a bare completion time after ";" is the duty's own: one task
+		(["Ủy ban nhân dân huyện"], "before", "2023-06-30", None, None),
+	]
+	assert tasks[1]["title"] == "Định kỳ 6 tháng tổng hợp, báo cáo Ban Thường vụ Huyện ủy"
+	assert tasks[1]["coordinating"] == ["Văn phòng Huyện ủy"]
+
+
+@pytest.mark.parametrize(
+	("phrase", "month"),
+	[
+		(
+			"Hằng năm, cấp ủy tổ chức gặp mặt vào dịp kỷ niệm ngày truyền thống công tác dân vận (15/10/1930).",
+			10,
+		),
+		("Hằng năm, vào dịp kỷ niệm ngày thành lập Mặt trận (18/11) tổ chức Ngày hội Đại đoàn kết.", 11),
+		("Hằng năm tổ chức tuyên dương điển hình vào dịp cuối năm.", None),  # no date: no month invented
+	],
+)
+def test_a_yearly_duty_on_a_dated_occasion_is_due_that_month(phrase: str, month: int | None) -> None:
+	deadline = parse_deadline(phrase)
+	assert (deadline.kind, deadline.recurrence, deadline.month) == ("recurring", "yearly", month)
+
+
 # --- 2. recurring duties outside the implementation part -------------------------------------------------
 
 

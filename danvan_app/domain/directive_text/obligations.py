@@ -226,7 +226,7 @@ def _groups(segments: list[_Segment]) -> list[list[_Segment]]:
 	distinct_times = {
 		(s.deadline.kind, s.deadline.due, s.deadline.recurrence, s.deadline.month) for s in timed
 	}
-	if not opener and (len(timed) < 2 or len(distinct_times) < 2):
+	if not opener and (len(timed) < 2 or len(distinct_times) < 2) and not _own_timed_duty_after(segments):
 		return [segments]
 	groups: list[list[_Segment]] = []
 	pending: list[_Segment] = []
@@ -250,6 +250,28 @@ def _groups(segments: list[_Segment]) -> list[list[_Segment]]:
 		else:
 			groups.append(pending)
 	return groups
+
+
+def _own_timed_duty_after(segments: list[_Segment]) -> bool:
+	"""An untimed duty, then after ";" a duty that opens with its own time ("Ban Dân vận Tỉnh ủy chủ trì … đôn
+	đốc, kiểm tra …; định kỳ hằng năm báo cáo Tỉnh ủy"): two duties, the first without the second's time (issue
+	15, class 1). A bare completion time ("…; hoàn thành trước ngày 31/12/2025") is the first duty's own."""
+	for index, segment in enumerate(segments[1:], 1):
+		written = segment.deadline.text
+		if not segment.timed or not written or not segments[index - 1].text.endswith(";"):
+			continue
+		if not segment.text.lower().startswith(written.lower()):
+			continue
+		rest = segment.folded[len(written) :]
+		if len(rest.split()) >= 3 and _DELIVERABLE_VERB.search(rest) and _states_a_duty(segments[:index]):
+			return not any(earlier.timed for earlier in segments[:index])
+	return False
+
+
+# What a duty opening with its time delivers ("báo cáo Tỉnh ủy", "tổ chức sơ kết", "gửi Sở Nội vụ").
+_DELIVERABLE_VERB = re.compile(
+	r"^[ ,]*(?:cac |[^ ]+ )?(?:bao cao|to chuc|tong hop|so ket|tong ket|gui|kiem tra|danh gia|xay dung|trinh|hop)\b"
+)
 
 
 def _states_a_duty(segments: list[_Segment]) -> bool:
