@@ -106,6 +106,21 @@ def test_an_untimed_duty_then_a_duty_opening_with_its_own_time_are_two_tasks() -
 	assert tasks[1]["coordinating"] == ["Văn phòng Huyện ủy"]
 
 
+def test_duties_of_office_holders_are_carried_by_the_holder_as_written() -> None:
+	tasks = _tasks(
+		"IV. TỔ CHỨC THỰC HIỆN\n"
+		"1. Đồng chí Phó Chủ tịch UBND xã - Trưởng Tiểu ban: Phụ trách chung; chủ động kiểm tra, đôn đốc các "
+		"thành viên thực hiện nhiệm vụ được giao.\n"
+		"2. Đồng chí Trưởng phòng Văn hóa - Xã hội - Phó Trưởng tiểu ban: Trực tiếp chỉ đạo chuẩn bị các nội "
+		"dung trang trí, khánh tiết, phối hợp với Trung tâm phục vụ hành chính công.\n"
+	)
+	assert [task["presiding"] for task in tasks] == [
+		["Phó Chủ tịch UBND xã - Trưởng Tiểu ban"],
+		["Trưởng phòng Văn hóa - Xã hội - Phó Trưởng tiểu ban"],
+	]
+	assert tasks[1]["title"].startswith("Trực tiếp chỉ đạo chuẩn bị")
+
+
 @pytest.mark.parametrize(
 	("phrase", "month"),
 	[

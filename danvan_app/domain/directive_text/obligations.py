@@ -140,9 +140,18 @@ def _with_fields(
 	return replace(task, confidence=confidence_of(task.clause, task.presiding, task.deadline))
 
 
+# "Đồng chí Trưởng Ban xây dựng Đảng - Trưởng Tiểu ban:", "Đ/c Phó Chủ tịch UBND xã phụ trách văn hóa:".
+_OFFICE_HOLDER = re.compile(r"^(?:Đồng chí|đồng chí|Đ/c|đ/c)\s+(?P<title>[^:;.\n]{3,150}?)\s*:\s*")
+
+
 def _units(text: str, header: str | None) -> tuple[list[str], list[str]]:
 	"""The bodies of ``text``; when it names none, the header's ("1. Sở Nội vụ:" over "a) Chủ trì, phối hợp
 	với Thanh tra tỉnh …" → Sở Nội vụ presides, Thanh tra tỉnh coordinates)."""
+	holder = _OFFICE_HOLDER.match(text)
+	if holder:
+		# "Đồng chí Phó Trưởng phòng Văn hóa - Xã hội - Phó Trưởng tiểu ban: Trực tiếp chỉ đạo …": the office
+		# holder, as written, carries the duty (a plan's assignment of its members).
+		return [" ".join(holder.group("title").split())], extract_units(text[holder.end() :])[1]
 	presiding, coordinating = extract_units(text)
 	if not presiding:
 		# "Sở Văn hóa, Thể thao và Du lịch: Tiếp tục chỉ đạo …", "Đề nghị Ủy ban MTTQ Việt Nam tỉnh: Vận động …"
