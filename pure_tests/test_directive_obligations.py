@@ -730,3 +730,56 @@ def test_tasks_described_by_labelled_fields() -> None:
 	]
 	# The fields are not duties of their own, the result is not a task, and a pointer to other duties is none.
 	assert all("Kết quả" not in task["clause"] and "nhiệm vụ khác" not in task["clause"] for task in tasks)
+
+
+INSPECTION_PLAN = """ỦY BAN MTTQ VIỆT NAM XÃ AN PHÚ
+BAN THƯỜNG TRỰC
+Số: 12/KH-MTTQ-BTT
+An Phú, ngày 20 tháng 11 năm 2025
+
+KẾ HOẠCH
+Kiểm tra, giám sát công tác bầu cử trên địa bàn xã
+
+I. MỤC ĐÍCH, YÊU CẦU
+- Bảo đảm cuộc bầu cử diễn ra dân chủ, đúng pháp luật.
+II. NỘI DUNG KIỂM TRA, GIÁM SÁT
+1. Giám sát việc lập, niêm yết danh sách cử tri
+Giám sát việc lập danh sách cử tri theo quy định từ Điều 29 đến Điều 34 của Luật Bầu cử. Cụ thể các nội dung:
+- Cách tính tuổi của cử tri;
+- Việc niêm yết danh sách cử tri.
+* Thời gian thực hiện: Trong khoảng thời gian từ ngày 03/02/2026 đến ngày 15/03/2026
+2. Kiểm tra việc nộp hồ sơ ứng cử
+Kiểm tra việc nộp hồ sơ của người ứng cử theo quy định tại Điều 35 của Luật Bầu cử.
+* Thời gian thực hiện: Từ ngày 17/12/2025 đến 17 giờ 00, ngày 01/02/2026.
+III. KINH PHÍ
+Kinh phí do ngân sách xã bảo đảm.
+"""
+
+
+def test_an_inspection_plans_contents_are_its_duties_with_their_time_fields() -> None:
+	tasks = [task.to_json_dict() for task in parse_directive_text(INSPECTION_PLAN).tasks]
+	assert [(task["title"][:40], task["deadline"]["kind"], task["deadline"]["due"]) for task in tasks] == [
+		("Giám sát việc lập, niêm yết danh sách cử", "date", "2026-03-15"),
+		# the day the span ends, its hour written before it
+		("Kiểm tra việc nộp hồ sơ ứng cử", "date", "2026-02-01"),
+	]
+	# What is checked ("Cụ thể các nội dung:" bullets) stays in its inspection; funding is no task.
+	assert "Cách tính tuổi" in tasks[0]["clause"]
+	assert all("Kinh phí" not in task["clause"] for task in tasks)
+
+
+@pytest.mark.parametrize(
+	("phrase", "kind", "due"),
+	[
+		("Vận động bầu cử kết thúc trước 05 giờ 00 ngày 14/3/2026.", "before", date(2026, 3, 14)),
+		("từ ngày 17/12/2025 đến 17 giờ 00, ngày 01/02/2026", "date", date(2026, 2, 1)),
+		(
+			"Hội nghị khai mạc lúc 8 giờ 00, ngày 05/3/2026 tại hội trường.",
+			"none",
+			None,
+		),  # no cue: no deadline
+	],
+)
+def test_an_hour_written_before_the_day(phrase: str, kind: str, due: date | None) -> None:
+	deadline = parse_deadline(phrase)
+	assert (deadline.kind, deadline.due) == (kind, due)

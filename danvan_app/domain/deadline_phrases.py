@@ -70,7 +70,9 @@ _REGULAR_MEETING = re.compile(
 # Cue words that turn a written date into a deadline ("trước ngày 30/6/2024", "hoàn thành xong ngày …").
 _DATE_CUE = re.compile(
 	r"(?:\btruoc|\bcham nhat(?:\s+(?:la|vao))?|\bhan chot(?:\s+la)?|\bhoan thanh(?:\s+xong)?"
-	r"(?:\s+(?:truoc|trong|vao))?|\bxong(?:\s+(?:truoc|trong|vao))?|\bden het|\bden|\btrong\s+ngay)\s*(?:ngay\s*)?$"
+	r"(?:\s+(?:truoc|trong|vao))?|\bxong(?:\s+(?:truoc|trong|vao))?|\bden het|\bden|\btrong\s+ngay)\s*"
+	# an hour before the day: "đến 17 giờ 00, ngày 01/02/2026", "trước 05 giờ 00 ngày 14/3/2026"
+	r"(?:\d{1,2}\s*(?:gio|h)(?:\s*\d{1,2})?(?:\s*phut)?\s*,?\s*)?(?:ngay\s*)?$"
 )
 # "từ ngày 01/12/2025 đến ngày 14/12/2025": a span is due its last day.
 _QUARTER_ANY = re.compile(rf"\b{_QUARTER}")
