@@ -783,3 +783,40 @@ def test_an_inspection_plans_contents_are_its_duties_with_their_time_fields() ->
 def test_an_hour_written_before_the_day(phrase: str, kind: str, due: date | None) -> None:
 	deadline = parse_deadline(phrase)
 	assert (deadline.kind, deadline.due) == (kind, due)
+
+
+PORTFOLIO_PLAN = """ỦY BAN MTTQ VIỆT NAM XÃ AN PHÚ
+BAN THƯỜNG TRỰC
+Số: 16/KH-MTTQ-BTT
+An Phú, ngày 18 tháng 11 năm 2025
+
+KẾ HOẠCH
+Triển khai công tác bầu cử của Ủy ban MTTQ Việt Nam xã
+
+III. TỔ CHỨC THỰC HIỆN
+1. Ban Thường trực Ủy ban MTTQ Việt Nam xã
+- Lãnh đạo, chỉ đạo chung công tác bầu cử; tổng hợp, báo cáo Ủy ban bầu cử xã kết quả thực hiện.
+2. Cán bộ phụ trách lĩnh vực giám sát và phản biện xã hội
+- Tham mưu xây dựng, trình Ban Thường trực ban hành Kế hoạch giám sát công tác bầu cử.
+- Chủ trì xây dựng kế hoạch và tổ chức thực hiện các nhiệm vụ cụ thể được phân công tại mục II Kế hoạch này.
+4. Các Phó chủ tịch phụ trách lĩnh vực Dân tộc, Tôn giáo và các Hội quần chúng
+- Tham gia góp ý đối với dự kiến nhân sự đại biểu HĐND xã là người dân tộc thiểu số.
+5. Chuyên viên phụ trách lĩnh vực Hành chính, Văn phòng
+- Bảo đảm thông tin liên lạc thông suốt giữa Ủy ban MTTQ Việt Nam xã với các cơ quan cấp trên.
+"""
+
+
+def test_office_holders_named_by_their_portfolio_and_a_skipped_number() -> None:
+	tasks = [task.to_json_dict() for task in parse_directive_text(PORTFOLIO_PLAN).tasks]
+	assert [(task["title"][:30], task["presiding"]) for task in tasks] == [
+		("Lãnh đạo, chỉ đạo chung công t", ["Ban Thường trực Ủy ban MTTQ Việt Nam xã"]),
+		("Tham mưu xây dựng, trình Ban T", ["Cán bộ phụ trách lĩnh vực giám sát và phản biện xã hội"]),
+		# "3." is missing in the text: "4." still opens the next holder's item, not a sub-list of item 2.
+		(
+			"Tham gia góp ý đối với dự kiến",
+			["Phó chủ tịch phụ trách lĩnh vực Dân tộc, Tôn giáo và các Hội quần chúng"],
+		),
+		("Bảo đảm thông tin liên lạc thô", ["Chuyên viên phụ trách lĩnh vực Hành chính, Văn phòng"]),
+	]
+	# A duty restated by a pointer to the part that assigns it is no task of its own.
+	assert all("được phân công tại mục II" not in task["clause"] for task in tasks)

@@ -150,7 +150,12 @@ def _item_line(walk: _Walk, line: _Line) -> None:
 		kind = _marker_kind(marker)
 		number = marker.group("number") or marker.group("number_dash")
 		if kind == "number" and int(number) != walk.expected_number and walk.top_kind == "number":
-			kind = "sub"  # numbering out of sequence: a sub-list, keep with the current item
+			rest = line.text[marker.end() :].strip()
+			# One number skipped by the drafter ("3. …" then "5. Các Phó chủ tịch phụ trách …:") before a line
+			# naming only a body still opens the next item; otherwise the numbering is a sub-list.
+			skipped = int(number) == walk.expected_number + 1 and len(rest) <= 120 and not rest.endswith(".")
+			if not (skipped and units_in_header(rest) is not None):
+				kind = "sub"  # numbering out of sequence: a sub-list, keep with the current item
 		if walk.top_kind is None and kind != "sub":
 			walk.top_kind = kind
 		if kind == walk.top_kind:

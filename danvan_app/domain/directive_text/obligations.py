@@ -40,7 +40,7 @@ _RULE_OPENING = re.compile(
 	r"|(?:luat|bo luat|nghi dinh|thong tu|quyet dinh|chi thi|nghi quyet|ke hoach|cong van|huong dan|ket luan"
 	r"|quy dinh|thong bao|chuong trinh)\s+(?:so\s*)?\d"
 	r"|chiu trach nhiem truoc\b|(?:nguoi dung dau|thu truong|giam doc|chu tich)[^.;:]{0,80}?\bchiu trach nhiem truoc\b"
-	r"|thuc hien (?:cac )?nhiem vu (?:khac|theo phan cong|duoc phan cong)\b|[^.;]{0,60}\bduoc phan cong tai (?:muc|phan)\b"
+	r"|thuc hien (?:cac )?nhiem vu (?:khac|theo phan cong|duoc phan cong)\b|[^.;]{0,100}\bduoc phan cong tai (?:muc|phan)\b"
 	r"|doi voi (?!(?:cac |nhung )?(?:so|ban|bo|co quan|don vi|dia phuong|uy ban|ubnd|cap uy"
 	r"|mat tran|doan the|hoi|tinh uy|huyen uy|dang uy|chinh quyen)\b))"
 )
@@ -107,7 +107,20 @@ def units_in_header(header: str | None) -> tuple[list[str], list[str]] | None:
 	if not header:
 		return None
 	presiding, coordinating = extract_units(_HEADER_TAIL.sub("", header) + " thực hiện.")
-	return (presiding, coordinating) if presiding else None
+	if presiding:
+		return presiding, coordinating
+	holder = _PORTFOLIO_HOLDER.match(header.strip())
+	# "5. Các Phó chủ tịch phụ trách lĩnh vực Dân tộc, Tôn giáo …", "3. Cán bộ phụ trách lĩnh vực giám sát …":
+	# the office holder with a portfolio, as written, carries the points below.
+	return ([" ".join(holder.group("title").split())], []) if holder else None
+
+
+# An office holder named by the portfolio they hold, alone on a header line.
+_PORTFOLIO_HOLDER = re.compile(
+	r"^(?:(?:các|Các)\s+)?(?:(?:đồng chí|Đồng chí|đ/c|Đ/c)\s+)?"
+	r"(?P<title>(?:(?:Phó|phó)\s+)?(?:Chủ tịch|chủ tịch|Trưởng|trưởng|Cán bộ|cán bộ|Chuyên viên|chuyên viên|Công chức"
+	r"|công chức|Ủy viên|Uỷ viên|ủy viên)\b[^.;:\n]{0,60}?\bphụ trách\b[^.;:\n]{2,100}?)\s*:?$"
+)
 
 
 def tasks_from_item(item: _Item) -> list[Task]:
