@@ -195,6 +195,9 @@ class TestImportedDuties(FrappeTestCase):
 
 		frappe.set_user("Administrator")
 		units = make_tree()
+		# The daily job commits, so the settings are put back by hand (the class's rollback would not).
+		for field in ("instance_lead_days", "working_days_only"):
+			self.addCleanup(_restore_setting, field, frappe.db.get_single_value("DV Settings", field))
 		frappe.db.set_single_value("DV Settings", "instance_lead_days", 0)
 		frappe.db.set_single_value("DV Settings", "working_days_only", 0)
 		directive = make_directive("42-CT/TU", issuing_unit=units.province).name
@@ -236,3 +239,8 @@ class TestImportedDuties(FrappeTestCase):
 		self.assertEqual(len(instances()), 4)
 		self.assertEqual(jobs.generate_recurring_instances(today="2026-03-30"), 1)
 		self.assertEqual(instances()[-1].period_key, "2026-W14")
+
+
+def _restore_setting(field: str, value) -> None:
+	frappe.db.set_single_value("DV Settings", field, value)
+	frappe.db.commit()
