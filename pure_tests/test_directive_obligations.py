@@ -820,3 +820,39 @@ def test_office_holders_named_by_their_portfolio_and_a_skipped_number() -> None:
 	]
 	# A duty restated by a pointer to the part that assigns it is no task of its own.
 	assert all("được phân công tại mục II" not in task["clause"] for task in tasks)
+
+
+WAVE_PLAN = """ỦY BAN BẦU CỬ XÃ AN PHÚ
+TIỂU BAN THÔNG TIN, TUYÊN TRUYỀN
+Số: 02/KH-TBTT
+An Phú, ngày 10 tháng 12 năm 2025
+
+KẾ HOẠCH
+Thông tin, tuyên truyền về cuộc bầu cử
+
+I. MỤC ĐÍCH, YÊU CẦU
+- Tạo không khí phấn khởi trong Nhân dân.
+II. LỘ TRÌNH VÀ NỘI DUNG TUYÊN TRUYỀN
+2.1. Đợt 1: Trong tháng 12/2025
+- Tuyên truyền Chỉ thị của Bộ Chính trị về lãnh đạo cuộc bầu cử.
+- Tuyên truyền những đổi mới trong hoạt động của Quốc hội.
+2.2. Đợt 2: Từ tháng 01 đến ngày bầu cử 15/3/2026
+- Tập trung tuyên truyền cao điểm về cuộc bầu cử, hội nghị hiệp thương.
+2.3. Đợt 3: Sau ngày bầu cử 15/3/2026
+Tuyên truyền kết quả thành công của cuộc bầu cử.
+III. HÌNH THỨC TUYÊN TRUYỀN
+- Tuyên truyền qua hệ thống loa phát thanh cơ sở.
+"""
+
+
+def test_the_waves_of_a_plan_are_one_duty_each_due_the_waves_time() -> None:
+	tasks = [task.to_json_dict() for task in parse_directive_text(WAVE_PLAN).tasks]
+	assert [(task["title"][:35], task["deadline"]["kind"], task["deadline"]["due"]) for task in tasks] == [
+		("Tuyên truyền Chỉ thị của Bộ Chính t", "within_month", "2025-12-31"),
+		# "đến ngày bầu cử 15/3/2026": the event's own date ends the wave
+		("Tập trung tuyên truyền cao điểm về ", "date", "2026-03-15"),
+		("Tuyên truyền kết quả thành công của", "none", None),  # after an event, no end: no date invented
+	]
+	assert "Tuyên truyền những đổi mới" in tasks[0]["clause"]  # the wave's other bullets stay in its task
+	assert tasks[0]["clause"].startswith("Đợt 1: Trong tháng 12/2025")
+	assert all("loa phát thanh" not in task["clause"] for task in tasks)  # forms of a later part are no wave

@@ -73,6 +73,8 @@ _DATE_CUE = re.compile(
 	r"(?:\s+(?:truoc|trong|vao))?|\bxong(?:\s+(?:truoc|trong|vao))?|\bden het|\bden|\btrong\s+ngay)\s*"
 	# an hour before the day: "đến 17 giờ 00, ngày 01/02/2026", "trước 05 giờ 00 ngày 14/3/2026"
 	r"(?:\d{1,2}\s*(?:gio|h)(?:\s*\d{1,2})?(?:\s*phut)?\s*,?\s*)?(?:ngay\s*)?$"
+	# the event's own date: "đến ngày bầu cử 15/3/2026", "trước ngày khai mạc 20/4/2026"
+	r"|(?:\bden|\btruoc)\s+ngay\s+(?:bau cu|khai mac|be mac|ket thuc|hoi nghi|dai hoi|ky niem)\s*(?:ngay\s*)?$"
 )
 # "từ ngày 01/12/2025 đến ngày 14/12/2025": a span is due its last day.
 _QUARTER_ANY = re.compile(rf"\b{_QUARTER}")

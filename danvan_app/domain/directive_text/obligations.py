@@ -16,6 +16,7 @@ from danvan_app.domain.actor_phrases import extract_units
 from danvan_app.domain.deadline_phrases import Deadline, is_per_case_limit, parse_deadline
 from danvan_app.domain.directive_text.confidence import confidence_of, is_generic_body
 from danvan_app.domain.directive_text.fields import has_fields, read_fields
+from danvan_app.domain.directive_text.fields import time_of as wave_time
 from danvan_app.domain.directive_text.results import Task
 from danvan_app.domain.directive_text.structure import _Item, _task_title
 from danvan_app.domain.vn_text import fold_same_length
@@ -129,6 +130,8 @@ def tasks_from_item(item: _Item) -> list[Task]:
 	In an article that is not about duties ("Điều 9. Trình tự đánh giá"), a point is a task only when it names
 	the body that acts; other points are rules.
 	"""
+	if item.section == "waves":
+		return _wave_task(item)
 	fields = read_fields(item.paragraphs) if has_fields(item.paragraphs[1:]) else None
 	if fields is not None:
 		item = _Item(fields[0], item.marker_kind, item.section, item.actor)
@@ -140,6 +143,19 @@ def tasks_from_item(item: _Item) -> list[Task]:
 		# kiến gửi …" states a procedure for whoever consults).
 		tasks = [task for task in tasks if any(not is_generic_body(name) for name in task.presiding)]
 	return [task for task in tasks if not is_per_case_limit(task.clause)]
+
+
+def _wave_task(item: _Item) -> list[Task]:
+	"""A wave of a plan ("Đợt 1: Trong tháng 12/2025" over what is done in it): one task, due the wave's time,
+	titled by its first duty; a wave with nothing under it is no task."""
+	header, body = item.paragraphs[0], [_ITEM_LEAD.sub("", p).strip() for p in item.paragraphs[1:]]
+	body = [paragraph for paragraph in body if paragraph]
+	if not body:
+		return []
+	clause = "\n".join(body)
+	presiding, coordinating = _units(clause, item.actor)
+	task = _task(clause, presiding, coordinating, wave_time(header.split(":", 1)[1].strip()))
+	return [replace(task, clause=f"{header}\n{clause}")]
 
 
 def _with_fields(
