@@ -51,7 +51,8 @@ Choices worth knowing:
   "Điều 14. Trách nhiệm của Sở Nội vụ", "c) Đề nghị Trung ương MTTQ Việt Nam") give it to the points below
   (``items.py``), so do office holders ("Đồng chí Phó Trưởng phòng … - Phó Trưởng tiểu ban: …", a header
   "5. Các Phó chủ tịch phụ trách lĩnh vực …"), kept as written; an inspection plan's "NỘI DUNG KIỂM TRA, GIÁM
-  SÁT" items are its duties, timed by their "* Thời gian thực hiện" field; appendix task tables are read row by row (``tables.py``); hard-wrapped scraped text is joined
+  SÁT" items are its duties, timed by their "* Thời gian thực hiện" field; a plan's waves on lines of their own
+  ("2.1. Đợt 1: Trong tháng 12/2025" over bullets) are one duty each, due the wave's time; appendix task tables are read row by row (``tables.py``); hard-wrapped scraped text is joined
   back first (``layout.py``). Legal rules are not tasks: per-case limits ("trong 03 ngày làm việc kể từ ngày
   nhận được …"), case rules ("Đối với kiến nghị …"), accountability ("chịu trách nhiệm trước …"), the execution
   formula, conditional reports, citations.
