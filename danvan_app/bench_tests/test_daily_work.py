@@ -244,3 +244,24 @@ class TestImportedDuties(FrappeTestCase):
 def _restore_setting(field: str, value) -> None:
 	frappe.db.set_single_value("DV Settings", field, value)
 	frappe.db.commit()
+
+
+class TestWeeklyDutyPreview(FrappeTestCase):
+	def test_the_import_preview_proposes_a_weekly_duty_as_hang_tuan(self):
+		from danvan_app.api.directives import preview_directive_text
+
+		frappe.set_user("Administrator")
+		make_tree()
+		text = (
+			"TỈNH ỦY LÀO CAI\nSố 09-CT/TU\nLào Cai, ngày 05 tháng 3 năm 2026\n\nCHỈ THỊ\n"
+			"của Ban Thường vụ Tỉnh ủy\nvề phong trào vệ sinh môi trường\n\n"
+			"II. TỔ CHỨC THỰC HIỆN\n"
+			"1. Ủy ban nhân dân tỉnh chỉ đạo tổ chức ra quân vệ sinh môi trường vào ngày thứ Bảy hoặc Chủ nhật "
+			"hàng tuần.\n\nNơi nhận:\n- Như trên,\nT/M BAN THƯỜNG VỤ\n"
+		)
+		preview = preview_directive_text(text=text)
+		(task,) = preview["tasks"]
+		self.assertEqual(task["deadline"]["recurrence"], "weekly")
+		self.assertEqual(task["fields"]["recurrence"], "Hằng tuần")
+		options = frappe.get_meta("DV Task").get_field("recurrence").options.split("\n")
+		self.assertIn(task["fields"]["recurrence"], options)  # the dialog's select offers what is proposed
