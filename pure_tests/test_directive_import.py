@@ -44,6 +44,9 @@ def test_deadline_kinds_become_task_fields():
 	assert (from_year["deadline_kind"], from_year["deadline_year"]) == ("Từ năm", 2025)
 	recurring = deadline_fields(deadline("recurring", recurrence="yearly", text="Hằng năm"))
 	assert (recurring["deadline_kind"], recurring["recurrence"]) == ("Định kỳ", "Hằng năm")
+	# "vào ngày thứ Bảy hoặc Chủ nhật hàng tuần": the dialog proposes the weekly option, not "Không lặp lại".
+	weekly = deadline_fields(deadline("recurring", recurrence="weekly", text="hàng tuần"))
+	assert (weekly["deadline_kind"], weekly["recurrence"]) == ("Định kỳ", "Hằng tuần")
 	assert deadline_fields(deadline(text="ngay từ đầu năm"))["deadline_kind"] == "Không thời hạn"
 
 
@@ -57,6 +60,7 @@ def test_labels_are_read_from_label_or_parser_key():
 	assert kind_label("") == "Không thời hạn"
 	assert kind_label("someday") is None
 	assert recurrence_label("monthly") == "Hằng tháng"
+	assert recurrence_label("weekly") == recurrence_label("Hằng tuần") == "Hằng tuần"
 	assert recurrence_label(None) == "Không lặp lại"
 	assert recurrence_label("hourly") is None
 	assert [quarter_numeral(q) for q in ("II", 2, "4", "", None, "V", 5)] == [

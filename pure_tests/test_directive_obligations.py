@@ -88,6 +88,55 @@ def test_a_clause_with_one_time_stays_one_task() -> None:
 	assert _brief(tasks[0]) == (["Ban cán sự đảng Ủy ban nhân dân tỉnh"], "recurring", None, "yearly", None)
 
 
+def test_an_untimed_duty_then_a_duty_opening_with_its_own_time_are_two_tasks() -> None:
+	tasks = _tasks(
+		"II. TỔ CHỨC THỰC HIỆN\n"
+		"1. Ban Dân vận Huyện ủy chủ trì, phối hợp với Văn phòng Huyện ủy theo dõi, đôn đốc việc thực hiện Nghị "
+		"quyết; định kỳ 6 tháng tổng hợp, báo cáo Ban Thường vụ Huyện ủy.\n"
+		"2. Ủy ban nhân dân huyện xây dựng kế hoạch thực hiện Nghị quyết; hoàn thành trước ngày 30/6/2023.\n"
+	)
+	bdv = ["Ban Dân vận Huyện ủy"]
+	assert [_brief(task) for task in tasks] == [
+		(bdv, "none", None, None, None),  # the follow-up has no time of its own: not the report's
+		(bdv, "recurring", None, "half_yearly", None),
+		# a bare completion time after ";" is the duty's own: one task
+		(["Ủy ban nhân dân huyện"], "before", "2023-06-30", None, None),
+	]
+	assert tasks[1]["title"] == "Định kỳ 6 tháng tổng hợp, báo cáo Ban Thường vụ Huyện ủy"
+	assert tasks[1]["coordinating"] == ["Văn phòng Huyện ủy"]
+
+
+def test_duties_of_office_holders_are_carried_by_the_holder_as_written() -> None:
+	tasks = _tasks(
+		"IV. TỔ CHỨC THỰC HIỆN\n"
+		"1. Đồng chí Phó Chủ tịch UBND xã - Trưởng Tiểu ban: Phụ trách chung; chủ động kiểm tra, đôn đốc các "
+		"thành viên thực hiện nhiệm vụ được giao.\n"
+		"2. Đồng chí Trưởng phòng Văn hóa - Xã hội - Phó Trưởng tiểu ban: Trực tiếp chỉ đạo chuẩn bị các nội "
+		"dung trang trí, khánh tiết, phối hợp với Trung tâm phục vụ hành chính công.\n"
+	)
+	assert [task["presiding"] for task in tasks] == [
+		["Phó Chủ tịch UBND xã - Trưởng Tiểu ban"],
+		["Trưởng phòng Văn hóa - Xã hội - Phó Trưởng tiểu ban"],
+	]
+	assert tasks[1]["title"].startswith("Trực tiếp chỉ đạo chuẩn bị")
+
+
+@pytest.mark.parametrize(
+	("phrase", "month"),
+	[
+		(
+			"Hằng năm, cấp ủy tổ chức gặp mặt vào dịp kỷ niệm ngày truyền thống công tác dân vận (15/10/1930).",
+			10,
+		),
+		("Hằng năm, vào dịp kỷ niệm ngày thành lập Mặt trận (18/11) tổ chức Ngày hội Đại đoàn kết.", 11),
+		("Hằng năm tổ chức tuyên dương điển hình vào dịp cuối năm.", None),  # no date: no month invented
+	],
+)
+def test_a_yearly_duty_on_a_dated_occasion_is_due_that_month(phrase: str, month: int | None) -> None:
+	deadline = parse_deadline(phrase)
+	assert (deadline.kind, deadline.recurrence, deadline.month) == ("recurring", "yearly", month)
+
+
 # --- 2. recurring duties outside the implementation part -------------------------------------------------
 
 
@@ -681,3 +730,129 @@ def test_tasks_described_by_labelled_fields() -> None:
 	]
 	# The fields are not duties of their own, the result is not a task, and a pointer to other duties is none.
 	assert all("Kết quả" not in task["clause"] and "nhiệm vụ khác" not in task["clause"] for task in tasks)
+
+
+INSPECTION_PLAN = """ỦY BAN MTTQ VIỆT NAM XÃ AN PHÚ
+BAN THƯỜNG TRỰC
+Số: 12/KH-MTTQ-BTT
+An Phú, ngày 20 tháng 11 năm 2025
+
+KẾ HOẠCH
+Kiểm tra, giám sát công tác bầu cử trên địa bàn xã
+
+I. MỤC ĐÍCH, YÊU CẦU
+- Bảo đảm cuộc bầu cử diễn ra dân chủ, đúng pháp luật.
+II. NỘI DUNG KIỂM TRA, GIÁM SÁT
+1. Giám sát việc lập, niêm yết danh sách cử tri
+Giám sát việc lập danh sách cử tri theo quy định từ Điều 29 đến Điều 34 của Luật Bầu cử. Cụ thể các nội dung:
+- Cách tính tuổi của cử tri;
+- Việc niêm yết danh sách cử tri.
+* Thời gian thực hiện: Trong khoảng thời gian từ ngày 03/02/2026 đến ngày 15/03/2026
+2. Kiểm tra việc nộp hồ sơ ứng cử
+Kiểm tra việc nộp hồ sơ của người ứng cử theo quy định tại Điều 35 của Luật Bầu cử.
+* Thời gian thực hiện: Từ ngày 17/12/2025 đến 17 giờ 00, ngày 01/02/2026.
+III. KINH PHÍ
+Kinh phí do ngân sách xã bảo đảm.
+"""
+
+
+def test_an_inspection_plans_contents_are_its_duties_with_their_time_fields() -> None:
+	tasks = [task.to_json_dict() for task in parse_directive_text(INSPECTION_PLAN).tasks]
+	assert [(task["title"][:40], task["deadline"]["kind"], task["deadline"]["due"]) for task in tasks] == [
+		("Giám sát việc lập, niêm yết danh sách cử", "date", "2026-03-15"),
+		# the day the span ends, its hour written before it
+		("Kiểm tra việc nộp hồ sơ ứng cử", "date", "2026-02-01"),
+	]
+	# What is checked ("Cụ thể các nội dung:" bullets) stays in its inspection; funding is no task.
+	assert "Cách tính tuổi" in tasks[0]["clause"]
+	assert all("Kinh phí" not in task["clause"] for task in tasks)
+
+
+@pytest.mark.parametrize(
+	("phrase", "kind", "due"),
+	[
+		("Vận động bầu cử kết thúc trước 05 giờ 00 ngày 14/3/2026.", "before", date(2026, 3, 14)),
+		("từ ngày 17/12/2025 đến 17 giờ 00, ngày 01/02/2026", "date", date(2026, 2, 1)),
+		(
+			"Hội nghị khai mạc lúc 8 giờ 00, ngày 05/3/2026 tại hội trường.",
+			"none",
+			None,
+		),  # no cue: no deadline
+	],
+)
+def test_an_hour_written_before_the_day(phrase: str, kind: str, due: date | None) -> None:
+	deadline = parse_deadline(phrase)
+	assert (deadline.kind, deadline.due) == (kind, due)
+
+
+PORTFOLIO_PLAN = """ỦY BAN MTTQ VIỆT NAM XÃ AN PHÚ
+BAN THƯỜNG TRỰC
+Số: 16/KH-MTTQ-BTT
+An Phú, ngày 18 tháng 11 năm 2025
+
+KẾ HOẠCH
+Triển khai công tác bầu cử của Ủy ban MTTQ Việt Nam xã
+
+III. TỔ CHỨC THỰC HIỆN
+1. Ban Thường trực Ủy ban MTTQ Việt Nam xã
+- Lãnh đạo, chỉ đạo chung công tác bầu cử; tổng hợp, báo cáo Ủy ban bầu cử xã kết quả thực hiện.
+2. Cán bộ phụ trách lĩnh vực giám sát và phản biện xã hội
+- Tham mưu xây dựng, trình Ban Thường trực ban hành Kế hoạch giám sát công tác bầu cử.
+- Chủ trì xây dựng kế hoạch và tổ chức thực hiện các nhiệm vụ cụ thể được phân công tại mục II Kế hoạch này.
+4. Các Phó chủ tịch phụ trách lĩnh vực Dân tộc, Tôn giáo và các Hội quần chúng
+- Tham gia góp ý đối với dự kiến nhân sự đại biểu HĐND xã là người dân tộc thiểu số.
+5. Chuyên viên phụ trách lĩnh vực Hành chính, Văn phòng
+- Bảo đảm thông tin liên lạc thông suốt giữa Ủy ban MTTQ Việt Nam xã với các cơ quan cấp trên.
+"""
+
+
+def test_office_holders_named_by_their_portfolio_and_a_skipped_number() -> None:
+	tasks = [task.to_json_dict() for task in parse_directive_text(PORTFOLIO_PLAN).tasks]
+	assert [(task["title"][:30], task["presiding"]) for task in tasks] == [
+		("Lãnh đạo, chỉ đạo chung công t", ["Ban Thường trực Ủy ban MTTQ Việt Nam xã"]),
+		("Tham mưu xây dựng, trình Ban T", ["Cán bộ phụ trách lĩnh vực giám sát và phản biện xã hội"]),
+		# "3." is missing in the text: "4." still opens the next holder's item, not a sub-list of item 2.
+		(
+			"Tham gia góp ý đối với dự kiến",
+			["Phó chủ tịch phụ trách lĩnh vực Dân tộc, Tôn giáo và các Hội quần chúng"],
+		),
+		("Bảo đảm thông tin liên lạc thô", ["Chuyên viên phụ trách lĩnh vực Hành chính, Văn phòng"]),
+	]
+	# A duty restated by a pointer to the part that assigns it is no task of its own.
+	assert all("được phân công tại mục II" not in task["clause"] for task in tasks)
+
+
+WAVE_PLAN = """ỦY BAN BẦU CỬ XÃ AN PHÚ
+TIỂU BAN THÔNG TIN, TUYÊN TRUYỀN
+Số: 02/KH-TBTT
+An Phú, ngày 10 tháng 12 năm 2025
+
+KẾ HOẠCH
+Thông tin, tuyên truyền về cuộc bầu cử
+
+I. MỤC ĐÍCH, YÊU CẦU
+- Tạo không khí phấn khởi trong Nhân dân.
+II. LỘ TRÌNH VÀ NỘI DUNG TUYÊN TRUYỀN
+2.1. Đợt 1: Trong tháng 12/2025
+- Tuyên truyền Chỉ thị của Bộ Chính trị về lãnh đạo cuộc bầu cử.
+- Tuyên truyền những đổi mới trong hoạt động của Quốc hội.
+2.2. Đợt 2: Từ tháng 01 đến ngày bầu cử 15/3/2026
+- Tập trung tuyên truyền cao điểm về cuộc bầu cử, hội nghị hiệp thương.
+2.3. Đợt 3: Sau ngày bầu cử 15/3/2026
+Tuyên truyền kết quả thành công của cuộc bầu cử.
+III. HÌNH THỨC TUYÊN TRUYỀN
+- Tuyên truyền qua hệ thống loa phát thanh cơ sở.
+"""
+
+
+def test_the_waves_of_a_plan_are_one_duty_each_due_the_waves_time() -> None:
+	tasks = [task.to_json_dict() for task in parse_directive_text(WAVE_PLAN).tasks]
+	assert [(task["title"][:35], task["deadline"]["kind"], task["deadline"]["due"]) for task in tasks] == [
+		("Tuyên truyền Chỉ thị của Bộ Chính t", "within_month", "2025-12-31"),
+		# "đến ngày bầu cử 15/3/2026": the event's own date ends the wave
+		("Tập trung tuyên truyền cao điểm về ", "date", "2026-03-15"),
+		("Tuyên truyền kết quả thành công của", "none", None),  # after an event, no end: no date invented
+	]
+	assert "Tuyên truyền những đổi mới" in tasks[0]["clause"]  # the wave's other bullets stay in its task
+	assert tasks[0]["clause"].startswith("Đợt 1: Trong tháng 12/2025")
+	assert all("loa phát thanh" not in task["clause"] for task in tasks)  # forms of a later part are no wave

@@ -6,13 +6,39 @@ from hypothesis import strategies as st
 
 from danvan_app.domain import recurrence as r
 
-RECURRENCES = st.sampled_from([r.MONTHLY, r.QUARTERLY, r.HALF_YEARLY, r.YEARLY])
+RECURRENCES = st.sampled_from([r.WEEKLY, r.MONTHLY, r.QUARTERLY, r.HALF_YEARLY, r.YEARLY])
 DAYS = st.dates(min_value=date(2015, 1, 1), max_value=date(2035, 12, 31))
 
 
 @pytest.mark.parametrize(
 	("recurrence", "day", "label", "key", "start", "end"),
 	[
+		# ISO weeks, Monday to Sunday: the week holding 1/1/2026 (a Thursday) is week 1 of 2026 …
+		(
+			r.WEEKLY,
+			date(2026, 1, 1),
+			"Tuần 01/2026 (29/12–04/01)",
+			"2026-W01",
+			date(2025, 12, 29),
+			date(2026, 1, 4),
+		),
+		# … and the one holding 1/1/2027 (a Friday) is week 53 of 2026.
+		(
+			r.WEEKLY,
+			date(2027, 1, 1),
+			"Tuần 53/2026 (28/12–03/01)",
+			"2026-W53",
+			date(2026, 12, 28),
+			date(2027, 1, 3),
+		),
+		(
+			r.WEEKLY,
+			date(2026, 2, 1),
+			"Tuần 05/2026 (26/01–01/02)",
+			"2026-W05",
+			date(2026, 1, 26),
+			date(2026, 2, 1),
+		),
 		(r.MONTHLY, date(2026, 3, 15), "Tháng 3/2026", "2026-M03", date(2026, 3, 1), date(2026, 3, 31)),
 		(r.QUARTERLY, date(2026, 8, 1), "Quý III/2026", "2026-Q3", date(2026, 7, 1), date(2026, 9, 30)),
 		(
@@ -45,16 +71,24 @@ def test_due_dates():
 	assert r.due_date(q3, offset_days=15) == date(2026, 10, 15)  # 15 ngày sau khi kết thúc quý
 	assert r.due_date(r.Period(r.YEARLY, 2026, 1), month=6) == date(2026, 6, 30)  # tháng 6 hằng năm
 	assert r.due_date(r.Period(r.MONTHLY, 2024, 2)) == date(2024, 2, 29)
+	week = r.Period(r.WEEKLY, 2026, 10)  # 02/03–08/03/2026
+	assert r.due_date(week) == date(2026, 3, 8)  # the week's Sunday
+	assert r.due_date(week, offset_days=1) == date(2026, 3, 9)
+	assert r.due_date(week, month=6) == date(2026, 3, 8)  # a month ties only a yearly duty
 
 
 def test_year_rolls_over():
 	assert r.Period(r.QUARTERLY, 2026, 4).next() == r.Period(r.QUARTERLY, 2027, 1)
 	assert r.Period(r.YEARLY, 2026, 1).next() == r.Period(r.YEARLY, 2027, 1)
+	assert r.Period(r.WEEKLY, 2025, 52).next() == r.Period(r.WEEKLY, 2026, 1)  # 2025 has 52 ISO weeks
+	assert r.Period(r.WEEKLY, 2026, 52).next() == r.Period(r.WEEKLY, 2026, 53)  # 2026 has 53
+	assert r.Period(r.WEEKLY, 2026, 53).next() == r.Period(r.WEEKLY, 2027, 1)
+	assert [r.iso_weeks_in(year) for year in (2020, 2025, 2026, 2032)] == [53, 52, 53, 53]
 
 
 def test_unknown_recurrence():
 	with pytest.raises(ValueError):
-		r.period_containing("weekly", date(2026, 1, 1))
+		r.period_containing("daily", date(2026, 1, 1))
 
 
 @given(RECURRENCES, DAYS)
@@ -95,6 +129,24 @@ def test_definition_end_and_future_start():
 	assert created[0].start == date(2026, 1, 15)  # an instance never starts before its duty does
 	future = r.Definition("NV-3", r.YEARLY, start=date(2027, 1, 1))
 	assert r.instances_due([future], set(), today=date(2026, 12, 1)) == []
+
+
+def test_weekly_generation_catches_up_each_week_once():
+	weekly = r.Definition("NV-4", r.WEEKLY, start=date(2026, 3, 4))  # a Wednesday
+	created = r.instances_due([weekly], set(), today=date(2026, 3, 23))  # a Monday
+	assert [i.period.key for i in created] == ["2026-W10", "2026-W11", "2026-W12", "2026-W13"]
+	assert created[0].start == date(2026, 3, 4)  # not the Monday before the duty began
+	assert [i.due for i in created] == [
+		date(2026, 3, 8),
+		date(2026, 3, 15),
+		date(2026, 3, 22),
+		date(2026, 3, 29),
+	]
+	existing = {(i.definition, i.period.key) for i in created}
+	assert r.instances_due([weekly], existing, today=date(2026, 3, 29)) == []  # same week: nothing new
+	assert [i.period.key for i in r.instances_due([weekly], existing, today=date(2026, 3, 30))] == [
+		"2026-W14"
+	]
 
 
 @given(RECURRENCES, DAYS, DAYS, st.integers(0, 60))

@@ -187,3 +187,81 @@ class TestImportedDuties(FrappeTestCase):
 		due = sorted(str(i.due_date) for i in instances)
 		self.assertEqual(due[0], "2026-12-31")
 		self.assertTrue(all(i.due_date for i in instances))
+
+	def test_an_imported_weekly_duty_yields_one_instance_a_week_once(self):
+		from danvan_app import jobs
+		from danvan_app.api.directives import create_tasks
+		from danvan_app.bench_tests.factories import make_directive
+
+		frappe.set_user("Administrator")
+		units = make_tree()
+		# The daily job commits, so the settings are put back by hand (the class's rollback would not).
+		for field in ("instance_lead_days", "working_days_only"):
+			self.addCleanup(_restore_setting, field, frappe.db.get_single_value("DV Settings", field))
+		frappe.db.set_single_value("DV Settings", "instance_lead_days", 0)
+		frappe.db.set_single_value("DV Settings", "working_days_only", 0)
+		directive = make_directive("42-CT/TU", issuing_unit=units.province).name
+		(duty,) = create_tasks(
+			directive,
+			[
+				{
+					"title": "Ra quân vệ sinh môi trường vào thứ Bảy hoặc Chủ nhật hàng tuần",
+					"presiding_unit": units.district1,
+					"deadline_kind": "recurring",
+					"recurrence": "weekly",  # the parser's key, as the import dialog sends it
+					"start_date": "2026-03-04",
+				}
+			],
+		)
+		self.assertEqual(frappe.db.get_value("DV Task", duty, "recurrence"), "Hằng tuần")
+
+		def instances():
+			return frappe.get_all(
+				"DV Task",
+				filters={"recurring_source": duty},
+				fields=["period_key", "period_label", "start_date", "due_date", "recurrence"],
+				order_by="period_key asc",
+			)
+
+		created = jobs.generate_recurring_instances(today="2026-03-23")
+		rows = instances()
+		self.assertEqual(created, 4)
+		self.assertEqual([r.period_key for r in rows], [f"2026-W{week}" for week in (10, 11, 12, 13)])
+		self.assertEqual(rows[0].period_label, "Tuần 10/2026 (02/03–08/03)")
+		self.assertEqual(str(rows[0].start_date), "2026-03-04")  # not before the duty began
+		self.assertEqual(
+			[str(r.due_date) for r in rows], ["2026-03-08", "2026-03-15", "2026-03-22", "2026-03-29"]
+		)
+		self.assertTrue(all(r.recurrence == "Không lặp lại" for r in rows))  # an instance does not recur
+		# The job runs again the same week, and the next day: nothing is created twice.
+		self.assertEqual(jobs.generate_recurring_instances(today="2026-03-23"), 0)
+		self.assertEqual(jobs.generate_recurring_instances(today="2026-03-24"), 0)
+		self.assertEqual(len(instances()), 4)
+		self.assertEqual(jobs.generate_recurring_instances(today="2026-03-30"), 1)
+		self.assertEqual(instances()[-1].period_key, "2026-W14")
+
+
+def _restore_setting(field: str, value) -> None:
+	frappe.db.set_single_value("DV Settings", field, value)
+	frappe.db.commit()
+
+
+class TestWeeklyDutyPreview(FrappeTestCase):
+	def test_the_import_preview_proposes_a_weekly_duty_as_hang_tuan(self):
+		from danvan_app.api.directives import preview_directive_text
+
+		frappe.set_user("Administrator")
+		make_tree()
+		text = (
+			"TỈNH ỦY LÀO CAI\nSố 09-CT/TU\nLào Cai, ngày 05 tháng 3 năm 2026\n\nCHỈ THỊ\n"
+			"của Ban Thường vụ Tỉnh ủy\nvề phong trào vệ sinh môi trường\n\n"
+			"II. TỔ CHỨC THỰC HIỆN\n"
+			"1. Ủy ban nhân dân tỉnh chỉ đạo tổ chức ra quân vệ sinh môi trường vào ngày thứ Bảy hoặc Chủ nhật "
+			"hàng tuần.\n\nNơi nhận:\n- Như trên,\nT/M BAN THƯỜNG VỤ\n"
+		)
+		preview = preview_directive_text(text=text)
+		(task,) = preview["tasks"]
+		self.assertEqual(task["deadline"]["recurrence"], "weekly")
+		self.assertEqual(task["fields"]["recurrence"], "Hằng tuần")
+		options = frappe.get_meta("DV Task").get_field("recurrence").options.split("\n")
+		self.assertIn(task["fields"]["recurrence"], options)  # the dialog's select offers what is proposed

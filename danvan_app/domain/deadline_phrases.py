@@ -70,7 +70,11 @@ _REGULAR_MEETING = re.compile(
 # Cue words that turn a written date into a deadline ("trước ngày 30/6/2024", "hoàn thành xong ngày …").
 _DATE_CUE = re.compile(
 	r"(?:\btruoc|\bcham nhat(?:\s+(?:la|vao))?|\bhan chot(?:\s+la)?|\bhoan thanh(?:\s+xong)?"
-	r"(?:\s+(?:truoc|trong|vao))?|\bxong(?:\s+(?:truoc|trong|vao))?|\bden het|\bden|\btrong\s+ngay)\s*(?:ngay\s*)?$"
+	r"(?:\s+(?:truoc|trong|vao))?|\bxong(?:\s+(?:truoc|trong|vao))?|\bden het|\bden|\btrong\s+ngay)\s*"
+	# an hour before the day: "đến 17 giờ 00, ngày 01/02/2026", "trước 05 giờ 00 ngày 14/3/2026"
+	r"(?:\d{1,2}\s*(?:gio|h)(?:\s*\d{1,2})?(?:\s*phut)?\s*,?\s*)?(?:ngay\s*)?$"
+	# the event's own date: "đến ngày bầu cử 15/3/2026", "trước ngày khai mạc 20/4/2026"
+	r"|(?:\bden|\btruoc)\s+ngay\s+(?:bau cu|khai mac|be mac|ket thuc|hoi nghi|dai hoi|ky niem)\s*(?:ngay\s*)?$"
 )
 # "từ ngày 01/12/2025 đến ngày 14/12/2025": a span is due its last day.
 _QUARTER_ANY = re.compile(rf"\b{_QUARTER}")
@@ -89,6 +93,9 @@ _RECURRING = re.compile(
 )
 _RECURRENCE_BY_UNIT = {"quy": "quarterly", "thang": "monthly", "nam": "yearly", "tuan": "weekly"}
 _DIGIT = re.compile(r"\d")
+# "Hằng năm … vào dịp kỷ niệm ngày truyền thống … (15/10/1930 - …)": the occasion's date gives the month of a
+# yearly duty (issue 15, class 3); the year written with it is the anniversary's origin, not a deadline.
+_OCCASION_DATE = re.compile(r"\bdip\b[^.;]{0,120}?\b(\d{1,2})\s?/\s?(\d{1,2})(?!\d)")
 _FROM_YEAR = re.compile(r"\btu\s+(?:dau\s+)?nam\s+(\d{4})(?!\d)")
 _YEAR_START_NO_YEAR = re.compile(r"\b(?:ngay\s+)?tu\s+dau\s+nam\b(?!\s+\d)")
 
@@ -163,7 +170,12 @@ def _deadline(clause: str, folded: str) -> Deadline:
 	start = date(int(from_year.group(1)), 1, 1) if from_year else None
 	recurring = _recurring_deadlines(clause, folded, start)
 	if recurring:
-		return min(recurring, key=lambda candidate: (candidate.position, -candidate.end)).deadline
+		deadline = min(recurring, key=lambda candidate: (candidate.position, -candidate.end)).deadline
+		if deadline.recurrence == "yearly" and deadline.month is None and "dip" in folded:
+			occasion = _OCCASION_DATE.search(folded)
+			if occasion and 1 <= int(occasion.group(1)) <= 31 and 1 <= int(occasion.group(2)) <= 12:
+				deadline = replace(deadline, month=int(occasion.group(2)))
+		return deadline
 	if from_year:
 		return Deadline("from_year", start=start, text=_as_written(clause, from_year))
 	if span:

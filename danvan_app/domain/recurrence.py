@@ -1,5 +1,8 @@
-"""Recurring obligations ("hằng quý", "tháng 12 hằng năm", "định kỳ 6 tháng"): periods, their labels and
-due dates, and which instances a daily job must create.
+"""Recurring obligations ("hằng tuần", "hằng quý", "tháng 12 hằng năm", "định kỳ 6 tháng"): periods, their
+labels and due dates, and which instances a daily job must create.
+
+A week is an ISO week (Monday to Sunday), numbered within its ISO year: the week of 29/12/2025–04/01/2026 is
+week 1 of 2026, so every day belongs to exactly one week and a week is never cut at a year's end.
 
 :func:`instances_due` is a pure function of the definitions, the periods that already have an instance,
 and today. The job calls it once for all definitions and writes the result in bulk, so running it twice,
@@ -14,8 +17,16 @@ from datetime import date, timedelta
 
 from danvan_app.domain.periods import QUARTER_NUMERALS, half_end, month_end, quarter_end
 
-MONTHLY, QUARTERLY, HALF_YEARLY, YEARLY = "monthly", "quarterly", "half_yearly", "yearly"
-PERIODS_PER_YEAR = {MONTHLY: 12, QUARTERLY: 4, HALF_YEARLY: 2, YEARLY: 1}
+WEEKLY, MONTHLY, QUARTERLY, HALF_YEARLY, YEARLY = "weekly", "monthly", "quarterly", "half_yearly", "yearly"
+PERIODS_PER_YEAR = {MONTHLY: 12, QUARTERLY: 4, HALF_YEARLY: 2, YEARLY: 1}  # weeks: iso_weeks_in(year)
+RECURRENCES = (WEEKLY, *PERIODS_PER_YEAR)
+
+
+def iso_weeks_in(year: int) -> int:
+	"""52 or 53: the ISO week of 28 December is always the year's last."""
+	return date(year, 12, 28).isocalendar()[1]
+
+
 MONTHS_PER_PERIOD = {MONTHLY: 1, QUARTERLY: 3, HALF_YEARLY: 6, YEARLY: 12}
 
 
@@ -23,11 +34,14 @@ MONTHS_PER_PERIOD = {MONTHLY: 1, QUARTERLY: 3, HALF_YEARLY: 6, YEARLY: 12}
 class Period:
 	recurrence: str
 	year: int
-	index: int  # 1-based within the year: month 1–12, quarter 1–4, half 1–2, year 1
+	index: int  # 1-based within the year: ISO week 1–53, month 1–12, quarter 1–4, half 1–2, year 1
 
 	@property
 	def key(self) -> str:
-		"""Stable identifier stored on each instance: ``2026-M03``, ``2026-Q3``, ``2026-H2``, ``2026``."""
+		"""Stable identifier stored on each instance: ``2026-W05``, ``2026-M03``, ``2026-Q3``, ``2026-H2``,
+		``2026``."""
+		if self.recurrence == WEEKLY:
+			return f"{self.year}-W{self.index:02d}"
 		prefix = {MONTHLY: "M", QUARTERLY: "Q", HALF_YEARLY: "H"}.get(self.recurrence)
 		if prefix is None:
 			return f"{self.year}"
@@ -39,7 +53,11 @@ class Period:
 
 	@property
 	def label(self) -> str:
-		"""How officials name the period: ``Tháng 3/2026``, ``Quý III/2026``, ``6 tháng cuối năm 2026``."""
+		"""How officials name the period: ``Tuần 05/2026 (26/01–01/02)``, ``Tháng 3/2026``, ``Quý III/2026``,
+		``6 tháng cuối năm 2026``."""
+		if self.recurrence == WEEKLY:
+			first, last = self.start, self.end
+			return f"Tuần {self.index:02d}/{self.year} ({first:%d/%m}–{last:%d/%m})"
 		if self.recurrence == MONTHLY:
 			return f"Tháng {self.index}/{self.year}"
 		if self.recurrence == QUARTERLY:
@@ -50,10 +68,14 @@ class Period:
 
 	@property
 	def start(self) -> date:
+		if self.recurrence == WEEKLY:
+			return date.fromisocalendar(self.year, self.index, 1)
 		return date(self.year, (self.index - 1) * MONTHS_PER_PERIOD[self.recurrence] + 1, 1)
 
 	@property
 	def end(self) -> date:
+		if self.recurrence == WEEKLY:
+			return self.start + timedelta(days=6)
 		if self.recurrence == MONTHLY:
 			return month_end(self.year, self.index)
 		if self.recurrence == QUARTERLY:
@@ -63,12 +85,16 @@ class Period:
 		return date(self.year, 12, 31)
 
 	def next(self) -> Period:
-		if self.index < PERIODS_PER_YEAR[self.recurrence]:
+		last = iso_weeks_in(self.year) if self.recurrence == WEEKLY else PERIODS_PER_YEAR[self.recurrence]
+		if self.index < last:
 			return Period(self.recurrence, self.year, self.index + 1)
 		return Period(self.recurrence, self.year + 1, 1)
 
 
 def period_containing(recurrence: str, day: date) -> Period:
+	if recurrence == WEEKLY:
+		iso_year, week, _weekday = day.isocalendar()
+		return Period(WEEKLY, iso_year, week)
 	if recurrence not in PERIODS_PER_YEAR:
 		raise ValueError(f"unknown recurrence: {recurrence}")
 	return Period(recurrence, day.year, (day.month - 1) // MONTHS_PER_PERIOD[recurrence] + 1)

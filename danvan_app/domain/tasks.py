@@ -42,6 +42,7 @@ DEADLINE_KIND_KEYS = {label: key for key, label in DEADLINE_KIND_LABELS.items()}
 
 RECURRENCE_LABELS = {
 	"none": "Không lặp lại",
+	"weekly": "Hằng tuần",
 	"monthly": "Hằng tháng",
 	"quarterly": "Hằng quý",
 	"half_yearly": "6 tháng một lần",

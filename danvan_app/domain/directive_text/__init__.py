@@ -23,13 +23,15 @@ Extensions of the agreed shape, fields added only (a reader of the old shape ign
   2025-12-31; "6 tháng đầu năm 2025" → start 2025-01-01, end 2025-06-30), null otherwise.
 * ``deadline.relative`` (issue 15): a limit timed against an event, as written ("chậm nhất 30 ngày trước ngày
   khai mạc kỳ họp"); ``kind`` stays "none" and no date is invented.
-* ``deadline.recurrence`` may be "weekly" ("hàng tuần") beside the four earlier values.
+* ``deadline.recurrence`` may be "weekly" ("hàng tuần") beside the four earlier values; the importer proposes
+  it as DV Task's "Hằng tuần" (ISO weeks, ``danvan_app/domain/recurrence.py``).
 
 ``deadline.kind`` keeps its seven values. A period alone as a deadline is due its last day, kind "date" ("vào
 năm 2030", a table's "2030", "cuối năm 2026", "6 tháng đầu năm 2025", "giai đoạn 2021–2025", "từ ngày … đến
 ngày 14/12/2025"); the period of a programme ("kế hoạch đầu tư công trung hạn giai đoạn 2026 - 2030", "giai đoạn
 đến năm 2030") is none. "tháng Mười", "tháng Chạp", "tháng Giêng" are months; "tại kỳ họp thường kỳ tháng 6 hằng
-năm", "vào dịp 15/10 hằng năm" are yearly in that month. Dates are ISO strings, null when the
+năm", "vào dịp 15/10 hằng năm", "Hằng năm … vào dịp kỷ niệm ngày truyền thống … (15/10/1930 …)" are yearly
+in that month. An hour written before the day ("đến 17 giờ 00, ngày 01/02/2026") keeps the day. Dates are ISO strings, null when the
 text does not say. Errors (empty, binary, oversized input) raise ``DirectiveTextError`` with a Vietnamese
 message; the CLI prints it on stderr and exits with status 1.
 
@@ -42,10 +44,15 @@ Choices worth knowing:
 * "ngay từ đầu năm" (no year) → deadline kind "none" with the phrase kept in ``text``: there is no date to compute
   and none is invented. Likewise a month or day without a year keeps ``due`` null.
 * One task per obligation (issue 15): a clause giving one body several duties each with its own time becomes one
-  task per timed duty (``obligations.py``); a sentence opening with its time and naming its actor ("Định kỳ 6
+  task per timed duty (``obligations.py``), and an untimed duty followed after ";" by a duty that opens with its
+  own time ("… đôn đốc, kiểm tra …; định kỳ hằng năm báo cáo Tỉnh ủy") is two tasks, the first without the
+  second's time (a bare completion time, "…; hoàn thành trước ngày 31/12/2025", stays the duty's own); a sentence opening with its time and naming its actor ("Định kỳ 6
   tháng, các sở, ngành báo cáo …") is a task wherever it stands; headers that name a body ("2. Sở Nội vụ",
   "Điều 14. Trách nhiệm của Sở Nội vụ", "c) Đề nghị Trung ương MTTQ Việt Nam") give it to the points below
-  (``items.py``); appendix task tables are read row by row (``tables.py``); hard-wrapped scraped text is joined
+  (``items.py``), so do office holders ("Đồng chí Phó Trưởng phòng … - Phó Trưởng tiểu ban: …", a header
+  "5. Các Phó chủ tịch phụ trách lĩnh vực …"), kept as written; an inspection plan's "NỘI DUNG KIỂM TRA, GIÁM
+  SÁT" items are its duties, timed by their "* Thời gian thực hiện" field; a plan's waves on lines of their own
+  ("2.1. Đợt 1: Trong tháng 12/2025" over bullets) are one duty each, due the wave's time; appendix task tables are read row by row (``tables.py``); hard-wrapped scraped text is joined
   back first (``layout.py``). Legal rules are not tasks: per-case limits ("trong 03 ngày làm việc kể từ ngày
   nhận được …"), case rules ("Đối với kiến nghị …"), accountability ("chịu trách nhiệm trước …"), the execution
   formula, conditional reports, citations.

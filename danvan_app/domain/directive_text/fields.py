@@ -50,6 +50,11 @@ def read_fields(paragraphs: list[str]) -> tuple[list[str], Deadline | None, list
 	return kept, deadline, presiding, coordinating
 
 
+def time_of(value: str) -> Deadline:
+	"""The deadline a time field's value sets ("Dự kiến tháng 11/2025", "Quý IV/2025 và Quý I/2026")."""
+	return _time(value)
+
+
 def _time(value: str) -> Deadline:
 	several = last_deadline(value)
 	if several is not None:

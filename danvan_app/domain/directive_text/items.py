@@ -75,6 +75,13 @@ def collect_items(lines: list[_Line], body_start: int) -> tuple[list[_Item], lis
 			walk.section = None
 			continue
 		next_line = nonempty[position + 1] if position + 1 < len(nonempty) else None
+		wave = _WAVE.match(line.folded)
+		if wave and (walk.section is None or walk.section == "waves"):
+			# "2.1. Đợt 1: Trong tháng 12/2025" over bullets: one duty a wave, due the wave's time.
+			walk.open("waves")
+			walk.top_kind = "wave"
+			walk.add(line.text[wave.start("wave") :].strip(), "wave")
+			continue
 		if walk.section is None:
 			# "… thực hiện tốt một số nhiệm vụ trọng tâm sau:" followed by "1." opens the tasks part too.
 			if (
@@ -92,6 +99,10 @@ def collect_items(lines: list[_Line], body_start: int) -> tuple[list[_Item], lis
 			continue
 		_item_line(walk, line)
 	return _split_group_headers(walk.items), walk.loose
+
+
+# A wave of a plan on a line of its own: "2.1. Đợt 1: Trong tháng 12/2025", "- Đợt 2: Từ tháng 01 đến …".
+_WAVE = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s*|[-+*•]\s*)?(?P<wave>dot\s+\d{1,2}\s*:\s*[^.;:]{3,80})$")
 
 
 def _closes_part(line: _Line) -> bool:
@@ -150,7 +161,12 @@ def _item_line(walk: _Walk, line: _Line) -> None:
 		kind = _marker_kind(marker)
 		number = marker.group("number") or marker.group("number_dash")
 		if kind == "number" and int(number) != walk.expected_number and walk.top_kind == "number":
-			kind = "sub"  # numbering out of sequence: a sub-list, keep with the current item
+			rest = line.text[marker.end() :].strip()
+			# One number skipped by the drafter ("3. …" then "5. Các Phó chủ tịch phụ trách …:") before a line
+			# naming only a body still opens the next item; otherwise the numbering is a sub-list.
+			skipped = int(number) == walk.expected_number + 1 and len(rest) <= 120 and not rest.endswith(".")
+			if not (skipped and units_in_header(rest) is not None):
+				kind = "sub"  # numbering out of sequence: a sub-list, keep with the current item
 		if walk.top_kind is None and kind != "sub":
 			walk.top_kind = kind
 		if kind == walk.top_kind:
@@ -182,7 +198,8 @@ def _split_group_headers(items: list[_Item]) -> list[_Item]:
 	"""
 	result: list[_Item] = []
 	for item in items:
-		result.extend(_split(item, item.actor, depth=0))
+		# A wave's bullets are what is done in it, one duty with the wave's time (``obligations._wave_task``).
+		result.extend([item] if item.section == "waves" else _split(item, item.actor, depth=0))
 	return result
 
 

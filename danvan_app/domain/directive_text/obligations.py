@@ -16,6 +16,7 @@ from danvan_app.domain.actor_phrases import extract_units
 from danvan_app.domain.deadline_phrases import Deadline, is_per_case_limit, parse_deadline
 from danvan_app.domain.directive_text.confidence import confidence_of, is_generic_body
 from danvan_app.domain.directive_text.fields import has_fields, read_fields
+from danvan_app.domain.directive_text.fields import time_of as wave_time
 from danvan_app.domain.directive_text.results import Task
 from danvan_app.domain.directive_text.structure import _Item, _task_title
 from danvan_app.domain.vn_text import fold_same_length
@@ -40,7 +41,7 @@ _RULE_OPENING = re.compile(
 	r"|(?:luat|bo luat|nghi dinh|thong tu|quyet dinh|chi thi|nghi quyet|ke hoach|cong van|huong dan|ket luan"
 	r"|quy dinh|thong bao|chuong trinh)\s+(?:so\s*)?\d"
 	r"|chiu trach nhiem truoc\b|(?:nguoi dung dau|thu truong|giam doc|chu tich)[^.;:]{0,80}?\bchiu trach nhiem truoc\b"
-	r"|thuc hien (?:cac )?nhiem vu (?:khac|theo phan cong|duoc phan cong)\b|[^.;]{0,60}\bduoc phan cong tai (?:muc|phan)\b"
+	r"|thuc hien (?:cac )?nhiem vu (?:khac|theo phan cong|duoc phan cong)\b|[^.;]{0,100}\bduoc phan cong tai (?:muc|phan)\b"
 	r"|doi voi (?!(?:cac |nhung )?(?:so|ban|bo|co quan|don vi|dia phuong|uy ban|ubnd|cap uy"
 	r"|mat tran|doan the|hoi|tinh uy|huyen uy|dang uy|chinh quyen)\b))"
 )
@@ -107,7 +108,20 @@ def units_in_header(header: str | None) -> tuple[list[str], list[str]] | None:
 	if not header:
 		return None
 	presiding, coordinating = extract_units(_HEADER_TAIL.sub("", header) + " thực hiện.")
-	return (presiding, coordinating) if presiding else None
+	if presiding:
+		return presiding, coordinating
+	holder = _PORTFOLIO_HOLDER.match(header.strip())
+	# "5. Các Phó chủ tịch phụ trách lĩnh vực Dân tộc, Tôn giáo …", "3. Cán bộ phụ trách lĩnh vực giám sát …":
+	# the office holder with a portfolio, as written, carries the points below.
+	return ([" ".join(holder.group("title").split())], []) if holder else None
+
+
+# An office holder named by the portfolio they hold, alone on a header line.
+_PORTFOLIO_HOLDER = re.compile(
+	r"^(?:(?:các|Các)\s+)?(?:(?:đồng chí|Đồng chí|đ/c|Đ/c)\s+)?"
+	r"(?P<title>(?:(?:Phó|phó)\s+)?(?:Chủ tịch|chủ tịch|Trưởng|trưởng|Cán bộ|cán bộ|Chuyên viên|chuyên viên|Công chức"
+	r"|công chức|Ủy viên|Uỷ viên|ủy viên)\b[^.;:\n]{0,60}?\bphụ trách\b[^.;:\n]{2,100}?)\s*:?$"
+)
 
 
 def tasks_from_item(item: _Item) -> list[Task]:
@@ -116,6 +130,8 @@ def tasks_from_item(item: _Item) -> list[Task]:
 	In an article that is not about duties ("Điều 9. Trình tự đánh giá"), a point is a task only when it names
 	the body that acts; other points are rules.
 	"""
+	if item.section == "waves":
+		return _wave_task(item)
 	fields = read_fields(item.paragraphs) if has_fields(item.paragraphs[1:]) else None
 	if fields is not None:
 		item = _Item(fields[0], item.marker_kind, item.section, item.actor)
@@ -129,6 +145,19 @@ def tasks_from_item(item: _Item) -> list[Task]:
 	return [task for task in tasks if not is_per_case_limit(task.clause)]
 
 
+def _wave_task(item: _Item) -> list[Task]:
+	"""A wave of a plan ("Đợt 1: Trong tháng 12/2025" over what is done in it): one task, due the wave's time,
+	titled by its first duty; a wave with nothing under it is no task."""
+	header, body = item.paragraphs[0], [_ITEM_LEAD.sub("", p).strip() for p in item.paragraphs[1:]]
+	body = [paragraph for paragraph in body if paragraph]
+	if not body:
+		return []
+	clause = "\n".join(body)
+	presiding, coordinating = _units(clause, item.actor)
+	task = _task(clause, presiding, coordinating, wave_time(header.split(":", 1)[1].strip()))
+	return [replace(task, clause=f"{header}\n{clause}")]
+
+
 def _with_fields(
 	task: Task, deadline: Deadline | None, presiding: list[str], coordinating: list[str]
 ) -> Task:
@@ -140,9 +169,18 @@ def _with_fields(
 	return replace(task, confidence=confidence_of(task.clause, task.presiding, task.deadline))
 
 
+# "Đồng chí Trưởng Ban xây dựng Đảng - Trưởng Tiểu ban:", "Đ/c Phó Chủ tịch UBND xã phụ trách văn hóa:".
+_OFFICE_HOLDER = re.compile(r"^(?:Đồng chí|đồng chí|Đ/c|đ/c)\s+(?P<title>[^:;.\n]{3,150}?)\s*:\s*")
+
+
 def _units(text: str, header: str | None) -> tuple[list[str], list[str]]:
 	"""The bodies of ``text``; when it names none, the header's ("1. Sở Nội vụ:" over "a) Chủ trì, phối hợp
 	với Thanh tra tỉnh …" → Sở Nội vụ presides, Thanh tra tỉnh coordinates)."""
+	holder = _OFFICE_HOLDER.match(text)
+	if holder:
+		# "Đồng chí Phó Trưởng phòng Văn hóa - Xã hội - Phó Trưởng tiểu ban: Trực tiếp chỉ đạo …": the office
+		# holder, as written, carries the duty (a plan's assignment of its members).
+		return [" ".join(holder.group("title").split())], extract_units(text[holder.end() :])[1]
 	presiding, coordinating = extract_units(text)
 	if not presiding:
 		# "Sở Văn hóa, Thể thao và Du lịch: Tiếp tục chỉ đạo …", "Đề nghị Ủy ban MTTQ Việt Nam tỉnh: Vận động …"
@@ -226,7 +264,7 @@ def _groups(segments: list[_Segment]) -> list[list[_Segment]]:
 	distinct_times = {
 		(s.deadline.kind, s.deadline.due, s.deadline.recurrence, s.deadline.month) for s in timed
 	}
-	if not opener and (len(timed) < 2 or len(distinct_times) < 2):
+	if not opener and (len(timed) < 2 or len(distinct_times) < 2) and not _own_timed_duty_after(segments):
 		return [segments]
 	groups: list[list[_Segment]] = []
 	pending: list[_Segment] = []
@@ -250,6 +288,28 @@ def _groups(segments: list[_Segment]) -> list[list[_Segment]]:
 		else:
 			groups.append(pending)
 	return groups
+
+
+def _own_timed_duty_after(segments: list[_Segment]) -> bool:
+	"""An untimed duty, then after ";" a duty that opens with its own time ("Ban Dân vận Tỉnh ủy chủ trì … đôn
+	đốc, kiểm tra …; định kỳ hằng năm báo cáo Tỉnh ủy"): two duties, the first without the second's time (issue
+	15, class 1). A bare completion time ("…; hoàn thành trước ngày 31/12/2025") is the first duty's own."""
+	for index, segment in enumerate(segments[1:], 1):
+		written = segment.deadline.text
+		if not segment.timed or not written or not segments[index - 1].text.endswith(";"):
+			continue
+		if not segment.text.lower().startswith(written.lower()):
+			continue
+		rest = segment.folded[len(written) :]
+		if len(rest.split()) >= 3 and _DELIVERABLE_VERB.search(rest) and _states_a_duty(segments[:index]):
+			return not any(earlier.timed for earlier in segments[:index])
+	return False
+
+
+# What a duty opening with its time delivers ("báo cáo Tỉnh ủy", "tổ chức sơ kết", "gửi Sở Nội vụ").
+_DELIVERABLE_VERB = re.compile(
+	r"^[ ,]*(?:cac |[^ ]+ )?(?:bao cao|to chuc|tong hop|so ket|tong ket|gui|kiem tra|danh gia|xay dung|trinh|hop)\b"
+)
 
 
 def _states_a_duty(segments: list[_Segment]) -> bool:

@@ -26,6 +26,8 @@ _HEADING_MARKER = re.compile(r"^(?:[*\-–•]\s*|[IVX]{1,5}\s?[.)/-]\s*|\d{1,2}
 _TASK_HEADING_WORD = (
 	r"(?:nhiem vu|giai phap|noi dung|hoat dong|tien do|lo trinh|phan cong(?: trach nhiem| nhiem vu)?)"
 	r"(?:\s+(?:trong tam|chu yeu|cu the|can thuc hien|thuc hien|trien khai(?: thuc hien)?))*"
+	# An inspection plan's contents are the inspections it carries out: "NỘI DUNG KIỂM TRA, GIÁM SÁT".
+	r"(?:(?<=noi dung)\s+(?:kiem tra|giam sat)(?:\s*(?:,|va)\s*(?:kiem tra|giam sat))?)?"
 )
 # "NHIỆM VỤ, GIẢI PHÁP", "NỘI DUNG THỰC HIỆN", "NỘI DUNG, TIẾN ĐỘ, PHÂN CÔNG TRÁCH NHIỆM THỰC HIỆN".
 _TASKS_HEADING = re.compile(

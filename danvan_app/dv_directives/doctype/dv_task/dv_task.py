@@ -100,6 +100,7 @@ class DVTask(
 		progress_updates: DF.Table[DVTaskProgress]
 		recurrence: DF.Literal[
 			"Kh\u00f4ng l\u1eb7p l\u1ea1i",
+			"H\u1eb1ng tu\u1ea7n",
 			"H\u1eb1ng th\u00e1ng",
 			"H\u1eb1ng qu\u00fd",
 			"6 th\u00e1ng m\u1ed9t l\u1ea7n",
