@@ -167,21 +167,23 @@ class TestTaskFlow(FrappeTestCase):
 		)
 
 
-def restore_setting(field: str, value) -> None:
-	frappe.db.set_single_value("DV Settings", field, value)
-	frappe.db.commit()
-
-
 class TestDailyJobs(FrappeTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.lead_days = frappe.db.get_single_value("DV Settings", "instance_lead_days")
+
+	@classmethod
+	def tearDownClass(cls):
+		super().tearDownClass()
+		# The daily job commits, so the class's rollback may leave the lead days at the tests' 0: the value
+		# from before the class comes back for the tests that follow on the same site.
+		frappe.db.set_single_value("DV Settings", "instance_lead_days", cls.lead_days)
+		frappe.db.commit()
+
 	def setUp(self):
 		frappe.set_user("Administrator")
 		self.units = make_tree()
-		# The daily job commits, so the setting is put back by hand (the class's rollback would not).
-		self.addCleanup(
-			restore_setting,
-			"instance_lead_days",
-			frappe.db.get_single_value("DV Settings", "instance_lead_days"),
-		)
 		frappe.db.set_single_value("DV Settings", "instance_lead_days", 0)
 		ensure_outgoing_email_account()
 

@@ -7,11 +7,23 @@ the rule itself is ``danvan_app.domain.access.may_access``. Values reach SQL onl
 
 import frappe
 from frappe.core.doctype.user_permission.user_permission import get_user_permissions
-from pypika.terms import Criterion, LiteralValue
+from pypika.terms import Criterion
 
 from danvan_app.domain import access
 
 NOTHING = "1=0"
+
+
+class SqlCriterion(Criterion):
+	"""A condition already written as SQL (its values escaped), that the query builder can combine with
+	``&`` and ``|`` and that a query's later ``where`` can add to (a bare ``LiteralValue`` can do neither)."""
+
+	def __init__(self, sql: str):
+		super().__init__()
+		self.sql = sql
+
+	def get_sql(self, **kwargs) -> str:
+		return f"({self.sql})"
 
 
 def user_scope(user: str | None = None) -> access.UserScope:
@@ -151,7 +163,7 @@ def units_criterion(column, user: str | None = None) -> Criterion | None:
 	scope = user_scope(user)
 	if scope.unrestricted:
 		return None
-	return LiteralValue(units_condition(column.get_sql(quote_char="`", with_namespace=True), scope))
+	return SqlCriterion(units_condition(column.get_sql(quote_char="`", with_namespace=True), scope))
 
 
 def subtree_criterion(Unit, unit: str | None) -> Criterion | None:
@@ -170,7 +182,7 @@ def task_scope_criterion(Task, user: str | None = None, narrow: bool | None = No
 	if scope.unrestricted:
 		return None
 	if not scope.units:
-		return LiteralValue(NOTHING)
+		return SqlCriterion(NOTHING)
 	units = sorted(scope.units)
 	Coordinating = frappe.qb.DocType("DV Task Coordinating Unit")
 	# Uncorrelated INs, not a correlated EXISTS: pypika writes a one-table subquery's columns without

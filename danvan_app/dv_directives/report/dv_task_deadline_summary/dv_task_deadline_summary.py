@@ -71,7 +71,9 @@ def get_rows(filters: frappe._dict) -> list[frappe._dict]:
 			Unit.abbreviation,
 			*(per_unit[key] for key in COUNT_KEYS),
 		)
+		# Units with as many tasks in tree order, so every run (and the replica) gives the same rows.
 		.orderby(per_unit.total, order=frappe.qb.desc)
+		.orderby(Unit.lft)
 		.run(as_dict=True)
 	)
 
