@@ -44,7 +44,6 @@ after_install = "danvan_app.install.after_install"
 after_sync = "danvan_app.install.sync_desk_records"
 after_migrate = "danvan_app.install.sync_desk_records"
 before_uninstall = "danvan_app.install.before_uninstall"
-before_tests = "danvan_app.bench_tests.factories.before_tests"
 
 # Unit scope, through Frappe's hooks: the scoped DocTypes, their child tables, and Frappe's records about
 # them (files, comments, versions, mail, assignments). See danvan_app/permissions/.

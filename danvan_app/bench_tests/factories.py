@@ -117,6 +117,7 @@ def make_user(email: str, role: str, units: list[str] | tuple = (), first_name: 
 	from danvan_app.api.access import grant_unit_access
 
 	if not frappe.db.exists("User", email):
+		allow_many_sign_ups()
 		frappe.get_doc(
 			{
 				"doctype": "User",
@@ -131,8 +132,8 @@ def make_user(email: str, role: str, units: list[str] | tuple = (), first_name: 
 	return email
 
 
-def before_tests() -> None:
-	"""The ``before_tests`` hook: the suite signs up far more users within an hour than Frappe's guard
-	against mass sign-ups allows (``throttle_user_limit``, 60 by default), so it is raised for this test
-	process only; the site's configuration is not touched."""
+def allow_many_sign_ups() -> None:
+	"""The suite signs up far more users within an hour than Frappe's guard against mass sign-ups allows
+	(``throttle_user_limit``, 60 by default): raised for this test process only, the site's configuration
+	untouched. Set on every sign-up, since a test that connects again reloads the configuration."""
 	frappe.local.conf.throttle_user_limit = max(frappe.local.conf.get("throttle_user_limit") or 60, 100_000)
