@@ -369,6 +369,75 @@ def test_a_page_starts_at_its_first_words_as_a_phrase_not_at_an_earlier_same_wor
 	assert ocr.locate_pages(text, words, 2) == [0, text.index("thực hiện phong cách")]
 
 
+def _doubtful(text: str, word: str, occurrence: int, confidence: int = 40) -> dict:
+	"""The ``occurrence``-th (from 0) ``word`` in ``text`` as the recognition reports a doubtful word."""
+	start = -1
+	for _ in range(occurrence + 1):
+		start = text.index(word, start + 1)
+	return {"start": start, "end": start + len(word), "word": word, "confidence": confidence}
+
+
+def test_a_doubtful_word_is_marked_only_where_that_occurrence_is_not_at_every_equal_word():
+	text = (
+		"TỈNH ỦY\n"
+		"1. Các cấp ủy chỉ đạo các cơ quan, các đoàn thể, các trường và các thôn rà soát các quy chế.\n"
+		"2. Ban Dân vận vận động các hộ dân.\n"
+	)
+	clause = "Các cấp ủy chỉ đạo các cơ quan, các đoàn thể, các trường và các thôn rà soát các quy chế."
+	second_of_five = _doubtful(text, "các", 1)  # "các đoàn thể": the clause has five "các"
+	elsewhere = _doubtful(text, "các", 5)  # in item 2: not this clause
+	vận = _doubtful(text, "vận", 1)
+	page, start = ocr.page_of(text, clause, [0])
+	assert (page, start) == (1, text.index("Các cấp"))
+	marks = ocr.doubtful_in_clause(text, start, clause, [second_of_five, elsewhere, vận])
+	assert clause.count("các") == 5
+	assert marks == [
+		{
+			"start": clause.index("các đoàn"),
+			"end": clause.index("các đoàn") + 3,
+			"word": "các",
+			"confidence": 40,
+		}
+	]
+	second = "Ban Dân vận vận động các hộ dân."
+	_, start = ocr.page_of(text, second, [0], start)
+	assert ocr.doubtful_in_clause(text, start, second, [second_of_five, elsewhere, vận]) == [
+		{**vận, "start": second.index("vận vận") + 4, "end": second.index("vận vận") + 7},
+		{**elsewhere, "start": second.index("các"), "end": second.index("các") + 3},
+	]
+
+
+def test_a_clause_rejoined_across_a_line_break_keeps_its_doubtful_word_after_the_break():
+	# The source wraps the clause, with a list marker of a sub-item the parser folds in; the clause is one
+	# line with single spaces and a full stop where the text had a semicolon.
+	text = "2. Mặt trận Tổ quốc\n   tỉnh  chủ trì tuyên truyền;\n- hướng dẫn các xã thực hiện;\n3. Các xã báo cáo."
+	clause = "Mặt trận Tổ quốc tỉnh chủ trì tuyên truyền; hướng dẫn các xã thực hiện."
+	page_starts = [0, text.index("3. Các")]
+	tỉnh = _doubtful(text, "tỉnh", 0)
+	hiện = _doubtful(text, "hiện", 0)
+	later = _doubtful(text, "xã", 1)  # "Các xã báo cáo": the next item's
+	page, start = ocr.page_of(text, clause, page_starts)
+	assert (page, start) == (1, text.index("Mặt trận"))
+	marks = ocr.doubtful_in_clause(text, start, clause, [tỉnh, hiện, later])
+	assert [(clause[m["start"] : m["end"]], m["start"]) for m in marks] == [
+		("tỉnh", clause.index("tỉnh")),
+		("hiện", clause.index("hiện")),
+	]
+	assert ocr.page_of(text, "Các xã báo cáo.", page_starts)[0] == 2
+
+
+def test_a_clause_not_in_the_text_gets_no_marks_and_a_changed_word_is_not_marked():
+	text = "1. Ban Dân vận chủ trì, phối hợp."
+	clause = "Ban Dân vận chủ trì, phối hợp."
+	assert ocr.page_of(text, "Sở Nội vụ chủ trì.", [0]) == (None, 0)
+	# The parser's clause says "chủ trì" where the text has "chủ trì," — paired; the doubtful "trì" is kept.
+	start = text.index("Ban")
+	assert ocr.doubtful_in_clause(text, start, clause, [_doubtful(text, "trì", 0)])[0][
+		"start"
+	] == clause.index("trì")
+	assert ocr.doubtful_in_clause(text, start, "Ban Dân vận chủ tọa.", [_doubtful(text, "trì", 0)]) == []
+
+
 @needs_ocr
 def test_a_scans_pages_are_located_and_each_can_be_shown_as_an_image(page, second_page):
 	pdf = scans.image_pdf([page, second_page])

@@ -77,13 +77,19 @@ def preview_directive_text(text=None, file_url=None) -> dict:
 	preview["reviewed_fields"] = list(REVIEWED_DIRECTIVE_FIELDS)
 	preview["file_url"] = file_url or None
 	# A scan's text came from OCR: pages, seconds, and the doubtful words' places in source_text; each task
-	# names the page its clause starts on, which the dialog shows beside it.
+	# names the page its clause starts on, which the dialog shows beside it, and the doubtful words of its
+	# own clause, placed in the clause, which the dialog marks.
 	preview["recognition"] = recognition
 	if recognition:
 		cursor = 0
+		doubtful = recognition.get("low_confidence") or []
 		for task in preview["tasks"]:
 			task["page"], cursor = ocr.page_of(
 				source, task["clause"], recognition.get("page_starts") or [0], cursor
+			)
+			found = task["page"] is not None
+			task["doubtful"] = (
+				ocr.doubtful_in_clause(source, cursor, task["clause"], doubtful) if found else []
 			)
 	return preview
 

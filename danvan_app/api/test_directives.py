@@ -5,6 +5,7 @@ unreadable input in Vietnamese; confirm and create_tasks write everything or not
 
 import io
 import os
+import re
 import zipfile
 from pathlib import Path
 from unittest.mock import patch
@@ -21,7 +22,7 @@ from danvan_app.api.directives import (
 )
 from danvan_app.bench_tests import scans
 from danvan_app.bench_tests.factories import make_directive, make_tree, make_unit, make_user
-from danvan_app.domain import access
+from danvan_app.domain import access, ocr
 from danvan_app.domain.document_files import MAX_FILE_BYTES
 from danvan_app.exceptions import DirectiveImportError, TaskEntryError
 from danvan_app.importer import reading
@@ -304,11 +305,15 @@ class TestDirectiveImport(FrappeTestCase):
 
 		self.assertEqual(essentials(clean)[0], "21-CT/TU")
 		self.assertIsNone(clean["recognition"])
-		from_scan = preview_directive_text(file_url=upload("ban-quet-21.pdf", scans.image_pdf([page])))
+		# Tesseract is sure of most words on this page; a stricter bar makes real doubtful words of some, among
+		# them "Dân" and "vận" of item 3, which item 1 also has.
+		with patch.object(ocr, "LOW_CONFIDENCE", 95):
+			from_scan = preview_directive_text(file_url=upload("ban-quet-21.pdf", scans.image_pdf([page])))
 		self.assertEqual(essentials(from_scan), essentials(clean))
 		self.assertEqual(from_scan["recognition"]["pages"], 1)
 		for word in from_scan["recognition"]["low_confidence"]:
 			self.assertEqual(from_scan["source_text"][word["start"] : word["end"]], word["word"])
+		self.assertPositionalMarks(from_scan)
 		# Past BACKGROUND_PAGES a scan is read by a job (run at once in tests); the preview says so, the
 		# dialog follows the progress, and asking again gives the job's result.
 		with patch.object(reading, "BACKGROUND_PAGES", 1):
@@ -337,6 +342,37 @@ class TestDirectiveImport(FrappeTestCase):
 		self.assertEqual(essentials(from_doc), essentials(clean))
 		self.assertIsNone(from_doc["recognition"])
 		self.assertEqual(counts(), before)
+
+	def assertPositionalMarks(self, preview):
+		"""Each task's doubtful marks are the recognition's own doubtful occurrences inside its clause: the
+		word at the mark is the word, the words from it on are the text's words from that occurrence on, and
+		a word doubtful at one place is not marked at its other places."""
+		source, doubtful = preview["source_text"], preview["recognition"]["low_confidence"]
+
+		def words(text, at):
+			return [w.strip('.,;:!?()"“”') for w in text[at:].split()[:3]]
+
+		marked = unmarked_equal = 0
+		marked_words = {mark["word"] for task in preview["tasks"] for mark in task["doubtful"]}
+		for task in preview["tasks"]:
+			clause, marks = task["clause"], task["doubtful"]
+			for mark in marks:
+				self.assertEqual(clause[mark["start"] : mark["end"]], mark["word"])
+				after = words(clause, mark["start"])
+				self.assertIn(
+					after,
+					[words(source, d["start"])[: len(after)] for d in doubtful if d["word"] == mark["word"]],
+				)
+			for word in {d["word"] for d in doubtful}:
+				places = len(re.findall(rf"(?<!\w){re.escape(word)}(?!\w)", clause))
+				own = sum(mark["word"] == word for mark in marks)
+				self.assertLessEqual(own, min(places, sum(d["word"] == word for d in doubtful)))
+				unmarked_equal += places - own if word in marked_words else 0
+			marked += len(marks)
+		self.assertGreater(marked, 0, "some doubtful word falls inside a clause")
+		# A word marked at its doubtful place is left alone at its other places, which the old marking (every
+		# equal word) marked too.
+		self.assertGreater(unmarked_equal, 0)
 
 	def test_preview_refuses_unreadable_input_in_vietnamese(self):
 		refused = self.assertRefusedWithNothingWritten

@@ -154,22 +154,22 @@ danvan.DirectiveImport = class DirectiveImport {
 		return notes.join("");
 	}
 
-	clause_html(clause) {
-		// Words OCR was unsure of are marked, so the reviewer checks them against the paper.
+	clause_html(task) {
+		// The words OCR was unsure of in this clause, at their own places (the server pairs each doubtful
+		// occurrence with the clause), so the reviewer checks them against the page beside it.
 		const esc = frappe.utils.escape_html;
-		const doubtful = new Set(
-			((this.recognition && this.recognition.low_confidence) || []).map((w) => w.word),
-		);
-		if (!doubtful.size) return esc(clause);
-		return clause
-			.split(/(\s+)/)
-			.map((part) => {
-				const core = part.replace(/^[.,;:!?()"“”]+|[.,;:!?()"“”]+$/g, "");
-				return doubtful.has(core)
-					? `<mark title="${esc(__("Nhận dạng chưa chắc chắn"))}">${esc(part)}</mark>`
-					: esc(part);
-			})
-			.join("");
+		const clause = task.clause || "";
+		const title = esc(__("Nhận dạng chưa chắc chắn"));
+		const parts = [];
+		let at = 0;
+		for (const mark of task.doubtful || []) {
+			if (mark.start < at) continue;
+			parts.push(esc(clause.slice(at, mark.start)));
+			parts.push(`<mark title="${title}">${esc(clause.slice(mark.start, mark.end))}</mark>`);
+			at = mark.end;
+		}
+		parts.push(esc(clause.slice(at)));
+		return parts.join("");
 	}
 
 	units_html(matches, label) {
@@ -420,7 +420,7 @@ danvan.DirectiveImport = class DirectiveImport {
 				fieldtype: "HTML",
 				fieldname: `clause_${i}`,
 				options: `<div class="small text-muted">${__("Trích nguyên văn")}</div>
-					<div class="dv-source-clause">${this.clause_html(task.clause)}</div>${this.page_html(task)}`,
+					<div class="dv-source-clause">${this.clause_html(task)}</div>${this.page_html(task)}`,
 			},
 		];
 	}
