@@ -29,6 +29,8 @@ class TestInstall(FrappeTestCase):
 		notification = frappe.get_doc("Notification", edited)
 		notification.enabled = 0
 		notification.save()
+		# The resync commits, so the reminder is switched back on by hand for the tests that follow.
+		self.addCleanup(switch_on_and_commit, edited)
 		frappe.delete_doc("Notification", removed)
 		sync_desk_records()  # what every `bench migrate` does
 		self.assertEqual(frappe.db.get_value("Notification", edited, "enabled"), 0)
@@ -122,3 +124,8 @@ class TestUninstallLeavesNothing(FrappeTestCase):
 		self.assertTrue(frappe.db.exists("ToDo", other.name))
 		# The app's DocTypes themselves are Frappe's to drop, after the hook.
 		self.assertTrue(frappe.db.exists("DV Task", task.name))
+
+
+def switch_on_and_commit(notification: str) -> None:
+	frappe.db.set_value("Notification", notification, "enabled", 1)
+	frappe.db.commit()
