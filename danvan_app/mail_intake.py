@@ -37,10 +37,20 @@ CUSTOM_FIELDS = {
 
 
 def sync_custom_fields() -> None:
-	"""Install, or update on migrate, the app's field on Email Account."""
+	"""Install, or update on migrate, the app's field on Email Account. Only a field missing or changed is
+	written: Frappe then syncs the table and commits, which a migrate that changes nothing must not do."""
 	from frappe.custom.doctype.custom_field.custom_field import create_custom_fields
 
-	create_custom_fields(CUSTOM_FIELDS, update=True)
+	to_write = {}
+	for doctype, fields in CUSTOM_FIELDS.items():
+		for df in fields:
+			stored = frappe.db.get_value(
+				"Custom Field", {"dt": doctype, "fieldname": df["fieldname"]}, list(df), as_dict=True
+			)
+			if not stored or any(stored.get(key) != value for key, value in df.items()):
+				to_write.setdefault(doctype, []).append(df)
+	if to_write:
+		create_custom_fields(to_write, update=True)
 
 
 def remove_custom_fields() -> None:
