@@ -23,7 +23,9 @@ danvan.reorganisation_form = {
 			frm.dashboard.add_comment(frappe.utils.escape_html(frm.doc.preview_summary), "blue", true);
 		}
 		if (frm.doc.docstatus === 0 && !frm.is_dirty()) {
-			frm.add_custom_button(__("Xem trước"), () =>
+			// The page's secondary action, not a toolbar button: on a phone the toolbar's buttons fold into
+			// "···", and the preview is the step before "Gửi", which stays in sight.
+			frm.page.set_secondary_action(__("Xem trước"), () =>
 				frappe
 					.call({
 						method: `${REORGANISATION_API}.preview`,
@@ -34,7 +36,7 @@ danvan.reorganisation_form = {
 			);
 		}
 		if (frm.doc.docstatus === 1 && frm.doc.status === status.applied) {
-			frm.add_custom_button(__("Hoàn tác"), () =>
+			frm.page.set_secondary_action(__("Hoàn tác"), () =>
 				frappe.confirm(__("Hoàn tác quyết định sắp xếp này và trả công việc về các đơn vị cũ?"), () =>
 					frappe
 						.call({
