@@ -44,6 +44,7 @@ import urllib.parse
 import urllib.request
 import zipfile
 from dataclasses import dataclass, field
+from datetime import date
 
 MAX_REQUESTS = 5600
 PARTY = "Cấp ủy Đảng"
@@ -1042,9 +1043,57 @@ class Probe:
 					scanned=True,
 				)
 
+		# The same rows on the tree of a date (issue 14): today's date gives today's tree, so the same counts.
+		today = date.today().isoformat()
+		for filters in ({"as_of_date": today}, {"as_of_date": today, "parent_unit": fx.units["P"]}):
+			response, rows = self.run_report(user, tree, filters)
+			self.unit_rows_in_scope(user, tree, rows)
+			for row in rows:
+				if row.get("unit") not in key_of or row.get("own_tasks_only"):
+					continue
+				subtree = fx.subtree(key_of[row["unit"]])
+				readable = sum(t.attrs["presiding"] in subtree for t in tasks)
+				self.count(
+					user,
+					f"frappe.desk.query_report.run ({tree}, as of a date)",
+					"DV Task",
+					row.get("total"),
+					readable,
+					response,
+					scanned=True,
+				)
+		# The summary's rows are presiding units: a unit out of scope may head a row only as the presiding
+		# unit of a task the user reads as a coordinating unit (the report's rule, as on today's tree).
+		summary = "DV Task Deadline Summary"
+		presiding_read = {t.attrs["presiding"] for t in tasks}
+		rows = [
+			row
+			for filters in ({}, {"as_of_date": today})
+			for row in self.run_report(user, summary, filters)[1]
+		]
+		for row in rows:
+			unit = row.get("unit")
+			if not user.unrestricted and unit and unit not in user.scope and unit not in presiding_read:
+				self.finding(
+					"READ LEAK", user, f"frappe.desk.query_report.run ({summary})", "DV Unit", unit, "row"
+				)
+
 		for report in ("DV Overdue Tasks", "DV Leader Coverage"):
 			_response, rows = self.run_report(user, report, {})
 			self.unit_rows_in_scope(user, report, rows)
+
+		# A unit's history (issue 14): answered for a unit the user reads, refused for any other.
+		door = "danvan_app.api.units.unit_history"
+		for rec in fx.of("DV Unit"):
+			response = user.client.get(door, unit=rec.name)
+			if fx.readable(user, rec):
+				if response.status != 200:
+					self.finding("WRONG DENIAL", user, door, "DV Unit", rec, response.brief())
+				else:
+					self.scan(user, door, "DV Unit", response)
+			elif response.status == 200:
+				self.finding("READ LEAK", user, door, "DV Unit", rec, "the history of a unit out of scope")
+			self.tally(door, response)
 
 		lineage = "DV Directive Lineage"
 		for rec in fx.of("DV Directive"):

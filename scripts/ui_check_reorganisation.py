@@ -88,7 +88,13 @@ class Check:
 		)
 		found = [f"{key}: English: {', '.join(words[:15])}"] if words else []
 		found += [f"{key}: code shown: {code}" for code in sorted(set(CODE.findall(text)))]
-		found += [f"{key}: missing on screen: {want}" for want in expected if want not in text]
+		# A button's label may be split by the letter Frappe underlines for its Alt shortcut ("X" + "em
+		# trước"), so a visible button with that text counts as shown.
+		found += [
+			f"{key}: missing on screen: {want}"
+			for want in expected
+			if want not in text and not self.page.locator(f"button:visible:has-text('{want}')").count()
+		]
 		found += [f"{key}: {error}" for error in self.errors]
 		self.errors.clear()
 		self.defects += found
@@ -137,6 +143,9 @@ def main():
 	parser.add_argument("--password", default="admin")
 	parser.add_argument("--bench", default="/home/frappe/frappe-bench")
 	parser.add_argument("--shots", default="/tmp/ui_reorg")
+	parser.add_argument(
+		"--width", type=int, default=1280, help="the viewport's width (1280, or 480 for a phone)"
+	)
 	args = parser.parse_args()
 	shots = Path(args.shots)
 	shots.mkdir(parents=True, exist_ok=True)
@@ -145,7 +154,7 @@ def main():
 	run = secrets.token_hex(3)
 	with sync_playwright() as p:
 		browser = launch(p, args.site)
-		context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
+		context = browser.new_context(viewport={"width": args.width, "height": 900}, locale="vi-VN")
 		login(context, base, "Administrator", args.password)
 		site = Site(context.request, base)
 		speak_vietnamese(site)
