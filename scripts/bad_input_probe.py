@@ -76,6 +76,7 @@ METHODS = {
 	"close_cycle": "danvan_app.api.evaluations.close_cycle",
 	"leaders_report": "frappe.desk.query_report.run",
 	"remind_about_missing_leaders": "danvan_app.api.units.remind_about_missing_leaders",
+	"unit_history": "danvan_app.api.units.unit_history",
 	"leader_coverage_card": "danvan_app.api.units.leader_coverage_card",
 	"schedule_overdue_summaries": "danvan_app.api.email_reports.schedule_overdue_summaries",
 	"download_result_report": "danvan_app.api.report_drafts.download_result_report",
@@ -886,12 +887,16 @@ class Probe:
 					("DV Directive Lineage", {"directive": self.directive}),
 					("DV Leader Coverage", {"unit": self.district1}),
 					("DV Overdue Tasks", {"unit": self.district1, "directive": self.directive}),
+					("DV Task Outcomes by Unit Tree", {"as_of_date": "2024-06-30", "year": self.year}),
+					("DV Task Deadline Summary", {"as_of_date": "2024-06-30", "unit": self.district1}),
 				]
 			)
 			args = {"report_name": report[0], "filters": json.dumps(report[1])}
 			return args, {"report_name": ("name:Report", True), "filters": ("filters", False)}
 		if target == "remind_about_missing_leaders":
 			return {"unit": self.district1}, {"unit": ("name:DV Unit", False)}
+		if target == "unit_history":
+			return {"unit": self.district1}, {"unit": ("name:DV Unit", True)}
 		if target == "leader_coverage_card":
 			return {}, {"filters": ("text", False)}
 		if target == "schedule_overdue_summaries":
@@ -931,6 +936,10 @@ class Probe:
 					("unit as a dict", json.dumps({"year": self.year, "unit": {"name": "x"}})),
 					("unit that does not exist", json.dumps({"year": self.year, "unit": "DVI-99999"})),
 					("below_target_only 'x'", json.dumps({"year": self.year, "below_target_only": "x"})),
+					("as_of_date 'abc'", json.dumps({"as_of_date": "abc"})),
+					("as_of_date 31/02/2024", json.dumps({"as_of_date": "2024-02-31"})),
+					("as_of_date as a list", json.dumps({"as_of_date": ["2024-01-01"]})),
+					("roll_up_level that does not exist", json.dumps({"roll_up_level": "Cấp không có"})),
 				]
 			)
 		if kind == "text":
@@ -1167,6 +1176,7 @@ class Probe:
 			"close_cycle": [("DV Evaluation Cycle", None)],
 			"leaders_report": [("DV Task", None)],
 			"remind_about_missing_leaders": [("ToDo", None)],
+			"unit_history": [("DV Unit", None)],
 			"leader_coverage_card": [("DV Unit", None)],
 			"schedule_overdue_summaries": [("Auto Email Report", None)],
 			"download_result_report": [("DV Task", None), ("File", None)],
