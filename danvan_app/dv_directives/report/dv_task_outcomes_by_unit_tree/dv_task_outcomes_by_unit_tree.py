@@ -23,8 +23,7 @@ from frappe.utils import today
 from danvan_app.domain import tasks as task_rules
 from danvan_app.domain import unit_history
 from danvan_app.domain.units import short_unit_name
-from danvan_app.permissions import task_scope_criterion
-from danvan_app.permissions.scope import user_scope
+from danvan_app.permissions.scope import SqlCriterion, units_condition, user_scope
 from danvan_app.reports import task_counts
 from danvan_app.reports.tree_on_date import UnitsOn, as_of_date
 from danvan_app.reports.units import open_unit_criterion
@@ -80,7 +79,12 @@ def get_rows(filters: frappe._dict) -> list[frappe._dict]:
 	scope = user_scope()
 	if not scope.unrestricted and not scope.units:
 		return []  # a user granted no unit has no row (and "IN ()" is no SQL)
-	counted = counted_tasks(Task, filters, scope)
+	if not scope.unrestricted:
+		# A row counts the tasks presided over by its units in the user's scope, which the user reads by
+		# that alone (the task scope's coordinating half, materialised on every call, made a district's
+		# top row 10 against 1.6 ms at 120,000 tasks).
+		presiding &= SqlCriterion(units_condition("`presiding_unit`.`name`", scope))
+	counted = counted_tasks(Task, filters)
 
 	# A left join all the way, so a unit with no task in the filters still has its row of zeros.
 	query = (
@@ -120,11 +124,11 @@ def get_rows(filters: frappe._dict) -> list[frappe._dict]:
 	return label_rows(query.run(as_dict=True), filters)
 
 
-def counted_tasks(Task, filters: frappe._dict, scope):
-	"""The tasks a row counts: not cancelled, readable by the user, of the directive and period chosen."""
+def counted_tasks(Task, filters: frappe._dict):
+	"""The tasks a row counts: not cancelled, of the directive and period chosen. The user's scope is the
+	caller's: a row counts only tasks presided over by units the user acts for, each readable by that."""
 	counted = Task.status != task_rules.STATUS_CANCELLED
 	for condition in (
-		task_scope_criterion(Task),
 		task_counts.in_period(Task, task_counts.year_and_period(filters)),
 		(Task.directive == filters.directive) if filters.directive else None,
 	):
@@ -142,7 +146,7 @@ def get_rows_on(filters: frappe._dict, day) -> list[frappe._dict]:
 	task_counts.year_and_period(filters)  # refused before anything is read
 	units = UnitsOn(day)
 	Task = frappe.qb.DocType("DV Task")
-	counted = counted_tasks(Task, filters, scope)
+	counted = counted_tasks(Task, filters)
 	if not scope.unrestricted:
 		# As in today's tree: a row counts only the tasks its units (in the user's scope) preside over.
 		counted &= Task.presiding_unit.isin(sorted(scope.units))
