@@ -175,6 +175,8 @@ def _deadline(clause: str, folded: str) -> Deadline:
 			occasion = _OCCASION_DATE.search(folded)
 			if occasion and 1 <= int(occasion.group(1)) <= 31 and 1 <= int(occasion.group(2)) <= 12:
 				deadline = replace(deadline, month=int(occasion.group(2)))
+		if deadline.recurrence == "yearly" and deadline.month is None:
+			deadline = replace(deadline, month=_month_of_yearly_duty(folded))
 		return deadline
 	if from_year:
 		return Deadline("from_year", start=start, text=_as_written(clause, from_year))
@@ -186,6 +188,25 @@ def _deadline(clause: str, folded: str) -> Deadline:
 	if year_start:
 		return Deadline("none", text=_as_written(clause, year_start))
 	return Deadline()
+
+
+# A month or quarter written without a year in a yearly duty: "Hằng năm, … gửi báo cáo về Sở Nội vụ từ ngày 10
+# đến ngày 15 tháng 12", "Hằng năm, trong quý I, …". Not "6 tháng", not "tháng 12/2025" (a year follows).
+_MONTH_NO_YEAR = re.compile(
+	r"\b(?:ngay \d{1,2}|trong|vao|truoc|den|cuoi|dau) thang (\d{1,2})\b(?!\s*(?:/|-|nam)\s*\d)"
+)
+_QUARTER_NO_YEAR = re.compile(r"\b(?:trong|vao|cuoi|dau) quy (i{1,3}|iv|[1-4])\b(?!\s*(?:/|-|nam)\s*\d)")
+_QUARTER_LAST_MONTH = {"i": 3, "ii": 6, "iii": 9, "iv": 12, "1": 3, "2": 6, "3": 9, "4": 12}
+
+
+def _month_of_yearly_duty(folded: str) -> int | None:
+	"""The month a yearly duty is due, when the clause writes it apart from "hằng năm" (README conventions: the
+	month of "tháng 12", the last month of "quý I")."""
+	month = _MONTH_NO_YEAR.search(folded)
+	if month and 1 <= int(month.group(1)) <= 12:
+		return int(month.group(1))
+	quarter = _QUARTER_NO_YEAR.search(folded)
+	return _QUARTER_LAST_MONTH[quarter.group(1)] if quarter else None
 
 
 def _as_written(clause: str, match: re.Match[str]) -> str:

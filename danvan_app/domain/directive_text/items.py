@@ -12,7 +12,11 @@ import re
 from dataclasses import dataclass, field
 
 from danvan_app.domain.directive_text.fields import has_fields, is_field
-from danvan_app.domain.directive_text.obligations import units_in_header
+from danvan_app.domain.directive_text.obligations import (
+	body_of_responsibility,
+	names_the_public,
+	units_in_header,
+)
 from danvan_app.domain.directive_text.structure import (
 	_CLOSING_LINE,
 	_IMPLEMENTATION_HEADING,
@@ -43,6 +47,12 @@ _ACTOR_OF_ARTICLE = re.compile(
 	r"^(?:trach nhiem|nhiem vu(?:,| va) (?:quyen han|trach nhiem))(?:\s+(?:phoi hop|thuc hien))?(?:\s+cua)?\s+"
 )
 
+# Articles that say what the text covers, not who does what: their points are never tasks.
+_RULES_ARTICLE = re.compile(
+	r"^(?:pham vi(?: dieu chinh)?|doi tuong (?:ap dung|dieu chinh)|giai thich tu ngu|nguyen tac"
+	r"|muc dich(?:,? yeu cau)?|tieu chuan|dieu kien)\b"
+)
+
 
 @dataclass
 class _Walk:
@@ -67,7 +77,7 @@ class _Walk:
 def collect_items(lines: list[_Line], body_start: int) -> tuple[list[_Item], list[tuple[str, bool]]]:
 	"""(the items, the body's lines that lie outside every part), walking the lines once."""
 	walk = _Walk()
-	nonempty = [line for i, line in enumerate(lines) if line.text and i >= body_start]
+	nonempty = _join_article_titles([line for i, line in enumerate(lines) if line.text and i >= body_start])
 	for position, line in enumerate(nonempty):
 		if _heading(walk, line):
 			continue
@@ -80,7 +90,7 @@ def collect_items(lines: list[_Line], body_start: int) -> tuple[list[_Item], lis
 			# "2.1. Đợt 1: Trong tháng 12/2025" over bullets: one duty a wave, due the wave's time.
 			walk.open("waves")
 			walk.top_kind = "wave"
-			walk.add(line.text[wave.start("wave") :].strip(), "wave")
+			walk.add(line.text[wave.start("wave") : wave.end("wave")].strip(), "wave")
 			continue
 		if walk.section is None:
 			# "… thực hiện tốt một số nhiệm vụ trọng tâm sau:" followed by "1." opens the tasks part too.
@@ -101,8 +111,41 @@ def collect_items(lines: list[_Line], body_start: int) -> tuple[list[_Item], lis
 	return _split_group_headers(walk.items), walk.loose
 
 
+def _join_article_titles(lines: list[_Line]) -> list[_Line]:
+	"""An article number alone on its line takes the next line as its title ("Điều 10." over "Trách nhiệm thực
+	hiện"), as a reader does: the title says whether the article's points are duties and of which body."""
+	joined: list[_Line] = []
+	skip = False
+	for position, line in enumerate(lines):
+		if skip:
+			skip = False
+			continue
+		article = _ARTICLE.match(line.text)
+		following = lines[position + 1] if position + 1 < len(lines) else None
+		if (
+			article
+			and not article.group("title").strip()
+			and following is not None
+			and len(following.text.split()) <= 25
+			and not re.search(r"[.;:]$", following.text.strip())
+			and not _ITEM_MARKER.match(following.text)
+			and not _ARTICLE.match(following.text)
+			and not _CHAPTER.match(following.text)
+		):
+			text = f"{line.text.rstrip()} {following.text.strip()}"
+			joined.append(_Line(text, fold_same_length(text), line.start))
+			skip = True
+			continue
+		joined.append(line)
+	return joined
+
+
 # A wave of a plan on a line of its own: "2.1. Đợt 1: Trong tháng 12/2025", "- Đợt 2: Từ tháng 01 đến …".
-_WAVE = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s*|[-+*•]\s*)?(?P<wave>dot\s+\d{1,2}\s*:\s*[^.;:]{3,80})$")
+# "1. Đợt 1: Từ ngày 05/12/2025 đến ngày 20/02/2026:", "2. Đợt 2: … gồm các nội dung trọng tâm:" too.
+_WAVE = re.compile(
+	r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\s*|[-+*•]\s*)?(?P<wave>dot\s+\d{1,2}\s*:\s*[^.;:]{3,80}?)"
+	r"(?P<tail>\s+(?:gom|bao gom|voi)\s+(?:cac\s+)?noi dung[^.;:]{0,40})?\s*:?\s*$"
+)
 
 
 def _closes_part(line: _Line) -> bool:
@@ -137,6 +180,18 @@ def _open_article(walk: _Walk, title: str) -> None:
 		# "Điều 3. Chánh Văn phòng …, Giám đốc các sở … chịu trách nhiệm thi hành Quyết định này."
 		walk.open("articles")
 		walk.add(title, None)
+		return
+	if _RULES_ARTICLE.match(folded):
+		walk.open("rules")  # "Phạm vi điều chỉnh và đối tượng áp dụng", "Giải thích từ ngữ": no duty
+		return
+	if names_the_public(title):
+		walk.open(
+			"articles"
+		)  # "Trách nhiệm của cá nhân, tổ chức có phản ánh kiến nghị": rules for the public
+		return
+	if body_of_responsibility(title) is not None:
+		# "Điều 17. Trách nhiệm của Báo và Phát thanh, truyền hình Bắc Ninh": the body as the article writes it.
+		walk.open("implementation", title.strip(" .:"))
 		return
 	if _DUTY_ARTICLE.match(folded):
 		of = _ACTOR_OF_ARTICLE.match(folded)

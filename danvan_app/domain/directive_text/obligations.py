@@ -40,11 +40,23 @@ _RULE_OPENING = re.compile(
 	r"|(?:kip thoi )?(?:bao cao|phan anh)[^.;]{0,30}\b(?:kho khan|vuong mac)\b"
 	r"|(?:luat|bo luat|nghi dinh|thong tu|quyet dinh|chi thi|nghi quyet|ke hoach|cong van|huong dan|ket luan"
 	r"|quy dinh|thong bao|chuong trinh)\s+(?:so\s*)?\d"
-	r"|chiu trach nhiem truoc\b|(?:nguoi dung dau|thu truong|giam doc|chu tich)[^.;:]{0,80}?\bchiu trach nhiem truoc\b"
+	r"|chiu trach nhiem truoc\b|chiu trach nhiem (?:ve|doi voi) (?:nhung |moi |cac )?(?:hau qua|sai pham|vi pham)\b|(?:nguoi dung dau|thu truong|giam doc|chu tich)[^.;:]{0,80}?\bchiu trach nhiem truoc\b"
 	r"|thuc hien (?:cac )?nhiem vu (?:khac|theo phan cong|duoc phan cong)\b|[^.;]{0,100}\bduoc phan cong tai (?:muc|phan)\b"
 	r"|doi voi (?!(?:cac |nhung )?(?:so|ban|bo|co quan|don vi|dia phuong|uy ban|ubnd|cap uy"
 	r"|mat tran|doan the|hoi|tinh uy|huyen uy|dang uy|chinh quyen)\b))"
 )
+# A heading over a rule, not a duty: who has competence, funding, the file a case needs, scope, standards.
+_RULE_HEADING = re.compile(
+	r"^(?:tham quyen|kinh phi(?: thuc hien| hoat dong| bao dam)?$|ho so\b|thanh phan ho so|doi tuong (?:ap dung|dieu chinh)"
+	r"|pham vi dieu chinh|tieu chuan|dieu kien)\b"
+)
+# Funding written as a rule: "Kinh phí phục vụ công tác kiểm tra … được thực hiện theo quy định …".
+_FUNDING_RULE = re.compile(
+	r"^(?:kinh phi[^.;:]{0,40}:\s*)?kinh phi\b[^.;]{0,220}?\bduoc (?:dam bao|bao dam|thuc hien|bo tri|chi|cap|su dung"
+	r"|trich|bo sung)\b"
+)
+# A quota of an award or a selection: "Xét tối đa 2 tập thể và 4 cá nhân", "Chỉ tiêu xét tối đa 3 tập thể …".
+_QUOTA = re.compile(r"\btoi da\s+(?:\d+|\(?\d+\)?)\s+(?:tap the|ca nhan|nguoi|dai bieu|suat|luot|diem)\b")
 _HEADING_MAX_WORDS = 20
 # Cheap test before cutting a clause: a second time phrase, or a later sentence opening with its time.
 _TIME_SIGNAL = re.compile(
@@ -83,6 +95,13 @@ class _Segment:
 		return bool(_TIME_OPENER.match(self.folded) or STANDING_RULE.match(self.folded))
 
 
+def is_rule(folded_clause: str) -> bool:
+	"""A rule a regulation states rather than a duty to follow up: funding provided for, a short quota."""
+	if _FUNDING_RULE.match(folded_clause):
+		return True
+	return bool(_QUOTA.search(folded_clause)) and len(folded_clause.split()) <= 40
+
+
 def is_heading(paragraph: str) -> bool:
 	"""A section title ("Tăng cường sự lãnh đạo của các cấp ủy"): short and without a sentence's end."""
 	return len(paragraph.split()) <= _HEADING_MAX_WORDS and not re.search(r"[.;:…!?]$", paragraph.strip())
@@ -103,10 +122,62 @@ def _segments(paragraphs: list[str]) -> list[_Segment]:
 _HEADER_TAIL = re.compile(r"\s*(?:có trách nhiệm|chịu trách nhiệm|thực hiện|gồm)?\s*[:.]?\s*$")
 
 
-def units_in_header(header: str | None) -> tuple[list[str], list[str]] | None:
-	"""The bodies a header names for its sub-items: "1. Sở Nội vụ:", "Đề nghị Ủy ban MTTQ Việt Nam tỉnh:"."""
+# "Trách nhiệm của Sở Nội vụ", "Trách nhiệm các cơ quan, đơn vị cấp thành phố và …", "Nhiệm vụ, quyền hạn của …".
+_RESPONSIBILITY_OF = re.compile(
+	r"^(?:trach nhiem|nhiem vu(?:,? (?:va )?(?:quyen han|trach nhiem))?)(?:\s+(?:phoi hop|thuc hien))?"
+	r"(?:\s+cua)?\s+(?=\S)"
+)
+# Whom a responsibility heading may name that is no body of the State, the Party or the Front: the public.
+_PUBLIC = re.compile(
+	r"^(?:cac\s+)?(?:ca nhan|to chuc,? ca nhan|cong dan|nguoi dan|nhan dan|nguoi (?:gui|co))\b"
+)
+
+
+def body_of_responsibility(header: str | None) -> str | None:
+	"""The body a responsibility heading names, as written: "Trách nhiệm của Báo và Phát thanh, truyền hình Bắc
+	Ninh" → "Báo và Phát thanh, truyền hình Bắc Ninh", "Trách nhiệm các cơ quan, đơn vị xử lý phản ánh kiến
+	nghị" → "các cơ quan, đơn vị xử lý phản ánh kiến nghị" (the heading is the article's or the point's whole
+	name for its actor, even where the actor grammar does not know the body). None when the heading is no such
+	heading, or names the public ("Trách nhiệm của cá nhân, tổ chức có phản ánh kiến nghị": rules, not tasks)."""
 	if not header:
 		return None
+	text = " ".join(header.split()).strip(" .:")
+	folded = fold_same_length(text).lower()
+	prefix = _RESPONSIBILITY_OF.match(folded)
+	if prefix is None:
+		return None
+	body = text[prefix.end() :].strip(" .:")
+	body_folded = folded[prefix.end() :].strip(" .:")
+	if not body or len(body.split()) > 25 or _PUBLIC.match(body_folded):
+		return None
+	if not (body[:1].isupper() or _BODY_WORD.match(body_folded)):
+		return None  # "Trách nhiệm thực hiện", "Trách nhiệm trong việc quản lý …": no body named
+	return body
+
+
+_BODY_WORD = re.compile(
+	r"^(?:cac|nhung|co quan|don vi|so|ban|bo|uy ban|ubnd|hoi dong|dia phuong|phong|to|hoi|doan|chi bo|dang uy"
+	r"|cap uy|mat tran|truong|vien|trung tam)\b"
+)
+
+
+def names_the_public(header: str | None) -> bool:
+	"""A responsibility heading over the public's duties ("Trách nhiệm của cá nhân, tổ chức …")."""
+	if not header:
+		return False
+	folded = fold_same_length(" ".join(header.split())).lower().strip(" .:")
+	prefix = _RESPONSIBILITY_OF.match(folded)
+	return prefix is not None and bool(_PUBLIC.match(folded[prefix.end() :]))
+
+
+def units_in_header(header: str | None) -> tuple[list[str], list[str]] | None:
+	"""The bodies a header names for its sub-items: "1. Sở Nội vụ:", "Đề nghị Ủy ban MTTQ Việt Nam tỉnh:",
+	"2. Trách nhiệm của Sở Nội vụ" (the body as written, ``body_of_responsibility``)."""
+	if not header:
+		return None
+	written = body_of_responsibility(header)
+	if written is not None:
+		return [written], []
 	presiding, coordinating = extract_units(_HEADER_TAIL.sub("", header) + " thực hiện.")
 	if presiding:
 		return presiding, coordinating
@@ -130,6 +201,8 @@ def tasks_from_item(item: _Item) -> list[Task]:
 	In an article that is not about duties ("Điều 9. Trình tự đánh giá"), a point is a task only when it names
 	the body that acts; other points are rules.
 	"""
+	if item.section == "rules":
+		return []
 	if item.section == "waves":
 		return _wave_task(item)
 	fields = read_fields(item.paragraphs) if has_fields(item.paragraphs[1:]) else None
@@ -182,6 +255,13 @@ def _units(text: str, header: str | None) -> tuple[list[str], list[str]]:
 		# holder, as written, carries the duty (a plan's assignment of its members).
 		return [" ".join(holder.group("title").split())], extract_units(text[holder.end() :])[1]
 	presiding, coordinating = extract_units(text)
+	if not presiding and _LEADERS_OF.match(text):
+		# "Lãnh đạo UBND cấp xã giám sát …": the body whose leaders act carries the duty, like "Chủ tịch UBND …".
+		presiding, coordinating = extract_units(text[_LEADERS_OF.match(text).end() :])
+	if presiding and _refers_back(presiding, header):
+		# "3. Trách nhiệm các cơ quan, đơn vị cấp thành phố …" over "b) Trên cơ sở quy định này, các cơ quan, đơn
+		# vị xây dựng báo cáo …": the point's subject is the header's body named shorter.
+		presiding = []
 	if not presiding:
 		# "Sở Văn hóa, Thể thao và Du lịch: Tiếp tục chỉ đạo …", "Đề nghị Ủy ban MTTQ Việt Nam tỉnh: Vận động …"
 		colon = text.find(":", 0, 200)
@@ -195,13 +275,36 @@ def _units(text: str, header: str | None) -> tuple[list[str], list[str]]:
 	return header_units[0], joined[1] if joined[0] == header_units[0] else header_units[1]
 
 
+_LEADERS_OF = re.compile(r"^(?:Lãnh đạo|lãnh đạo|Ban lãnh đạo)\s+(?=[A-ZĐÀ-Ỹ]|các\b|cơ quan\b)")
+
+
+def _refers_back(presiding: list[str], header: str | None) -> bool:
+	"""Whether a point's subject is its header's body named shorter: generic names ("các cơ quan, đơn vị") whose
+	every word is in the body a responsibility heading names ("các cơ quan, đơn vị xử lý phản ánh kiến nghị")."""
+	written = body_of_responsibility(header)
+	if written is None or not all(is_generic_body(name) for name in presiding):
+		return False
+	header_words = set(fold_same_length(written).lower().replace(",", " ").split())
+	words = set(fold_same_length(" ".join(presiding)).lower().replace(",", " ").split()) - {"cac", "nhung"}
+	return bool(words) and words <= header_words and len(words) < len(header_words)
+
+
 def _tasks(item: _Item, header: str | None) -> list[Task]:
 	paragraphs = list(item.paragraphs)
 	clause = item.text
 	folded_clause = fold_same_length(clause).lower()
-	if _BOILERPLATE.search(folded_clause) or _RULE_OPENING.match(folded_clause):
+	if _BOILERPLATE.search(folded_clause) or _RULE_OPENING.match(folded_clause) or is_rule(folded_clause):
 		return []
 	heading = len(paragraphs) > 1 and is_heading(paragraphs[0])
+	if _RULE_HEADING.match(fold_same_length(paragraphs[0]).lower()) and (heading or len(paragraphs) == 1):
+		return []  # "Thẩm quyền đánh giá, xếp loại", "Kinh phí thực hiện": a rule over what follows, no duty
+	if heading and len(paragraphs) > 2:
+		own = [(paragraph, _units(paragraph, None)) for paragraph in paragraphs[1:]]
+		names = [tuple(units[0]) for _, units in own]
+		if all(names) and len(set(names)) == len(names):
+			# "4. Giám sát việc xử lý" over "Lãnh đạo UBND cấp xã giám sát …" and "Các cơ quan chuyên môn cấp
+			# tỉnh giám sát …": each paragraph is its own body's duty.
+			return [_task(text, units[0], units[1], parse_deadline(text)) for text, units in own]
 	if not heading and not _may_hold_several(folded_clause):
 		presiding, coordinating = _units(clause, header)
 		deadline = parse_deadline(clause, folded_clause)
@@ -296,7 +399,7 @@ def _own_timed_duty_after(segments: list[_Segment]) -> bool:
 	15, class 1). A bare completion time ("…; hoàn thành trước ngày 31/12/2025") is the first duty's own."""
 	for index, segment in enumerate(segments[1:], 1):
 		written = segment.deadline.text
-		if not segment.timed or not written or not segments[index - 1].text.endswith(";"):
+		if not segment.timed or not written or not segments[index - 1].text.endswith((";", ".")):
 			continue
 		if not segment.text.lower().startswith(written.lower()):
 			continue
@@ -308,7 +411,8 @@ def _own_timed_duty_after(segments: list[_Segment]) -> bool:
 
 # What a duty opening with its time delivers ("báo cáo Tỉnh ủy", "tổ chức sơ kết", "gửi Sở Nội vụ").
 _DELIVERABLE_VERB = re.compile(
-	r"^[ ,]*(?:cac |[^ ]+ )?(?:bao cao|to chuc|tong hop|so ket|tong ket|gui|kiem tra|danh gia|xay dung|trinh|hop)\b"
+	r"^[ ,]*(?:cac |[^ ]+ )?(?:bao cao|to chuc|tong hop|so ket|tong ket|gui|kiem tra|danh gia|xay dung|trinh|hop"
+	r"|ra soat|lap (?:du toan|ke hoach|bao cao)|ban hanh)\b"
 )
 
 
@@ -350,7 +454,7 @@ def tasks_from_loose_lines(lines: list[tuple[str, bool]]) -> list[Task]:
 	tasks = []
 	for line, after in lines:
 		folded_line = fold_same_length(line).lower()
-		if _RULE_OPENING.match(folded_line) or _BOILERPLATE.search(folded_line):
+		if _RULE_OPENING.match(folded_line) or _BOILERPLATE.search(folded_line) or is_rule(folded_line):
 			continue
 		if not (after or _LOOSE_HINT.search(folded_line)):
 			continue
