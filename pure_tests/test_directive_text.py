@@ -349,7 +349,8 @@ def test_002_still_extracts_references(news_08: DirectiveParse) -> None:
 		),
 		(
 			"chậm nhất ngày 02 tháng 8 năm 2024",
-			Deadline("date", due=date(2024, 8, 2), text="chậm nhất ngày 02 tháng 8 năm 2024"),
+			# a limit: done by that day (issue 15, "chậm nhất ngày" = "trước ngày")
+			Deadline("before", due=date(2024, 8, 2), text="chậm nhất ngày 02 tháng 8 năm 2024"),
 		),
 		(
 			"Báo cáo trước ngày 30/6/2024.",

@@ -65,11 +65,21 @@ def _action_length(tokens: Sequence[_Token], index: int) -> int:
 	if index >= len(tokens) or tokens[index].is_capitalised:
 		return 0
 	length = _match_phrase(tokens, index, vocab.ACTION_WORDS)
-	if length and tokens[index].key == "tổ" and length == 2:
-		following = tokens[index + 2].key if index + 2 < len(tokens) else ""
-		if following in vocab.TO_CHUC_BODY_NEXT_WORDS:
-			return 0
+	if length and tokens[index].key == "tổ" and length == 2 and _to_chuc_is_body(tokens, index):
+		return 0
 	return length
+
+
+# "tổ chức hội nghị", "tổ chức hội thi", "tổ chức hội thảo" are events organised, not "tổ chức hội" (bodies).
+_HOI_EVENTS = {"nghị", "thi", "thảo", "diễn", "chợ", "trại"}
+
+
+def _to_chuc_is_body(tokens: Sequence[_Token], index: int) -> bool:
+	"""Whether "tổ chức" at ``index`` opens a body's name ("tổ chức chính trị - xã hội", "tổ chức hội …")."""
+	following = tokens[index + 2].key if index + 2 < len(tokens) else ""
+	if following == "hội" and index + 3 < len(tokens) and tokens[index + 3].key in _HOI_EVENTS:
+		return False
+	return following in vocab.TO_CHUC_BODY_NEXT_WORDS
 
 
 def _skip_determiners(tokens: Sequence[_Token], index: int) -> int:
@@ -87,8 +97,7 @@ def _skip_determiners(tokens: Sequence[_Token], index: int) -> int:
 def _head_length(tokens: Sequence[_Token], index: int) -> int:
 	if index < len(tokens) and tokens[index].key == "tổ":
 		# "tổ chức" only opens a name when what follows makes it a body.
-		following = tokens[index + 2].key if index + 2 < len(tokens) else ""
-		if following not in vocab.TO_CHUC_BODY_NEXT_WORDS:
+		if not _to_chuc_is_body(tokens, index):
 			return 0
 	return _match_phrase(tokens, index, vocab.BODY_HEADS)
 

@@ -72,8 +72,10 @@ _WHOLE_YEAR = re.compile(
 	rf"\b(?P<cue>trong|vao|hoan thanh(?:\s+(?:trong|vao))?|xong(?:\s+trong)?|den het|het|den|truoc)\s+nam\s+{_YEAR}"
 )
 # "giai đoạn 2021–2025", "giai đoạn 2021 - 2025", "từ năm 2021 đến năm 2025".
+# "năm 2026 - 2027" (a time field's value, issue 15): the years joined by a dash are a span too.
 _SPAN = re.compile(
 	rf"\b(?:giai doan\s+(?:tu\s+(?:nam\s+)?)?|tu\s+nam\s+){_YEAR}\s*(?:[-–—]|den(?:\s+nam)?)\s*{_YEAR}"
+	rf"|\b(?:cac\s+)?nam\s+{_YEAR}\s*[-–—]\s*(?:nam\s+)?{_YEAR}"
 )
 # A span right after a programme's name is the programme's period, not a deadline.
 _PROGRAMME_BEFORE = re.compile(
@@ -135,10 +137,10 @@ def period_candidates(clause: str, folded: str) -> list[tuple[int, int, tuple]]:
 
 def span_candidate(folded: str) -> tuple[int, int, tuple] | None:
 	"""The first "giai đoạn 2021–2025": before its last day, starting its first, ``end`` its last day."""
-	match = _SPAN.search(folded) if ("giai doan" in folded or "tu nam" in folded) else None
+	match = _SPAN.search(folded) if ("giai doan" in folded or "nam" in folded) else None
 	if match is None:
 		return None
-	first, last = int(match.group(1)), int(match.group(2))
+	first, last = (int(year) for year in match.groups() if year)
 	if not first <= last <= first + 30:
 		return None
 	if _PROGRAMME_BEFORE.search(folded, max(0, match.start() - 50), match.start()):

@@ -96,7 +96,11 @@ _DIGIT = re.compile(r"\d")
 # "Hằng năm … vào dịp kỷ niệm ngày truyền thống … (15/10/1930 - …)": the occasion's date gives the month of a
 # yearly duty (issue 15, class 3); the year written with it is the anniversary's origin, not a deadline.
 _OCCASION_DATE = re.compile(r"\bdip\b[^.;]{0,120}?\b(\d{1,2})\s?/\s?(\d{1,2})(?!\d)")
-_FROM_YEAR = re.compile(r"\btu\s+(?:dau\s+)?nam\s+(\d{4})(?!\d)")
+_FROM_YEAR = re.compile(
+	r"\btu\s+(?:dau\s+)?nam\s+(\d{4})(?!\d)"
+	# an open start (issue 15): "năm 2025 và các năm tiếp theo", "năm 2026 và những năm sau", "năm 2026 trở đi"
+	r"|\bnam\s+(\d{4})(?:\s+(?:va|cung)\s+(?:cac|nhung)\s+nam\s+(?:tiep theo|sau|ke tiep)|\s+tro\s+di)\b"
+)
 _YEAR_START_NO_YEAR = re.compile(r"\b(?:ngay\s+)?tu\s+dau\s+nam\b(?!\s+\d)")
 
 
@@ -161,13 +165,15 @@ def _deadline(clause: str, folded: str) -> Deadline:
 	concrete = _concrete_deadlines(clause, folded) if has_digit else []
 	span = span_candidate(folded) if has_digit else None
 	if span:  # "… đến năm 2025" closing a span is the span's end, not a deadline of its own
-		concrete = [c for c in concrete if not span[0] <= c.position < span[1]]
-	if concrete:
-		return min(concrete, key=lambda candidate: candidate.position).deadline
-	from_year = _FROM_YEAR.search(folded)
+		concrete = [c for c in concrete if not (c.position < span[1] and span[0] < c.end)]
+	from_year = _FROM_YEAR.search(folded) if "nam" in folded else None
 	if from_year and span and span[0] <= from_year.start() < span[1]:
 		from_year = None  # "từ năm 2021 đến năm 2025" is a span, not an open start
-	start = date(int(from_year.group(1)), 1, 1) if from_year else None
+	if from_year and from_year.group(2):  # "năm 2025 và các năm tiếp theo" is no deadline in 2025
+		concrete = [c for c in concrete if not (from_year.start() <= c.end and c.position < from_year.end())]
+	if concrete:
+		return min(concrete, key=lambda candidate: candidate.position).deadline
+	start = date(int(from_year.group(1) or from_year.group(2)), 1, 1) if from_year else None
 	recurring = _recurring_deadlines(clause, folded, start)
 	if recurring:
 		deadline = min(recurring, key=lambda candidate: (candidate.position, -candidate.end)).deadline
@@ -224,7 +230,8 @@ def _concrete_deadlines(clause: str, folded: str) -> list[_DeadlineCandidate]:
 		cue = _DATE_CUE.search(folded, max(0, mention.start - 30), mention.start)
 		if cue is None:
 			continue  # a date without a deadline word is a reference or an anniversary, not a due date
-		kind = "before" if re.search(r"\btruoc\b", cue.group(0)) else "date"
+		# "chậm nhất ngày 03/02/2026" is a limit like "trước ngày …" (issue 15): done by then, kind "before"
+		kind = "before" if re.search(r"\b(?:truoc|cham nhat|han chot)\b", cue.group(0)) else "date"
 		text = " ".join(clause[cue.start() : mention.end].split())
 		candidates.append(
 			_DeadlineCandidate(cue.start(), mention.end, Deadline(kind, due=mention.value, text=text))

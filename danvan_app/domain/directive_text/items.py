@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from danvan_app.domain.deadline_phrases import parse_deadline
 from danvan_app.domain.directive_text.fields import has_fields, is_field
 from danvan_app.domain.directive_text.obligations import (
 	body_of_responsibility,
@@ -50,7 +51,16 @@ _ACTOR_OF_ARTICLE = re.compile(
 # Articles that say what the text covers, not who does what: their points are never tasks.
 _RULES_ARTICLE = re.compile(
 	r"^(?:pham vi(?: dieu chinh)?|doi tuong (?:ap dung|dieu chinh)|giai thich tu ngu|nguyen tac"
-	r"|muc dich(?:,? yeu cau)?|tieu chuan|dieu kien)\b"
+	r"|muc dich(?:,? yeu cau)?|tieu chuan|dieu kien"
+	# a procedure for each case (issue 15): "Quy trình xét khen thưởng", "Trình tự, thủ tục …" (not a procedure
+	# with standing duties in it, "Quy trình xử lý phản ánh kiến nghị" and its supervision)
+	r"|quy trinh (?:xet|tham dinh|de nghi)|trinh tu|thu tuc|thanh phan ho so)\b"
+)
+# A body's standing mandate or its composition, over points (issue 15): "… là cơ quan tham mưu …, có nhiệm vụ,
+# quyền hạn sau:", "Thành phần Hội đồng … gồm:". The points say what the body is, not what it must do by when.
+_MANDATE_LEAD = re.compile(
+	r"(?:\bco (?:cac )?(?:chuc nang,? )?nhiem vu,? (?:va )?quyen han(?: nhu)?(?: sau(?: day)?)?\s*:$"
+	r"|^thanh phan\b[^:]{0,120}\bgom\s*:$)"
 )
 
 
@@ -275,8 +285,22 @@ def _split(item: _Item, actor: str | None, depth: int) -> list[_Item]:
 	if first_marker is None and rest and _names_only_a_body(lead):
 		# "3. Sở Giáo dục và Đào tạo" over unmarked paragraphs: each is a duty of that body.
 		return [_Item([paragraph], None, item.section, lead.rstrip(": ")) for paragraph in rest]
+	shares = _shares_of_a_timed_duty(lead, rest, item.section, actor)
+	if shares is not None:
+		return shares
+	if first_marker is None and depth < _MAX_DEPTH and _opens_marked_points(lead, rest):
+		# "3. Tổ chức hội nghị cử tri" over a paragraph, then "3.1. …" over bullets (issue 15, a guidance's
+		# section): the paragraph is its own item, the points below are split as under any header.
+		first = next(index for index, paragraph in enumerate(rest) if _ITEM_MARKER.match(paragraph))
+		opening = [_Item([paragraph], None, item.section, actor) for paragraph in rest[:first]]
+		inner = _Item([lead, *rest[first:]], item.marker_kind, item.section, actor)
+		return [piece for part in opening for piece in _split(part, actor, depth + 1)] + _split(
+			inner, actor, depth + 1
+		)
 	if first_marker is None or depth >= _MAX_DEPTH or not _is_header(lead, item.section):
 		return [_Item(item.paragraphs, item.marker_kind, item.section, actor)]
+	if _MANDATE_LEAD.search(fold_same_length(lead).lower()):
+		return [_Item(item.paragraphs, item.marker_kind, "rules", actor)]
 	if units_in_header(lead) is not None:
 		actor = lead.rstrip(": ")
 	level = _marker_level(first_marker)
@@ -289,6 +313,52 @@ def _split(item: _Item, actor: str | None, depth: int) -> list[_Item]:
 		else:
 			children[-1].paragraphs.append(paragraph)
 	return [piece for child in children for piece in _split(child, actor, depth + 1)]
+
+
+def _shares_of_a_timed_duty(
+	lead: str, rest: list[str], section: str, actor: str | None
+) -> list[_Item] | None:
+	"""A timed duty over lettered points that each name a body ("2. Các cơ quan … gửi … trước ngày 10/12 hàng
+	năm" over "a) Công an tỉnh: Tổng hợp …", "b) Sở Nội vụ: …"): the lead and each point are duties, each point
+	its body's share, due when the lead is. None when the item is not written so."""
+	if not rest or not all(_ITEM_MARKER.match(paragraph) for paragraph in rest[:1]):
+		return None
+	if lead.rstrip().endswith(":"):
+		return None  # a header over its points, handled as such
+	deadline = parse_deadline(lead)
+	if deadline.kind == "none" and deadline.relative is None:
+		return None
+	points: list[list[str]] = []
+	for paragraph in rest:
+		marker = _ITEM_MARKER.match(paragraph)
+		if marker and marker.group("letter"):
+			points.append([paragraph[marker.end() :].strip()])
+		elif points:
+			points[-1].append(paragraph)
+		else:
+			return None
+	if len(points) < 2:
+		return None
+	named = 0
+	for point in points:
+		colon = point[0].find(":", 0, 120)
+		if colon <= 0:
+			return None
+		named += units_in_header(point[0][:colon]) is not None
+	if named * 2 < len(points):
+		return None
+	return [_Item([lead], None, section, actor)] + [
+		_Item(point, "letter", section, None, lead) for point in points
+	]
+
+
+def _opens_marked_points(lead: str, rest: list[str]) -> bool:
+	"""A short title (no sentence's end) over unmarked paragraphs and then marked points."""
+	if len(rest) < 2 or _ITEM_MARKER.match(rest[0]) or re.search(r"[.;…!?]$", lead) or len(lead.split()) > 15:
+		return False
+	# the first marked paragraph is a numbered or lettered point ("3.1. …"), not a bullet of a content list
+	first = next((paragraph for paragraph in rest[1:] if _ITEM_MARKER.match(paragraph)), None)
+	return first is not None and _deeper(first)
 
 
 def _names_only_a_body(lead: str) -> bool:
@@ -304,6 +374,12 @@ _CONTENT_LIST = re.compile(
 )
 
 
+_DUTIES_FOLLOW = re.compile(
+	r"\b(?:thuc hien|trien khai|lam tot|tap trung(?: vao)?)\s+(?:cac |nhung |mot so )?(?:noi dung|nhiem vu|cong viec)"
+	r"(?:\s+(?:chu yeu|trong tam|cu the))?\s+(?:sau|sau day|nhu sau)\s*:$"
+)
+
+
 def _deeper(paragraph: str) -> bool:
 	"""A numbered or lettered point ("1.1.", "a)") rather than a bullet."""
 	marker = _ITEM_MARKER.match(paragraph)
@@ -313,8 +389,13 @@ def _deeper(paragraph: str) -> bool:
 def _is_header(lead: str, section: str) -> bool:
 	"""A title or a body's name over sub-items, not a sentence stating a duty."""
 	if lead.endswith(":"):
+		folded = fold_same_length(lead).lower()
+		if _DUTIES_FOLLOW.search(folded):
+			return (
+				True  # "… phối hợp với Ủy ban nhân dân cùng cấp thực hiện các nội dung sau:": duties follow
+			)
 		# "… có Báo cáo tổng hợp … với các nội dung sau:" is one duty whose contents follow.
-		return not (_CONTENT_LIST.search(fold_same_length(lead).lower()) and len(lead.split()) > 8)
+		return not (_CONTENT_LIST.search(folded) and len(lead.split()) > 8)
 	if re.search(r"[.;…!?]$", lead):
 		return False
 	return len(lead.split()) <= 40

@@ -28,6 +28,7 @@ def unwrap(text: str) -> str:
 		return text
 	out: list[str] = []
 	current: str | None = None
+	flat = " ".join(text.split(" "))  # lines kept: a dash compound is looked up within one line
 	for raw in lines:
 		line = raw.strip()
 		if _CELL_SEPARATOR.match(line):
@@ -39,7 +40,7 @@ def unwrap(text: str) -> str:
 		if current is None:
 			current = line
 			continue
-		if _joins(current, line):
+		if _joins(current, line) or _continues_a_dash_name(current, line, flat):
 			current = f"{current} {line}"
 		else:
 			out.append(current)
@@ -47,6 +48,22 @@ def unwrap(text: str) -> str:
 	if current is not None:
 		out.append(current)
 	return "\n".join(out)
+
+
+_DASH_HEAD = re.compile(r"^[-–]\s+(\S+\s+\S+)")
+
+
+def _continues_a_dash_name(current: str, line: str, text: str) -> bool:
+	"""A name written with a dash and wrapped before it ("Hội đồng Thi đua" / "- Khen thưởng tỉnh quyết định …"):
+	the line is no bullet when the text writes the same compound on one line elsewhere ("Thi đua - Khen thưởng")."""
+	head = _DASH_HEAD.match(line)
+	if head is None or _ENDS_SENTENCE.search(current) or not head.group(1)[:1].isupper():
+		return False
+	tail = current.split()[-2:]
+	if len(tail) < 2 or not tail[0][:1].isupper():
+		return False
+	compound = f"{' '.join(tail)} {line[0]} {head.group(1)}"
+	return text.count(compound) >= 1
 
 
 def _looks_wrapped(lines: list[str]) -> bool:

@@ -36,7 +36,7 @@ _BOILERPLATE = re.compile(
 # Rules, not duties to follow up: a case ("Đối với kiến nghị …", "Trường hợp …", "Nếu có vướng mắc …"), an
 # accountability ("Chịu trách nhiệm trước UBND tỉnh …"), a conditional report ("Trong quá trình thực hiện, nếu …").
 _RULE_OPENING = re.compile(
-	r"^(?:trong qua trinh (?:to chuc )?(?:trien khai )?thuc hien,?\s*(?:neu|truong hop|khi)\b|neu\b|truong hop\b"
+	r"^(?:trong qua trinh (?:to chuc )?(?:trien khai )?thuc hien,?\s*(?:neu|truong hop|khi)\b|neu\b|(?:trong )?truong hop\b"
 	r"|(?:kip thoi )?(?:bao cao|phan anh)[^.;]{0,30}\b(?:kho khan|vuong mac)\b"
 	r"|(?:luat|bo luat|nghi dinh|thong tu|quyet dinh|chi thi|nghi quyet|ke hoach|cong van|huong dan|ket luan"
 	r"|quy dinh|thong bao|chuong trinh)\s+(?:so\s*)?\d"
@@ -95,9 +95,42 @@ class _Segment:
 		return bool(_TIME_OPENER.match(self.folded) or STANDING_RULE.match(self.folded))
 
 
+# A routing rule of a procedure: "Khiếu nại … về việc lập danh sách cử tri … thì chuyển đến cơ quan … giải quyết".
+_ROUTING_RULE = re.compile(r"^[^.;]{0,400}?\bthi (?:chuyen|gui) (?:den|cho|ve)\b")
+# A manner of doing written as a rule, naming nobody: "Việc tổ chức hội nghị cử tri thực hiện theo quy định tại
+# Nghị quyết số …", "Hình thức, nguyên tắc vận động bầu cử … được thực hiện theo các quy định tại Chương VI …".
+_DONE_AS_RULED = re.compile(
+	r"^(?:viec|hinh thuc|noi dung|nguyen tac|trinh tu|thu tuc|quy trinh|thoi gian)\b[^.]{0,300}?"
+	r"\btheo (?:cac |dung )?(?:quy dinh|huong dan)\b"
+	# "Thời gian tổ chức các hội nghị … được tiến hành từ ngày …": when something happens, not who does it
+	r"|^thoi gian\b[^.]{0,200}?\bduoc (?:tien hanh|thuc hien|to chuc|bat dau) tu\b"
+)
+_CASE_LEAD = re.compile(r"^doi voi [^:.;]{3,80}:\s*")
+_EACH_CASE = re.compile(r"\b(?:tai thoi diem|doi voi (?:cac |moi |tung )?truong hop)\b")
+# What a body is or how it works, not what it must do (issue 15): "Sở Nội vụ là cơ quan thường trực của Hội đồng
+# …", "Chủ tịch Hội đồng là Chủ tịch UBND tỉnh", "Hội đồng hoạt động theo nguyên tắc tập trung, dân chủ …".
+_WHAT_A_BODY_IS = re.compile(
+	r"^[^.;:]{2,100}?\sla (?:co quan|chu tich|pho chu tich|uy vien|thanh vien|thuong truc|don vi|to chuc|dau moi)\b"
+)
+_HOW_A_BODY_WORKS = re.compile(r"^[^.;:]{2,100}?\s(?:hoat dong|lam viec) theo (?:nguyen tac|che do)\b")
+# A limit counted before each occasion: "… khi sơ kết, tổng kết … gửi hồ sơ … trước 10 ngày …".
+_PER_EVENT_NOTICE = re.compile(
+	r"\bkhi\b[^.]{0,250}\btruoc\s+\d{1,3}\s+ngay\b(?!\s*\d)|\b(?:it nhat|cham nhat)\s+truoc\s+\d{1,3}\s+ngay\b"
+)
+_BULLET_LEAD = re.compile(r"^[-–—+•*·▪●◦]\s*")
+
+
 def is_rule(folded_clause: str) -> bool:
-	"""A rule a regulation states rather than a duty to follow up: funding provided for, a short quota."""
-	if _FUNDING_RULE.match(folded_clause):
+	"""A rule a regulation states rather than a duty to follow up: funding provided for, a short quota, a
+	routing rule of a procedure ("… thì chuyển đến …"), a manner of doing set by the law."""
+	folded_clause = _BULLET_LEAD.sub("", folded_clause)
+	if _FUNDING_RULE.match(folded_clause) or _ROUTING_RULE.match(folded_clause):
+		return True
+	if _DONE_AS_RULED.match(folded_clause) or _PER_EVENT_NOTICE.search(folded_clause):
+		return True
+	if _WHAT_A_BODY_IS.match(folded_clause) and len(folded_clause.split()) <= 40:
+		return True
+	if _HOW_A_BODY_WORKS.match(folded_clause):
 		return True
 	return bool(_QUOTA.search(folded_clause)) and len(folded_clause.split()) <= 40
 
@@ -211,10 +244,27 @@ def tasks_from_item(item: _Item) -> list[Task]:
 	tasks = _tasks(item, item.actor)
 	if fields is not None:
 		tasks = [_with_fields(task, fields[1], fields[2], fields[3]) for task in tasks]
+	if item.lead_time and not _EACH_CASE.search(fold_same_length(item.text).lower()):
+		# a point timed by each case ("… tại thời điểm đề nghị khen thưởng") is not due with the lead
+		lead_deadline = parse_deadline(item.lead_time)
+		tasks = [
+			_with_fields(task, lead_deadline, [], []) if task.deadline.kind == "none" else task
+			for task in tasks
+		]
 	if item.section == "articles":
 		# Outside the articles on duties, only a body named as such is given something ("Cơ quan, đơn vị lấy ý
 		# kiến gửi …" states a procedure for whoever consults).
-		tasks = [task for task in tasks if any(not is_generic_body(name) for name in task.presiding)]
+		# A generic body with a time of its own is given a duty all the same ("Các cơ quan, đơn vị gửi hồ sơ …
+		# trước ngày 10/12 hằng năm", issue 15).
+		tasks = [
+			task
+			for task in tasks
+			if any(not is_generic_body(name) for name in task.presiding)
+			or (
+				task.presiding
+				and task.deadline.kind in ("date", "before", "within_month", "quarter", "recurring")
+			)
+		]
 	return [task for task in tasks if not is_per_case_limit(task.clause)]
 
 
@@ -268,6 +318,11 @@ def _units(text: str, header: str | None) -> tuple[list[str], list[str]]:
 		inline = units_in_header(text[:colon]) if colon > 0 and "\n" not in text[:colon] else None
 		if inline:
 			return inline[0], extract_units(text[colon + 1 :].strip())[1] or inline[1]
+		if 0 < colon <= 60:
+			# "Sau hội nghị tiếp xúc cử tri: Ban Thường trực … lập báo cáo …": the body after a time's colon
+			after = extract_units(text[colon + 1 :].strip())
+			if after[0]:
+				return after
 	header_units = None if presiding else units_in_header(header)
 	if header_units is None:
 		return presiding, coordinating
@@ -293,7 +348,23 @@ def _tasks(item: _Item, header: str | None) -> list[Task]:
 	paragraphs = list(item.paragraphs)
 	clause = item.text
 	folded_clause = fold_same_length(clause).lower()
-	if _BOILERPLATE.search(folded_clause) or _RULE_OPENING.match(folded_clause) or is_rule(folded_clause):
+	case = _CASE_LEAD.match(folded_clause)
+	if case and not is_rule(folded_clause[case.end() :]):
+		# "Đối với khen thưởng tổng kết năm: Các cơ quan … gửi hồ sơ … trước ngày 10/12 hằng năm", "Đối với
+		# ngành Giáo dục và Đào tạo: Căn cứ …, gửi hồ sơ … trước ngày 10/7 hằng năm": a duty written per case,
+		# of the body the case names or the body after the colon, when it has a body or a time (issue 15).
+		named = units_in_header(clause[len("Đối với ") : case.end() - 1].strip())
+		rest = clause[case.end() :].strip()
+		own = extract_units(rest)
+		deadline = parse_deadline(clause, folded_clause)
+		if own[0] or (named and deadline.kind != "none"):
+			presiding, coordinating = own if own[0] else (named[0], own[1])
+			return [_task(clause, presiding, coordinating, deadline, folded=folded_clause)]
+	if (
+		_BOILERPLATE.search(folded_clause)
+		or _RULE_OPENING.match(_BULLET_LEAD.sub("", folded_clause))
+		or is_rule(folded_clause)
+	):
 		return []
 	heading = len(paragraphs) > 1 and is_heading(paragraphs[0])
 	if _RULE_HEADING.match(fold_same_length(paragraphs[0]).lower()) and (heading or len(paragraphs) == 1):
@@ -340,6 +411,8 @@ def _tasks(item: _Item, header: str | None) -> list[Task]:
 		presiding, coordinating = (own.presiding, own.coordinating) if own else ([], []) if standing else lead
 		deadline = next((segment.deadline for segment in group if segment.timed), Deadline())
 		folded = " ".join(segment.folded for segment in group)
+		if is_rule(folded):
+			continue  # "Hội đồng hoạt động theo nguyên tắc …" between two duties of the same point
 		tasks.append(_task(text, presiding, coordinating, deadline, folded=folded))
 	return tasks
 

@@ -28,6 +28,8 @@ _TASK_HEADING_WORD = (
 	r"(?:\s+(?:trong tam|chu yeu|cu the|can thuc hien|thuc hien|trien khai(?: thuc hien)?))*"
 	# An inspection plan's contents are the inspections it carries out: "NỘI DUNG KIỂM TRA, GIÁM SÁT".
 	r"(?:(?<=noi dung)\s+(?:kiem tra|giam sat)(?:\s*(?:,|va)\s*(?:kiem tra|giam sat))?)?"
+	# A guidance's contents are the work of its bodies (issue 15): "NỘI DUNG CÔNG TÁC MẶT TRẬN TRONG BẦU CỬ".
+	r"(?:(?<=noi dung)\s+(?:cong tac|huong dan)\b[^:.,]{0,60})?"
 )
 # "NHIỆM VỤ, GIẢI PHÁP", "NỘI DUNG THỰC HIỆN", "NỘI DUNG, TIẾN ĐỘ, PHÂN CÔNG TRÁCH NHIỆM THỰC HIỆN".
 _TASKS_HEADING = re.compile(
@@ -86,6 +88,9 @@ class _Item:
 	marker_kind: str | None
 	section: str  # "tasks" | "implementation" | "articles" (an article of a decision or regulation)
 	actor: str | None = None  # the header that names the body for every sub-item ("1. Sở Nội vụ:")
+	# the time of a lead duty over its points ("… gửi … trước ngày 10/12 hàng năm" over "a) Công an tỉnh: …"):
+	# each point is that body's share of the duty, due when the duty is (issue 15)
+	lead_time: str | None = None
 
 	@property
 	def text(self) -> str:
