@@ -172,6 +172,29 @@ def page():
 		),
 		# Decomposed tone marks (as some tools write them) are composed.
 		("Tỉnh u\u0309y", "Tỉnh ủy"),
+		# A part's Roman numeral read from its strokes or without its full stop, on an upper-case heading;
+		# a heading that starts with the word "VI" and a line that is no heading stay as read (issue 17).
+		("H. NỘI DUNG, TIẾN ĐỘ, PHÂN CÔNG", "II. NỘI DUNG, TIẾN ĐỘ, PHÂN CÔNG"),
+		("IH. TỔ CHỨC THỰC HIỆN", "III. TỔ CHỨC THỰC HIỆN"),
+		("II NỘI DUNG THỰC HIỆN", "II. NỘI DUNG THỰC HIỆN"),
+		("VI PHẠM HÀNH CHÍNH", "VI PHẠM HÀNH CHÍNH"),
+		("H. Nguyễn Văn A phụ trách", "H. Nguyễn Văn A phụ trách"),
+		# A point's number read with a space and a comma; dust before a list dash or read as one.
+		("1. 2, Xây dựng và ban hành", "1.2. Xây dựng và ban hành"),
+		("_- Đơn vị chủ trì: Ban Dân vận", "- Đơn vị chủ trì: Ban Dân vận"),
+		("_- 1, Chánh Văn phòng UBND tỉnh", "1. Chánh Văn phòng UBND tỉnh"),
+		# A lone consonant is a speck: doubling the next word's letter or between commas; a cited point stays.
+		(
+			"Phó Chủ tịch Thường trực, c, phụ trách lĩnh vực giám s sát, trách nhiệm c của",
+			"Phó Chủ tịch Thường trực, phụ trách lĩnh vực giám sát, trách nhiệm của",
+		),
+		("theo điểm c khoản 2, các điểm a, b, c, d của", "theo điểm c khoản 2, các điểm a, b, c, d của"),
+		# A lettered point starts a paragraph of its own, and keeps the full stop before it.
+		(
+			"các thành phần hồ sơ của\n\nTTHC.\n\nc) Rà soát các mẫu đơn",
+			"các thành phần hồ sơ của\n\nTTHC.\n\nc) Rà soát các mẫu đơn",
+		),
+		("a) Thực hiện nghiêm.\n\nb) Tiếp tục rà soát", "a) Thực hiện nghiêm.\n\nb) Tiếp tục rà soát"),
 	],
 )
 def test_clean_up_repairs_what_ocr_breaks(ocr_text, repaired):
@@ -187,6 +210,29 @@ def test_running_headers_footers_and_page_numbers_are_removed_but_the_first_page
 	# A sentence running on over the page break is joined again.
 	assert clean_ocr_pages(pages) == (
 		"TỈNH ỦY LÀO CAI\nSố 16-CT/TU\nNội dung trang một.\n\nNội dung trang hai, câu còn tiếp sang trang ba.\n"
+	)
+
+
+def test_a_paragraph_running_on_to_the_next_page_is_joined_even_when_the_page_starts_with_a_capital():
+	# Issue 17: "TTHC" at the top of a page is the rest of the paragraph, not a heading; a page that ends a
+	# sentence, a heading, or a short line, or that starts with a list item, keeps its paragraph break.
+	long_line = "b) Tiếp tục rà soát, thực hiện đơn giản hóa thủ tục hành chính liên quan đến"
+	assert clean_ocr_pages([f"a) Thực hiện.\n{long_line}", "TTHC cấp xã.\nc) Rà soát."]) == (
+		f"a) Thực hiện.\n{long_line} TTHC cấp xã.\nc) Rà soát.\n"
+	)
+	assert clean_ocr_pages([f"{long_line} TTHC.", "Ủy ban nhân dân tỉnh."]) == (
+		f"{long_line} TTHC.\n\nỦy ban nhân dân tỉnh.\n"
+	)
+	assert clean_ocr_pages(["II. NHIỆM VỤ, GIẢI PHÁP", "Các cấp ủy đảng."]) == (
+		"II. NHIỆM VỤ, GIẢI PHÁP\n\nCác cấp ủy đảng.\n"
+	)
+	assert clean_ocr_pages([long_line, "2. Sở Nội vụ chủ trì."]) == f"{long_line}\n\n2. Sở Nội vụ chủ trì.\n"
+	assert clean_ocr_pages(["Về việc tăng cường", "Ủy ban nhân dân tỉnh."]) == (
+		"Về việc tăng cường\n\nỦy ban nhân dân tỉnh.\n"
+	)
+	# A word hyphenated over the page break is joined too.
+	assert clean_ocr_pages([long_line + " chính quy-", "ền địa phương."]) == (
+		f"{long_line} chính quyền địa phương.\n"
 	)
 
 

@@ -39,7 +39,7 @@ _CODES = set(
 )
 _LETTERS_FOR = {"1": "TIl", "0": "OĐD", "8": "B", "5": "S"}
 # A line end that splits a word at a hyphen: "chính quy-\nền"; joined only when lower case follows.
-_HYPHEN_BREAK = re.compile(r"([^\W\d_])-\n([^\W\d_])")
+_HYPHEN_BREAK = re.compile(r"([^\W\d_])-\n\ue000?([^\W\d_])")
 # "15-\nCT/TU" is a document number split after its hyphen: the line break goes, the hyphen stays.
 _NUMBER_HYPHEN_BREAK = re.compile(r"(\d)-\n(?=[A-ZĐ]{2,}/)")
 # Marks from stamps, signatures and dirt that Tesseract reads as punctuation on their own.
@@ -56,10 +56,34 @@ def clean_ocr_pages(pages: list[str]) -> str:
 	"""The recognised pages as one text, repaired: running headers/footers and page numbers removed, stamp
 	marks dropped, hyphenated line breaks joined, look-alike letters in numbers and dates made digits, NFC."""
 	pages = [unicodedata.normalize("NFC", page) for page in pages]
-	pages = _without_running_lines(pages)
-	text = "\n\n".join(page.strip("\n") for page in pages)
+	pages = [page.strip("\n") for page in _without_running_lines(pages)]
+	text = pages[0] if pages else ""
+	for page in pages[1:]:
+		# A page break is the printer's, not the writer's: a paragraph that runs on to the next page is one
+		# paragraph, even when the page's first word is a capital ("… thủ tục hành chính" / "TTHC cấp xã …").
+		text += ("\n" + _CONTINUED) if _runs_on(text, page) else "\n\n"
+		text += page
 	text = clean_ocr_text(text)
 	return text
+
+
+# Put before a page's first line that continues the paragraph the page before ended in; the line joining
+# (``_join_wrapped_lines``) joins it whatever it looks like, and removes the mark.
+_CONTINUED = "\ue000"
+# A printed line this long that ends without a mark is a paragraph's line cut by the page's end, not a
+# title's or a heading's last line (a full line of 13 pt text holds 75-90 characters).
+_FULL_LINE = 50
+
+
+def _runs_on(before: str, page: str) -> bool:
+	"""Whether ``page`` starts in the middle of the paragraph ``before`` ended in."""
+	last = next((line.strip() for line in reversed(before.split("\n")) if _has_content(line)), "")
+	first = next((line.strip() for line in page.split("\n") if _has_content(line)), "")
+	if not last or not first or re.search(r"[.;:!?…]$", last) or _is_heading(last):
+		return False
+	if _OWN_LINE.match(first) or _PLACE_DATE.search(first) or _PAGE_NUMBER.match(first):
+		return False
+	return first[:1].islower() or len(last) >= _FULL_LINE
 
 
 def clean_ocr_text(text: str) -> str:
@@ -75,11 +99,12 @@ def clean_ocr_text(text: str) -> str:
 	text = _HYPHEN_BREAK.sub(lambda m: m[1] + m[2] if m[2].islower() else m[0], text)
 	text = _list_repairs(text)
 	# A paragraph never starts in lower case: Tesseract split one (a centred title's second line, often).
-	text = re.sub(rf"([^\n])\n\n(?={_LOWER})", lambda m: m[1] + "\n", text)
+	# A lettered point "c) Rà soát …" does, and is a paragraph of its own.
+	text = re.sub(rf"([^\n])\n\n(?={_LOWER})(?!{_LETTERED_POINT})", lambda m: m[1] + "\n", text)
 	text = _join_wrapped_lines(text)
 	text = _stray_dashes(text)
 	text = _dust_stops(text)
-	text = re.sub(r"\n{3,}", "\n\n", text)
+	text = re.sub(r"\n{3,}", "\n\n", text.replace(_CONTINUED, ""))
 	return text.strip("\n") + "\n"
 
 
@@ -90,8 +115,15 @@ def _clean_line(line: str) -> str | None:
 		return None  # nothing a reader would read: a line of stamp marks
 	if _JUNK_LINE.match(line):
 		return None
+	# Dust before a list dash ("_- Đơn vị chủ trì"), or read as a dash before an item's number ("_- 1, Chánh").
+	line = re.sub(r"^[_~'`.,:;]+ ?(?=[-–+•] )", "", line)
+	line = re.sub(r"^[-–] (?=\d{1,2}[.,)] \S)", "", line)
 	# "5." read as "5S." or "5," at the head of a list item.
 	line = re.sub(r"^(\d{1,2})(?:[Ss]([.)])|,)\s", lambda m: f"{m[1]}{m[2] or '.'} ", line)
+	# "1. 2, Xây dựng": a point "1.2." read with a space and a comma.
+	line = re.sub(rf"^(\d{{1,2}})\. (\d{{1,2}})[.,] (?={_UPPER})", r"\1.\2. ", line)
+	line = _roman_heading(line)
+	line = _lone_letters(line)
 	# Dust read as a full stop or quote stuck to a word: a full stop followed by a lower-case word is not
 	# one in Vietnamese prose, and no word starts with "." or "'".
 	line = _dust_stops(line)
@@ -164,6 +196,14 @@ def _join_wrapped_lines(text: str) -> str:
 	"""
 	out: list[str] = []
 	for line in text.split("\n"):
+		if line.startswith(_CONTINUED):
+			# The first line of a page that continues the paragraph the page before ended in.
+			line = line[len(_CONTINUED) :]
+			while len(out) > 1 and not out[-1].strip():
+				out.pop()
+			if out and line.strip():
+				out[-1] = out[-1].rstrip() + " " + line.lstrip()
+				continue
 		previous = out[-1] if out else ""
 		# The place-and-date line wrapped in its narrow column: "..., ngày 15 tháng 3 năm" / "2024".
 		if re.search(r"\b(?:ngày|tháng|năm)$", previous) and re.match(r"\d{1,4}\b", line):
@@ -202,8 +242,58 @@ def _is_heading(line: str) -> bool:
 	return len(letters) >= 2 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
 
 
+# A lettered point's marker: "a) ", "đ) ".
+_LETTERED_POINT = r"[a-zđ]\)\s"
+
+
 def _dust_stops(text: str) -> str:
-	return re.sub(rf"(?<=[^\W\d_]{{2}})\.(?=[ \n]{_LOWER})", _unless_upper_follows, text)
+	# Not the full stop that ends the paragraph before a lettered point ("… hồ sơ của TTHC.\nc) Rà soát …").
+	return re.sub(
+		rf"(?<=[^\W\d_]{{2}})\.(?=[ \n]{_LOWER})(?!\n{_LETTERED_POINT})", _unless_upper_follows, text
+	)
+
+
+# A part's Roman numeral at the head of an upper-case heading, as Tesseract reads its strokes ("H." for "II.",
+# "IH." for "III.", "1V." for "IV."), or with its full stop lost ("II NỘI DUNG THỰC HIỆN").
+_ROMAN_LIKE = re.compile(r"^([IVXHl1|]{1,4})([.)]?) (?=\S)")
+_PARTS = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"}
+# Without a mark only numerals that are no word ("VI PHẠM HÀNH CHÍNH" is one).
+_BARE_PARTS = {"I", "II", "III", "IV", "VII", "VIII", "IX"}
+_HEADING_STROKES = {"H": ("II",), "l": ("I",), "1": ("I",), "|": ("I",)}
+
+
+def _roman_heading(line: str) -> str:
+	match = _ROMAN_LIKE.match(line)
+	if not match or not _is_heading(line[match.end() :]) or len(line[match.end() :].split()) < 2:
+		return line
+	numeral, mark = match[1], match[2]
+	if numeral in _PARTS:
+		if mark or numeral not in _BARE_PARTS:
+			return line
+	else:
+		if not mark:
+			return line
+		readings = {""}
+		for ch in numeral:
+			readings = {start + option for start in readings for option in _HEADING_STROKES.get(ch, (ch,))}
+		parts = readings & _PARTS
+		if len(parts) != 1:
+			return line
+		numeral = parts.pop()
+	return f"{numeral}{mark or '.'} {line[match.end() :]}"
+
+
+# A lone consonant is no Vietnamese word: a speck read as a letter, doubling the next word's first letter
+# ("giám s sát", "trách nhiệm c của") or standing between commas ("Thường trực, c, phụ trách"). A point cited
+# by its letter ("điểm c khoản 2", "tiết b") stays.
+_LONE_LETTER = re.compile(
+	r"(?<![^\W\d_])(?<!điểm )(?<!tiết )(?<!mục )(?<!và )(?<!, )([bcdghklmnpqrstvx]) (?=\1)"
+	r"|(?<=[^\W\d_]{2}), [bcdghklmnpqrstvx](?=, )"
+)
+
+
+def _lone_letters(line: str) -> str:
+	return _LONE_LETTER.sub("", line)
 
 
 _QUARTERS = {"I", "II", "III", "IV"}
