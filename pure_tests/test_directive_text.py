@@ -768,3 +768,31 @@ def test_lettered_points_typed_one_a_line_without_a_closing_mark_are_not_taken_f
 		]
 	)
 	assert unwrap(wrapped) == " ".join(wrapped.split("\n"))
+
+
+def test_a_body_named_over_its_points_heads_them_even_with_a_full_stop_after_its_name() -> None:
+	# Issue 17: a scan reads a speck after "- Bộ Nông nghiệp và Môi trường" as a full stop; a body's name alone
+	# is no sentence, so it still gives its points "+ …" their presiding body.
+	text = "\n".join(
+		[
+			"CHÍNH PHỦ",
+			"Số: 394/NQ-CP",
+			"Hà Nội, ngày 20 tháng 11 năm 2025",
+			"NGHỊ QUYẾT",
+			"Về phong trào toàn dân tham gia bảo vệ môi trường",
+			"",
+			"II. NHIỆM VỤ, GIẢI PHÁP",
+			"1. Hoàn thiện thể chế, chính sách",
+			"- Bộ Nông nghiệp và Môi trường.",
+			"+ Nghiên cứu, rà soát, hoàn thiện các chính sách, pháp luật về bảo vệ môi trường.",
+			"+ Ban hành hướng dẫn cải tạo, phục hồi môi trường các bãi chôn lấp rác thải.",
+			"- Bộ Xây dựng",
+			"+ Rà soát, hoàn thiện các tiêu chuẩn, quy chuẩn kỹ thuật về công trình thu gom rác thải.",
+		]
+	)
+	tasks = parse_directive_text(text).tasks
+	assert [(task.clause[:20], task.presiding) for task in tasks] == [
+		("Nghiên cứu, rà soát,", ["Bộ Nông nghiệp và Môi trường"]),
+		("Ban hành hướng dẫn c", ["Bộ Nông nghiệp và Môi trường"]),
+		("Rà soát, hoàn thiện ", ["Bộ Xây dựng"]),
+	]
