@@ -183,6 +183,15 @@ def page():
 		("1. 2, Xây dựng và ban hành", "1.2. Xây dựng và ban hành"),
 		("_- Đơn vị chủ trì: Ban Dân vận", "- Đơn vị chủ trì: Ban Dân vận"),
 		("_- 1, Chánh Văn phòng UBND tỉnh", "1. Chánh Văn phòng UBND tỉnh"),
+		("-3, Đồng chí Phó Giám đốc", "3. Đồng chí Phó Giám đốc"),
+		("_2. Sở, ban, ngành thành phố", "2. Sở, ban, ngành thành phố"),
+		# A lettered point's letter read as a look-alike, put back from the points around it.
+		("e) Tăng cường.\n\nø) Nâng cao.\n\nh) Tiếp tục.", "e) Tăng cường.\n\ng) Nâng cao.\n\nh) Tiếp tục."),
+		(
+			"b) Tối ưu.\n\nC) Tiếp tục nâng cấp.\n\nd) Chủ trì.",
+			"b) Tối ưu.\n\nc) Tiếp tục nâng cấp.\n\nd) Chủ trì.",
+		),
+		("d) Xây dựng.\n\nø) Nâng cao.\n\ng) Tiếp tục.", "d) Xây dựng.\n\ne) Nâng cao.\n\ng) Tiếp tục."),
 		# A lone consonant is a speck: doubling the next word's letter or between commas; a cited point stays.
 		(
 			"Phó Chủ tịch Thường trực, c, phụ trách lĩnh vực giám s sát, trách nhiệm c của",

@@ -116,8 +116,8 @@ def _clean_line(line: str) -> str | None:
 	if _JUNK_LINE.match(line):
 		return None
 	# Dust before a list dash ("_- Đơn vị chủ trì"), or read as a dash before an item's number ("_- 1, Chánh").
-	line = re.sub(r"^[_~'`.,:;]+ ?(?=[-–+•] )", "", line)
-	line = re.sub(r"^[-–] (?=\d{1,2}[.,)] \S)", "", line)
+	line = re.sub(r"^[_~'`.,:;]+ ?(?=[-–+•] |\d{1,2}[.,)] \S)", "", line)
+	line = re.sub(r"^[-–] ?(?=\d{1,2}[.,)] \S)", "", line)
 	# "5." read as "5S." or "5," at the head of a list item.
 	line = re.sub(r"^(\d{1,2})(?:[Ss]([.)])|,)\s", lambda m: f"{m[1]}{m[2] or '.'} ", line)
 	# "1. 2, Xây dựng": a point "1.2." read with a space and a comma.
@@ -148,11 +148,48 @@ _ITEM = re.compile(r"^(\d{1,2})[.)] ")
 _MISREAD_ITEM = re.compile(rf"^([^\W\d_]|\S{{2}})([.)]) (?={_UPPER})")
 
 
+# The letters of lettered points in their order; "đ" is skipped by some drafters (d, e), used by others.
+_POINT_LETTERS = "abcdđeghiklmn"
+_POINT = re.compile(r"^([a-zđ])\) ")
+_MISREAD_POINT = re.compile(rf"^(\S)\) (?={_UPPER})")
+
+
+def _lettered_repairs(lines: list[str]) -> list[str]:
+	"""A lettered point's letter read as a look-alike ("ø)" for "g)", "C)" for "c)"), put back when the points
+	before and after it in the same list leave exactly one letter between them."""
+	letters = [m[1] if (m := _POINT.match(line)) else None for line in lines]
+	for index, line in enumerate(lines):
+		misread = _MISREAD_POINT.match(line)
+		if letters[index] is not None or not misread:
+			continue
+		before = _neighbour_point(lines, letters, range(index - 1, -1, -1))
+		after = _neighbour_point(lines, letters, range(index + 1, len(lines)))
+		if before is None or after is None:
+			continue
+		between = _POINT_LETTERS[_POINT_LETTERS.index(before) + 1 : _POINT_LETTERS.index(after)]
+		if len(between) == 2 and "đ" in between:
+			between = between.replace("đ", "")
+		if len(between) == 1 and (misread[1].lower() == between or not misread[1].isascii()):
+			lines[index] = f"{between}) " + line[misread.end() :]
+			letters[index] = between
+	return lines
+
+
+def _neighbour_point(lines: list[str], letters: list[str | None], indexes: range) -> str | None:
+	"""The letter of the nearest lettered point in ``indexes``' direction, not past a numbered item."""
+	for index in indexes:
+		if letters[index] is not None:
+			return letters[index]
+		if _ITEM.match(lines[index]) or _is_heading(lines[index]):
+			return None
+	return None
+
+
 def _list_repairs(text: str) -> str:
 	"""Two things that break a numbered list: an item number read as letters ("o. Các cấp ủy" between 4.
 	and 6.), and a line that starts with a spaced dash but continues a clause ("tổ chức chính trị" /
 	"- xã hội", after a line that does not end one), which would read as a new list item."""
-	lines = text.split("\n")
+	lines = _lettered_repairs(text.split("\n"))
 	numbers = [int(m[1]) if (m := _ITEM.match(line)) else None for line in lines]
 	previous_number = None
 	for index, line in enumerate(lines):
