@@ -185,6 +185,17 @@ def page():
 		("_- 1, Chánh Văn phòng UBND tỉnh", "1. Chánh Văn phòng UBND tỉnh"),
 		("-3, Đồng chí Phó Giám đốc", "3. Đồng chí Phó Giám đốc"),
 		("_2. Sở, ban, ngành thành phố", "2. Sở, ban, ngành thành phố"),
+		# An item's number read as another digit between its neighbours, and the points under it.
+		(
+			"4. Tiếp công dân\n-4.1. Ban hành Kế hoạch.\n9. Công tác tuyên truyền\n5.1. Ban hành kế hoạch."
+			"\n9.2. Tổ chức thực hiện.\n6. Tổng kết",
+			"4. Tiếp công dân\n4.1. Ban hành Kế hoạch.\n5. Công tác tuyên truyền\n5.1. Ban hành kế hoạch."
+			"\n5.2. Tổ chức thực hiện.\n6. Tổng kết",
+		),
+		(
+			"1. Sở Y tế.\n2. Sở Tư pháp.\n1. Ban Dân vận.\n2. Ban Tổ chức.",
+			"1. Sở Y tế.\n2. Sở Tư pháp.\n1. Ban Dân vận.\n2. Ban Tổ chức.",
+		),
 		# A lettered point's letter read as a look-alike, put back from the points around it.
 		("e) Tăng cường.\n\nø) Nâng cao.\n\nh) Tiếp tục.", "e) Tăng cường.\n\ng) Nâng cao.\n\nh) Tiếp tục."),
 		(

@@ -117,7 +117,7 @@ def _clean_line(line: str) -> str | None:
 		return None
 	# Dust before a list dash ("_- Đơn vị chủ trì"), or read as a dash before an item's number ("_- 1, Chánh").
 	line = re.sub(r"^[_~'`.,:;]+ ?(?=[-–+•] |\d{1,2}[.,)] \S)", "", line)
-	line = re.sub(r"^[-–] ?(?=\d{1,2}[.,)] \S)", "", line)
+	line = re.sub(r"^[-–] ?(?=\d{1,2}(?:\.\d{1,2})*[.,)] \S)", "", line)
 	# "5." read as "5S." or "5," at the head of a list item.
 	line = re.sub(r"^(\d{1,2})(?:[Ss]([.)])|,)\s", lambda m: f"{m[1]}{m[2] or '.'} ", line)
 	# "1. 2, Xây dựng": a point "1.2." read with a space and a comma.
@@ -185,6 +185,29 @@ def _neighbour_point(lines: list[str], letters: list[str | None], indexes: range
 	return None
 
 
+_DECIMAL = re.compile(r"^(\d{1,2})\.(\d{1,2})\.? ")
+
+
+def _decimal_repairs(lines: list[str]) -> list[str]:
+	"""A point "5.2." whose first number was misread ("9.2.") after "5.1." under "5.": the first number is the
+	item's it follows."""
+	top = previous = None
+	for index, line in enumerate(lines):
+		item = _ITEM.match(line)
+		if item:
+			top, previous = int(item[1]), None
+			continue
+		decimal = _DECIMAL.match(line)
+		if not decimal:
+			continue
+		first, second = int(decimal[1]), int(decimal[2])
+		if first != top and previous == (top, second - 1):
+			lines[index] = f"{top}" + line[len(decimal[1]) :]
+			first = top
+		previous = (first, second)
+	return lines
+
+
 def _list_repairs(text: str) -> str:
 	"""Two things that break a numbered list: an item number read as letters ("o. Các cấp ủy" between 4.
 	and 6.), and a line that starts with a spaced dash but continues a clause ("tổ chức chính trị" /
@@ -194,6 +217,15 @@ def _list_repairs(text: str) -> str:
 	previous_number = None
 	for index, line in enumerate(lines):
 		if numbers[index] is not None:
+			following = next((n for n in numbers[index + 1 :] if n is not None), None)
+			if (
+				previous_number is not None
+				and following is not None
+				and numbers[index] != previous_number + 1 == following - 1
+			):
+				# "9. Công tác tuyên truyền" between 4. and 6.: a digit read as another (5 as 9, 8 as 3).
+				numbers[index] = previous_number + 1
+				lines[index] = f"{numbers[index]}" + line[len(_ITEM.match(line)[1]) :]
 			previous_number = numbers[index]
 			continue
 		misread = _MISREAD_ITEM.match(line)
@@ -202,6 +234,7 @@ def _list_repairs(text: str) -> str:
 			if following == previous_number + 2:
 				lines[index] = f"{previous_number + 1}{misread[2]} " + line[misread.end() :]
 				previous_number += 1
+	lines = _decimal_repairs(lines)
 	out: list[str] = []
 	for line in lines:
 		filled = next((kept for kept in reversed(out) if kept.strip()), "")
