@@ -256,6 +256,33 @@ def test_a_paragraph_running_on_to_the_next_page_is_joined_even_when_the_page_st
 	)
 
 
+def test_a_short_printed_line_ends_its_paragraph_and_a_last_point_gets_its_letter_back():
+	# Issue 17: inside a paragraph every printed line runs to the margin; a short line followed by a capital
+	# is the paragraph's end ("2. Sở, ban, ngành" over "Căn cứ …"), also at a page's foot.
+	full = "phát triển kinh tế - xã hội của thành phố, bảo đảm đồng bộ, thống nhất, hiệu quả trong"
+	body = [f"Dòng thứ {n} {full}" for n in range(10)]
+	text = "\n".join([*body, "2. Sở, ban, ngành thành phố", "Căn cứ chức năng, nhiệm vụ được giao tổ chức"])
+	assert clean_ocr_text(text).split("\n")[-3:-1] == [
+		"2. Sở, ban, ngành thành phố",
+		"Căn cứ chức năng, nhiệm vụ được giao tổ chức",
+	]
+	wrapped = "\n".join([*body, full, "Ủy ban nhân dân thành phố chỉ đạo."])
+	assert clean_ocr_text(wrapped) == " ".join([*body, full, "Ủy ban nhân dân thành phố chỉ đạo.\n"])
+	pages = [
+		"\n".join([*body, "2. Sở, ban, ngành thành phố và Ủy ban nhân dân xã, phường"]),
+		"Căn cứ chức năng.",
+	]
+	assert clean_ocr_pages(pages).split("\n")[-4:-1] == [
+		"2. Sở, ban, ngành thành phố và Ủy ban nhân dân xã, phường",
+		"",
+		"Căn cứ chức năng.",
+	]
+	# The list's last point, its letter read as "ø": the letter after the point before it.
+	assert clean_ocr_text("e) Đổi mới.\n\nø) Tăng cường kiểm tra.\n\n3. Ủy ban MTTQ") == (
+		"e) Đổi mới.\n\ng) Tăng cường kiểm tra.\n\n3. Ủy ban MTTQ\n"
+	)
+
+
 def test_tesseract_tsv_becomes_lines_paragraphs_and_scored_words():
 	header = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
 	rows = [

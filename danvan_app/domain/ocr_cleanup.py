@@ -75,15 +75,30 @@ _CONTINUED = "\ue000"
 _FULL_LINE = 50
 
 
+# A printed line shorter than this part of the text's full line ends its paragraph (a justified paragraph's
+# lines fill the measure; its last line most often does not).
+_SHORT = 0.75
+
+
+def _full_width(lines: list[str]) -> int | None:
+	"""The length of a full printed line in this text (the longest lines but a few outliers), or None for a
+	text too short to tell."""
+	lengths = sorted(len(line.strip()) for line in lines if len(line.strip()) >= 20)
+	if len(lengths) < 10:
+		return None
+	return lengths[int(len(lengths) * 0.8)]
+
+
 def _runs_on(before: str, page: str) -> bool:
 	"""Whether ``page`` starts in the middle of the paragraph ``before`` ended in."""
+	full = _full_width(before.split("\n") + page.split("\n"))
 	last = next((line.strip() for line in reversed(before.split("\n")) if _has_content(line)), "")
 	first = next((line.strip() for line in page.split("\n") if _has_content(line)), "")
 	if not last or not first or re.search(r"[.;:!?…]$", last) or _is_heading(last):
 		return False
 	if _OWN_LINE.match(first) or _PLACE_DATE.search(first) or _PAGE_NUMBER.match(first):
 		return False
-	return first[:1].islower() or len(last) >= _FULL_LINE
+	return first[:1].islower() or len(last) >= (_SHORT * full if full else _FULL_LINE)
 
 
 def clean_ocr_text(text: str) -> str:
@@ -164,9 +179,11 @@ def _lettered_repairs(lines: list[str]) -> list[str]:
 			continue
 		before = _neighbour_point(lines, letters, range(index - 1, -1, -1))
 		after = _neighbour_point(lines, letters, range(index + 1, len(lines)))
-		if before is None or after is None:
+		if before is None:
 			continue
-		between = _POINT_LETTERS[_POINT_LETTERS.index(before) + 1 : _POINT_LETTERS.index(after)]
+		# The last point of its list ("e)" then "ø)", then the next numbered item): the letter after "e".
+		end = _POINT_LETTERS.index(after) if after else _POINT_LETTERS.index(before) + 2
+		between = _POINT_LETTERS[_POINT_LETTERS.index(before) + 1 : end]
 		if len(between) == 2 and "đ" in between:
 			between = between.replace("đ", "")
 		if len(between) == 1 and (misread[1].lower() == between or not misread[1].isascii()):
@@ -264,8 +281,12 @@ def _join_wrapped_lines(text: str) -> str:
 	A break stays before a list item or a line that starts something of its own, after a colon, and around
 	upper-case heading lines (issuer, "CHỈ THỊ", section titles).
 	"""
+	lines = text.split("\n")
+	full = _full_width(lines)
 	out: list[str] = []
-	for line in text.split("\n"):
+	printed = ""  # the previous printed line as read, before joining
+	for line in lines:
+		last_printed, printed = printed, line
 		if line.startswith(_CONTINUED):
 			# The first line of a page that continues the paragraph the page before ended in.
 			line = line[len(_CONTINUED) :]
@@ -288,6 +309,9 @@ def _join_wrapped_lines(text: str) -> str:
 			or previous.rstrip().endswith(":")
 			or _is_heading(line)
 			or _is_heading(previous)
+			# A short printed line ended its paragraph ("2. Sở, ban, ngành thành phố" / "Căn cứ chức năng …"):
+			# inside a paragraph every line but the last runs to the margin.
+			or (full and len(last_printed.strip()) < _SHORT * full and line.lstrip()[:1].isupper())
 		):
 			out.append(line)
 		else:
