@@ -179,6 +179,18 @@ def page():
 		("II NỘI DUNG THỰC HIỆN", "II. NỘI DUNG THỰC HIỆN"),
 		("VI PHẠM HÀNH CHÍNH", "VI PHẠM HÀNH CHÍNH"),
 		("H. Nguyễn Văn A phụ trách", "H. Nguyễn Văn A phụ trách"),
+		# A "- " lost before a body's name between runs of "+ " points, and a speck before a "+" point; an
+		# unmarked line under a header that is no "- " line stays as read.
+		(
+			"- Bộ Xây dựng\n\n+ Ban hành quy định.\n\n-+ Rà soát tiêu chuẩn.\n\nỦy ban nhân dân các tỉnh"
+			"\n\n+ Đẩy mạnh tái chế.",
+			"- Bộ Xây dựng\n\n+ Ban hành quy định.\n\n+ Rà soát tiêu chuẩn.\n\n- Ủy ban nhân dân các tỉnh"
+			"\n\n+ Đẩy mạnh tái chế.",
+		),
+		(
+			"Các bộ:\n\n+ Ban hành quy định.\n\nỦy ban nhân dân các tỉnh\n\n+ Đẩy mạnh tái chế.",
+			"Các bộ:\n\n+ Ban hành quy định.\n\nỦy ban nhân dân các tỉnh\n\n+ Đẩy mạnh tái chế.",
+		),
 		# A point's number read with a space and a comma; dust before a list dash or read as one.
 		("1. 2, Xây dựng và ban hành", "1.2. Xây dựng và ban hành"),
 		("_- Đơn vị chủ trì: Ban Dân vận", "- Đơn vị chủ trì: Ban Dân vận"),

@@ -117,6 +117,7 @@ def clean_ocr_text(text: str) -> str:
 	# A lettered point "c) Rà soát …" does, and is a paragraph of its own.
 	text = re.sub(rf"([^\n])\n\n(?={_LOWER})(?!{_LETTERED_POINT})", lambda m: m[1] + "\n", text)
 	text = _join_wrapped_lines(text)
+	text = _lost_dashes(text)
 	text = _stray_dashes(text)
 	text = _dust_stops(text)
 	text = re.sub(r"\n{3,}", "\n\n", text.replace(_CONTINUED, ""))
@@ -146,6 +147,7 @@ def _clean_line(line: str) -> str | None:
 	line = re.sub(r"(?<=quý )[IVHUYl1|]{1,4}(?=/\d{4})", _quarter, line, flags=re.IGNORECASE)
 	line = re.sub(r"^\*(?=[^\W\d_])", "* ", line)
 	line = re.sub(r"^([-+]) (?:[-+] )+", r"\1 ", line)  # "- - Ban cán sự": a speck before the dash
+	line = re.sub(r"^[-–] ?(?=\+ )", "", line)  # "-+ Rà soát": a speck before a "+" point
 	line = re.sub(rf"^S([.)]) (?={_UPPER})", r"5\1 ", line)  # "S." for "5." heading a list item
 	# A lone dash or mark closing a line is a signature's or a ruling's trace, not text.
 	line = re.sub(r"\s+[-–—ˆ]+$", "", line)
@@ -329,6 +331,36 @@ _DASH_BEFORE_MARK = re.compile(r"(?<=[^\W_]) [-–—]+ ?(?=[,;:.)](?:\s|$))", r
 def _stray_dashes(text: str) -> str:
 	text = _DASH_BEFORE_BRACKET.sub(" ", text)
 	return _DASH_BEFORE_MARK.sub("", text)
+
+
+def _lost_dashes(text: str) -> str:
+	"""A "- " lost before a body's name that heads "+ " points, between two runs of them ("- Bộ Xây dựng",
+	"+ …", "+ …", "Ủy ban nhân dân các tỉnh", "+ …"): a short unmarked line, no sentence, after a "+ " point
+	of a run that a "- " line opened, and before another "+ " point, is the next "- " line."""
+	lines = text.split("\n")
+	filled = [index for index, line in enumerate(lines) if line.strip()]
+	opened = False  # the "+ " points seen since the last "- " line
+	for position, index in enumerate(filled):
+		line = lines[index]
+		if line.startswith("- "):
+			opened = True
+			continue
+		if line.startswith("+ ") or not opened:
+			continue
+		before = lines[filled[position - 1]] if position else ""
+		after = lines[filled[position + 1]] if position + 1 < len(filled) else ""
+		if (
+			before.startswith("+ ")
+			and after.startswith("+ ")
+			and len(line) <= 100
+			and line[:1].isupper()
+			and not re.search(r"[.;:!?…]$", line)
+			and not _OWN_LINE.match(line)
+		):
+			lines[index] = "- " + line
+		else:
+			opened = False
+	return "\n".join(lines)
 
 
 def _is_heading(line: str) -> bool:
