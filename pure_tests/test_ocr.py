@@ -289,6 +289,16 @@ def test_a_short_printed_line_ends_its_paragraph_and_a_last_point_gets_its_lette
 		"",
 		"Căn cứ chức năng.",
 	]
+	# A paragraph's last words read in capitals close its sentence; a heading (no stop) stays a heading.
+	line = "- Đảng đoàn Hội đồng Nhân dân tỉnh thực hiện công tác dân vận và giám sát Quy chế dân chủ ở"
+	assert clean_ocr_text("\n".join([*body, line, "CƠ SỞ.", "", "- Ban cán sự đảng"])).split("\n")[-4:-1] == [
+		f"{line} CƠ SỞ.",
+		"",
+		"- Ban cán sự đảng",
+	]
+	assert (
+		clean_ocr_text("\n".join([*body, line, "TỔ CHỨC THỰC HIỆN"])).split("\n")[-2] == "TỔ CHỨC THỰC HIỆN"
+	)
 	# The list's last point, its letter read as "ø": the letter after the point before it.
 	assert clean_ocr_text("e) Đổi mới.\n\nø) Tăng cường kiểm tra.\n\n3. Ủy ban MTTQ") == (
 		"e) Đổi mới.\n\ng) Tăng cường kiểm tra.\n\n3. Ủy ban MTTQ\n"

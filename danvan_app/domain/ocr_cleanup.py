@@ -80,6 +80,21 @@ _FULL_LINE = 50
 _SHORT = 0.75
 
 
+def _capitals_ending(printed: str, line: str, full: int | None) -> bool:
+	"""A paragraph's last words read in capitals ("… Quy chế dân chủ ở" / "CƠ SỞ."): a few words closing a
+	sentence, after a full printed line of prose that does not end one. A heading ends without a stop."""
+	printed = printed.strip()
+	return bool(
+		full
+		and len(printed) >= _SHORT * full
+		and not _is_heading(printed)
+		and not re.search(r"[.;:!?…]$", printed)
+		and len(line.split()) <= 4
+		and re.search(r"[^\W\d_][.;]$", line.strip())
+		and not _OWN_LINE.match(line)
+	)
+
+
 def _full_width(lines: list[str]) -> int | None:
 	"""The length of a full printed line in this text (the longest lines but a few outliers), or None for a
 	text too short to tell."""
@@ -309,7 +324,7 @@ def _join_wrapped_lines(text: str) -> str:
 			or _PLACE_DATE.search(line)
 			or _PLACE_DATE.search(previous)
 			or previous.rstrip().endswith(":")
-			or _is_heading(line)
+			or (_is_heading(line) and not _capitals_ending(last_printed, line, full))
 			or _is_heading(previous)
 			# A short printed line ended its paragraph ("2. Sở, ban, ngành thành phố" / "Căn cứ chức năng …"):
 			# inside a paragraph every line but the last runs to the margin.
