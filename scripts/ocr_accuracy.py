@@ -313,7 +313,7 @@ def main(argv: list[str] | None = None) -> None:
 			f" {same:>5}/{len(clean_tasks):<5} {positional:>10} {obligations:>16}",
 			flush=True,
 		)
-		if args.diff:
+		if args.diff and differences:
 			print("\n".join(differences))
 	print(
 		f"all: {total_pages:.0f} pages, {total_seconds / max(total_pages, 1):.2f} s/page,"
