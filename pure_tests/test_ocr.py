@@ -193,6 +193,7 @@ def page():
 		),
 		# A point's number read with a space and a comma; dust before a list dash or read as one.
 		("1. 2, Xây dựng và ban hành", "1.2. Xây dựng và ban hành"),
+		("3.1: Tham gia các đoàn kiểm tra", "3.1. Tham gia các đoàn kiểm tra"),
 		("_- Đơn vị chủ trì: Ban Dân vận", "- Đơn vị chủ trì: Ban Dân vận"),
 		("_- 1, Chánh Văn phòng UBND tỉnh", "1. Chánh Văn phòng UBND tỉnh"),
 		("-3, Đồng chí Phó Giám đốc", "3. Đồng chí Phó Giám đốc"),

@@ -153,6 +153,8 @@ def _clean_line(line: str) -> str | None:
 	line = re.sub(r"^(\d{1,2})(?:[Ss]([.)])|,)\s", lambda m: f"{m[1]}{m[2] or '.'} ", line)
 	# "1. 2, Xây dựng": a point "1.2." read with a space and a comma.
 	line = re.sub(rf"^(\d{{1,2}})\. (\d{{1,2}})[.,] (?={_UPPER})", r"\1.\2. ", line)
+	# "3.1: Tham gia": a point's closing stop read as a colon or a comma.
+	line = re.sub(rf"^(\d{{1,2}}\.\d{{1,2}})[:,] (?={_UPPER})", r"\1. ", line)
 	line = _roman_heading(line)
 	line = _lone_letters(line)
 	# Dust read as a full stop or quote stuck to a word: a full stop followed by a lower-case word is not
