@@ -796,3 +796,27 @@ def test_a_body_named_over_its_points_heads_them_even_with_a_full_stop_after_its
 		("Ban hành hướng dẫn c", ["Bộ Nông nghiệp và Môi trường"]),
 		("Rà soát, hoàn thiện ", ["Bộ Xây dựng"]),
 	]
+
+
+def test_a_short_title_over_numbered_points_heads_them_even_with_a_full_stop() -> None:
+	# Issue 17: a scan reads a speck after "1. Xây dựng … công tác bầu cử" as a full stop; a short title over
+	# points "1.1.", "1.2." is still their header, each point its own task.
+	text = "\n".join(
+		[
+			"ỦY BAN MTTQ VIỆT NAM XÃ LƯƠNG MINH",
+			"Số: 16/KH-MTTQ",
+			"Lương Minh, ngày 20 tháng 10 năm 2025",
+			"KẾ HOẠCH",
+			"Công tác bầu cử",
+			"",
+			"II. NỘI DUNG, TIẾN ĐỘ, PHÂN CÔNG TRÁCH NHIỆM THỰC HIỆN",
+			"1. Xây dựng, ban hành các văn bản chỉ đạo, hướng dẫn và tài liệu phục vụ công tác bầu cử.",
+			"1.1. Xây dựng và ban hành Hướng dẫn của Ban Thường trực về công tác bầu cử.",
+			"1.2. Xây dựng, ban hành kế hoạch, lịch trình thực hiện các nội dung công tác bầu cử.",
+		]
+	)
+	clauses = [task.clause for task in parse_directive_text(text).tasks]
+	assert clauses == [
+		"Xây dựng và ban hành Hướng dẫn của Ban Thường trực về công tác bầu cử.",
+		"Xây dựng, ban hành kế hoạch, lịch trình thực hiện các nội dung công tác bầu cử.",
+	]
