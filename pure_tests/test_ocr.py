@@ -178,6 +178,9 @@ def page():
 		("IH. TỔ CHỨC THỰC HIỆN", "III. TỔ CHỨC THỰC HIỆN"),
 		("II NỘI DUNG THỰC HIỆN", "II. NỘI DUNG THỰC HIỆN"),
 		("VI PHẠM HÀNH CHÍNH", "VI PHẠM HÀNH CHÍNH"),
+		("1. MỤC ĐÍCH, YÊU CẦU", "1. MỤC ĐÍCH, YÊU CẦU"),
+		("11. NỘI DUNG KHÁC", "11. NỘI DUNG KHÁC"),
+		("l. MỤC ĐÍCH, YÊU CẦU", "I. MỤC ĐÍCH, YÊU CẦU"),
 		("H. Nguyễn Văn A phụ trách", "H. Nguyễn Văn A phụ trách"),
 		# A "- " lost before a body's name between runs of "+ " points, and a speck before a "+" point; an
 		# unmarked line under a header that is no "- " line stays as read.

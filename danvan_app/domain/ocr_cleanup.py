@@ -398,11 +398,12 @@ def _dust_stops(text: str) -> str:
 
 # A part's Roman numeral at the head of an upper-case heading, as Tesseract reads its strokes ("H." for "II.",
 # "IH." for "III.", "1V." for "IV."), or with its full stop lost ("II NỘI DUNG THỰC HIỆN").
-_ROMAN_LIKE = re.compile(r"^([IVXHl1|]{1,4})([.)]?) (?=\S)")
+_ROMAN_LIKE = re.compile(r"^([IVXHl|]{1,4})([.)]?) (?=\S)")
 _PARTS = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"}
 # Without a mark only numerals that are no word ("VI PHẠM HÀNH CHÍNH" is one).
 _BARE_PARTS = {"I", "II", "III", "IV", "VII", "VIII", "IX"}
-_HEADING_STROKES = {"H": ("II",), "l": ("I",), "1": ("I",), "|": ("I",)}
+# Not "1": "1. MỤC ĐÍCH, YÊU CẦU" and "11. NỘI DUNG" are Arabic headings as written.
+_HEADING_STROKES = {"H": ("II",), "l": ("I",), "|": ("I",)}
 
 
 def _roman_heading(line: str) -> str:
