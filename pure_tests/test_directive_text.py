@@ -724,3 +724,100 @@ def test_cli_on_a_real_document() -> None:
 	result = json.loads(completed.stdout)
 	assert result["document"]["number"] == "16-CT/TU"
 	assert len(result["tasks"]) == 13  # 12 before issue 15, class 1 (the yearly report is its own task)
+
+
+def test_lettered_points_typed_one_a_line_without_a_closing_mark_are_not_taken_for_wrapped_lines() -> None:
+	# Issue 17: the text of a scan (or a .docx) has one paragraph a line; points "a)"…"e)" that end without
+	# ";" start in lower case, which alone must not make the text look hard-wrapped and join the points.
+	from danvan_app.domain.directive_text.layout import unwrap
+
+	points = [
+		"a) Thực hiện nghiêm việc cải cách thủ tục hành chính tại các ngành, lĩnh vực",
+		"b) Tiếp tục rà soát, đơn giản hóa thủ tục hành chính theo Nghị quyết số 66/NQ-CP",
+		"c) Rà soát, chuẩn hóa các mẫu đơn, tờ khai và thiết lập biểu mẫu điện tử tương tác",
+		"d) Tiếp tục chuẩn hóa mức độ cung cấp dịch vụ công trực tuyến trên địa bàn tỉnh",
+		"e) Tăng cường hiệu quả các kênh thông tin tiếp nhận phản hồi của người dân",
+		"g) Nâng cao chất lượng công tác tự kiểm tra, giám sát việc giải quyết thủ tục hành chính",
+	]
+	text = "\n".join(
+		[
+			"ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK",
+			"Số: 012/CT-UBND",
+			"Đắk Lắk, ngày 26 tháng 11 năm 2025",
+			"CHỈ THỊ",
+			"Về việc tăng cường cải cách thủ tục hành chính",
+			"",
+			"Để nâng cao chất lượng phục vụ, Chủ tịch UBND tỉnh yêu cầu:",
+			"1. Sở Nội vụ",
+			*points,
+		]
+	)
+	assert unwrap(text) == text
+	tasks = parse_directive_text(text).tasks
+	assert [task.clause for task in tasks] == [point[3:] for point in points]
+	assert all(task.presiding == ["Sở Nội vụ"] for task in tasks)
+	# A hard-wrapped line that cites a point ("… tại điểm" / "a) khoản 2 …") is still joined.
+	wrapped = "\n".join(
+		[
+			"Các sở, ngành thực hiện theo quy định tại điểm",
+			"a) khoản 2 Điều 5 của Nghị định số 30/2020/NĐ-CP và báo cáo kết quả thực hiện về",
+			"Sở Nội vụ trước ngày 15 tháng 12 hằng năm để tổng hợp, báo cáo Ủy ban nhân",
+			"dân tỉnh; đồng thời gửi bản điện tử qua hệ thống quản lý văn bản và điều",
+			"hành của tỉnh, bảo đảm đúng thời hạn, đầy đủ nội dung theo đề cương hướng",
+			"dẫn kèm theo và chịu trách nhiệm về tính chính xác của số liệu báo cáo của",
+			"đơn vị mình.",
+		]
+	)
+	assert unwrap(wrapped) == " ".join(wrapped.split("\n"))
+
+
+def test_a_body_named_over_its_points_heads_them_even_with_a_full_stop_after_its_name() -> None:
+	# Issue 17: a scan reads a speck after "- Bộ Nông nghiệp và Môi trường" as a full stop; a body's name alone
+	# is no sentence, so it still gives its points "+ …" their presiding body.
+	text = "\n".join(
+		[
+			"CHÍNH PHỦ",
+			"Số: 394/NQ-CP",
+			"Hà Nội, ngày 20 tháng 11 năm 2025",
+			"NGHỊ QUYẾT",
+			"Về phong trào toàn dân tham gia bảo vệ môi trường",
+			"",
+			"II. NHIỆM VỤ, GIẢI PHÁP",
+			"1. Hoàn thiện thể chế, chính sách",
+			"- Bộ Nông nghiệp và Môi trường.",
+			"+ Nghiên cứu, rà soát, hoàn thiện các chính sách, pháp luật về bảo vệ môi trường.",
+			"+ Ban hành hướng dẫn cải tạo, phục hồi môi trường các bãi chôn lấp rác thải.",
+			"- Bộ Xây dựng",
+			"+ Rà soát, hoàn thiện các tiêu chuẩn, quy chuẩn kỹ thuật về công trình thu gom rác thải.",
+		]
+	)
+	tasks = parse_directive_text(text).tasks
+	assert [(task.clause[:20], task.presiding) for task in tasks] == [
+		("Nghiên cứu, rà soát,", ["Bộ Nông nghiệp và Môi trường"]),
+		("Ban hành hướng dẫn c", ["Bộ Nông nghiệp và Môi trường"]),
+		("Rà soát, hoàn thiện ", ["Bộ Xây dựng"]),
+	]
+
+
+def test_a_short_title_over_numbered_points_heads_them_even_with_a_full_stop() -> None:
+	# Issue 17: a scan reads a speck after "1. Xây dựng … công tác bầu cử" as a full stop; a short title over
+	# points "1.1.", "1.2." is still their header, each point its own task.
+	text = "\n".join(
+		[
+			"ỦY BAN MTTQ VIỆT NAM XÃ LƯƠNG MINH",
+			"Số: 16/KH-MTTQ",
+			"Lương Minh, ngày 20 tháng 10 năm 2025",
+			"KẾ HOẠCH",
+			"Công tác bầu cử",
+			"",
+			"II. NỘI DUNG, TIẾN ĐỘ, PHÂN CÔNG TRÁCH NHIỆM THỰC HIỆN",
+			"1. Xây dựng, ban hành các văn bản chỉ đạo, hướng dẫn và tài liệu phục vụ công tác bầu cử.",
+			"1.1. Xây dựng và ban hành Hướng dẫn của Ban Thường trực về công tác bầu cử.",
+			"1.2. Xây dựng, ban hành kế hoạch, lịch trình thực hiện các nội dung công tác bầu cử.",
+		]
+	)
+	clauses = [task.clause for task in parse_directive_text(text).tasks]
+	assert clauses == [
+		"Xây dựng và ban hành Hướng dẫn của Ban Thường trực về công tác bầu cử.",
+		"Xây dựng, ban hành kế hoạch, lịch trình thực hiện các nội dung công tác bầu cử.",
+	]

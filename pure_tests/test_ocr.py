@@ -172,6 +172,65 @@ def page():
 		),
 		# Decomposed tone marks (as some tools write them) are composed.
 		("Tỉnh u\u0309y", "Tỉnh ủy"),
+		# A part's Roman numeral read from its strokes or without its full stop, on an upper-case heading;
+		# a heading that starts with the word "VI" and a line that is no heading stay as read (issue 17).
+		("H. NỘI DUNG, TIẾN ĐỘ, PHÂN CÔNG", "II. NỘI DUNG, TIẾN ĐỘ, PHÂN CÔNG"),
+		("IH. TỔ CHỨC THỰC HIỆN", "III. TỔ CHỨC THỰC HIỆN"),
+		("II NỘI DUNG THỰC HIỆN", "II. NỘI DUNG THỰC HIỆN"),
+		("VI PHẠM HÀNH CHÍNH", "VI PHẠM HÀNH CHÍNH"),
+		("1. MỤC ĐÍCH, YÊU CẦU", "1. MỤC ĐÍCH, YÊU CẦU"),
+		("11. NỘI DUNG KHÁC", "11. NỘI DUNG KHÁC"),
+		("l. MỤC ĐÍCH, YÊU CẦU", "I. MỤC ĐÍCH, YÊU CẦU"),
+		("H. Nguyễn Văn A phụ trách", "H. Nguyễn Văn A phụ trách"),
+		# A "- " lost before a body's name between runs of "+ " points, and a speck before a "+" point; an
+		# unmarked line under a header that is no "- " line stays as read.
+		(
+			"- Bộ Xây dựng\n\n+ Ban hành quy định.\n\n-+ Rà soát tiêu chuẩn.\n\nỦy ban nhân dân các tỉnh"
+			"\n\n+ Đẩy mạnh tái chế.",
+			"- Bộ Xây dựng\n\n+ Ban hành quy định.\n\n+ Rà soát tiêu chuẩn.\n\n- Ủy ban nhân dân các tỉnh"
+			"\n\n+ Đẩy mạnh tái chế.",
+		),
+		(
+			"Các bộ:\n\n+ Ban hành quy định.\n\nỦy ban nhân dân các tỉnh\n\n+ Đẩy mạnh tái chế.",
+			"Các bộ:\n\n+ Ban hành quy định.\n\nỦy ban nhân dân các tỉnh\n\n+ Đẩy mạnh tái chế.",
+		),
+		# A point's number read with a space and a comma; dust before a list dash or read as one.
+		("1. 2, Xây dựng và ban hành", "1.2. Xây dựng và ban hành"),
+		("3.1: Tham gia các đoàn kiểm tra", "3.1. Tham gia các đoàn kiểm tra"),
+		("_- Đơn vị chủ trì: Ban Dân vận", "- Đơn vị chủ trì: Ban Dân vận"),
+		("_- 1, Chánh Văn phòng UBND tỉnh", "1. Chánh Văn phòng UBND tỉnh"),
+		("-3, Đồng chí Phó Giám đốc", "3. Đồng chí Phó Giám đốc"),
+		("_2. Sở, ban, ngành thành phố", "2. Sở, ban, ngành thành phố"),
+		# An item's number read as another digit between its neighbours, and the points under it.
+		(
+			"4. Tiếp công dân\n-4.1. Ban hành Kế hoạch.\n9. Công tác tuyên truyền\n5.1. Ban hành kế hoạch."
+			"\n9.2. Tổ chức thực hiện.\n6. Tổng kết",
+			"4. Tiếp công dân\n4.1. Ban hành Kế hoạch.\n5. Công tác tuyên truyền\n5.1. Ban hành kế hoạch."
+			"\n5.2. Tổ chức thực hiện.\n6. Tổng kết",
+		),
+		(
+			"1. Sở Y tế.\n2. Sở Tư pháp.\n1. Ban Dân vận.\n2. Ban Tổ chức.",
+			"1. Sở Y tế.\n2. Sở Tư pháp.\n1. Ban Dân vận.\n2. Ban Tổ chức.",
+		),
+		# A lettered point's letter read as a look-alike, put back from the points around it.
+		("e) Tăng cường.\n\nø) Nâng cao.\n\nh) Tiếp tục.", "e) Tăng cường.\n\ng) Nâng cao.\n\nh) Tiếp tục."),
+		(
+			"b) Tối ưu.\n\nC) Tiếp tục nâng cấp.\n\nd) Chủ trì.",
+			"b) Tối ưu.\n\nc) Tiếp tục nâng cấp.\n\nd) Chủ trì.",
+		),
+		("d) Xây dựng.\n\nø) Nâng cao.\n\ng) Tiếp tục.", "d) Xây dựng.\n\ne) Nâng cao.\n\ng) Tiếp tục."),
+		# A lone consonant is a speck: doubling the next word's letter or between commas; a cited point stays.
+		(
+			"Phó Chủ tịch Thường trực, c, phụ trách lĩnh vực giám s sát, trách nhiệm c của",
+			"Phó Chủ tịch Thường trực, phụ trách lĩnh vực giám sát, trách nhiệm của",
+		),
+		("theo điểm c khoản 2, các điểm a, b, c, d của", "theo điểm c khoản 2, các điểm a, b, c, d của"),
+		# A lettered point starts a paragraph of its own, and keeps the full stop before it.
+		(
+			"các thành phần hồ sơ của\n\nTTHC.\n\nc) Rà soát các mẫu đơn",
+			"các thành phần hồ sơ của\n\nTTHC.\n\nc) Rà soát các mẫu đơn",
+		),
+		("a) Thực hiện nghiêm.\n\nb) Tiếp tục rà soát", "a) Thực hiện nghiêm.\n\nb) Tiếp tục rà soát"),
 	],
 )
 def test_clean_up_repairs_what_ocr_breaks(ocr_text, repaired):
@@ -187,6 +246,66 @@ def test_running_headers_footers_and_page_numbers_are_removed_but_the_first_page
 	# A sentence running on over the page break is joined again.
 	assert clean_ocr_pages(pages) == (
 		"TỈNH ỦY LÀO CAI\nSố 16-CT/TU\nNội dung trang một.\n\nNội dung trang hai, câu còn tiếp sang trang ba.\n"
+	)
+
+
+def test_a_paragraph_running_on_to_the_next_page_is_joined_even_when_the_page_starts_with_a_capital():
+	# Issue 17: "TTHC" at the top of a page is the rest of the paragraph, not a heading; a page that ends a
+	# sentence, a heading, or a short line, or that starts with a list item, keeps its paragraph break.
+	long_line = "b) Tiếp tục rà soát, thực hiện đơn giản hóa thủ tục hành chính liên quan đến"
+	assert clean_ocr_pages([f"a) Thực hiện.\n{long_line}", "TTHC cấp xã.\nc) Rà soát."]) == (
+		f"a) Thực hiện.\n{long_line} TTHC cấp xã.\nc) Rà soát.\n"
+	)
+	assert clean_ocr_pages([f"{long_line} TTHC.", "Ủy ban nhân dân tỉnh."]) == (
+		f"{long_line} TTHC.\n\nỦy ban nhân dân tỉnh.\n"
+	)
+	assert clean_ocr_pages(["II. NHIỆM VỤ, GIẢI PHÁP", "Các cấp ủy đảng."]) == (
+		"II. NHIỆM VỤ, GIẢI PHÁP\n\nCác cấp ủy đảng.\n"
+	)
+	assert clean_ocr_pages([long_line, "2. Sở Nội vụ chủ trì."]) == f"{long_line}\n\n2. Sở Nội vụ chủ trì.\n"
+	assert clean_ocr_pages(["Về việc tăng cường", "Ủy ban nhân dân tỉnh."]) == (
+		"Về việc tăng cường\n\nỦy ban nhân dân tỉnh.\n"
+	)
+	# A word hyphenated over the page break is joined too.
+	assert clean_ocr_pages([long_line + " chính quy-", "ền địa phương."]) == (
+		f"{long_line} chính quyền địa phương.\n"
+	)
+
+
+def test_a_short_printed_line_ends_its_paragraph_and_a_last_point_gets_its_letter_back():
+	# Issue 17: inside a paragraph every printed line runs to the margin; a short line followed by a capital
+	# is the paragraph's end ("2. Sở, ban, ngành" over "Căn cứ …"), also at a page's foot.
+	full = "phát triển kinh tế - xã hội của thành phố, bảo đảm đồng bộ, thống nhất, hiệu quả trong"
+	body = [f"Dòng thứ {n} {full}" for n in range(10)]
+	text = "\n".join([*body, "2. Sở, ban, ngành thành phố", "Căn cứ chức năng, nhiệm vụ được giao tổ chức"])
+	assert clean_ocr_text(text).split("\n")[-3:-1] == [
+		"2. Sở, ban, ngành thành phố",
+		"Căn cứ chức năng, nhiệm vụ được giao tổ chức",
+	]
+	wrapped = "\n".join([*body, full, "Ủy ban nhân dân thành phố chỉ đạo."])
+	assert clean_ocr_text(wrapped) == " ".join([*body, full, "Ủy ban nhân dân thành phố chỉ đạo.\n"])
+	pages = [
+		"\n".join([*body, "2. Sở, ban, ngành thành phố và Ủy ban nhân dân xã, phường"]),
+		"Căn cứ chức năng.",
+	]
+	assert clean_ocr_pages(pages).split("\n")[-4:-1] == [
+		"2. Sở, ban, ngành thành phố và Ủy ban nhân dân xã, phường",
+		"",
+		"Căn cứ chức năng.",
+	]
+	# A paragraph's last words read in capitals close its sentence; a heading (no stop) stays a heading.
+	line = "- Đảng đoàn Hội đồng Nhân dân tỉnh thực hiện công tác dân vận và giám sát Quy chế dân chủ ở"
+	assert clean_ocr_text("\n".join([*body, line, "CƠ SỞ.", "", "- Ban cán sự đảng"])).split("\n")[-4:-1] == [
+		f"{line} CƠ SỞ.",
+		"",
+		"- Ban cán sự đảng",
+	]
+	assert (
+		clean_ocr_text("\n".join([*body, line, "TỔ CHỨC THỰC HIỆN"])).split("\n")[-2] == "TỔ CHỨC THỰC HIỆN"
+	)
+	# The list's last point, its letter read as "ø": the letter after the point before it.
+	assert clean_ocr_text("e) Đổi mới.\n\nø) Tăng cường kiểm tra.\n\n3. Ủy ban MTTQ") == (
+		"e) Đổi mới.\n\ng) Tăng cường kiểm tra.\n\n3. Ủy ban MTTQ\n"
 	)
 
 

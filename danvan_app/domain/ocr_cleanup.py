@@ -39,7 +39,7 @@ _CODES = set(
 )
 _LETTERS_FOR = {"1": "TIl", "0": "OĐD", "8": "B", "5": "S"}
 # A line end that splits a word at a hyphen: "chính quy-\nền"; joined only when lower case follows.
-_HYPHEN_BREAK = re.compile(r"([^\W\d_])-\n([^\W\d_])")
+_HYPHEN_BREAK = re.compile(r"([^\W\d_])-\n\ue000?([^\W\d_])")
 # "15-\nCT/TU" is a document number split after its hyphen: the line break goes, the hyphen stays.
 _NUMBER_HYPHEN_BREAK = re.compile(r"(\d)-\n(?=[A-ZĐ]{2,}/)")
 # Marks from stamps, signatures and dirt that Tesseract reads as punctuation on their own.
@@ -56,10 +56,64 @@ def clean_ocr_pages(pages: list[str]) -> str:
 	"""The recognised pages as one text, repaired: running headers/footers and page numbers removed, stamp
 	marks dropped, hyphenated line breaks joined, look-alike letters in numbers and dates made digits, NFC."""
 	pages = [unicodedata.normalize("NFC", page) for page in pages]
-	pages = _without_running_lines(pages)
-	text = "\n\n".join(page.strip("\n") for page in pages)
+	pages = [page.strip("\n") for page in _without_running_lines(pages)]
+	text = pages[0] if pages else ""
+	for page in pages[1:]:
+		# A page break is the printer's, not the writer's: a paragraph that runs on to the next page is one
+		# paragraph, even when the page's first word is a capital ("… thủ tục hành chính" / "TTHC cấp xã …").
+		text += ("\n" + _CONTINUED) if _runs_on(text, page) else "\n\n"
+		text += page
 	text = clean_ocr_text(text)
 	return text
+
+
+# Put before a page's first line that continues the paragraph the page before ended in; the line joining
+# (``_join_wrapped_lines``) joins it whatever it looks like, and removes the mark.
+_CONTINUED = "\ue000"
+# A printed line this long that ends without a mark is a paragraph's line cut by the page's end, not a
+# title's or a heading's last line (a full line of 13 pt text holds 75-90 characters).
+_FULL_LINE = 50
+
+
+# A printed line shorter than this part of the text's full line ends its paragraph (a justified paragraph's
+# lines fill the measure; its last line most often does not).
+_SHORT = 0.75
+
+
+def _capitals_ending(printed: str, line: str, full: int | None) -> bool:
+	"""A paragraph's last words read in capitals ("… Quy chế dân chủ ở" / "CƠ SỞ."): a few words closing a
+	sentence, after a full printed line of prose that does not end one. A heading ends without a stop."""
+	printed = printed.strip()
+	return bool(
+		full
+		and len(printed) >= _SHORT * full
+		and not _is_heading(printed)
+		and not re.search(r"[.;:!?…]$", printed)
+		and len(line.split()) <= 4
+		and re.search(r"[^\W\d_][.;]$", line.strip())
+		and not _OWN_LINE.match(line)
+	)
+
+
+def _full_width(lines: list[str]) -> int | None:
+	"""The length of a full printed line in this text (the longest lines but a few outliers), or None for a
+	text too short to tell."""
+	lengths = sorted(len(line.strip()) for line in lines if len(line.strip()) >= 20)
+	if len(lengths) < 10:
+		return None
+	return lengths[int(len(lengths) * 0.8)]
+
+
+def _runs_on(before: str, page: str) -> bool:
+	"""Whether ``page`` starts in the middle of the paragraph ``before`` ended in."""
+	full = _full_width(before.split("\n") + page.split("\n"))
+	last = next((line.strip() for line in reversed(before.split("\n")) if _has_content(line)), "")
+	first = next((line.strip() for line in page.split("\n") if _has_content(line)), "")
+	if not last or not first or re.search(r"[.;:!?…]$", last) or _is_heading(last):
+		return False
+	if _OWN_LINE.match(first) or _PLACE_DATE.search(first) or _PAGE_NUMBER.match(first):
+		return False
+	return first[:1].islower() or len(last) >= (_SHORT * full if full else _FULL_LINE)
 
 
 def clean_ocr_text(text: str) -> str:
@@ -75,11 +129,13 @@ def clean_ocr_text(text: str) -> str:
 	text = _HYPHEN_BREAK.sub(lambda m: m[1] + m[2] if m[2].islower() else m[0], text)
 	text = _list_repairs(text)
 	# A paragraph never starts in lower case: Tesseract split one (a centred title's second line, often).
-	text = re.sub(rf"([^\n])\n\n(?={_LOWER})", lambda m: m[1] + "\n", text)
+	# A lettered point "c) Rà soát …" does, and is a paragraph of its own.
+	text = re.sub(rf"([^\n])\n\n(?={_LOWER})(?!{_LETTERED_POINT})", lambda m: m[1] + "\n", text)
 	text = _join_wrapped_lines(text)
+	text = _lost_dashes(text)
 	text = _stray_dashes(text)
 	text = _dust_stops(text)
-	text = re.sub(r"\n{3,}", "\n\n", text)
+	text = re.sub(r"\n{3,}", "\n\n", text.replace(_CONTINUED, ""))
 	return text.strip("\n") + "\n"
 
 
@@ -90,8 +146,17 @@ def _clean_line(line: str) -> str | None:
 		return None  # nothing a reader would read: a line of stamp marks
 	if _JUNK_LINE.match(line):
 		return None
+	# Dust before a list dash ("_- Đơn vị chủ trì"), or read as a dash before an item's number ("_- 1, Chánh").
+	line = re.sub(r"^[_~'`.,:;]+ ?(?=[-–+•] |\d{1,2}[.,)] \S)", "", line)
+	line = re.sub(r"^[-–] ?(?=\d{1,2}(?:\.\d{1,2})*[.,)] \S)", "", line)
 	# "5." read as "5S." or "5," at the head of a list item.
 	line = re.sub(r"^(\d{1,2})(?:[Ss]([.)])|,)\s", lambda m: f"{m[1]}{m[2] or '.'} ", line)
+	# "1. 2, Xây dựng": a point "1.2." read with a space and a comma.
+	line = re.sub(rf"^(\d{{1,2}})\. (\d{{1,2}})[.,] (?={_UPPER})", r"\1.\2. ", line)
+	# "3.1: Tham gia": a point's closing stop read as a colon or a comma.
+	line = re.sub(rf"^(\d{{1,2}}\.\d{{1,2}})[:,] (?={_UPPER})", r"\1. ", line)
+	line = _roman_heading(line)
+	line = _lone_letters(line)
 	# Dust read as a full stop or quote stuck to a word: a full stop followed by a lower-case word is not
 	# one in Vietnamese prose, and no word starts with "." or "'".
 	line = _dust_stops(line)
@@ -99,6 +164,7 @@ def _clean_line(line: str) -> str | None:
 	line = re.sub(r"(?<=quý )[IVHUYl1|]{1,4}(?=/\d{4})", _quarter, line, flags=re.IGNORECASE)
 	line = re.sub(r"^\*(?=[^\W\d_])", "* ", line)
 	line = re.sub(r"^([-+]) (?:[-+] )+", r"\1 ", line)  # "- - Ban cán sự": a speck before the dash
+	line = re.sub(r"^[-–] ?(?=\+ )", "", line)  # "-+ Rà soát": a speck before a "+" point
 	line = re.sub(rf"^S([.)]) (?={_UPPER})", r"5\1 ", line)  # "S." for "5." heading a list item
 	# A lone dash or mark closing a line is a signature's or a ruling's trace, not text.
 	line = re.sub(r"\s+[-–—ˆ]+$", "", line)
@@ -116,15 +182,86 @@ _ITEM = re.compile(r"^(\d{1,2})[.)] ")
 _MISREAD_ITEM = re.compile(rf"^([^\W\d_]|\S{{2}})([.)]) (?={_UPPER})")
 
 
+# The letters of lettered points in their order; "đ" is skipped by some drafters (d, e), used by others.
+_POINT_LETTERS = "abcdđeghiklmn"
+_POINT = re.compile(r"^([a-zđ])\) ")
+_MISREAD_POINT = re.compile(rf"^(\S)\) (?={_UPPER})")
+
+
+def _lettered_repairs(lines: list[str]) -> list[str]:
+	"""A lettered point's letter read as a look-alike ("ø)" for "g)", "C)" for "c)"), put back when the points
+	before and after it in the same list leave exactly one letter between them."""
+	letters = [m[1] if (m := _POINT.match(line)) else None for line in lines]
+	for index, line in enumerate(lines):
+		misread = _MISREAD_POINT.match(line)
+		if letters[index] is not None or not misread:
+			continue
+		before = _neighbour_point(lines, letters, range(index - 1, -1, -1))
+		after = _neighbour_point(lines, letters, range(index + 1, len(lines)))
+		if before is None:
+			continue
+		# The last point of its list ("e)" then "ø)", then the next numbered item): the letter after "e".
+		end = _POINT_LETTERS.index(after) if after else _POINT_LETTERS.index(before) + 2
+		between = _POINT_LETTERS[_POINT_LETTERS.index(before) + 1 : end]
+		if len(between) == 2 and "đ" in between:
+			between = between.replace("đ", "")
+		if len(between) == 1 and (misread[1].lower() == between or not misread[1].isascii()):
+			lines[index] = f"{between}) " + line[misread.end() :]
+			letters[index] = between
+	return lines
+
+
+def _neighbour_point(lines: list[str], letters: list[str | None], indexes: range) -> str | None:
+	"""The letter of the nearest lettered point in ``indexes``' direction, not past a numbered item."""
+	for index in indexes:
+		if letters[index] is not None:
+			return letters[index]
+		if _ITEM.match(lines[index]) or _is_heading(lines[index]):
+			return None
+	return None
+
+
+_DECIMAL = re.compile(r"^(\d{1,2})\.(\d{1,2})\.? ")
+
+
+def _decimal_repairs(lines: list[str]) -> list[str]:
+	"""A point "5.2." whose first number was misread ("9.2.") after "5.1." under "5.": the first number is the
+	item's it follows."""
+	top = previous = None
+	for index, line in enumerate(lines):
+		item = _ITEM.match(line)
+		if item:
+			top, previous = int(item[1]), None
+			continue
+		decimal = _DECIMAL.match(line)
+		if not decimal:
+			continue
+		first, second = int(decimal[1]), int(decimal[2])
+		if first != top and previous == (top, second - 1):
+			lines[index] = f"{top}" + line[len(decimal[1]) :]
+			first = top
+		previous = (first, second)
+	return lines
+
+
 def _list_repairs(text: str) -> str:
 	"""Two things that break a numbered list: an item number read as letters ("o. Các cấp ủy" between 4.
 	and 6.), and a line that starts with a spaced dash but continues a clause ("tổ chức chính trị" /
 	"- xã hội", after a line that does not end one), which would read as a new list item."""
-	lines = text.split("\n")
+	lines = _lettered_repairs(text.split("\n"))
 	numbers = [int(m[1]) if (m := _ITEM.match(line)) else None for line in lines]
 	previous_number = None
 	for index, line in enumerate(lines):
 		if numbers[index] is not None:
+			following = next((n for n in numbers[index + 1 :] if n is not None), None)
+			if (
+				previous_number is not None
+				and following is not None
+				and numbers[index] != previous_number + 1 == following - 1
+			):
+				# "9. Công tác tuyên truyền" between 4. and 6.: a digit read as another (5 as 9, 8 as 3).
+				numbers[index] = previous_number + 1
+				lines[index] = f"{numbers[index]}" + line[len(_ITEM.match(line)[1]) :]
 			previous_number = numbers[index]
 			continue
 		misread = _MISREAD_ITEM.match(line)
@@ -133,6 +270,7 @@ def _list_repairs(text: str) -> str:
 			if following == previous_number + 2:
 				lines[index] = f"{previous_number + 1}{misread[2]} " + line[misread.end() :]
 				previous_number += 1
+	lines = _decimal_repairs(lines)
 	out: list[str] = []
 	for line in lines:
 		filled = next((kept for kept in reversed(out) if kept.strip()), "")
@@ -162,8 +300,20 @@ def _join_wrapped_lines(text: str) -> str:
 	A break stays before a list item or a line that starts something of its own, after a colon, and around
 	upper-case heading lines (issuer, "CHỈ THỊ", section titles).
 	"""
+	lines = text.split("\n")
+	full = _full_width(lines)
 	out: list[str] = []
-	for line in text.split("\n"):
+	printed = ""  # the previous printed line as read, before joining
+	for line in lines:
+		last_printed, printed = printed, line
+		if line.startswith(_CONTINUED):
+			# The first line of a page that continues the paragraph the page before ended in.
+			line = line[len(_CONTINUED) :]
+			while len(out) > 1 and not out[-1].strip():
+				out.pop()
+			if out and line.strip():
+				out[-1] = out[-1].rstrip() + " " + line.lstrip()
+				continue
 		previous = out[-1] if out else ""
 		# The place-and-date line wrapped in its narrow column: "..., ngày 15 tháng 3 năm" / "2024".
 		if re.search(r"\b(?:ngày|tháng|năm)$", previous) and re.match(r"\d{1,4}\b", line):
@@ -176,8 +326,11 @@ def _join_wrapped_lines(text: str) -> str:
 			or _PLACE_DATE.search(line)
 			or _PLACE_DATE.search(previous)
 			or previous.rstrip().endswith(":")
-			or _is_heading(line)
+			or (_is_heading(line) and not _capitals_ending(last_printed, line, full))
 			or _is_heading(previous)
+			# A short printed line ended its paragraph ("2. Sở, ban, ngành thành phố" / "Căn cứ chức năng …"):
+			# inside a paragraph every line but the last runs to the margin.
+			or (full and len(last_printed.strip()) < _SHORT * full and line.lstrip()[:1].isupper())
 		):
 			out.append(line)
 		else:
@@ -197,13 +350,94 @@ def _stray_dashes(text: str) -> str:
 	return _DASH_BEFORE_MARK.sub("", text)
 
 
+def _lost_dashes(text: str) -> str:
+	"""A "- " lost before a body's name that heads "+ " points, between two runs of them ("- Bộ Xây dựng",
+	"+ …", "+ …", "Ủy ban nhân dân các tỉnh", "+ …"): a short unmarked line, no sentence, after a "+ " point
+	of a run that a "- " line opened, and before another "+ " point, is the next "- " line."""
+	lines = text.split("\n")
+	filled = [index for index, line in enumerate(lines) if line.strip()]
+	opened = False  # the "+ " points seen since the last "- " line
+	for position, index in enumerate(filled):
+		line = lines[index]
+		if line.startswith("- "):
+			opened = True
+			continue
+		if line.startswith("+ ") or not opened:
+			continue
+		before = lines[filled[position - 1]] if position else ""
+		after = lines[filled[position + 1]] if position + 1 < len(filled) else ""
+		if (
+			before.startswith("+ ")
+			and after.startswith("+ ")
+			and len(line) <= 100
+			and line[:1].isupper()
+			and not re.search(r"[.;:!?…]$", line)
+			and not _OWN_LINE.match(line)
+		):
+			lines[index] = "- " + line
+		else:
+			opened = False
+	return "\n".join(lines)
+
+
 def _is_heading(line: str) -> bool:
 	letters = [ch for ch in line if ch.isalpha()]
 	return len(letters) >= 2 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
 
 
+# A lettered point's marker: "a) ", "đ) ".
+_LETTERED_POINT = r"[a-zđ]\)\s"
+
+
 def _dust_stops(text: str) -> str:
-	return re.sub(rf"(?<=[^\W\d_]{{2}})\.(?=[ \n]{_LOWER})", _unless_upper_follows, text)
+	# Not the full stop that ends the paragraph before a lettered point ("… hồ sơ của TTHC.\nc) Rà soát …").
+	return re.sub(
+		rf"(?<=[^\W\d_]{{2}})\.(?=[ \n]{_LOWER})(?!\n{_LETTERED_POINT})", _unless_upper_follows, text
+	)
+
+
+# A part's Roman numeral at the head of an upper-case heading, as Tesseract reads its strokes ("H." for "II.",
+# "IH." for "III.", "1V." for "IV."), or with its full stop lost ("II NỘI DUNG THỰC HIỆN").
+_ROMAN_LIKE = re.compile(r"^([IVXHl|]{1,4})([.)]?) (?=\S)")
+_PARTS = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"}
+# Without a mark only numerals that are no word ("VI PHẠM HÀNH CHÍNH" is one).
+_BARE_PARTS = {"I", "II", "III", "IV", "VII", "VIII", "IX"}
+# Not "1": "1. MỤC ĐÍCH, YÊU CẦU" and "11. NỘI DUNG" are Arabic headings as written.
+_HEADING_STROKES = {"H": ("II",), "l": ("I",), "|": ("I",)}
+
+
+def _roman_heading(line: str) -> str:
+	match = _ROMAN_LIKE.match(line)
+	if not match or not _is_heading(line[match.end() :]) or len(line[match.end() :].split()) < 2:
+		return line
+	numeral, mark = match[1], match[2]
+	if numeral in _PARTS:
+		if mark or numeral not in _BARE_PARTS:
+			return line
+	else:
+		if not mark:
+			return line
+		readings = {""}
+		for ch in numeral:
+			readings = {start + option for start in readings for option in _HEADING_STROKES.get(ch, (ch,))}
+		parts = readings & _PARTS
+		if len(parts) != 1:
+			return line
+		numeral = parts.pop()
+	return f"{numeral}{mark or '.'} {line[match.end() :]}"
+
+
+# A lone consonant is no Vietnamese word: a speck read as a letter, doubling the next word's first letter
+# ("giám s sát", "trách nhiệm c của") or standing between commas ("Thường trực, c, phụ trách"). A point cited
+# by its letter ("điểm c khoản 2", "tiết b") stays.
+_LONE_LETTER = re.compile(
+	r"(?<![^\W\d_])(?<!điểm )(?<!tiết )(?<!mục )(?<!và )(?<!, )([bcdghklmnpqrstvx]) (?=\1)"
+	r"|(?<=[^\W\d_]{2}), [bcdghklmnpqrstvx](?=, )"
+)
+
+
+def _lone_letters(line: str) -> str:
+	return _LONE_LETTER.sub("", line)
 
 
 _QUARTERS = {"I", "II", "III", "IV"}

@@ -279,6 +279,20 @@ def _split(item: _Item, actor: str | None, depth: int) -> list[_Item]:
 			actor, rest = rest[0].rstrip(": "), rest[1:]
 			lead = lead.rstrip(" :") + ":"
 	first_marker = _ITEM_MARKER.match(rest[0]) if rest else None
+	if (
+		first_marker
+		and first_marker.group("decimal")
+		and re.search(r"[^.]\.$", lead)
+		and len(lead.split()) <= 20
+		and not re.search(r"[.;:]", lead[:-1])
+	):
+		# "1. Xây dựng, ban hành các văn bản chỉ đạo … công tác bầu cử." over "1.1. …": a short title over its
+		# numbered points; the stop is a scan's speck (or a typist's).
+		lead = lead[:-1]
+	if first_marker and re.search(r"[^.]\.$", lead) and _names_only_a_body(lead[:-1]):
+		# "- Bộ Nông nghiệp và Môi trường." over "+ …": a body's name is no sentence; the stop is a scan's
+		# speck (or a typist's), and the name still heads the points below it.
+		lead = lead[:-1]
 	if has_fields(rest) and not any(_ITEM_MARKER.match(p) and not is_field(p) for p in rest if _deeper(p)):
 		# "- Thời gian hoàn thành: …", "- Đơn vị chủ trì: …": the item is one task described by its fields.
 		return [_Item(item.paragraphs, item.marker_kind, item.section, actor)]

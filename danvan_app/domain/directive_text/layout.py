@@ -18,6 +18,10 @@ _STARTS_ITEM = re.compile(
 	r"|(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s+[IVXLC\d]|Nơi nhận|NƠI NHẬN|\d{1,3}$)"
 )
 _ENDS_SENTENCE = re.compile(r"[.;:!?…]$|\./\.$")
+# A lettered point "a) Thực hiện …" starts in lower case but is no wrapped line's rest, unless the line
+# before ends in the word that cites one ("… quy định tại điểm" / "a) khoản 2 Điều 5").
+_LETTERED_POINT = re.compile(r"^[a-zđ]\)\s")
+_CITES_POINT = re.compile(r"(?:^|\s)(?:điểm|tiết|các điểm|và|,)$", re.IGNORECASE)
 _MIN_WRAPPED_LINES = 5
 
 
@@ -70,7 +74,7 @@ def _looks_wrapped(lines: list[str]) -> bool:
 	"""Many lines run on into a next line that starts in lowercase: the text was hard-wrapped."""
 	wrapped = 0
 	for line, following in itertools.pairwise(lines):
-		if line.strip() and following[:1].islower() and not _ENDS_SENTENCE.search(line.strip()):
+		if _continues(line.strip(), following) and not _ENDS_SENTENCE.search(line.strip()):
 			wrapped += 1
 	# Counted against lines of prose: a table's cells ("|", "30") would hide a wrapped text around them.
 	prose = sum(1 for line in lines if len(line.strip()) >= 25)
@@ -82,13 +86,22 @@ def _joins(current: str, line: str) -> bool:
 		return False
 	if current in ("Điều", "ĐIỀU", "Chương", "CHƯƠNG", "Mục", "MỤC"):
 		return True  # "Điều" / "13. Bảo đảm an toàn …"
-	if line[:1].islower():
+	if _continues(current, line):
 		return True
 	if _STARTS_ITEM.match(line):
 		return False
 	if _is_uppercase(current) != _is_uppercase(line):
 		return False  # "NGHỊ QUYẾT" / "Về phong trào …": a heading, then its title
 	return not _ENDS_SENTENCE.search(current)
+
+
+def _continues(line: str, following: str) -> bool:
+	"""``following`` starts in lower case as a wrapped line's rest does, and is not a lettered point: a text
+	typed one paragraph a line whose points "a)", "b)" end without a mark is not wrapped, and its points are
+	not one another's continuation."""
+	if not line or not following[:1].islower():
+		return False
+	return not _LETTERED_POINT.match(following) or bool(_CITES_POINT.search(line))
 
 
 def _is_uppercase(text: str) -> bool:
