@@ -21,8 +21,36 @@ _ENDS_SENTENCE = re.compile(r"[.;:!?…]$|\./\.$")
 _MIN_WRAPPED_LINES = 5
 
 
+# A list marker alone on its line ("1.", "IV.", "a)"), the item's words on the next: a converted document's
+# numbering kept apart from its paragraph (issue 15).
+_BARE_MARKER = re.compile(r"^\s*(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2})*|[a-zđ])\s?[.)]\s*$")
+
+
+def join_bare_markers(text: str) -> str:
+	"""``text`` with each marker alone on its line joined to the paragraph that follows it (at most one blank
+	line between): "1." / "Các cơ quan quản lý …" → "1. Các cơ quan quản lý …". A marker before a table cell
+	("|") or before nothing is left as it is."""
+	lines = text.split("\n")
+	out: list[str] = []
+	position = 0
+	while position < len(lines):
+		line = lines[position]
+		if _BARE_MARKER.match(line):
+			following = position + 1
+			if following < len(lines) and not lines[following].strip():
+				following += 1
+			if following < len(lines) and lines[following].strip()[:1].isalnum():
+				out.append(f"{line.strip()} {lines[following].strip()}")
+				position = following + 1
+				continue
+		out.append(line)
+		position += 1
+	return "\n".join(out)
+
+
 def unwrap(text: str) -> str:
 	"""``text`` with wrapped lines joined into their paragraphs and "|" cell lines turned into blank lines."""
+	text = join_bare_markers(text)
 	lines = text.split("\n")
 	if not _looks_wrapped(lines):
 		return text
