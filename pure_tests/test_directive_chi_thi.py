@@ -98,3 +98,58 @@ def test_a_directive_with_markers_apart_from_their_words() -> None:
 		("Bố trí kinh ", ["Sở Tài chính"]),
 		("Hướng dẫn th", ["Sở Tài chính"]),
 	]
+
+
+_PLAN_HEAD = (
+	"ỦY BAN NHÂN DÂN\nTHÀNH PHỐ CẦN THƠ\nSố: 159/KH-UBND\nCần Thơ, ngày 19 tháng 11 năm 2025\n\n"
+	"KẾ HOẠCH\nTruyền thông về giảm nghèo năm 2025\n\nI. MỤC ĐÍCH, YÊU CẦU\n1. Nâng cao nhận thức của người dân.\n"
+)
+
+
+def test_a_marker_over_nothing_gives_no_task_with_an_empty_title() -> None:
+	tasks = _tasks(
+		_PLAN_HEAD + "II. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ chủ trì tổ chức hội nghị.\n2.\n\n\n-\n"
+		"3. Sở Tài chính bố trí kinh phí.\n"
+	)
+	assert [task["title"] for task in tasks] == [
+		"Sở Nội vụ chủ trì tổ chức hội nghị",
+		"Sở Tài chính bố trí kinh phí",
+	]
+	assert all(task["title"].strip() for task in tasks)
+
+
+def test_contents_and_forms_of_communication_are_no_tasks() -> None:
+	tasks = _tasks(
+		_PLAN_HEAD + "II. NỘI DUNG, HÌNH THỨC\n1. Nội dung\n"
+		"- Tuyên truyền, giáo dục, nâng cao nhận thức của cán bộ, đảng viên về giảm nghèo.\n"
+		"- Truyền thông về các tấm gương điển hình, mô hình giảm nghèo tiêu biểu.\n"
+		"2. Hình thức\n- In ấn, phát hành tờ rơi, tài liệu tuyên truyền.\n- Lắp đặt pa - nô, băng rôn, khẩu hiệu.\n"
+		"III. TỔ CHỨC THỰC HIỆN\n1. Sở Nông nghiệp và Môi trường\n"
+		"- Chủ trì tổng hợp, báo cáo kết quả thực hiện trước ngày 15/12/2025.\n"
+	)
+	assert [(task["title"][:20], task["presiding"]) for task in tasks] == [
+		("Chủ trì tổng hợp, bá", ["Sở Nông nghiệp và Môi trường"])
+	]
+
+
+def test_a_contents_part_of_its_own_still_carries_tasks() -> None:
+	"""Only a part of contents *and forms* is a content list: "II. NỘI DUNG" / "1. Nội dung thực hiện" is not."""
+	tasks = _tasks(
+		_PLAN_HEAD + "II. NỘI DUNG\n1. Tổ chức hội nghị sơ kết công tác dân vận trong quý I/2026.\n"
+		"2. Sở Nội vụ tổng hợp báo cáo trước ngày 15/12/2025.\n"
+	)
+	assert [task["title"][:12] for task in tasks] == ["Tổ chức hội ", "Sở Nội vụ tổ"]
+
+
+def test_a_plan_activities_part_carries_its_named_bodies_duties() -> None:
+	tasks = _tasks(
+		_PLAN_HEAD + "II. NỘI\nDUNG HOẠT ĐỘNG TRIỂN KHAI\n1.\nCông tác vệ sinh môi trường\n"
+		"a) Tiêu độc, khử trùng môi trường\n"
+		"- Trung tâm Kiểm soát bệnh tật tỉnh chủ trì điều phối, cấp hóa chất cho các địa phương.\n"
+		"- Tổ chức phun khử trùng tại các khu vực ngập sâu.\n"
+	)
+	named = [task for task in tasks if task["presiding"]]
+	assert [(task["title"][:20], task["presiding"]) for task in named] == [
+		("Trung tâm Kiểm soát ", ["Trung tâm Kiểm soát bệnh tật tỉnh"])
+	]
+	assert all(task["confidence"] == "low" for task in tasks if not task["presiding"])

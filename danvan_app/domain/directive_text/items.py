@@ -72,6 +72,7 @@ class _Walk:
 	fresh: bool = False  # just after a heading: an unmarked paragraph opens an item of its own
 	opened: bool = False  # a part has been opened: the preamble is over
 	actor: str | None = None  # the article's body ("Điều 5. Trách nhiệm của Sở Nội vụ")
+	part: str = ""  # the folded roman heading the walk is under ("iii. noi dung, hinh thuc")
 	items: list[_Item] = field(default_factory=list)
 	loose: list[tuple[str, bool]] = field(default_factory=list)  # (line, past the preamble)
 
@@ -89,6 +90,8 @@ def collect_items(lines: list[_Line], body_start: int) -> tuple[list[_Item], lis
 	walk = _Walk()
 	nonempty = _join_article_titles([line for i, line in enumerate(lines) if line.text and i >= body_start])
 	for position, line in enumerate(nonempty):
+		if _ROMAN_HEADING.match(line.text):
+			walk.part = _heading_text(line)
 		if _heading(walk, line):
 			continue
 		if _CLOSING_LINE.match(line.folded):
@@ -158,6 +161,9 @@ _WAVE = re.compile(
 )
 
 
+_CONTENT_AND_FORM_PART = re.compile(r"^(?:noi dung\s*(?:,|va)\s*hinh thuc|hinh thuc\s*(?:,|va)\s*noi dung)\b")
+
+
 def _closes_part(line: _Line) -> bool:
 	return len(line.text) <= 90 and _is_mostly_uppercase(line.text) and not _ITEM_MARKER.match(line.text)
 
@@ -175,6 +181,11 @@ def _heading(walk: _Walk, line: _Line) -> bool:
 		walk.open("implementation")
 		return True
 	if len(line.text) <= 90 and _TASKS_HEADING.match(heading):
+		if _CONTENT_AND_FORM_PART.search(walk.part) and not _ROMAN_HEADING.match(line.text):
+			# "III. NỘI DUNG, HÌNH THỨC" / "1. Nội dung": what a communication is about and its forms, a content
+			# list; the duties are the bodies' in the implementation part.
+			walk.section = None
+			return True
 		walk.open("tasks")
 		return True
 	if chapter:

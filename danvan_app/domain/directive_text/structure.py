@@ -30,6 +30,8 @@ _TASK_HEADING_WORD = (
 	r"(?:(?<=noi dung)\s+(?:kiem tra|giam sat)(?:\s*(?:,|va)\s*(?:kiem tra|giam sat))?)?"
 	# A guidance's contents are the work of its bodies (issue 15): "NỘI DUNG CÔNG TÁC MẶT TRẬN TRONG BẦU CỬ".
 	r"(?:(?<=noi dung)\s+(?:cong tac|huong dan)\b[^:.,]{0,60})?"
+	# A plan's activities: "NỘI DUNG HOẠT ĐỘNG TRIỂN KHAI".
+	r"(?:(?<=noi dung)\s+hoat dong(?:\s+(?:trien khai|thuc hien|trong tam))?)?"
 )
 # "NHIỆM VỤ, GIẢI PHÁP", "NỘI DUNG THỰC HIỆN", "NỘI DUNG, TIẾN ĐỘ, PHÂN CÔNG TRÁCH NHIỆM THỰC HIỆN".
 _TASKS_HEADING = re.compile(
