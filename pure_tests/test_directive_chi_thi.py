@@ -153,3 +153,43 @@ def test_a_plan_activities_part_carries_its_named_bodies_duties() -> None:
 		("Trung tâm Kiểm soát ", ["Trung tâm Kiểm soát bệnh tật tỉnh"])
 	]
 	assert all(task["confidence"] == "low" for task in tasks if not task["presiding"])
+
+
+@pytest.mark.parametrize(
+	("text", "body"),
+	[
+		(
+			"Giao Ban Quản lý các khu chế xuất và công nghiệp Cần Thơ chỉ đạo các đơn vị kinh doanh hạ tầng.",
+			"Ban Quản lý các khu chế xuất và công nghiệp Cần Thơ",
+		),
+		(
+			"Báo và Phát thanh, Truyền hình thành phố chủ động đưa tin kịp thời.",
+			"Báo và Phát thanh, Truyền hình thành phố",
+		),
+		("Các Trung tâm y tế giám sát tuyến xã và báo cáo.", "Trung tâm y tế"),
+	],
+)
+def test_names_the_actor_grammar_reads_whole(text: str, body: str) -> None:
+	from danvan_app.domain.actor_phrases import extract_units
+
+	assert extract_units(text)[0] == [body]
+
+
+def test_and_before_a_body_still_separates_two_names() -> None:
+	from danvan_app.domain.actor_phrases import extract_units
+
+	assert extract_units("Sở Nội vụ và các đơn vị liên quan chủ trì tổ chức.")[0] == [
+		"Sở Nội vụ",
+		"đơn vị liên quan",
+	]
+
+
+def test_the_period_of_an_act_the_duty_follows_is_not_the_dutys() -> None:
+	from danvan_app.domain.deadline_phrases import parse_deadline
+
+	assert (
+		parse_deadline("Cấp phép khai thác theo Nghị quyết hằng năm của Hội đồng nhân dân thành phố.").kind
+		== "none"
+	)
+	yearly = parse_deadline("Sở Nội vụ xây dựng kế hoạch hằng năm, trình Ủy ban nhân dân tỉnh.")
+	assert (yearly.kind, yearly.recurrence) == ("recurring", "yearly")
