@@ -193,3 +193,16 @@ def test_the_period_of_an_act_the_duty_follows_is_not_the_dutys() -> None:
 	)
 	yearly = parse_deadline("Sở Nội vụ xây dựng kế hoạch hằng năm, trình Ủy ban nhân dân tỉnh.")
 	assert (yearly.kind, yearly.recurrence) == ("recurring", "yearly")
+
+
+def test_the_publics_obligations_under_a_numbered_heading_are_no_tasks() -> None:
+	tasks = _tasks(
+		_STATE_HEAD + "Chủ tịch Ủy ban nhân dân tỉnh chỉ thị:\n"
+		"1. Sở Nông nghiệp và Môi trường\na) Rà soát, thống kê các công trình khai thác nước dưới đất.\n"
+		"2. Các tổ chức, cá nhân và hộ gia đình khai thác tài nguyên nước trên địa bàn có trách nhiệm\n"
+		"a) Thực hiện các quy định về khai thác, sử dụng tài nguyên nước.\n"
+		"b) Khuyến khích sử dụng nước từ hệ thống cấp nước tập trung.\n"
+	)
+	assert [(task["title"][:20], task["presiding"]) for task in tasks] == [
+		("Rà soát, thống kê cá", ["Sở Nông nghiệp và Môi trường"])
+	]

@@ -15,6 +15,7 @@ from danvan_app.domain.deadline_phrases import parse_deadline
 from danvan_app.domain.directive_text.fields import has_fields, is_field
 from danvan_app.domain.directive_text.obligations import (
 	body_of_responsibility,
+	heads_the_public,
 	names_the_public,
 	units_in_header,
 )
@@ -311,6 +312,9 @@ def _split(item: _Item, actor: str | None, depth: int) -> list[_Item]:
 	if first_marker is None or depth >= _MAX_DEPTH or not _is_header(lead, item.section):
 		return [_Item(item.paragraphs, item.marker_kind, item.section, actor)]
 	if _MANDATE_LEAD.search(fold_same_length(lead).lower()):
+		return [_Item(item.paragraphs, item.marker_kind, "rules", actor)]
+	if heads_the_public(lead.rstrip(": ")):
+		# "12. Các tổ chức, cá nhân và hộ gia đình … có trách nhiệm" over points: the public's obligations.
 		return [_Item(item.paragraphs, item.marker_kind, "rules", actor)]
 	if units_in_header(lead) is not None:
 		actor = lead.rstrip(": ")

@@ -166,6 +166,15 @@ _PUBLIC = re.compile(
 )
 
 
+def heads_the_public(actor: str | None) -> bool:
+	"""A numbered heading naming the public as its subject ("12. Các tổ chức, cá nhân và hộ gia đình khai thác … có
+	trách nhiệm"): its points are the public's obligations under the law, not tasks of an office (issue 15)."""
+	if not actor:
+		return False
+	folded = fold_same_length(" ".join(actor.split())).lower().strip(" .:")
+	return bool(_PUBLIC.match(folded)) or names_the_public(actor)
+
+
 def body_of_responsibility(header: str | None) -> str | None:
 	"""The body a responsibility heading names, as written: "Trách nhiệm của Báo và Phát thanh, truyền hình Bắc
 	Ninh" → "Báo và Phát thanh, truyền hình Bắc Ninh", "Trách nhiệm các cơ quan, đơn vị xử lý phản ánh kiến
