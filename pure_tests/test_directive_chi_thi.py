@@ -206,3 +206,16 @@ def test_the_publics_obligations_under_a_numbered_heading_are_no_tasks() -> None
 	assert [(task["title"][:20], task["presiding"]) for task in tasks] == [
 		("Rà soát, thống kê cá", ["Sở Nông nghiệp và Môi trường"])
 	]
+
+
+def test_an_emulation_drives_contents_are_no_tasks() -> None:
+	tasks = _tasks(
+		_PLAN_HEAD + "II. NỘI DUNG ĐỢT THI ĐUA\n"
+		"Để thực hiện thắng lợi các nhiệm vụ năm 2025, tập trung thi đua các nội dung sau:\n"
+		"1. Thi đua thực hiện thắng lợi nhiệm vụ phát triển kinh tế - xã hội năm 2025.\n"
+		"2. Thi đua xây dựng Đảng, xây dựng chính quyền trong sạch, vững mạnh.\n"
+		"III. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ tổng hợp, báo cáo kết quả đợt thi đua trước ngày 15/12/2025.\n"
+	)
+	assert [(task["title"][:20], task["presiding"]) for task in tasks] == [
+		("Sở Nội vụ tổng hợp, ", ["Sở Nội vụ"])
+	]

@@ -110,6 +110,7 @@ def collect_items(lines: list[_Line], body_start: int) -> tuple[list[_Item], lis
 			# "… thực hiện tốt một số nhiệm vụ trọng tâm sau:" followed by "1." opens the tasks part too.
 			if (
 				_INTRO_TO_TASKS.search(line.folded)
+				and not _CONTENT_AND_FORM_PART.search(walk.part)
 				and next_line
 				and re.match(r"^1\s?[.)-]\s", next_line.text)
 			):
@@ -162,7 +163,11 @@ _WAVE = re.compile(
 )
 
 
-_CONTENT_AND_FORM_PART = re.compile(r"^(?:noi dung\s*(?:,|va)\s*hinh thuc|hinh thuc\s*(?:,|va)\s*noi dung)\b")
+# A part listing contents: what a communication is about and its forms ("NỘI DUNG, HÌNH THỨC"), what an emulation
+# drive is about ("NỘI DUNG ĐỢT THI ĐUA"); the duties are the bodies' in the implementation part.
+_CONTENT_AND_FORM_PART = re.compile(
+	r"^(?:noi dung\s*(?:,|va)\s*hinh thuc|hinh thuc\s*(?:,|va)\s*noi dung|noi dung (?:(?:dot|phong trao) )?thi dua\b)"
+)
 
 
 def _closes_part(line: _Line) -> bool:
