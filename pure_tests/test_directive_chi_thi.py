@@ -219,3 +219,18 @@ def test_an_emulation_drives_contents_are_no_tasks() -> None:
 	assert [(task["title"][:20], task["presiding"]) for task in tasks] == [
 		("Sở Nội vụ tổng hợp, ", ["Sở Nội vụ"])
 	]
+
+
+@pytest.mark.parametrize(
+	"report",
+	[
+		"Báo cáo ngay với Ban Thường trực Ủy ban MTTQ xã khi phát sinh đơn thư hoặc vụ việc phức tạp tại thôn.",
+		"Tổng hợp, báo cáo kịp thời các khó khăn, vướng mắc trong quá trình triển khai để kiến nghị cấp có thẩm quyền.",
+	],
+)
+def test_a_report_made_when_something_arises_is_no_task(report: str) -> None:
+	tasks = _tasks(
+		_PLAN_HEAD + "II. TỔ CHỨC THỰC HIỆN\n1. Ban Công tác Mặt trận thôn\n"
+		"- Tổ chức tuyên truyền, vận động cử tri tham gia hội nghị.\n- " + report + "\n"
+	)
+	assert [task["title"][:20] for task in tasks] == ["Tổ chức tuyên truyền"]
