@@ -234,3 +234,24 @@ def test_a_report_made_when_something_arises_is_no_task(report: str) -> None:
 		"- Tổ chức tuyên truyền, vận động cử tri tham gia hội nghị.\n- " + report + "\n"
 	)
 	assert [task["title"][:20] for task in tasks] == ["Tổ chức tuyên truyền"]
+
+
+@pytest.mark.parametrize(
+	("clause", "recurrence"),
+	[
+		(
+			"Kinh phí thực hiện được bố trí từ nguồn ngân sách nhà nước hằng năm của các bộ, cơ quan trung ương.",
+			None,
+		),
+		("Tham mưu bổ sung tiêu chí đánh giá thi đua, khen thưởng hằng năm của các sở, ban, ngành.", None),
+		(
+			"Lồng ghép trong báo cáo công tác giảm nghèo hàng năm của cơ quan, đơn vị và gửi về Sở Nội vụ.",
+			"yearly",
+		),
+		("Bố trí kinh phí hàng năm để duy trì, vận hành hệ thống.", "yearly"),
+	],
+)
+def test_a_yearly_thing_someone_owns_is_not_the_dutys_period(clause: str, recurrence: str | None) -> None:
+	from danvan_app.domain.deadline_phrases import parse_deadline
+
+	assert parse_deadline(clause).recurrence == recurrence

@@ -284,11 +284,18 @@ _DOCUMENT_BEFORE = re.compile(
 )
 
 
+# "… nguồn ngân sách nhà nước hằng năm của các bộ", "… tiêu chí đánh giá thi đua, khen thưởng hằng năm của các
+# sở": a yearly thing someone owns, not the duty's period; a yearly report ("báo cáo hằng năm của …") stays one.
+_REPORT_BEFORE = re.compile(r"\bbao cao\b[^,.;:]{0,40}$")
+
+
 def _qualifies_a_document(folded: str, match: re.Match[str]) -> bool:
-	document = _DOCUMENT_BEFORE.search(folded, max(0, match.start() - 40), match.start())
-	if document is None:
-		return False
-	return bool(document.group("theo")) or re.match(r"\s+cua\b", folded[match.end() :]) is not None
+	window = max(0, match.start() - 60)
+	owned = re.match(r"\s+cua\b", folded[match.end() :]) is not None
+	if owned and match.group("unit") == "nam" and not _REPORT_BEFORE.search(folded, window, match.start()):
+		return True
+	document = _DOCUMENT_BEFORE.search(folded, window, match.start())
+	return document is not None and (bool(document.group("theo")) or owned)
 
 
 def _recurring_deadlines(clause: str, folded: str, start: date | None) -> list[_DeadlineCandidate]:
