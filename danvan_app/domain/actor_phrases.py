@@ -164,9 +164,32 @@ def _read_name(text: str, tokens: Sequence[_Token], name_start: int, head: int) 
 			if cursor + 1 < len(tokens) and tokens[cursor + 1].is_capitalised:
 				cursor += 1  # "Sở Tài nguyên và Môi trường"
 				continue
+			joined = _lowercase_run_to_a_place(tokens, cursor + 1)
+			if joined:
+				cursor += 1 + joined  # "Ban Quản lý các khu chế xuất và công nghiệp Cần Thơ"
+				continue
 			break
 		cursor += 1
 	return [_name_text(text, tokens, name_start, cursor)], cursor
+
+
+def _lowercase_run_to_a_place(tokens: Sequence[_Token], index: int) -> int:
+	"""Length of a run of one to three plain lowercase words ending before a Capitalised place word that is no
+	body's head ("công nghiệp" before "Cần Thơ"): the second half of a name's "X và Y <place>"; 0 otherwise."""
+	run = 0
+	while index + run < len(tokens) and run < 3:
+		token = tokens[index + run]
+		if token.is_capitalised:
+			return run if run and not _starts_name(tokens, index + run) else 0
+		if (
+			not token.text.isalpha()
+			or token.key in vocab.DETERMINERS
+			or _action_length(tokens, index + run)
+			or _starts_name(tokens, index + run)
+		):
+			return 0
+		run += 1
+	return 0
 
 
 def _parse_body_list(text: str, tokens: Sequence[_Token], index: int) -> _BodyList | None:

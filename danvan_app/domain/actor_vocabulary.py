@@ -24,6 +24,7 @@ chủ tịch|thủ trưởng|người đứng đầu|giám đốc|bí thư|việ
 bộ trưởng|*chánh|*trung ương|*ngân hàng|*tổng liên đoàn|*cục|*tổng cục|*chi cục|*học viện|*viện|*hội liên hiệp
 cơ sở giáo dục, đào tạo|cơ quan thông tấn, báo chí|cơ quan thông tin, truyền thông|cơ quan báo chí, truyền thông
 cơ sở giáo dục|cơ sở đào tạo|cơ quan thông tấn|cơ quan báo chí
+báo và phát thanh, truyền hình|trung tâm y tế
 """
 # Phrases that contain commas but name one tier of bodies; a comma inside them does not separate two names.
 COMMA_PHRASES_TEXT = """
@@ -31,6 +32,7 @@ sở, ban, ngành|sở, ban ngành|sở, ngành|ban, ngành|huyện, thị xã, 
 xã, phường, thị trấn|phường, xã, thị trấn|thị xã, thành phố|xã, phường, đặc khu|xã, phường|phường, xã
 ban, bộ, ngành|bộ, ban, ngành|tỉnh, thành phố|bộ, ngành|bộ, cơ quan ngang bộ|cơ quan, đơn vị, địa phương|cơ quan, đơn vị|cơ quan, tổ chức
 thông tấn, báo chí|giáo dục, đào tạo|ban, ngành, đoàn thể|sở, ban, ngành, đoàn thể|ngành, địa phương
+phát thanh, truyền hình
 """
 # Words that follow a body's name when the sentence is "<body> <does something>".
 ACTION_WORDS_TEXT = """

@@ -277,6 +277,27 @@ def _concrete_deadlines(clause: str, folded: str) -> list[_DeadlineCandidate]:
 	return candidates
 
 
+# "… theo Nghị quyết hằng năm của Hội đồng nhân dân thành phố": the period of another body's act the duty follows,
+# not the duty's own (issue 15).
+_DOCUMENT_BEFORE = re.compile(
+	r"\b(?P<theo>theo\s+(?:cac\s+)?)?(?:nghi quyet|quyet dinh|ke hoach|chuong trinh|thong bao|huong dan)\s+$"
+)
+
+
+# "… nguồn ngân sách nhà nước hằng năm của các bộ", "… tiêu chí đánh giá thi đua, khen thưởng hằng năm của các
+# sở": a yearly thing someone owns, not the duty's period; a yearly report ("báo cáo hằng năm của …") stays one.
+_REPORT_BEFORE = re.compile(r"\bbao cao\b[^,.;:]{0,40}$")
+
+
+def _qualifies_a_document(folded: str, match: re.Match[str]) -> bool:
+	window = max(0, match.start() - 60)
+	owned = re.match(r"\s+cua\b", folded[match.end() :]) is not None
+	if owned and match.group("unit") == "nam" and not _REPORT_BEFORE.search(folded, window, match.start()):
+		return True
+	document = _DOCUMENT_BEFORE.search(folded, window, match.start())
+	return document is not None and (bool(document.group("theo")) or owned)
+
+
 def _recurring_deadlines(clause: str, folded: str, start: date | None) -> list[_DeadlineCandidate]:
 	candidates: list[_DeadlineCandidate] = []
 	# The day and month forms carry digits (months in words are digits by now): skip them for the rest.
@@ -304,6 +325,8 @@ def _recurring_deadlines(clause: str, folded: str, start: date | None) -> list[_
 	if not any(hint in padded for hint in (" hang ", " moi ", "dinh ky", " lan", "nua nam")):
 		return candidates  # str.find is much cheaper than running the alternation at every position
 	for match in _RECURRING.finditer(folded):
+		if _qualifies_a_document(folded, match):
+			continue
 		recurrence = "half_yearly" if match.group("half") else _RECURRENCE_BY_UNIT[match.group("unit")]
 		deadline = Deadline("recurring", start=start, recurrence=recurrence)
 		candidates.append(_DeadlineCandidate(match.start(), match.end(), _with_text(deadline, clause, match)))

@@ -15,6 +15,7 @@ from danvan_app.domain.deadline_phrases import parse_deadline
 from danvan_app.domain.directive_text.fields import has_fields, is_field
 from danvan_app.domain.directive_text.obligations import (
 	body_of_responsibility,
+	heads_the_public,
 	names_the_public,
 	units_in_header,
 )
@@ -72,6 +73,7 @@ class _Walk:
 	fresh: bool = False  # just after a heading: an unmarked paragraph opens an item of its own
 	opened: bool = False  # a part has been opened: the preamble is over
 	actor: str | None = None  # the article's body ("Điều 5. Trách nhiệm của Sở Nội vụ")
+	part: str = ""  # the folded roman heading the walk is under ("iii. noi dung, hinh thuc")
 	items: list[_Item] = field(default_factory=list)
 	loose: list[tuple[str, bool]] = field(default_factory=list)  # (line, past the preamble)
 
@@ -89,6 +91,8 @@ def collect_items(lines: list[_Line], body_start: int) -> tuple[list[_Item], lis
 	walk = _Walk()
 	nonempty = _join_article_titles([line for i, line in enumerate(lines) if line.text and i >= body_start])
 	for position, line in enumerate(nonempty):
+		if _ROMAN_HEADING.match(line.text):
+			walk.part = _heading_text(line)
 		if _heading(walk, line):
 			continue
 		if _CLOSING_LINE.match(line.folded):
@@ -106,6 +110,7 @@ def collect_items(lines: list[_Line], body_start: int) -> tuple[list[_Item], lis
 			# "… thực hiện tốt một số nhiệm vụ trọng tâm sau:" followed by "1." opens the tasks part too.
 			if (
 				_INTRO_TO_TASKS.search(line.folded)
+				and not _CONTENT_AND_FORM_PART.search(walk.part)
 				and next_line
 				and re.match(r"^1\s?[.)-]\s", next_line.text)
 			):
@@ -158,6 +163,13 @@ _WAVE = re.compile(
 )
 
 
+# A part listing contents: what a communication is about and its forms ("NỘI DUNG, HÌNH THỨC"), what an emulation
+# drive is about ("NỘI DUNG ĐỢT THI ĐUA"); the duties are the bodies' in the implementation part.
+_CONTENT_AND_FORM_PART = re.compile(
+	r"^(?:noi dung\s*(?:,|va)\s*hinh thuc|hinh thuc\s*(?:,|va)\s*noi dung|noi dung (?:(?:dot|phong trao) )?thi dua\b)"
+)
+
+
 def _closes_part(line: _Line) -> bool:
 	return len(line.text) <= 90 and _is_mostly_uppercase(line.text) and not _ITEM_MARKER.match(line.text)
 
@@ -175,6 +187,11 @@ def _heading(walk: _Walk, line: _Line) -> bool:
 		walk.open("implementation")
 		return True
 	if len(line.text) <= 90 and _TASKS_HEADING.match(heading):
+		if _CONTENT_AND_FORM_PART.search(walk.part) and not _ROMAN_HEADING.match(line.text):
+			# "III. NỘI DUNG, HÌNH THỨC" / "1. Nội dung": what a communication is about and its forms, a content
+			# list; the duties are the bodies' in the implementation part.
+			walk.section = None
+			return True
 		walk.open("tasks")
 		return True
 	if chapter:
@@ -314,6 +331,9 @@ def _split(item: _Item, actor: str | None, depth: int) -> list[_Item]:
 	if first_marker is None or depth >= _MAX_DEPTH or not _is_header(lead, item.section):
 		return [_Item(item.paragraphs, item.marker_kind, item.section, actor)]
 	if _MANDATE_LEAD.search(fold_same_length(lead).lower()):
+		return [_Item(item.paragraphs, item.marker_kind, "rules", actor)]
+	if heads_the_public(lead.rstrip(": ")):
+		# "12. Các tổ chức, cá nhân và hộ gia đình … có trách nhiệm" over points: the public's obligations.
 		return [_Item(item.paragraphs, item.marker_kind, "rules", actor)]
 	if units_in_header(lead) is not None:
 		actor = lead.rstrip(": ")

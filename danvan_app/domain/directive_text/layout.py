@@ -25,8 +25,60 @@ _CITES_POINT = re.compile(r"(?:^|\s)(?:điểm|tiết|các điểm|và|,)$", re.
 _MIN_WRAPPED_LINES = 5
 
 
+# A list marker alone on its line ("1.", "IV.", "a)"), the item's words on the next: a converted document's
+# numbering kept apart from its paragraph (issue 15).
+_BARE_MARKER = re.compile(r"^\s*(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2})*|[a-zđ])\s?[.)]\s*$")
+
+
+def join_bare_markers(text: str) -> str:
+	"""``text`` with each marker alone on its line joined to the paragraph that follows it (at most one blank
+	line between): "1." / "Các cơ quan quản lý …" → "1. Các cơ quan quản lý …". A marker before a table cell
+	("|") or before nothing is left as it is. A roman heading wrapped inside its words is joined too ("V. TỔ" /
+	"CHỨC THỰC HIỆN")."""
+	lines = text.split("\n")
+	out: list[str] = []
+	position = 0
+	while position < len(lines):
+		line = lines[position]
+		following_line = lines[position + 1].strip() if position + 1 < len(lines) else ""
+		if _splits_a_heading(line.strip(), following_line):
+			# "IV. NỘI" / "DUNG HOẠT ĐỘNG TRIỂN KHAI": a part's heading wrapped inside its words.
+			out.append(f"{line.strip()} {following_line}")
+			position += 2
+			continue
+		if _BARE_MARKER.match(line):
+			following = position + 1
+			if following < len(lines) and not lines[following].strip():
+				following += 1
+			if following < len(lines) and lines[following].strip()[:1].isalnum():
+				out.append(f"{line.strip()} {lines[following].strip()}")
+				position = following + 1
+				continue
+		out.append(line)
+		position += 1
+	return "\n".join(out)
+
+
+_ROMAN_START = re.compile(r"^[IVX]{1,5}\s?[.)]\s+\S")
+
+
+def _splits_a_heading(line: str, following: str) -> bool:
+	"""A short capitalised roman heading continued by a capitalised line that is no item of its own."""
+	return (
+		bool(_ROMAN_START.match(line))
+		and len(line) <= 40
+		and not _ENDS_SENTENCE.search(line)
+		and bool(following)
+		and len(line) + len(following) <= 100
+		and not _STARTS_ITEM.match(following)
+		and _is_uppercase(line)
+		and _is_uppercase(following)
+	)
+
+
 def unwrap(text: str) -> str:
 	"""``text`` with wrapped lines joined into their paragraphs and "|" cell lines turned into blank lines."""
+	text = join_bare_markers(text)
 	lines = text.split("\n")
 	if not _looks_wrapped(lines):
 		return text

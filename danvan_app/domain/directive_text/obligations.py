@@ -37,7 +37,9 @@ _BOILERPLATE = re.compile(
 # accountability ("Chịu trách nhiệm trước UBND tỉnh …"), a conditional report ("Trong quá trình thực hiện, nếu …").
 _RULE_OPENING = re.compile(
 	r"^(?:trong qua trinh (?:to chuc )?(?:trien khai )?thuc hien,?\s*(?:neu|truong hop|khi)\b|neu\b|(?:trong )?truong hop\b"
-	r"|(?:kip thoi )?(?:bao cao|phan anh)[^.;]{0,30}\b(?:kho khan|vuong mac)\b"
+	r"|(?:tong hop,?\s*)?(?:kip thoi )?(?:bao cao|phan anh)[^.;]{0,30}\b(?:kho khan|vuong mac)\b"
+	# a report made when something arises: "Báo cáo ngay với Ban Thường trực … khi phát sinh đơn thư …"
+	r"|bao cao (?:ngay|kip thoi)\b[^.;]{0,80}\bkhi (?:phat sinh|co|xay ra|xuat hien)\b"
 	r"|(?:luat|bo luat|nghi dinh|thong tu|quyet dinh|chi thi|nghi quyet|ke hoach|cong van|huong dan|ket luan"
 	r"|quy dinh|thong bao|chuong trinh)\s+(?:so\s*)?\d"
 	r"|chiu trach nhiem truoc\b|chiu trach nhiem (?:ve|doi voi) (?:nhung |moi |cac )?(?:hau qua|sai pham|vi pham)\b|(?:nguoi dung dau|thu truong|giam doc|chu tich)[^.;:]{0,80}?\bchiu trach nhiem truoc\b"
@@ -164,6 +166,15 @@ _RESPONSIBILITY_OF = re.compile(
 _PUBLIC = re.compile(
 	r"^(?:cac\s+)?(?:ca nhan|to chuc,? ca nhan|cong dan|nguoi dan|nhan dan|nguoi (?:gui|co))\b"
 )
+
+
+def heads_the_public(actor: str | None) -> bool:
+	"""A numbered heading naming the public as its subject ("12. Các tổ chức, cá nhân và hộ gia đình khai thác … có
+	trách nhiệm"): its points are the public's obligations under the law, not tasks of an office (issue 15)."""
+	if not actor:
+		return False
+	folded = fold_same_length(" ".join(actor.split())).lower().strip(" .:")
+	return bool(_PUBLIC.match(folded)) or names_the_public(actor)
 
 
 def body_of_responsibility(header: str | None) -> str | None:

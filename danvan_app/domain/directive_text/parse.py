@@ -113,6 +113,8 @@ def parse_directive_text(text: str) -> DirectiveParse:
 	if table:  # a table's rows written "1. …" are items too: the table's reading wins
 		in_table = {fold(task.title)[:30] for task in table}
 		tasks = [task for task in tasks if fold(task.title)[:30] not in in_table] + table
+	# A marker with no words after it ("2." over an empty line) is no task: a task always has a title.
+	tasks = [task for task in tasks if any(char.isalnum() for char in task.title)]
 	document = DocumentInfo(
 		number and number.normalized, doc_type, issuer, issue_date, header.title, warnings
 	)

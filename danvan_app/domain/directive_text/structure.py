@@ -30,6 +30,8 @@ _TASK_HEADING_WORD = (
 	r"(?:(?<=noi dung)\s+(?:kiem tra|giam sat)(?:\s*(?:,|va)\s*(?:kiem tra|giam sat))?)?"
 	# A guidance's contents are the work of its bodies (issue 15): "NỘI DUNG CÔNG TÁC MẶT TRẬN TRONG BẦU CỬ".
 	r"(?:(?<=noi dung)\s+(?:cong tac|huong dan)\b[^:.,]{0,60})?"
+	# A plan's activities: "NỘI DUNG HOẠT ĐỘNG TRIỂN KHAI".
+	r"(?:(?<=noi dung)\s+hoat dong(?:\s+(?:trien khai|thuc hien|trong tam))?)?"
 )
 # "NHIỆM VỤ, GIẢI PHÁP", "NỘI DUNG THỰC HIỆN", "NỘI DUNG, TIẾN ĐỘ, PHÂN CÔNG TRÁCH NHIỆM THỰC HIỆN".
 _TASKS_HEADING = re.compile(
@@ -40,7 +42,11 @@ _IMPLEMENTATION_HEADING = re.compile(
 	r"|to chuc trien khai thuc hien|trach nhiem cua cac (?:co quan|don vi|so|cap)[^:.]{0,60}"
 	r"|(?:phan cong )?trach nhiem (?:trien khai|to chuc) thuc hien)\s*[:.]?$"
 )
-_INTRO_TO_TASKS = re.compile(r"(?:nhiem vu|giai phap|yeu cau|noi dung)[^:]{0,80}:$")
+# The closing sentence of a preamble before numbered directions: "… thực hiện các nhiệm vụ trọng tâm sau:",
+# "Ban Thường vụ Tỉnh ủy yêu cầu:", "Chủ tịch Ủy ban nhân dân tỉnh chỉ thị:" (not "… Chỉ thị số 05/CT-TU:").
+_INTRO_TO_TASKS = re.compile(
+	r"(?:nhiem vu|giai phap|yeu cau|noi dung|\bchi thi(?!\s+(?:so\b|\d|nay\b)))[^:]{0,80}:$"
+)
 _CLOSING_LINE = re.compile(
 	r"^(?:noi nhan|t/m\b|tm\.|k/t\b|kt\.|tren day la\b|thong tin moi nhat|tin (?:lien quan|moi)|bai viet lien quan"
 	r"|chia se|binh luan|(?:chi thi|nghi quyet|quy che|quy dinh|ke hoach|chuong trinh|ket luan|huong dan) nay"
