@@ -249,6 +249,10 @@ def test_a_report_made_when_something_arises_is_no_task(report: str) -> None:
 			"yearly",
 		),
 		("Bố trí kinh phí hàng năm để duy trì, vận hành hệ thống.", "yearly"),
+		(
+			"Đưa nội dung công tác dân vận vào chương trình, kế hoạch kiểm tra, giám sát hằng năm của cấp ủy.",
+			"yearly",
+		),
 	],
 )
 def test_a_yearly_thing_someone_owns_is_not_the_dutys_period(clause: str, recurrence: str | None) -> None:

@@ -285,8 +285,10 @@ _DOCUMENT_BEFORE = re.compile(
 
 
 # "… nguồn ngân sách nhà nước hằng năm của các bộ", "… tiêu chí đánh giá thi đua, khen thưởng hằng năm của các
-# sở": a yearly thing someone owns, not the duty's period; a yearly report ("báo cáo hằng năm của …") stays one.
-_REPORT_BEFORE = re.compile(r"\bbao cao\b[^,.;:]{0,40}$")
+# sở": a yearly thing someone owns, not the duty's period. A yearly report ("báo cáo hằng năm của …") stays
+# one, and so does a duty written into a yearly programme ("Đưa nội dung … vào chương trình, kế hoạch kiểm tra,
+# giám sát hằng năm của cấp ủy": done again with each year's programme).
+_REPORT_BEFORE = re.compile(r"\b(?:bao cao\b[^,.;:]{0,40}|vao (?:chuong trinh|ke hoach)\b[^.;:]{0,50})$")
 
 
 def _qualifies_a_document(folded: str, match: re.Match[str]) -> bool:
