@@ -102,8 +102,8 @@ def timed(fn, repeat: int):
 
 
 def data_rows(result: dict) -> list[dict]:
-	"""The report's rows without the total row Frappe appends (a list, not a dict)."""
-	return [row for row in result["result"] if isinstance(row, dict)]
+	"""The report's rows without its totals row (Frappe's is a list; the summary's own a flagged dict)."""
+	return [row for row in result["result"] if isinstance(row, dict) and not row.get("is_total_row")]
 
 
 def late_split_erpnext(result: dict) -> tuple[int, int]:

@@ -74,6 +74,20 @@ def add_on_time_rate(rows: list[dict]) -> None:
 		row["on_time_rate"] = round(100 * row["on_time"] / finished, 1) if finished else None
 
 
+def totals_row(rows: list[dict], label_column: str) -> dict:
+	"""The totals of ``rows`` as one more row, named "Tổng số" in ``label_column`` and flagged
+	``is_total_row``: each count added up, and the on-time rate of the totals (not a sum of the units'
+	rates). A report returning it says so to Frappe with ``skip_total_row``; exports then carry it as the
+	last row, and the browser shows it as its totals row (danvan.own_totals_row)."""
+	totals = dict.fromkeys(COUNT_KEYS, 0)
+	for row in rows:
+		for key in COUNT_KEYS:
+			totals[key] += row[key]
+	total = frappe._dict({label_column: _("Tổng số"), **totals, "is_total_row": 1})
+	add_on_time_rate([total])
+	return total
+
+
 def year_and_period(filters) -> tuple | None:
 	"""The report's year and period as (first day, last day), or None when no year is chosen; a year or
 	period that makes no sense is refused in Vietnamese."""
