@@ -364,7 +364,7 @@ def run_round(label: str, repeat: int, scoped_user: str, list_user: str, today: 
 
 	def report_rows(rows):
 		keys = ("unit", "unit_name", "abbreviation", *SUMMARY_COUNTS)
-		return sorted(tuple(row[key] for key in keys) for row in rows)
+		return sorted(tuple(row[key] for key in keys) for row in rows if not row.get("is_total_row"))
 
 	def raw_rows(rows):
 		return sorted((*row[:3], *(int(value or 0) for value in row[3:])) for row in rows)

@@ -1004,7 +1004,8 @@ class Probe:
 		)
 		self.scan(user, door, "*", response)
 		message = response.message if isinstance(response.message, dict) else {}
-		return response, [row for row in message.get("result") or [] if isinstance(row, dict)]
+		rows = message.get("result") or []
+		return response, [row for row in rows if isinstance(row, dict) and not row.get("is_total_row")]
 
 	def unit_rows_in_scope(self, user: User, report: str, rows: list[dict]):
 		"""A restricted user's report rows name only units of the user's subtree."""

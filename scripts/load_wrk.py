@@ -12,7 +12,11 @@ The two bench users need a password (``bench --site SITE execute frappe.utils.pa
 --args '["bench.district@dv.test", "PASSWORD"]'``). Each scenario is one wrk run (2 threads, --connections
 connections, --seconds long) whose Lua script cycles through prepared requests (different tasks for the
 form loads and the reports) and, when done, prints requests a second, p50/p95/p99 and the responses that
-were not 2xx. A Markdown table is printed at the end. Requests are checked once before the run: each must
+were not 2xx. A Markdown table is printed at the end. With ``--alternate N`` the chosen scenarios run in
+turn N times (A B, B A, A B …, each --seconds long, after a --warmup run of each), and the table gives each
+figure's median with its range, and each round's ratio of the first scenario's req/s to the second's: on a
+shared machine the load drifts from one minute to the next, which one long run per scenario cannot tell
+from the difference measured (``--only list_scoped,list_admin --alternate 8 --seconds 10``). Requests are checked once before the run: each must
 answer 200 with what it asks for (rows, a document, a report), or the script stops.
 """
 
@@ -162,7 +166,14 @@ def check(session: Session, method: str, path: str, body: str, what) -> None:
 		sys.exit(f"{method} {path[:120]}: {status} {str(answer)[:500]}")
 
 
-def run_wrk(args, name: str, session: Session, requests: list[tuple[str, str, str]], workdir: Path) -> dict:
+def run_wrk(
+	args,
+	name: str,
+	session: Session,
+	requests: list[tuple[str, str, str]],
+	workdir: Path,
+	seconds: int | None = None,
+) -> dict:
 	headers = {"Host": args.host, "Cookie": session.cookie, "Accept": "application/json"}
 	if any(method == "POST" for method, _, _ in requests):
 		headers["Content-Type"] = "application/x-www-form-urlencoded"
@@ -181,7 +192,7 @@ def run_wrk(args, name: str, session: Session, requests: list[tuple[str, str, st
 		args.wrk,
 		"-t2",
 		f"-c{args.connections}",
-		f"-d{args.seconds}s",
+		f"-d{seconds or args.seconds}s",
 		"--timeout",
 		"120s",
 		"--latency",
@@ -217,6 +228,15 @@ def main():
 	parser.add_argument("--connections", type=int, default=20)
 	parser.add_argument("--seconds", type=int, default=60)
 	parser.add_argument("--only", help="comma-separated scenario names")
+	parser.add_argument(
+		"--alternate",
+		type=int,
+		default=1,
+		help="rounds: the chosen scenarios run in turn this many times (the order reversed every other"
+		" round, A B B A …), each --seconds long, after an untimed warm-up of each; medians and spread"
+		" are printed, and each round's ratio of the first scenario to the second",
+	)
+	parser.add_argument("--warmup", type=int, default=5, help="seconds of each warm-up run (--alternate)")
 	parser.add_argument("--wrk", default=shutil.which("wrk") or "wrk")
 	args = parser.parse_args()
 	rng = random.Random(18)
@@ -254,29 +274,87 @@ def main():
 		"progress_post": (officer, progress, lambda m: m is not None),
 	}
 	chosen = args.only.split(",") if args.only else list(scenarios)
+	for name in chosen:
+		session, requests, what = scenarios[name]
+		method, path, body = requests[0]
+		if method == "GET":  # a form load answers in docs, not message
+			status, answer = session.call(method, path)
+			found = answer.get("docs") if name.startswith("form") else what(answer.get("message"))
+			if status != 200 or not found:
+				sys.exit(f"{name}: {status} {str(answer)[:500]}")
+		else:
+			check(session, method, path, body, what)
+	if args.alternate > 1:
+		alternate(args, chosen, scenarios, users_of(args))
+		return
 	results = {}
 	with tempfile.TemporaryDirectory() as workdir:
 		for name in chosen:
-			session, requests, what = scenarios[name]
-			method, path, body = requests[0]
-			if method == "GET":  # a form load answers in docs, not message
-				status, answer = session.call(method, path)
-				found = answer.get("docs") if name.startswith("form") else what(answer.get("message"))
-				ok = status == 200 and bool(found)
-				if not ok:
-					sys.exit(f"{name}: {status} {str(answer)[:500]}")
-			else:
-				check(session, method, path, body, what)
+			session, requests, _what = scenarios[name]
 			results[name] = run_wrk(args, name, session, requests, Path(workdir))
 	print("\n| scenario | user | req/s | p50 ms | p95 ms | p99 ms | requests | errors |")
 	print("|---|---|---|---|---|---|---|---|")
-	users = {"scoped": args.viewer, "admin": "Administrator", "post": args.officer}
+	users = users_of(args)
 	for name, figures in results.items():
 		user = users[name.rsplit("_", 1)[1]]
 		print(
 			f"| {name} | {user} | {figures['rps']:.1f} | {figures['p50']:.0f} | {figures['p95']:.0f} |"
 			f" {figures['p99']:.0f} | {figures['requests']:.0f} | {figures['errors']:.0f} |"
 		)
+
+
+def users_of(args) -> dict:
+	return {"scoped": args.viewer, "admin": "Administrator", "post": args.officer}
+
+
+def alternate(args, chosen: list[str], scenarios: dict, users: dict) -> None:
+	"""The chosen scenarios in turn, ``--alternate`` rounds (A B, B A, A B …) after a warm-up of each:
+	on a machine whose load drifts from one minute to the next, each round's neighbours ran under the
+	same conditions, so their ratio and the medians over rounds say more than one long run each."""
+	import statistics
+
+	runs: dict[str, list[dict]] = {name: [] for name in chosen}
+	ratios = []
+	with tempfile.TemporaryDirectory() as workdir:
+		for name in chosen:
+			session, requests, _what = scenarios[name]
+			run_wrk(args, f"{name}-warmup", session, requests, Path(workdir), seconds=args.warmup)
+		for round_ in range(args.alternate):
+			order = chosen if round_ % 2 == 0 else chosen[::-1]
+			this_round = {}
+			for name in order:
+				session, requests, _what = scenarios[name]
+				this_round[name] = run_wrk(args, f"{name}-{round_ + 1}", session, requests, Path(workdir))
+				runs[name].append(this_round[name])
+			if len(chosen) >= 2:
+				ratio = this_round[chosen[0]]["rps"] / this_round[chosen[1]]["rps"]
+				ratios.append(ratio)
+				print(f"  round {round_ + 1}: {chosen[0]} ÷ {chosen[1]} = {ratio:.3f} (req/s)", flush=True)
+
+	def spread(values: list[float], digits: int = 0) -> str:
+		median = statistics.median(values)
+		return f"{median:.{digits}f} ({min(values):.{digits}f}–{max(values):.{digits}f})"
+
+	print(
+		f"\n{args.alternate} rounds of {args.seconds} s each, {args.connections} connections; median (min–max)"
+	)
+	print("\n| scenario | user | req/s | p50 ms | p95 ms | p99 ms | requests | errors |")
+	print("|---|---|---|---|---|---|---|---|")
+	for name, figures in runs.items():
+		user = users[name.rsplit("_", 1)[1]]
+		print(
+			f"| {name} | {user} | {spread([f['rps'] for f in figures], 1)} |"
+			f" {spread([f['p50'] for f in figures])} | {spread([f['p95'] for f in figures])} |"
+			f" {spread([f['p99'] for f in figures])} | {sum(f['requests'] for f in figures):.0f} |"
+			f" {sum(f['errors'] for f in figures):.0f} |"
+		)
+	if ratios:
+		above = sum(1 for ratio in ratios if ratio >= 1)
+		print(
+			f"\n{chosen[0]} ÷ {chosen[1]}, req/s of the same round: median {statistics.median(ratios):.3f},"
+			f" min {min(ratios):.3f}, max {max(ratios):.3f}; ≥ 1 in {above} of {len(ratios)} rounds"
+		)
+		print("rounds: " + ", ".join(f"{ratio:.3f}" for ratio in ratios))
 
 
 if __name__ == "__main__":

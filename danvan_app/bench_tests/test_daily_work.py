@@ -99,7 +99,7 @@ class TestSummaryReport(FrappeTestCase):
 		make_task(committee.name, title="Quá hạn", due_date="2025-01-31")
 		make_task(committee.name, title="Trong hạn", due_date=add_days(today(), 30))
 		make_task(committee.name, title="Không hạn")
-		columns, rows, _message, chart = execute({"unit": units.district1})
+		columns, rows, _message, chart, _summary, skip_total_row = execute({"unit": units.district1})
 		row = next(row for row in rows if row.unit == committee.name)
 		outcomes = ("on_time", "done_late", "within_deadline", "overdue", "no_deadline")
 		self.assertEqual(row.total, 3)
@@ -107,6 +107,69 @@ class TestSummaryReport(FrappeTestCase):
 		self.assertEqual(row.not_started, 3)
 		self.assertTrue(next(c for c in columns if c["fieldname"] == "unit")["hidden"])
 		self.assertIn("UBND xã Báo Cáo", chart["data"]["labels"])
+		# Its own totals row, last, and Frappe told to skip its own.
+		self.assertEqual(skip_total_row, 1)
+		self.assertEqual(rows[-1].is_total_row, 1)
+		self.assertEqual(rows[-1].total, sum(row.total for row in rows[:-1]))
+
+	def test_the_totals_row_is_the_reports_in_the_browser_and_in_exports(self):
+		"""One totals row through Frappe's runner (the browser's table makes it its totals row) and in the
+		CSV and Excel exports: under its headers, named in Vietnamese, the sums of the rows and the on-time
+		rate of those sums (Frappe's own row added up the units' rates, and was shifted one column right
+		by the hidden unit code)."""
+		import csv
+		import io
+
+		from frappe.desk.query_report import export_query, run
+		from openpyxl import load_workbook
+
+		from danvan_app.domain import tasks as task_rules
+
+		frappe.set_user("Administrator")
+		units = make_tree()
+		outcomes = {
+			units.commune11: [task_rules.OUTCOME_ON_TIME],  # rate 100
+			units.commune12: [task_rules.OUTCOME_ON_TIME, task_rules.OUTCOME_DONE_LATE],  # rate 50
+		}
+		for unit, unit_outcomes in outcomes.items():
+			for outcome in unit_outcomes:
+				task = make_task(unit, due_date="2025-01-31")
+				frappe.db.set_value("DV Task", task.name, "deadline_outcome", outcome)
+		filters = {"unit": units.district1}
+
+		answer = run("DV Task Deadline Summary", filters=frappe.as_json(filters))
+		self.assertEqual((answer["skip_total_row"], answer["add_total_row"]), (1, False))
+		*rows, total = answer["result"]
+		self.assertFalse(any(row.get("is_total_row") for row in rows))
+		self.assertEqual(len(rows), 2)
+		self.assertEqual(total["is_total_row"], 1)
+		self.assertEqual(total["unit_name"], "Tổng số")
+		self.assertEqual((total["total"], total["on_time"], total["done_late"]), (3, 2, 1))
+		self.assertEqual(total["on_time_rate"], 66.7)
+
+		columns = [c for c in answer["columns"] if not c.get("hidden")]
+		header = [c["label"] for c in columns]
+		expected = ["Tổng số"] + [total[c["fieldname"]] for c in columns[1:]]
+		for file_format in ("CSV", "Excel"):
+			frappe.local.form_dict = frappe._dict(
+				report_name="DV Task Deadline Summary",
+				file_format_type=file_format,
+				filters=frappe.as_json(filters),
+				visible_idx="[]",
+				include_indentation=0,
+			)
+			export_query()
+			content = frappe.response["filecontent"]
+			if file_format == "CSV":
+				table = list(csv.reader(io.StringIO(content.decode("utf-8"))))
+				expected_cells = [str(value) for value in expected]
+			else:
+				sheet = load_workbook(io.BytesIO(content)).active
+				table = [list(row) for row in sheet.iter_rows(values_only=True)]
+				expected_cells = expected
+			self.assertEqual(table[0], header, file_format)
+			self.assertEqual(len(table), 1 + len(rows) + 1, file_format)
+			self.assertEqual(table[-1], expected_cells, file_format)
 
 
 class TestUnitTree(FrappeTestCase):

@@ -14,3 +14,22 @@ danvan.totals_row_label = function (options, label_column) {
 	});
 	return options;
 };
+
+// A report that returns its own totals row (the last row, flagged is_total_row) tells Frappe to skip its
+// own (skip_total_row), so the response says add_total_row: false and the browser would show the row as
+// one more unit. Here it becomes the datatable's totals row again, as Frappe's would be: the row is left
+// out of the table, the table totals its visible rows (so an inline filter still totals what it shows),
+// and the page behaves as with add_total_row (print and copy add that totals row; an export of the whole
+// table asks the server for the last row, which is the report's).
+danvan.own_totals_row = function (options, label_column) {
+	const data = options.data || [];
+	const last = data[data.length - 1];
+	if (last && last.is_total_row) {
+		options.data = data.slice(0, -1);
+		options.showTotalRow = true;
+		if (frappe.query_report && frappe.query_report.raw_data) {
+			frappe.query_report.raw_data.add_total_row = true;
+		}
+	}
+	return danvan.totals_row_label(options, label_column);
+};

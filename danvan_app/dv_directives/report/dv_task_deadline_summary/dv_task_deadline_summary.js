@@ -20,6 +20,6 @@ frappe.query_reports["DV Task Deadline Summary"] = {
 		danvan.whole_number_axis(frappe.query_report);
 	},
 	get_datatable_options(options) {
-		return danvan.totals_row_label(options, "unit_name");
+		return danvan.own_totals_row(options, "unit_name");
 	},
 };
