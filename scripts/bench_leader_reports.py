@@ -369,9 +369,10 @@ def tree_case(filters: dict, scoped: bool):
 		execute,
 	)
 	from danvan_app.reports.task_counts import COUNT_KEYS
+	from danvan_app.reports.totals import without_totals
 
 	def report():
-		return [(row.unit, *(row[key] for key in COUNT_KEYS)) for row in execute(filters)[1]]
+		return [(row.unit, *(row[key] for key in COUNT_KEYS)) for row in without_totals(execute(filters)[1])]
 
 	if scoped:
 		sql, values = TREE_SCOPED_SQL, {"root": ROOT}

@@ -24,6 +24,7 @@ from danvan_app.domain import kheo_models as model_rules
 from danvan_app.dv_kheo.report.dv_kheo_statistics import dv_kheo_statistics
 from danvan_app.dv_kheo.report.dv_kheo_targets import dv_kheo_targets
 from danvan_app.exceptions import ArgumentError
+from danvan_app.reports.totals import without_totals
 
 STATE_AGENCY = "Cơ quan nhà nước, sở, ban, ngành"
 YEAR = getdate(today()).year
@@ -49,8 +50,7 @@ def add_model(unit: str, status: str = model_rules.REGISTERED, **values) -> str:
 def report(user: str, **filters) -> list[dict]:
 	frappe.set_user(user)
 	try:
-		_columns, rows, _message, _chart = dv_kheo_targets.execute({"year": YEAR, **filters})
-		return rows
+		return without_totals(dv_kheo_targets.execute({"year": YEAR, **filters})[1])
 	finally:
 		frappe.set_user("Administrator")
 

@@ -97,6 +97,35 @@ class TestOutcomesByUnitTree(LeaderReportCase):
 		self.assertEqual(sum(row["total"] for row in rows.values()), len(self.tasks))
 		self.assertEqual(rows[units.district1]["on_time_rate"], 50.0)
 
+	def test_the_export_ends_with_the_reports_own_totals_row_under_its_headers(self):
+		"""Frappe's totals row said "Total" and sat one column right of its headers (the hidden unit code);
+		the report's own row is named in Vietnamese and holds the sums of the disjoint rows."""
+		import csv
+		import io
+
+		from frappe.desk.query_report import export_query
+
+		filters = {"parent_unit": self.units.province}
+		answer = run_report("outcomes", filters)
+		*rows, total = answer["result"]
+		self.assertEqual((answer["skip_total_row"], total["is_total_row"]), (1, 1))
+		self.assertEqual(total["total"], len(self.tasks))
+		self.assertEqual(total["overdue"], sum(row["overdue"] for row in rows))
+		frappe.local.form_dict = frappe._dict(
+			report_name="DV Task Outcomes by Unit Tree",
+			file_format_type="CSV",
+			filters=frappe.as_json(filters),
+			visible_idx="[]",
+			include_indentation=0,
+		)
+		export_query()
+		table = list(csv.reader(io.StringIO(frappe.response["filecontent"].decode("utf-8"))))
+		header, last = table[0], table[-1]
+		self.assertEqual(len(table), 1 + len(rows) + 1)
+		self.assertEqual(len(last), len(header))
+		self.assertEqual(last[0], "Tổng số")
+		self.assertEqual(int(last[header.index("Tổng số")]), len(self.tasks))
+
 	def test_a_level_gives_its_outermost_units_and_closed_units_only_on_request(self):
 		units = self.units
 		closed = frappe.get_doc("DV Unit", units.commune12)

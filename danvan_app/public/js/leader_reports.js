@@ -103,7 +103,7 @@ danvan.outcomes_by_unit_tree_report = {
 		danvan.whole_number_axis(frappe.query_report);
 	},
 	get_datatable_options(options) {
-		return danvan.totals_row_label(options, "unit_name");
+		return danvan.own_totals_row(options, "unit_name");
 	},
 };
 

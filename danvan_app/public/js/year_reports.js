@@ -30,7 +30,7 @@ danvan.kheo_targets_report = {
 		danvan.whole_number_axis(frappe.query_report);
 	},
 	get_datatable_options(options) {
-		return danvan.totals_row_label(options, "unit_name");
+		return danvan.own_totals_row(options, "unit_name");
 	},
 	formatter(value, row, column, data, default_formatter) {
 		const html = default_formatter(value, row, column, data);
@@ -106,6 +106,6 @@ danvan.evaluation_ranking_report = {
 danvan.inspection_statistics_report = {
 	filters: [{ fieldname: "year", label: __("Năm"), fieldtype: "Int", default: new Date().getFullYear() }],
 	get_datatable_options(options) {
-		return danvan.totals_row_label(options, "body_name");
+		return danvan.own_totals_row(options, "body_name");
 	},
 };

@@ -25,6 +25,7 @@ from danvan_app.domain import unit_history
 from danvan_app.domain.units import short_unit_name
 from danvan_app.permissions.scope import SqlCriterion, units_condition, user_scope
 from danvan_app.reports import task_counts
+from danvan_app.reports.totals import with_totals
 from danvan_app.reports.tree_on_date import UnitsOn, as_of_date
 from danvan_app.reports.units import open_unit_criterion
 
@@ -33,7 +34,9 @@ def execute(filters: dict | None = None):
 	filters = frappe._dict(filters or {})
 	rows = get_rows(filters)
 	task_counts.finish_counts(rows)
-	return get_columns(), rows, None, get_chart(rows)
+	# The rows are disjoint subtrees, so their counts add up (reports/totals.py: the report's own row).
+	total = task_counts.totals_row(rows, "unit_name") if rows else None
+	return with_totals(get_columns(), rows, None, get_chart(rows), total=total)
 
 
 def get_columns() -> list[dict]:

@@ -109,11 +109,16 @@ class TestInspection(FrappeTestCase):
 		)
 		self.inspect([{"inspected_unit": u.commune11}], year=2025)  # the same commune again: counted once
 		frappe.set_user(self.inspector)
-		_columns, rows, message = statistics.execute({"year": 2025})
+		_columns, rows, message, _chart, _summary, skip_total_row = statistics.execute({"year": 2025})
+		*rows, total = rows
+		# Its own totals row (Frappe's added up the years too): the counts only, named in Vietnamese.
+		self.assertEqual((skip_total_row, total["is_total_row"], total["body_name"]), (1, 1, "Tổng số"))
+		self.assertNotIn("year", total)
+		self.assertEqual(total["units"], sum(r["units"] for r in rows))
 		row = next(r for r in rows if r["inspecting_unit"] == u.province)
 		self.assertEqual((row["units"], row["communes"]), (3, 2))
 		self.assertEqual(row[statistics.kind_field(STATE_AGENCY)], 1)
 		self.assertIn("tại 3 cơ quan, đơn vị, doanh nghiệp, trong đó có 2 xã", message)
 		frappe.set_user(self.commune11_officer)
-		_columns, rows, _message = statistics.execute({"year": 2025})
+		_columns, rows, *_rest = statistics.execute({"year": 2025})
 		self.assertEqual(rows, [])

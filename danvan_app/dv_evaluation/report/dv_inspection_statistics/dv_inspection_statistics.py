@@ -14,6 +14,7 @@ from frappe.query_builder.functions import Count
 
 from danvan_app.api import arguments
 from danvan_app.permissions.scope import units_criterion
+from danvan_app.reports.totals import totals_row, with_totals
 
 COMMUNE_LEVEL = "Xã, phường, đặc khu"
 
@@ -24,7 +25,10 @@ def execute(filters: dict | None = None):
 	groups = counts(int(year) if year else None)
 	kinds = sorted({row.unit_kind for row in groups})
 	rows = pivot(groups, kinds)
-	return get_columns(kinds), rows, summary(rows)
+	# The year is a label, not a count: the totals row adds up the counts only (reports/totals.py).
+	counted = ("units", "communes", *(kind_field(kind) for kind in kinds))
+	total = totals_row(rows, "body_name", counted) if rows else None
+	return with_totals(get_columns(kinds), rows, summary(rows), total=total)
 
 
 def counts(year: int | None) -> list[frappe._dict]:

@@ -14,6 +14,7 @@ from danvan_app.api import arguments
 from danvan_app.domain.units import short_unit_name
 from danvan_app.kheo_targets import standing_rows
 from danvan_app.reports.task_counts import column_width
+from danvan_app.reports.totals import totals_row, with_totals
 
 COUNTS = (
 	("registered", "Đã đăng ký"),
@@ -36,7 +37,8 @@ def execute(filters: dict | None = None):
 		rows = [row for row in rows if row.below_target]
 	for row in rows:
 		row.standing = _("Chưa đạt") if row.below_target else _("Đạt")
-	return get_columns(), rows, None, get_chart(rows)
+	total = totals_row(rows, "unit_name", tuple(key for key, _label in COUNTS)) if rows else None
+	return with_totals(get_columns(), rows, None, get_chart(rows), total=total)
 
 
 def report_year(value) -> int:
