@@ -36,7 +36,8 @@ class OpenUnits:
 			)
 
 	def without_leader(self) -> list[frappe._dict]:
-		"""Those with no leader in charge, in tree order, with their parent unit and its leader."""
+		"""Those with no leader in charge, in tree order, with their parent unit and its leader (the user's id,
+		to remind them, and their name, to show)."""
 		if self.empty:
 			return []
 		return frappe.db.sql(
@@ -58,6 +59,7 @@ def statements(db_type: str, scoped: bool, subtree: bool) -> tuple[str, str]:
 	"""For the database kind ``db_type`` (the query builder quotes for it), the list of open units without a leader and the (with a leader, all) count, as SQL with the named
 	parameters ``today``, ``units`` (when ``scoped``) and ``lft``/``rgt`` (with a ``subtree``)."""
 	Unit, Parent = frappe.qb.DocType("DV Unit"), frappe.qb.DocType("DV Unit").as_("parent_unit")
+	Leader = frappe.qb.DocType("User").as_("parent_leader")
 	condition = open_unit_criterion(Unit, Parameter("%(today)s"))
 	if scoped:
 		condition &= Unit.name.isin(Parameter("%(units)s"))
@@ -67,6 +69,8 @@ def statements(db_type: str, scoped: bool, subtree: bool) -> tuple[str, str]:
 		frappe.qb.from_(Unit)
 		.left_join(Parent)
 		.on(Parent.name == Unit.parent_dv_unit)
+		.left_join(Leader)
+		.on(Leader.name == Parent.dan_van_leader)
 		.select(
 			Unit.name.as_("unit"),
 			Unit.unit_name,
@@ -75,6 +79,7 @@ def statements(db_type: str, scoped: bool, subtree: bool) -> tuple[str, str]:
 			Parent.name.as_("parent_unit"),
 			Parent.unit_name.as_("parent_unit_name"),
 			Parent.dan_van_leader.as_("parent_leader"),
+			Leader.full_name.as_("parent_leader_name"),
 		)
 		.where(condition & no_leader(Unit))
 		.orderby(Unit.lft)

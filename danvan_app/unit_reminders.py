@@ -45,7 +45,9 @@ def close_earlier(mark: str, units: list[str]) -> None:
 	).run()
 
 
-def send(mark: str, *, unit: str, person: str, subject: str, message: str) -> None:
+def send(mark: str, *, unit: str, person: str, subject: str, message: str) -> bool:
+	"""Make the ToDo and send the e-mail; False when the site has no outgoing e-mail account (then the ToDo
+	alone reaches the person, in the desk, as Frappe does for its own notifications)."""
 	frappe.get_doc(
 		{
 			"doctype": "ToDo",
@@ -58,13 +60,19 @@ def send(mark: str, *, unit: str, person: str, subject: str, message: str) -> No
 			"description": f"{message}<!-- {mark} -->",
 		}
 	).insert(ignore_permissions=True)
-	frappe.sendmail(
-		recipients=[person],
-		subject=subject,
-		message=message,
-		reference_doctype="DV Unit",
-		reference_name=unit,
-	)
+	try:
+		frappe.sendmail(
+			recipients=[person],
+			subject=subject,
+			message=message,
+			reference_doctype="DV Unit",
+			reference_name=unit,
+		)
+	except frappe.OutgoingEmailError:
+		# Frappe's English "Please setup default Email Account" is dropped; send_all() says it in Vietnamese.
+		frappe.clear_last_message()
+		return False
+	return True
 
 
 # Up to this many reminders are sent in the request; more (a province reminding thousands of communes) go
@@ -76,8 +84,16 @@ JOB_TIMEOUT = 3600
 def send_all(mark: str, reminders: list[dict]) -> bool:
 	"""Send ``reminders`` (each with send()'s keywords); True when they were handed to a background job."""
 	if len(reminders) <= BACKGROUND_FROM:
-		for reminder in reminders:
-			send(mark, **reminder)
+		mailed = [send(mark, **reminder) for reminder in reminders]
+		if not all(mailed):
+			frappe.msgprint(
+				_(
+					"Chưa cấu hình tài khoản thư đi: lời nhắc đã được giao việc trên hệ thống nhưng chưa gửi"
+					" được thư điện tử."
+				),
+				alert=True,
+				indicator="orange",
+			)
 		return False
 	units = sorted(reminder["unit"] for reminder in reminders)
 	frappe.enqueue(

@@ -296,6 +296,18 @@ class TestLeaderCoverage(LeaderReportCase):
 		self.assertEqual(summary["Đơn vị đang hoạt động"], 8)
 		self.assertEqual(summary["Đã phân công lãnh đạo phụ trách"], 3)
 		self.assertEqual(summary["Tỷ lệ đã phân công (%)"], 37.5)
+		# The parent unit's leader is shown by name; the user id is kept, hidden, for the reminder.
+		district2 = next(row for row in result["result"] if row["unit"] == units.district2)
+		self.assertEqual(district2["parent_leader"], self.province_leader)
+		self.assertEqual(
+			district2["parent_leader_name"], frappe.db.get_value("User", self.province_leader, "full_name")
+		)
+		self.assertNotIn("@", district2["parent_leader_name"])
+		shown = [column["fieldname"] for column in result["columns"] if not column.get("hidden")]
+		self.assertIn("parent_leader_name", shown)
+		self.assertNotIn("parent_leader", shown)
+		commune21 = next(row for row in result["result"] if row["unit"] == units.commune21)
+		self.assertIsNone(commune21["parent_leader_name"])
 
 		frappe.db.set_value("DV Unit", units.commune12, "valid_to", "2025-06-30")
 		result = run_report("coverage", {"unit": units.province})
@@ -320,6 +332,28 @@ class TestLeaderCoverage(LeaderReportCase):
 		self.assertEqual(second["reminded"], [])
 		self.assertEqual(set(second["already_reminded"]), set(first["reminded"]))
 		self.assertEqual(frappe.db.count("ToDo"), todos + 3)
+
+	def test_without_an_outgoing_email_account_the_reminder_is_still_a_todo(self):
+		from frappe.email.doctype.email_account.email_account import EmailAccount
+
+		from danvan_app.api.units import remind_about_missing_leaders
+
+		def no_account(*_args, **_kwargs):
+			frappe.throw(
+				"Please setup default Email Account from Settings > Email Account", frappe.OutgoingEmailError
+			)
+
+		units = self.units
+		todos = frappe.db.count("ToDo")
+		frappe.local.message_log = []
+		with patch.object(EmailAccount, "find_outgoing", side_effect=no_account):
+			result = remind_about_missing_leaders(units.province)
+		self.assertEqual(set(result["reminded"]), {units.commune12, self.front, units.district2})
+		self.assertEqual(frappe.db.count("ToDo"), todos + 3)
+		messages = [m["message"] for m in frappe.local.message_log]
+		self.assertEqual(len(messages), 1)
+		self.assertIn("Chưa cấu hình tài khoản thư đi", messages[0])
+		self.assertNotIn("Email Account", messages[0])
 
 	def test_reminding_needs_the_right_to_change_units(self):
 		from danvan_app.api.units import remind_about_missing_leaders

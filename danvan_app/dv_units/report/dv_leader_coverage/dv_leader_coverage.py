@@ -30,10 +30,17 @@ def get_columns() -> list[dict]:
 		{"fieldname": "admin_level", "label": _("Cấp"), "fieldtype": "Data", "width": 130},
 		{"fieldname": "parent_unit_name", "label": _("Đơn vị cấp trên"), "fieldtype": "Data", "width": 240},
 		{
-			"fieldname": "parent_leader",
+			"fieldname": "parent_leader_name",
 			"label": _("Lãnh đạo phụ trách của cấp trên"),
 			"fieldtype": "Data",
 			"width": 220,
+		},
+		# The leader's user id (an e-mail address), kept for the reminder, shown by name above.
+		{
+			"fieldname": "parent_leader",
+			"label": _("Tài khoản lãnh đạo cấp trên"),
+			"fieldtype": "Data",
+			"hidden": 1,
 		},
 	]
 
