@@ -24,12 +24,26 @@ danvan.totals_row_label = function (options, label_column) {
 danvan.own_totals_row = function (options, label_column) {
 	const data = options.data || [];
 	const last = data[data.length - 1];
-	if (last && last.is_total_row) {
-		options.data = data.slice(0, -1);
-		options.showTotalRow = true;
-		if (frappe.query_report && frappe.query_report.raw_data) {
-			frappe.query_report.raw_data.add_total_row = true;
-		}
+	if (!(last && last.is_total_row)) {
+		return danvan.totals_row_label(options, label_column);
 	}
-	return danvan.totals_row_label(options, label_column);
+	options.data = data.slice(0, -1);
+	options.showTotalRow = true;
+	if (frappe.query_report && frappe.query_report.raw_data) {
+		frappe.query_report.raw_data.add_total_row = true;
+	}
+	danvan.totals_row_label(options, label_column);
+	const labelled = options.hooks.columnTotal;
+	// The table adds up the counts of its visible rows. A column the report did not total (a year, a kind)
+	// stays empty, and a rate is the report's rate of the totals: a sum of rates means nothing.
+	options.hooks.columnTotal = function (values, cell, type) {
+		const fieldname = cell.column.fieldname;
+		if (fieldname !== label_column) {
+			if (!(fieldname in last)) return "";
+			const fieldtype = (cell.column.docfield || cell.column).fieldtype;
+			if (fieldtype === "Percent") return last[fieldname] ?? "";
+		}
+		return labelled.call(this, values, cell, type);
+	};
+	return options;
 };
