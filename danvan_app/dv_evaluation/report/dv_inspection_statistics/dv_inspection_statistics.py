@@ -110,7 +110,8 @@ def get_columns(kinds: list[str]) -> list[dict]:
 			"width": 260,
 		},
 		{"fieldname": "inspecting_unit", "label": _("Mã đơn vị"), "fieldtype": "Data", "hidden": 1},
-		{"fieldname": "year", "label": _("Năm"), "fieldtype": "Int", "width": 70},
+		# A year is a label, not a number to add up: as Data, the table's totals row leaves it empty.
+		{"fieldname": "year", "label": _("Năm"), "fieldtype": "Data", "width": 70},
 		{"fieldname": "inspection_kind", "label": _("Hình thức"), "fieldtype": "Data", "width": 100},
 		{"fieldname": "units", "label": _("Số đơn vị"), "fieldtype": "Int", "width": 100},
 		{
