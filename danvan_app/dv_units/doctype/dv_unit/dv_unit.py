@@ -2,11 +2,13 @@
 # For license information, please see license.txt
 
 import frappe
+from frappe import _
 from frappe.utils import add_days, getdate, today
 from frappe.utils.nestedset import NestedSet, get_ancestors_of
 
 from danvan_app.domain import unit_history
 from danvan_app.domain import units as unit_rules
+from danvan_app.exceptions import UnitTreeError
 from danvan_app.permissions.guard import ScopeGuard
 from danvan_app.rule_refusals import refusals
 from danvan_app.utils import as_date
@@ -133,9 +135,34 @@ class DVUnit(ValueGuard, ScopeGuard, NestedSet):
 		return frappe.db.get_value("DV Unit", self.parent_dv_unit, "unit_name") or self.parent_dv_unit
 
 	def on_update(self):
+		placed = self.flags.in_insert or self.has_value_changed("parent_dv_unit")
 		super().on_update()
+		if placed:
+			self.check_tree_placement()
 		self.mark_parent_as_group()
 		self.refresh_unit_scopes()
+
+	def check_tree_placement(self):
+		"""Frappe places a new top-level unit after the last one it reads from the transaction's snapshot,
+		without a lock: two units added at the same moment (seen with two clients building trees at once)
+		could put one inside the other's bounds, and every scope read by bounds would reach units it must
+		not. The bounds are read again with a locking read (the latest committed values, waiting for any
+		other change in progress): the innermost unit around this one must be its parent. If not, the save
+		is refused and rolled back, and can simply be done again."""
+		enclosing = frappe.db.sql(
+			"""select outer_unit.name from `tabDV Unit` unit
+			join `tabDV Unit` outer_unit on outer_unit.lft < unit.lft and outer_unit.rgt > unit.rgt
+			where unit.name = %s order by outer_unit.lft desc limit 1 lock in share mode""",
+			self.name,
+		)
+		if (enclosing[0][0] if enclosing else None) != (self.parent_dv_unit or None):
+			frappe.throw(
+				_(
+					"Cây đơn vị vừa được thay đổi cùng lúc ở nơi khác nên chưa lưu được đơn vị này. Vui lòng lưu lại."
+				),
+				UnitTreeError,
+				title=_("Chưa lưu được"),
+			)
 
 	def on_trash(self):
 		super().on_trash()

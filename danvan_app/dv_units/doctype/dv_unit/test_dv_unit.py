@@ -40,6 +40,31 @@ class TestDVUnit(FrappeTestCase):
 		self.assertIn(self.units.commune11, get_descendants_of("DV Unit", self.units.district2))
 		self.assertNotIn(self.units.commune11, get_descendants_of("DV Unit", self.units.district1))
 
+	def test_a_new_top_unit_placed_inside_another_units_bounds_is_refused(self):
+		"""What two units added at the same moment did on a served site: Frappe read the last top-level bound
+		from a stale snapshot and put a new top-level unit inside a district's bounds, so the district's
+		officials reached it. Here the same placement is made by hand right after Frappe's own."""
+		from unittest.mock import patch
+
+		from frappe.utils import nestedset
+
+		district = frappe.db.get_value("DV Unit", self.units.district1, ["lft", "rgt"], as_dict=True)
+		place = nestedset.update_nsm
+
+		def placed_inside_the_district(doc):
+			place(doc)
+			frappe.db.sql(
+				"update `tabDV Unit` set lft = %s, rgt = %s where name = %s",
+				(district.rgt - 1, district.rgt - 1, doc.name),
+			)
+
+		with patch.object(nestedset, "update_nsm", placed_inside_the_district):
+			with self.assertRaises(UnitTreeError) as caught:
+				make_unit("Ban Dân vận Tỉnh ủy Mới")
+		self.assertIn("thay đổi cùng lúc", str(caught.exception))
+		# Placed where Frappe puts it, the same unit is saved.
+		self.assertTrue(make_unit("Ban Dân vận Tỉnh ủy Khác").name)
+
 	def test_validity_ending_before_it_starts_is_refused_and_nothing_saved(self):
 		before = frappe.db.count("DV Unit")
 		with self.assertRaises(UnitValidityError):
