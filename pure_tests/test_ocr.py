@@ -182,6 +182,58 @@ def page():
 		("11. NỘI DUNG KHÁC", "11. NỘI DUNG KHÁC"),
 		("l. MỤC ĐÍCH, YÊU CẦU", "I. MỤC ĐÍCH, YÊU CẦU"),
 		("H. Nguyễn Văn A phụ trách", "H. Nguyễn Văn A phụ trách"),
+		# Part numerals misread further (issue 17, second round): a bracket or an Arabic "1" among the strokes,
+		# "IIL" / "IL" for "III." / "II." without the stop, a speck before it; "III." read as "II." after
+		# "II.", and strokes that make no numeral between two parts ("TH" between "II." and "IV.").
+		("I[. MỤC ĐÍCH, YÊU CẦU", "I. MỤC ĐÍCH, YÊU CẦU"),
+		("1I.NỘI DUNG TRỌNG TÂM", "II. NỘI DUNG TRỌNG TÂM"),
+		("-IIL PHÂN CÔNG NHIỆM VỤ", "III. PHÂN CÔNG NHIỆM VỤ"),
+		("IL NỘI DUNG THỰC HIỆN", "II. NỘI DUNG THỰC HIỆN"),
+		(
+			"I. MỤC ĐÍCH\n\nII. NỘI DUNG\n\nII. TỔ CHỨC THỰC HIỆN",
+			"I. MỤC ĐÍCH\n\nII. NỘI DUNG\n\nIII. TỔ CHỨC THỰC HIỆN",
+		),
+		(
+			"II. ĐỐI TƯỢNG KIỂM TRA\n\nTH NỘI DUNG KIỂM TRA, GIÁM SÁT\n\nIV. TỔ CHỨC THỰC HIỆN",
+			"II. ĐỐI TƯỢNG KIỂM TRA\n\nIII. NỘI DUNG KIỂM TRA, GIÁM SÁT\n\nIV. TỔ CHỨC THỰC HIỆN",
+		),
+		(
+			"I. MỤC ĐÍCH\n\n1. MỤC ĐÍCH CHUNG\n\nII. NỘI DUNG",
+			"I. MỤC ĐÍCH\n\n1. MỤC ĐÍCH CHUNG\n\nII. NỘI DUNG",
+		),
+		# A heading's last word with a stroke read after it; an English word in a heading stays.
+		("IV. NỘI DUNG HOẠT ĐỘNG TRIỂN KHAIL", "IV. NỘI DUNG HOẠT ĐỘNG TRIỂN KHAI"),
+		("IV. SỬ DỤNG ALCOHOL", "IV. SỬ DỤNG ALCOHOL"),
+		# A list dash read as a mark beside other "- " points, or as "~" anywhere; a mark before a paragraph
+		# among paragraphs is dust.
+		(
+			"- Kiểm tra chợ tạm.\n\n` Tiêu hủy thực phẩm.\n\n- Tuyên truyền người dân.",
+			"- Kiểm tra chợ tạm.\n\n- Tiêu hủy thực phẩm.\n\n- Tuyên truyền người dân.",
+		),
+		(
+			"2. Yêu cầu\n\n~ Công tác kiểm tra phải đúng quy trình.",
+			"2. Yêu cầu\n\n- Công tác kiểm tra phải đúng quy trình.",
+		),
+		(
+			"Đoạn văn.\n\n` Tiêu hủy thực phẩm.\n\nĐoạn khác.",
+			"Đoạn văn.\n\nTiêu hủy thực phẩm.\n\nĐoạn khác.",
+		),
+		("=3, Sở Tài chính:", "3. Sở Tài chính:"),
+		("_* Thời gian thực hiện: Từ khi thành lập", "* Thời gian thực hiện: Từ khi thành lập"),
+		# A numbered item read as a letter with a speck and a comma, between its neighbours.
+		(
+			"4. Sở Khoa học\n\nChủ trì việc này.\n\n.b, Các sở, ban, ngành\n\n6. Đề nghị Văn phòng",
+			"4. Sở Khoa học\n\nChủ trì việc này.\n\n5. Các sở, ban, ngành\n\n6. Đề nghị Văn phòng",
+		),
+		# A cited article's number or a "Điều" at a printed line's start runs on; an article heading does not.
+		(
+			"Theo quy định tại Điều 23, Điều 24,\nĐiều 25 của Luật Bầu cử.\n\nĐiều 5. Trách nhiệm thi hành",
+			"Theo quy định tại Điều 23, Điều 24, Điều 25 của Luật Bầu cử.\n\nĐiều 5. Trách nhiệm thi hành",
+		),
+		(
+			"Theo quy định tại Điều 3, Điều 35, Điều\n41. Điều 42 của Luật.",
+			"Theo quy định tại Điều 3, Điều 35, Điều 41. Điều 42 của Luật.",
+		),
 		# A "- " lost before a body's name between runs of "+ " points, and a speck before a "+" point; an
 		# unmarked line under a header that is no "- " line stays as read.
 		(
@@ -307,6 +359,19 @@ def test_a_short_printed_line_ends_its_paragraph_and_a_last_point_gets_its_lette
 	assert clean_ocr_text("e) Đổi mới.\n\nø) Tăng cường kiểm tra.\n\n3. Ủy ban MTTQ") == (
 		"e) Đổi mới.\n\ng) Tăng cường kiểm tra.\n\n3. Ủy ban MTTQ\n"
 	)
+
+
+def test_a_colon_closing_a_full_line_before_lower_case_is_dust_and_the_sentence_runs_on():
+	# Issue 17, second round: "… nâng cao ý thức, trách nhiệm:" / "của cán bộ …" (a speck at the margin).
+	full = "phát triển kinh tế - xã hội của thành phố, bảo đảm đồng bộ, thống nhất, hiệu quả trong"
+	body = [f"Dòng thứ {n} {full}" for n in range(10)]
+	text = "\n".join([*body, f"{full} trách nhiệm:", "của cán bộ, công chức."])
+	assert clean_ocr_text(text).rstrip("\n").endswith(f"{full} trách nhiệm của cán bộ, công chức.")
+	# A colon before a list, or after a short line, keeps its break.
+	listed = "\n".join([*body, f"{full} như sau:", "- tuyên truyền."])
+	assert clean_ocr_text(listed).split("\n")[-2] == "- tuyên truyền."
+	short = "\n".join([*body, "Nội dung:", "tuyên truyền."])
+	assert clean_ocr_text(short).split("\n")[-2] == "tuyên truyền."
 
 
 def test_tesseract_tsv_becomes_lines_paragraphs_and_scored_words():

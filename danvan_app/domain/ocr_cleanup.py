@@ -123,7 +123,7 @@ def clean_ocr_text(text: str) -> str:
 	text = text.replace("Ð", "Đ").replace("ð", "đ")
 	text = text.replace("\u00ad", "").replace("ﬁ", "fi").replace("ﬂ", "fl")
 	text = re.sub(r"[‘’`´]", "'", text)
-	lines = [_clean_line(line) for line in text.split("\n")]
+	lines = [_clean_line(line) for line in _dashes_read_as_marks(text.split("\n"))]
 	text = "\n".join(line for line in lines if line is not None)
 	text = _NUMBER_HYPHEN_BREAK.sub(r"\1-", text)
 	text = _HYPHEN_BREAK.sub(lambda m: m[1] + m[2] if m[2].islower() else m[0], text)
@@ -139,6 +139,48 @@ def clean_ocr_text(text: str) -> str:
 	return text.strip("\n") + "\n"
 
 
+# A list dash read as a mark ("` Tiêu hủy …", "~ Từ ngân sách …", ": Cấp Oresol …", "_~ Nguồn …"): the mark, a
+# space and a capital, where the nearest line before or after is a "- " point (or read the same way).
+_MARK_FOR_DASH = re.compile(rf"^[`'~_:;.,¬=]{{1,2}} (?={_UPPER})")
+
+
+def _dashes_read_as_marks(lines: list[str]) -> list[str]:
+	marked = [bool(_MARK_FOR_DASH.match(line.strip())) for line in lines]
+	dashed = [line.strip().startswith(("- ", "– ")) or marked[index] for index, line in enumerate(lines)]
+	# The first line of each paragraph (Tesseract ends a paragraph with a blank line); a neighbour is the
+	# paragraph before or after, whatever its length.
+	starts = [
+		index
+		for index, line in enumerate(lines)
+		if line.strip() and (index == 0 or not lines[index - 1].strip())
+	]
+	out = list(lines)
+	for position, index in enumerate(starts):
+		if not marked[index]:
+			continue
+		neighbours = starts[position - 1 : position] + starts[position + 1 : position + 2]
+		# "~" opens no Vietnamese sentence: always a dash.
+		if lines[index].strip().lstrip("_").startswith("~") or any(dashed[other] for other in neighbours):
+			out[index] = _MARK_FOR_DASH.sub("- ", lines[index].strip())
+	return out
+
+
+# A Vietnamese syllable never ends in "L" (and no English word of a heading in "AIL" or "OIL" is likely there): an upper-case heading's last word read with a trailing stroke
+# ("NỘI DUNG HOẠT ĐỘNG TRIỂN KHAIL", the rule under a heading read as a letter).
+_UPPER_VOWEL = "".join(
+	ch
+	for ch in map(chr, range(0x41, 0x1F00))
+	if ch.isupper() and unicodedata.normalize("NFD", ch)[0] in "AEIOUY"
+)
+_HEADING_TAIL = re.compile(rf"(?<=\s)([^\W\d_]*[{_UPPER_VOWEL}]{{2}})L$")
+
+
+def _heading_tail(line: str) -> str:
+	if not _is_heading(line) or len(line.split()) < 3:
+		return line
+	return _HEADING_TAIL.sub(lambda m: m[1] if m[1].isupper() else m[0], line)
+
+
 def _clean_line(line: str) -> str | None:
 	line = _STRAY_TOKEN.sub("", line)
 	line = re.sub(r"[ \t]{2,}", " ", line).strip()
@@ -147,7 +189,7 @@ def _clean_line(line: str) -> str | None:
 	if _JUNK_LINE.match(line):
 		return None
 	# Dust before a list dash ("_- Đơn vị chủ trì"), or read as a dash before an item's number ("_- 1, Chánh").
-	line = re.sub(r"^[_~'`.,:;]+ ?(?=[-–+•] |\d{1,2}[.,)] \S)", "", line)
+	line = re.sub(r"^[_~'`.,:;=]+ ?(?=[-–+•*] |\d{1,2}[.,)] \S)", "", line)
 	line = re.sub(r"^[-–] ?(?=\d{1,2}(?:\.\d{1,2})*[.,)] \S)", "", line)
 	# "5." read as "5S." or "5," at the head of a list item.
 	line = re.sub(r"^(\d{1,2})(?:[Ss]([.)])|,)\s", lambda m: f"{m[1]}{m[2] or '.'} ", line)
@@ -156,6 +198,7 @@ def _clean_line(line: str) -> str | None:
 	# "3.1: Tham gia": a point's closing stop read as a colon or a comma.
 	line = re.sub(rf"^(\d{{1,2}}\.\d{{1,2}})[:,] (?={_UPPER})", r"\1. ", line)
 	line = _roman_heading(line)
+	line = _heading_tail(line)
 	line = _lone_letters(line)
 	# Dust read as a full stop or quote stuck to a word: a full stop followed by a lower-case word is not
 	# one in Vietnamese prose, and no word starts with "." or "'".
@@ -179,7 +222,8 @@ def _clean_line(line: str) -> str | None:
 
 
 _ITEM = re.compile(r"^(\d{1,2})[.)] ")
-_MISREAD_ITEM = re.compile(rf"^([^\W\d_]|\S{{2}})([.)]) (?={_UPPER})")
+# "o. Các cấp ủy", ".b, Các sở" (a speck before it, its stop read as a comma).
+_MISREAD_ITEM = re.compile(rf"^[.,'`_~]?([^\W\d_]|\S{{2}})([.),]) (?={_UPPER})")
 
 
 # The letters of lettered points in their order; "đ" is skipped by some drafters (d, e), used by others.
@@ -244,6 +288,38 @@ def _decimal_repairs(lines: list[str]) -> list[str]:
 	return lines
 
 
+_PART = re.compile(r"^([IVX]{1,4})\. (?=\S)")
+# Strokes that may be a part's numeral read wrong ("TH NỘI DUNG" for "III."), told only by the parts around it.
+_LOOSE_PART = re.compile(r"^[-–_~]?([IVXHLTl1|\[]{1,4})[.),:]? ?(?=\S)")
+_PART_VALUES = {numeral: value for value, numeral in enumerate("I II III IV V VI VII VIII IX X".split(), 1)}
+_PART_NUMERALS = {value: numeral for numeral, value in _PART_VALUES.items()}
+
+
+def _part_repairs(lines: list[str]) -> list[str]:
+	"""A part's numeral read as the one before it, a stroke lost ("III." read "II." after "II."), or as
+	strokes that make no numeral ("TH NỘI DUNG" between "II." and "IV."): the part after the one before, when
+	the part after it (if any) leaves exactly that number between them. Upper-case headings only."""
+	parts: list[tuple[int, int | None, int]] = []  # (line, value or None for strokes, length of the mark)
+	for index, line in enumerate(lines):
+		strict = _PART.match(line)
+		if strict and strict[1] in _PART_VALUES and _is_heading(line[strict.end() :]):
+			parts.append((index, _PART_VALUES[strict[1]], len(strict[1]) + 2))
+			continue
+		loose = _LOOSE_PART.match(line)
+		if loose and _is_heading(line[loose.end() :]) and len(line[loose.end() :].split()) >= 2:
+			parts.append((index, None, loose.end()))
+	for position in range(1, len(parts)):
+		index, value, length = parts[position]
+		previous = parts[position - 1][1]
+		following = next((part[1] for part in parts[position + 1 :] if part[1] is not None), None)
+		if previous is None or previous + 1 not in _PART_NUMERALS or value == previous + 1:
+			continue
+		if (value is not None and following is None and value == previous) or following == previous + 2:
+			lines[index] = f"{_PART_NUMERALS[previous + 1]}. " + lines[index][length:].lstrip()
+			parts[position] = (index, previous + 1, 0)
+	return lines
+
+
 def _list_repairs(text: str) -> str:
 	"""Two things that break a numbered list: an item number read as letters ("o. Các cấp ủy" between 4.
 	and 6.), and a line that starts with a spaced dash but continues a clause ("tổ chức chính trị" /
@@ -268,9 +344,11 @@ def _list_repairs(text: str) -> str:
 		if misread and previous_number is not None and not _ROMAN.fullmatch(misread[1]):
 			following = next((n for n in numbers[index + 1 :] if n is not None), None)
 			if following == previous_number + 2:
-				lines[index] = f"{previous_number + 1}{misread[2]} " + line[misread.end() :]
+				mark = "." if misread[2] == "," else misread[2]
+				lines[index] = f"{previous_number + 1}{mark} " + line[misread.end() :]
 				previous_number += 1
 	lines = _decimal_repairs(lines)
+	lines = _part_repairs(lines)
 	out: list[str] = []
 	for line in lines:
 		filled = next((kept for kept in reversed(out) if kept.strip()), "")
@@ -287,7 +365,7 @@ def _list_repairs(text: str) -> str:
 # A line that starts something of its own: a list item, the number line, the place-and-date line, a
 # salutation or the recipients' list.
 _OWN_LINE = re.compile(
-	r"(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|[IVX]+[.)] |[-+•*–—]\s|Điều \d|Số\b|Kính gửi|Nơi nhận"
+	r"(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|[IVX]+[.)] |[-+•*–—]\s|Điều \d{1,3}\s?[.:]|Số\b|Kính gửi|Nơi nhận"
 	r"|Chương\b|Mục\b|Phần\b)"
 )
 _PLACE_DATE = re.compile(r",\s*ngày\s+\S+\s+tháng", re.IGNORECASE)
@@ -315,6 +393,21 @@ def _join_wrapped_lines(text: str) -> str:
 				out[-1] = out[-1].rstrip() + " " + line.lstrip()
 				continue
 		previous = out[-1] if out else ""
+		if (
+			full
+			and previous.rstrip().endswith(":")
+			and len(last_printed.strip()) >= _SHORT * full
+			and line.lstrip()[:1].islower()
+			and not _OWN_LINE.match(line)
+		):
+			# "… nâng cao ý thức, trách nhiệm:" / "của cán bộ, công chức …": a colon closing a full printed line
+			# before a line in lower case is dust at the margin; the sentence runs on.
+			out[-1] = previous.rstrip()[:-1] + " " + line.lstrip()
+			continue
+		# A cited article's number wrapped: "… tại Điều 3, Điều 35, Điều" / "41. Điều 42 …".
+		if re.search(r"(?i)\b(?:điều|khoản|điểm|chương|mục|số)$", previous) and re.match(r"\d{1,3}\b", line):
+			out[-1] = previous.rstrip() + " " + line.lstrip()
+			continue
 		# The place-and-date line wrapped in its narrow column: "..., ngày 15 tháng 3 năm" / "2024".
 		if re.search(r"\b(?:ngày|tháng|năm)$", previous) and re.match(r"\d{1,4}\b", line):
 			out[-1] = previous.rstrip() + " " + line.lstrip()
@@ -398,24 +491,28 @@ def _dust_stops(text: str) -> str:
 
 # A part's Roman numeral at the head of an upper-case heading, as Tesseract reads its strokes ("H." for "II.",
 # "IH." for "III.", "1V." for "IV."), or with its full stop lost ("II NỘI DUNG THỰC HIỆN").
-_ROMAN_LIKE = re.compile(r"^([IVXHl|]{1,4})([.)]?) (?=\S)")
+_ROMAN_LIKE = re.compile(r"^[-–_~]?([IVXHlL|1\[]{1,4})(?:([.)]) ?|( ))(?=\S)")
 _PARTS = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"}
 # Without a mark only numerals that are no word ("VI PHẠM HÀNH CHÍNH" is one).
 _BARE_PARTS = {"I", "II", "III", "IV", "VII", "VIII", "IX"}
 # Not "1": "1. MỤC ĐÍCH, YÊU CẦU" and "11. NỘI DUNG" are Arabic headings as written.
-_HEADING_STROKES = {"H": ("II",), "l": ("I",), "|": ("I",)}
+_HEADING_STROKES = {"H": ("II",), "l": ("I",), "|": ("I",), "L": ("I",), "[": ("",)}
 
 
 def _roman_heading(line: str) -> str:
 	match = _ROMAN_LIKE.match(line)
-	if not match or not _is_heading(line[match.end() :]) or len(line[match.end() :].split()) < 2:
+	rest = line[match.end() :] if match else ""
+	if not match or not _is_heading(rest) or len(rest.split()) < 2:
 		return line
 	numeral, mark = match[1], match[2]
-	if numeral in _PARTS:
-		if mark or numeral not in _BARE_PARTS:
+	if "1" in numeral:
+		# "1I.NỘI DUNG": a "1" beside a Roman stroke is one too; "1." and "11." alone are Arabic as written.
+		if not re.search(r"[IVXHlL|]", numeral):
 			return line
-	else:
-		if not mark:
+		numeral = numeral.replace("1", "I")
+	if numeral not in _PARTS:
+		# "IL NỘI DUNG": the last stroke and the stop read as one "L"; no Vietnamese word is "IL".
+		if not mark and not (numeral.startswith("I") and numeral.endswith("L")):
 			return line
 		readings = {""}
 		for ch in numeral:
@@ -424,7 +521,9 @@ def _roman_heading(line: str) -> str:
 		if len(parts) != 1:
 			return line
 		numeral = parts.pop()
-	return f"{numeral}{mark or '.'} {line[match.end() :]}"
+	elif not mark and numeral not in _BARE_PARTS:
+		return line
+	return f"{numeral}{mark or '.'} {rest}"
 
 
 # A lone consonant is no Vietnamese word: a speck read as a letter, doubling the next word's first letter
