@@ -234,6 +234,32 @@ def page():
 			"Theo quy định tại Điều 3, Điều 35, Điều\n41. Điều 42 của Luật.",
 			"Theo quy định tại Điều 3, Điều 35, Điều 41. Điều 42 của Luật.",
 		),
+		# A lettered point "a)" under a "4.5." point is no misread item number, even where an item "5." is
+		# missing; a list's first point read as a digit ("5)" over "b)") is "a)".
+		(
+			"4. Hội nghị\n\n4.5. Ban thực hiện các nội dung sau:\n\na) Xây dựng kế hoạch.\n\nb) Thông báo."
+			"\n\no. Công tác tuyên truyền\n\n6. Giải quyết khiếu nại",
+			"4. Hội nghị\n\n4.5. Ban thực hiện các nội dung sau:\n\na) Xây dựng kế hoạch.\n\nb) Thông báo."
+			"\n\n5. Công tác tuyên truyền\n\n6. Giải quyết khiếu nại",
+		),
+		(
+			"c) Cũ.\n\n4.5. Ban thực hiện các nội dung sau:\n\n5) Xây dựng kế hoạch.\n\nb) Thông báo.",
+			"c) Cũ.\n\n4.5. Ban thực hiện các nội dung sau:\n\na) Xây dựng kế hoạch.\n\nb) Thông báo.",
+		),
+		# A document number's code wrapped after its hyphen, and a paragraph break after a word that never
+		# ends a sentence ("… và của" / "Ban Thường trực …"); a heading after such a word keeps its break.
+		(
+			"1. Căn cứ Thông tri số 05/TT-\n\nMTTW-BTT, ngày 04/11/2025 của Ủy ban và của\n\nBan Thường trực."
+			"\n\nHướng dẫn số 13/HD- MTTW-BTT.",
+			"1. Căn cứ Thông tri số 05/TT-MTTW-BTT, ngày 04/11/2025 của Ủy ban và của Ban Thường trực."
+			"\n\nHướng dẫn số 13/HD-MTTW-BTT.",
+		),
+		("Kế hoạch gửi đến\n\nIII. TỔ CHỨC THỰC HIỆN", "Kế hoạch gửi đến\n\nIII. TỔ CHỨC THỰC HIỆN"),
+		# Dust stuck to a dash before a wrapped line's lower-case rest, and before a list dash.
+		(
+			"- Khiếu nại thì chuyển đến Ủy ban\n—_ bầu cử cấp tỉnh.\n\nˆ_- Trường hợp bất khả kháng.",
+			"- Khiếu nại thì chuyển đến Ủy ban bầu cử cấp tỉnh.\n\n- Trường hợp bất khả kháng.",
+		),
 		# A "- " lost before a body's name between runs of "+ " points, and a speck before a "+" point; an
 		# unmarked line under a header that is no "- " line stays as read.
 		(

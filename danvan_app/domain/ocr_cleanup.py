@@ -42,6 +42,11 @@ _LETTERS_FOR = {"1": "TIl", "0": "OĐD", "8": "B", "5": "S"}
 _HYPHEN_BREAK = re.compile(r"([^\W\d_])-\n\ue000?([^\W\d_])")
 # "15-\nCT/TU" is a document number split after its hyphen: the line break goes, the hyphen stays.
 _NUMBER_HYPHEN_BREAK = re.compile(r"(\d)-\n(?=[A-ZĐ]{2,}/)")
+# "Thông tri số 05/TT-" / "MTTW-BTT" and "13/HD- MTTW-BTT": a document number's code wrapped after a hyphen.
+_CODE_HYPHEN_BREAK = re.compile(r"(\d{1,5}/[A-ZĐ][A-ZĐa-z]{0,7})- ?\n{0,2}(?=[A-ZĐ]{2,})")
+# Words that never end a sentence: a paragraph break Tesseract put after one ("… và của" / blank / "Ban
+# Thường trực …") is inside a paragraph.
+_RUNS_ON_WORD = re.compile(r"(?<!\S)(?:của|và|các|với|cho|trong|theo|tại|để|những|đến|từ|được|về|là)$")
 # Marks from stamps, signatures and dirt that Tesseract reads as punctuation on their own.
 # ("*" stays: offices head a section with it, "* Về nhiệm vụ:".)
 _STRAY_TOKEN = re.compile(r"(?<!\S)[|¦~_^ˆ`'\"«»©®°¬•#<>{}\[\]\\=;:,.¡¿]{1,3}(?!\S)")
@@ -126,11 +131,13 @@ def clean_ocr_text(text: str) -> str:
 	lines = [_clean_line(line) for line in _dashes_read_as_marks(text.split("\n"))]
 	text = "\n".join(line for line in lines if line is not None)
 	text = _NUMBER_HYPHEN_BREAK.sub(r"\1-", text)
+	text = _CODE_HYPHEN_BREAK.sub(r"\1-", text)
 	text = _HYPHEN_BREAK.sub(lambda m: m[1] + m[2] if m[2].islower() else m[0], text)
 	text = _list_repairs(text)
 	# A paragraph never starts in lower case: Tesseract split one (a centred title's second line, often).
 	# A lettered point "c) Rà soát …" does, and is a paragraph of its own.
 	text = re.sub(rf"([^\n])\n\n(?={_LOWER})(?!{_LETTERED_POINT})", lambda m: m[1] + "\n", text)
+	text = _breaks_after_running_words(text)
 	text = _join_wrapped_lines(text)
 	text = _lost_dashes(text)
 	text = _stray_dashes(text)
@@ -181,6 +188,24 @@ def _heading_tail(line: str) -> str:
 	return _HEADING_TAIL.sub(lambda m: m[1] if m[1].isupper() else m[0], line)
 
 
+def _breaks_after_running_words(text: str) -> str:
+	lines = text.split("\n")
+	out: list[str] = []
+	for line in lines:
+		if (
+			line.strip()
+			and len(out) >= 2
+			and not out[-1].strip()
+			and _RUNS_ON_WORD.search(out[-2].rstrip())
+			and not _is_heading(out[-2])
+			and not _OWN_LINE.match(line)
+			and not _is_heading(line)
+		):
+			out.pop()
+		out.append(line)
+	return "\n".join(out)
+
+
 def _clean_line(line: str) -> str | None:
 	line = _STRAY_TOKEN.sub("", line)
 	line = re.sub(r"[ \t]{2,}", " ", line).strip()
@@ -189,7 +214,9 @@ def _clean_line(line: str) -> str | None:
 	if _JUNK_LINE.match(line):
 		return None
 	# Dust before a list dash ("_- Đơn vị chủ trì"), or read as a dash before an item's number ("_- 1, Chánh").
-	line = re.sub(r"^[_~'`.,:;=]+ ?(?=[-–+•*] |\d{1,2}[.,)] \S)", "", line)
+	line = re.sub(r"^[_~'`.,:;=ˆ]+ ?(?=[-–+•*] |\d{1,2}[.,)] \S)", "", line)
+	# A dash with dust stuck to it before a word in lower case ("—_ bầu cử …"): a wrapped line's speck.
+	line = re.sub(rf"^[-–—][_~'`]+ (?={_LOWER})", "", line)
 	line = re.sub(r"^[-–] ?(?=\d{1,2}(?:\.\d{1,2})*[.,)] \S)", "", line)
 	# "5." read as "5S." or "5," at the head of a list item.
 	line = re.sub(r"^(\d{1,2})(?:[Ss]([.)])|,)\s", lambda m: f"{m[1]}{m[2] or '.'} ", line)
@@ -243,6 +270,10 @@ def _lettered_repairs(lines: list[str]) -> list[str]:
 		before = _neighbour_point(lines, letters, range(index - 1, -1, -1))
 		after = _neighbour_point(lines, letters, range(index + 1, len(lines)))
 		if before is None:
+			# A list's first point read as another mark ("5) Xây dựng …" over "b) …"): "a)".
+			if after == "b" and not misread[1].isalpha():
+				lines[index] = "a) " + line[misread.end() :]
+				letters[index] = "a"
 			continue
 		# The last point of its list ("e)" then "ø)", then the next numbered item): the letter after "e".
 		end = _POINT_LETTERS.index(after) if after else _POINT_LETTERS.index(before) + 2
@@ -260,7 +291,7 @@ def _neighbour_point(lines: list[str], letters: list[str | None], indexes: range
 	for index in indexes:
 		if letters[index] is not None:
 			return letters[index]
-		if _ITEM.match(lines[index]) or _is_heading(lines[index]):
+		if _ITEM.match(lines[index]) or _DECIMAL.match(lines[index]) or _is_heading(lines[index]):
 			return None
 	return None
 
@@ -341,7 +372,13 @@ def _list_repairs(text: str) -> str:
 			previous_number = numbers[index]
 			continue
 		misread = _MISREAD_ITEM.match(line)
-		if misread and previous_number is not None and not _ROMAN.fullmatch(misread[1]):
+		# A lettered point "a)" is one as read, not an item's number misread.
+		if (
+			misread
+			and previous_number is not None
+			and not _ROMAN.fullmatch(misread[1])
+			and not _POINT.match(line)
+		):
 			following = next((n for n in numbers[index + 1 :] if n is not None), None)
 			if following == previous_number + 2:
 				mark = "." if misread[2] == "," else misread[2]
