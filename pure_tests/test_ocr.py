@@ -260,6 +260,12 @@ def page():
 			"- Khiếu nại thì chuyển đến Ủy ban\n—_ bầu cử cấp tỉnh.\n\nˆ_- Trường hợp bất khả kháng.",
 			"- Khiếu nại thì chuyển đến Ủy ban bầu cử cấp tỉnh.\n\n- Trường hợp bất khả kháng.",
 		),
+		# "Căn bộ" (no such word) for "Cán bộ" heading a unit's duties; a speck after a paragraph's stop.
+		("3. Căn bộ phụ trách lĩnh vực giám sát", "3. Cán bộ phụ trách lĩnh vực giám sát"),
+		(
+			"- Đơn vị phối hợp: cơ quan Ủy ban MTTQ Việt Nam xã.:",
+			"- Đơn vị phối hợp: cơ quan Ủy ban MTTQ Việt Nam xã.",
+		),
 		# A "- " lost before a body's name between runs of "+ " points, and a speck before a "+" point; an
 		# unmarked line under a header that is no "- " line stays as read.
 		(

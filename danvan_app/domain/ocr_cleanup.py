@@ -236,6 +236,8 @@ def _clean_line(line: str) -> str | None:
 	line = re.sub(r"^([-+]) (?:[-+] )+", r"\1 ", line)  # "- - Ban cán sự": a speck before the dash
 	line = re.sub(r"^[-–] ?(?=\+ )", "", line)  # "-+ Rà soát": a speck before a "+" point
 	line = re.sub(rf"^S([.)]) (?={_UPPER})", r"5\1 ", line)  # "S." for "5." heading a list item
+	# "… cơ quan Ủy ban MTTQ Việt Nam xã.:": a speck read after the paragraph's full stop.
+	line = re.sub(r"(?<=[^\W\d_])\.[:;,]$", ".", line)
 	# A lone dash or mark closing a line is a signature's or a ruling's trace, not text.
 	line = re.sub(r"\s+[-–—ˆ]+$", "", line)
 	line = _word_pairs(line)
@@ -606,6 +608,7 @@ _WORD_PAIRS = {
 	"mồ hình": "mô hình",
 	"cấp uỷ": "cấp ủy",
 	"chính quyển": "chính quyền",
+	"căn bộ": "cán bộ",
 }
 _PAIR = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, _WORD_PAIRS)) + r")(?!\w)", re.IGNORECASE)
 
