@@ -263,9 +263,20 @@ def page():
 		# "Căn bộ" (no such word) for "Cán bộ" heading a unit's duties; a speck after a paragraph's stop.
 		("3. Căn bộ phụ trách lĩnh vực giám sát", "3. Cán bộ phụ trách lĩnh vực giám sát"),
 		(
+			"Trung ương Mặt trận Tố quốc Việt Nam, báo chí trung ường",
+			"Trung ương Mặt trận Tổ quốc Việt Nam, báo chí trung ương",
+		),
+		("Kiến nghị, tố cáo của công dân", "Kiến nghị, tố cáo của công dân"),
+		(
 			"- Đơn vị phối hợp: cơ quan Ủy ban MTTQ Việt Nam xã.:",
 			"- Đơn vị phối hợp: cơ quan Ủy ban MTTQ Việt Nam xã.",
 		),
+		# A lettered point's letter read as the next one ("đ)" for "d)" before "đ)"); a repeated letter with no
+		# letter left between its neighbours stays. An item's stop read as a colon, dust after a dash before it.
+		("c) Ba.\n\nđ) Bốn.\n\nđ) Năm.\n\ne) Sáu.", "c) Ba.\n\nd) Bốn.\n\nđ) Năm.\n\ne) Sáu."),
+		("a) Một.\n\nb) Hai.\n\nb) Hai nữa.", "a) Một.\n\nb) Hai.\n\nb) Hai nữa."),
+		("-_2. UBND cấp xã có trách nhiệm", "2. UBND cấp xã có trách nhiệm"),
+		("2: Đối với kiến nghị được chuyển đến", "2. Đối với kiến nghị được chuyển đến"),
 		# A "- " lost before a body's name between runs of "+ " points, and a speck before a "+" point; an
 		# unmarked line under a header that is no "- " line stays as read.
 		(

@@ -217,9 +217,10 @@ def _clean_line(line: str) -> str | None:
 	line = re.sub(r"^[_~'`.,:;=ˆ]+ ?(?=[-–+•*] |\d{1,2}[.,)] \S)", "", line)
 	# A dash with dust stuck to it before a word in lower case ("—_ bầu cử …"): a wrapped line's speck.
 	line = re.sub(rf"^[-–—][_~'`]+ (?={_LOWER})", "", line)
-	line = re.sub(r"^[-–] ?(?=\d{1,2}(?:\.\d{1,2})*[.,)] \S)", "", line)
+	line = re.sub(r"^[-–][_~'`]* ?(?=\d{1,2}(?:\.\d{1,2})*[.,)] \S)", "", line)
 	# "5." read as "5S." or "5," at the head of a list item.
 	line = re.sub(r"^(\d{1,2})(?:[Ss]([.)])|,)\s", lambda m: f"{m[1]}{m[2] or '.'} ", line)
+	line = re.sub(rf"^(\d{{1,2}}): (?={_UPPER})", r"\1. ", line)  # "2: Đối với …": the stop read as a colon
 	# "1. 2, Xây dựng": a point "1.2." read with a space and a comma.
 	line = re.sub(rf"^(\d{{1,2}})\. (\d{{1,2}})[.,] (?={_UPPER})", r"\1.\2. ", line)
 	# "3.1: Tham gia": a point's closing stop read as a colon or a comma.
@@ -266,8 +267,18 @@ def _lettered_repairs(lines: list[str]) -> list[str]:
 	before and after it in the same list leave exactly one letter between them."""
 	letters = [m[1] if (m := _POINT.match(line)) else None for line in lines]
 	for index, line in enumerate(lines):
+		if letters[index] is not None:
+			# "đ)" read for "d)" before the real "đ)": a letter repeated where the list leaves one other letter.
+			before = _neighbour_point(lines, letters, range(index - 1, -1, -1))
+			after = _neighbour_point(lines, letters, range(index + 1, len(lines)))
+			if before and after and letters[index] in (before, after):
+				between = _POINT_LETTERS[_POINT_LETTERS.index(before) + 1 : _POINT_LETTERS.index(after)]
+				if len(between) == 1:
+					lines[index] = f"{between}) " + line[3:]
+					letters[index] = between
+			continue
 		misread = _MISREAD_POINT.match(line)
-		if letters[index] is not None or not misread:
+		if not misread:
 			continue
 		before = _neighbour_point(lines, letters, range(index - 1, -1, -1))
 		after = _neighbour_point(lines, letters, range(index + 1, len(lines)))
@@ -609,6 +620,8 @@ _WORD_PAIRS = {
 	"cấp uỷ": "cấp ủy",
 	"chính quyển": "chính quyền",
 	"căn bộ": "cán bộ",
+	"tố quốc": "tổ quốc",
+	"trung ường": "trung ương",
 }
 _PAIR = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, _WORD_PAIRS)) + r")(?!\w)", re.IGNORECASE)
 
