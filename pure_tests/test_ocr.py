@@ -277,6 +277,14 @@ def page():
 		("a) Một.\n\nb) Hai.\n\nb) Hai nữa.", "a) Một.\n\nb) Hai.\n\nb) Hai nữa."),
 		("-_2. UBND cấp xã có trách nhiệm", "2. UBND cấp xã có trách nhiệm"),
 		("2: Đối với kiến nghị được chuyển đến", "2. Đối với kiến nghị được chuyển đến"),
+		# A part's first item read as another digit ("4." over "2."), its list started again under the part's
+		# heading; a list that goes on is left alone. "chỉ hội"/"chỉ đoàn" (no such words) for "chi".
+		(
+			"3. Ba\n\nV. TỔ CHỨC THỰC HIỆN\n\n4. Ban Thường trực\n\n- Làm.\n\n2. Các tổ chức thành viên",
+			"3. Ba\n\nV. TỔ CHỨC THỰC HIỆN\n\n1. Ban Thường trực\n\n- Làm.\n\n2. Các tổ chức thành viên",
+		),
+		("1. Một\n\n2. Hai\n\n5. Năm\n\n2. Hai", "1. Một\n\n2. Hai\n\n5. Năm\n\n2. Hai"),
+		("- Chỉ đạo chỉ hội, chỉ đoàn ở thôn", "- Chỉ đạo chi hội, chi đoàn ở thôn"),
 		# A "- " lost before a body's name between runs of "+ " points, and a speck before a "+" point; an
 		# unmarked line under a header that is no "- " line stays as read.
 		(

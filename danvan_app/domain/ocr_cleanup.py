@@ -372,9 +372,16 @@ def _list_repairs(text: str) -> str:
 	numbers = [int(m[1]) if (m := _ITEM.match(line)) else None for line in lines]
 	previous_number = None
 	for index, line in enumerate(lines):
+		if _PART.match(line) and _is_heading(line):
+			previous_number = None  # a part's heading: its list starts again at 1
+			continue
 		if numbers[index] is not None:
 			following = next((n for n in numbers[index + 1 :] if n is not None), None)
-			if (
+			if previous_number is None and following == 2 and numbers[index] != 1:
+				# "4. Ban Thường trực …" heading a part's list, "2." next: the first item, "1." misread.
+				numbers[index] = 1
+				lines[index] = "1" + line[len(_ITEM.match(line)[1]) :]
+			elif (
 				previous_number is not None
 				and following is not None
 				and numbers[index] != previous_number + 1 == following - 1
@@ -622,6 +629,8 @@ _WORD_PAIRS = {
 	"căn bộ": "cán bộ",
 	"tố quốc": "tổ quốc",
 	"trung ường": "trung ương",
+	"chỉ hội": "chi hội",
+	"chỉ đoàn": "chi đoàn",
 }
 _PAIR = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, _WORD_PAIRS)) + r")(?!\w)", re.IGNORECASE)
 
