@@ -172,8 +172,9 @@ def _dashes_read_as_marks(lines: list[str]) -> list[str]:
 	return out
 
 
-# A Vietnamese syllable never ends in "L" (and no English word of a heading in "AIL" or "OIL" is likely there): an upper-case heading's last word read with a trailing stroke
-# ("NỘI DUNG HOẠT ĐỘNG TRIỂN KHAIL", the rule under a heading read as a letter).
+# A Vietnamese syllable never ends in "L": an upper-case heading's last word read with a trailing stroke
+# ("NỘI DUNG HOẠT ĐỘNG TRIỂN KHAIL", the rule under a heading read as a letter). Only after two vowels, so
+# that an English word ("ALCOHOL", "GLOBAL") keeps its "L".
 _UPPER_VOWEL = "".join(
 	ch
 	for ch in map(chr, range(0x41, 0x1F00))
