@@ -285,6 +285,18 @@ def page():
 		),
 		("1. Một\n\n2. Hai\n\n5. Năm\n\n2. Hai", "1. Một\n\n2. Hai\n\n5. Năm\n\n2. Hai"),
 		("- Chỉ đạo chỉ hội, chỉ đoàn ở thôn", "- Chỉ đạo chi hội, chi đoàn ở thôn"),
+		# An item's number not read at all: the one title line between "4." and "6." is "5."; with two such
+		# lines nothing is guessed.
+		(
+			"4. Kiểm tra việc lấy ý kiến\n\n- Thành phần.\n\nGiám sát việc lập danh sách cử tri\n\n- Việc lập."
+			"\n\n6. Giám sát việc niêm yết",
+			"4. Kiểm tra việc lấy ý kiến\n\n- Thành phần.\n\n5. Giám sát việc lập danh sách cử tri\n\n- Việc lập."
+			"\n\n6. Giám sát việc niêm yết",
+		),
+		(
+			"4. Kiểm tra\n\nGiám sát việc lập danh sách\n\nTổ chức hội nghị cử tri\n\n6. Giám sát",
+			"4. Kiểm tra\n\nGiám sát việc lập danh sách\n\nTổ chức hội nghị cử tri\n\n6. Giám sát",
+		),
 		# A "- " lost before a body's name between runs of "+ " points, and a speck before a "+" point; an
 		# unmarked line under a header that is no "- " line stays as read.
 		(

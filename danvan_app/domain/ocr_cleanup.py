@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from itertools import pairwise
 
 # Vietnamese lower- and upper-case letters as regex classes (re has no \p{Ll}); "à-ỹ" as a range would take
 # in the capitals that Unicode interleaves with them (Đ, Ạ, Ả ...).
@@ -365,6 +366,31 @@ def _part_repairs(lines: list[str]) -> list[str]:
 	return lines
 
 
+def _lost_item_numbers(lines: list[str]) -> list[str]:
+	"""An item's number not read at all ("Giám sát việc lập, niêm yết danh sách cử tri" between "4." and
+	"6."): the one short line between them that reads as an item's title (a capital, no closing mark, no list
+	mark of its own) takes the missing number. Two such lines, or none, and nothing is guessed."""
+	items = [(index, int(m[1])) for index, line in enumerate(lines) if (m := _ITEM.match(line))]
+	for (start, number), (end, following) in pairwise(items):
+		if following != number + 2:
+			continue
+		titles = [
+			index
+			for index in range(start + 1, end)
+			if (line := lines[index].strip())
+			and len(line) <= 90
+			and line[:1].isupper()
+			and not _is_heading(line)
+			and not _OWN_LINE.match(line)
+			and not re.search(r"[.;:,!?…)]$", line)
+			and (index == 0 or not lines[index - 1].strip())
+			and (index + 1 == len(lines) or not lines[index + 1].strip())  # a paragraph of one printed line
+		]
+		if len(titles) == 1:
+			lines[titles[0]] = f"{number + 1}. " + lines[titles[0]].strip()
+	return lines
+
+
 def _list_repairs(text: str) -> str:
 	"""Two things that break a numbered list: an item number read as letters ("o. Các cấp ủy" between 4.
 	and 6.), and a line that starts with a spaced dash but continues a clause ("tổ chức chính trị" /
@@ -406,6 +432,7 @@ def _list_repairs(text: str) -> str:
 				lines[index] = f"{previous_number + 1}{mark} " + line[misread.end() :]
 				previous_number += 1
 	lines = _decimal_repairs(lines)
+	lines = _lost_item_numbers(lines)
 	lines = _part_repairs(lines)
 	out: list[str] = []
 	for line in lines:
