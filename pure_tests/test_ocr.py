@@ -182,6 +182,121 @@ def page():
 		("11. NỘI DUNG KHÁC", "11. NỘI DUNG KHÁC"),
 		("l. MỤC ĐÍCH, YÊU CẦU", "I. MỤC ĐÍCH, YÊU CẦU"),
 		("H. Nguyễn Văn A phụ trách", "H. Nguyễn Văn A phụ trách"),
+		# Part numerals misread further (issue 17, second round): a bracket or an Arabic "1" among the strokes,
+		# "IIL" / "IL" for "III." / "II." without the stop, a speck before it; "III." read as "II." after
+		# "II.", and strokes that make no numeral between two parts ("TH" between "II." and "IV.").
+		("I[. MỤC ĐÍCH, YÊU CẦU", "I. MỤC ĐÍCH, YÊU CẦU"),
+		("1I.NỘI DUNG TRỌNG TÂM", "II. NỘI DUNG TRỌNG TÂM"),
+		("-IIL PHÂN CÔNG NHIỆM VỤ", "III. PHÂN CÔNG NHIỆM VỤ"),
+		("IL NỘI DUNG THỰC HIỆN", "II. NỘI DUNG THỰC HIỆN"),
+		(
+			"I. MỤC ĐÍCH\n\nII. NỘI DUNG\n\nII. TỔ CHỨC THỰC HIỆN",
+			"I. MỤC ĐÍCH\n\nII. NỘI DUNG\n\nIII. TỔ CHỨC THỰC HIỆN",
+		),
+		(
+			"II. ĐỐI TƯỢNG KIỂM TRA\n\nTH NỘI DUNG KIỂM TRA, GIÁM SÁT\n\nIV. TỔ CHỨC THỰC HIỆN",
+			"II. ĐỐI TƯỢNG KIỂM TRA\n\nIII. NỘI DUNG KIỂM TRA, GIÁM SÁT\n\nIV. TỔ CHỨC THỰC HIỆN",
+		),
+		(
+			"I. MỤC ĐÍCH\n\n1. MỤC ĐÍCH CHUNG\n\nII. NỘI DUNG",
+			"I. MỤC ĐÍCH\n\n1. MỤC ĐÍCH CHUNG\n\nII. NỘI DUNG",
+		),
+		# A heading's last word with a stroke read after it; an English word in a heading stays.
+		("IV. NỘI DUNG HOẠT ĐỘNG TRIỂN KHAIL", "IV. NỘI DUNG HOẠT ĐỘNG TRIỂN KHAI"),
+		("IV. SỬ DỤNG ALCOHOL", "IV. SỬ DỤNG ALCOHOL"),
+		# A list dash read as a mark beside other "- " points, or as "~" anywhere; a mark before a paragraph
+		# among paragraphs is dust.
+		(
+			"- Kiểm tra chợ tạm.\n\n` Tiêu hủy thực phẩm.\n\n- Tuyên truyền người dân.",
+			"- Kiểm tra chợ tạm.\n\n- Tiêu hủy thực phẩm.\n\n- Tuyên truyền người dân.",
+		),
+		(
+			"2. Yêu cầu\n\n~ Công tác kiểm tra phải đúng quy trình.",
+			"2. Yêu cầu\n\n- Công tác kiểm tra phải đúng quy trình.",
+		),
+		(
+			"Đoạn văn.\n\n` Tiêu hủy thực phẩm.\n\nĐoạn khác.",
+			"Đoạn văn.\n\nTiêu hủy thực phẩm.\n\nĐoạn khác.",
+		),
+		("=3, Sở Tài chính:", "3. Sở Tài chính:"),
+		("_* Thời gian thực hiện: Từ khi thành lập", "* Thời gian thực hiện: Từ khi thành lập"),
+		# A numbered item read as a letter with a speck and a comma, between its neighbours.
+		(
+			"4. Sở Khoa học\n\nChủ trì việc này.\n\n.b, Các sở, ban, ngành\n\n6. Đề nghị Văn phòng",
+			"4. Sở Khoa học\n\nChủ trì việc này.\n\n5. Các sở, ban, ngành\n\n6. Đề nghị Văn phòng",
+		),
+		# A cited article's number or a "Điều" at a printed line's start runs on; an article heading does not.
+		(
+			"Theo quy định tại Điều 23, Điều 24,\nĐiều 25 của Luật Bầu cử.\n\nĐiều 5. Trách nhiệm thi hành",
+			"Theo quy định tại Điều 23, Điều 24, Điều 25 của Luật Bầu cử.\n\nĐiều 5. Trách nhiệm thi hành",
+		),
+		(
+			"Theo quy định tại Điều 3, Điều 35, Điều\n41. Điều 42 của Luật.",
+			"Theo quy định tại Điều 3, Điều 35, Điều 41. Điều 42 của Luật.",
+		),
+		# A lettered point "a)" under a "4.5." point is no misread item number, even where an item "5." is
+		# missing; a list's first point read as a digit ("5)" over "b)") is "a)".
+		(
+			"4. Hội nghị\n\n4.5. Ban thực hiện các nội dung sau:\n\na) Xây dựng kế hoạch.\n\nb) Thông báo."
+			"\n\no. Công tác tuyên truyền\n\n6. Giải quyết khiếu nại",
+			"4. Hội nghị\n\n4.5. Ban thực hiện các nội dung sau:\n\na) Xây dựng kế hoạch.\n\nb) Thông báo."
+			"\n\n5. Công tác tuyên truyền\n\n6. Giải quyết khiếu nại",
+		),
+		(
+			"c) Cũ.\n\n4.5. Ban thực hiện các nội dung sau:\n\n5) Xây dựng kế hoạch.\n\nb) Thông báo.",
+			"c) Cũ.\n\n4.5. Ban thực hiện các nội dung sau:\n\na) Xây dựng kế hoạch.\n\nb) Thông báo.",
+		),
+		# A document number's code wrapped after its hyphen, and a paragraph break after a word that never
+		# ends a sentence ("… và của" / "Ban Thường trực …"); a heading after such a word keeps its break.
+		(
+			"1. Căn cứ Thông tri số 05/TT-\n\nMTTW-BTT, ngày 04/11/2025 của Ủy ban và của\n\nBan Thường trực."
+			"\n\nHướng dẫn số 13/HD- MTTW-BTT.",
+			"1. Căn cứ Thông tri số 05/TT-MTTW-BTT, ngày 04/11/2025 của Ủy ban và của Ban Thường trực."
+			"\n\nHướng dẫn số 13/HD-MTTW-BTT.",
+		),
+		("Kế hoạch gửi đến\n\nIII. TỔ CHỨC THỰC HIỆN", "Kế hoạch gửi đến\n\nIII. TỔ CHỨC THỰC HIỆN"),
+		# Dust stuck to a dash before a wrapped line's lower-case rest, and before a list dash.
+		(
+			"- Khiếu nại thì chuyển đến Ủy ban\n—_ bầu cử cấp tỉnh.\n\nˆ_- Trường hợp bất khả kháng.",
+			"- Khiếu nại thì chuyển đến Ủy ban bầu cử cấp tỉnh.\n\n- Trường hợp bất khả kháng.",
+		),
+		# "Căn bộ" (no such word) for "Cán bộ" heading a unit's duties; a speck after a paragraph's stop.
+		("3. Căn bộ phụ trách lĩnh vực giám sát", "3. Cán bộ phụ trách lĩnh vực giám sát"),
+		(
+			"Trung ương Mặt trận Tố quốc Việt Nam, báo chí trung ường",
+			"Trung ương Mặt trận Tổ quốc Việt Nam, báo chí trung ương",
+		),
+		("Kiến nghị, tố cáo của công dân", "Kiến nghị, tố cáo của công dân"),
+		(
+			"- Đơn vị phối hợp: cơ quan Ủy ban MTTQ Việt Nam xã.:",
+			"- Đơn vị phối hợp: cơ quan Ủy ban MTTQ Việt Nam xã.",
+		),
+		# A lettered point's letter read as the next one ("đ)" for "d)" before "đ)"); a repeated letter with no
+		# letter left between its neighbours stays. An item's stop read as a colon, dust after a dash before it.
+		("c) Ba.\n\nđ) Bốn.\n\nđ) Năm.\n\ne) Sáu.", "c) Ba.\n\nd) Bốn.\n\nđ) Năm.\n\ne) Sáu."),
+		("a) Một.\n\nb) Hai.\n\nb) Hai nữa.", "a) Một.\n\nb) Hai.\n\nb) Hai nữa."),
+		("-_2. UBND cấp xã có trách nhiệm", "2. UBND cấp xã có trách nhiệm"),
+		("2: Đối với kiến nghị được chuyển đến", "2. Đối với kiến nghị được chuyển đến"),
+		# A part's first item read as another digit ("4." over "2."), its list started again under the part's
+		# heading; a list that goes on is left alone. "chỉ hội"/"chỉ đoàn" (no such words) for "chi".
+		(
+			"3. Ba\n\nV. TỔ CHỨC THỰC HIỆN\n\n4. Ban Thường trực\n\n- Làm.\n\n2. Các tổ chức thành viên",
+			"3. Ba\n\nV. TỔ CHỨC THỰC HIỆN\n\n1. Ban Thường trực\n\n- Làm.\n\n2. Các tổ chức thành viên",
+		),
+		("1. Một\n\n2. Hai\n\n5. Năm\n\n2. Hai", "1. Một\n\n2. Hai\n\n5. Năm\n\n2. Hai"),
+		("- Chỉ đạo chỉ hội, chỉ đoàn ở thôn", "- Chỉ đạo chi hội, chi đoàn ở thôn"),
+		# An item's number not read at all: the one title line between "4." and "6." is "5."; with two such
+		# lines nothing is guessed.
+		(
+			"4. Kiểm tra việc lấy ý kiến\n\n- Thành phần.\n\nGiám sát việc lập danh sách cử tri\n\n- Việc lập."
+			"\n\n6. Giám sát việc niêm yết",
+			"4. Kiểm tra việc lấy ý kiến\n\n- Thành phần.\n\n5. Giám sát việc lập danh sách cử tri\n\n- Việc lập."
+			"\n\n6. Giám sát việc niêm yết",
+		),
+		(
+			"4. Kiểm tra\n\nGiám sát việc lập danh sách\n\nTổ chức hội nghị cử tri\n\n6. Giám sát",
+			"4. Kiểm tra\n\nGiám sát việc lập danh sách\n\nTổ chức hội nghị cử tri\n\n6. Giám sát",
+		),
 		# A "- " lost before a body's name between runs of "+ " points, and a speck before a "+" point; an
 		# unmarked line under a header that is no "- " line stays as read.
 		(
@@ -307,6 +422,19 @@ def test_a_short_printed_line_ends_its_paragraph_and_a_last_point_gets_its_lette
 	assert clean_ocr_text("e) Đổi mới.\n\nø) Tăng cường kiểm tra.\n\n3. Ủy ban MTTQ") == (
 		"e) Đổi mới.\n\ng) Tăng cường kiểm tra.\n\n3. Ủy ban MTTQ\n"
 	)
+
+
+def test_a_colon_closing_a_full_line_before_lower_case_is_dust_and_the_sentence_runs_on():
+	# Issue 17, second round: "… nâng cao ý thức, trách nhiệm:" / "của cán bộ …" (a speck at the margin).
+	full = "phát triển kinh tế - xã hội của thành phố, bảo đảm đồng bộ, thống nhất, hiệu quả trong"
+	body = [f"Dòng thứ {n} {full}" for n in range(10)]
+	text = "\n".join([*body, f"{full} trách nhiệm:", "của cán bộ, công chức."])
+	assert clean_ocr_text(text).rstrip("\n").endswith(f"{full} trách nhiệm của cán bộ, công chức.")
+	# A colon before a list, or after a short line, keeps its break.
+	listed = "\n".join([*body, f"{full} như sau:", "- tuyên truyền."])
+	assert clean_ocr_text(listed).split("\n")[-2] == "- tuyên truyền."
+	short = "\n".join([*body, "Nội dung:", "tuyên truyền."])
+	assert clean_ocr_text(short).split("\n")[-2] == "tuyên truyền."
 
 
 def test_tesseract_tsv_becomes_lines_paragraphs_and_scored_words():

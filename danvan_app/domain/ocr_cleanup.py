@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from itertools import pairwise
 
 # Vietnamese lower- and upper-case letters as regex classes (re has no \p{Ll}); "à-ỹ" as a range would take
 # in the capitals that Unicode interleaves with them (Đ, Ạ, Ả ...).
@@ -42,6 +43,11 @@ _LETTERS_FOR = {"1": "TIl", "0": "OĐD", "8": "B", "5": "S"}
 _HYPHEN_BREAK = re.compile(r"([^\W\d_])-\n\ue000?([^\W\d_])")
 # "15-\nCT/TU" is a document number split after its hyphen: the line break goes, the hyphen stays.
 _NUMBER_HYPHEN_BREAK = re.compile(r"(\d)-\n(?=[A-ZĐ]{2,}/)")
+# "Thông tri số 05/TT-" / "MTTW-BTT" and "13/HD- MTTW-BTT": a document number's code wrapped after a hyphen.
+_CODE_HYPHEN_BREAK = re.compile(r"(\d{1,5}/[A-ZĐ][A-ZĐa-z]{0,7})- ?\n{0,2}(?=[A-ZĐ]{2,})")
+# Words that never end a sentence: a paragraph break Tesseract put after one ("… và của" / blank / "Ban
+# Thường trực …") is inside a paragraph.
+_RUNS_ON_WORD = re.compile(r"(?<!\S)(?:của|và|các|với|cho|trong|theo|tại|để|những|đến|từ|được|về|là)$")
 # Marks from stamps, signatures and dirt that Tesseract reads as punctuation on their own.
 # ("*" stays: offices head a section with it, "* Về nhiệm vụ:".)
 _STRAY_TOKEN = re.compile(r"(?<!\S)[|¦~_^ˆ`'\"«»©®°¬•#<>{}\[\]\\=;:,.¡¿]{1,3}(?!\S)")
@@ -123,20 +129,83 @@ def clean_ocr_text(text: str) -> str:
 	text = text.replace("Ð", "Đ").replace("ð", "đ")
 	text = text.replace("\u00ad", "").replace("ﬁ", "fi").replace("ﬂ", "fl")
 	text = re.sub(r"[‘’`´]", "'", text)
-	lines = [_clean_line(line) for line in text.split("\n")]
+	lines = [_clean_line(line) for line in _dashes_read_as_marks(text.split("\n"))]
 	text = "\n".join(line for line in lines if line is not None)
 	text = _NUMBER_HYPHEN_BREAK.sub(r"\1-", text)
+	text = _CODE_HYPHEN_BREAK.sub(r"\1-", text)
 	text = _HYPHEN_BREAK.sub(lambda m: m[1] + m[2] if m[2].islower() else m[0], text)
 	text = _list_repairs(text)
 	# A paragraph never starts in lower case: Tesseract split one (a centred title's second line, often).
 	# A lettered point "c) Rà soát …" does, and is a paragraph of its own.
 	text = re.sub(rf"([^\n])\n\n(?={_LOWER})(?!{_LETTERED_POINT})", lambda m: m[1] + "\n", text)
+	text = _breaks_after_running_words(text)
 	text = _join_wrapped_lines(text)
 	text = _lost_dashes(text)
 	text = _stray_dashes(text)
 	text = _dust_stops(text)
 	text = re.sub(r"\n{3,}", "\n\n", text.replace(_CONTINUED, ""))
 	return text.strip("\n") + "\n"
+
+
+# A list dash read as a mark ("` Tiêu hủy …", "~ Từ ngân sách …", ": Cấp Oresol …", "_~ Nguồn …"): the mark, a
+# space and a capital, where the nearest line before or after is a "- " point (or read the same way).
+_MARK_FOR_DASH = re.compile(rf"^[`'~_:;.,¬=]{{1,2}} (?={_UPPER})")
+
+
+def _dashes_read_as_marks(lines: list[str]) -> list[str]:
+	marked = [bool(_MARK_FOR_DASH.match(line.strip())) for line in lines]
+	dashed = [line.strip().startswith(("- ", "– ")) or marked[index] for index, line in enumerate(lines)]
+	# The first line of each paragraph (Tesseract ends a paragraph with a blank line); a neighbour is the
+	# paragraph before or after, whatever its length.
+	starts = [
+		index
+		for index, line in enumerate(lines)
+		if line.strip() and (index == 0 or not lines[index - 1].strip())
+	]
+	out = list(lines)
+	for position, index in enumerate(starts):
+		if not marked[index]:
+			continue
+		neighbours = starts[position - 1 : position] + starts[position + 1 : position + 2]
+		# "~" opens no Vietnamese sentence: always a dash.
+		if lines[index].strip().lstrip("_").startswith("~") or any(dashed[other] for other in neighbours):
+			out[index] = _MARK_FOR_DASH.sub("- ", lines[index].strip())
+	return out
+
+
+# A Vietnamese syllable never ends in "L": an upper-case heading's last word read with a trailing stroke
+# ("NỘI DUNG HOẠT ĐỘNG TRIỂN KHAIL", the rule under a heading read as a letter). Only after two vowels, so
+# that an English word ("ALCOHOL", "GLOBAL") keeps its "L".
+_UPPER_VOWEL = "".join(
+	ch
+	for ch in map(chr, range(0x41, 0x1F00))
+	if ch.isupper() and unicodedata.normalize("NFD", ch)[0] in "AEIOUY"
+)
+_HEADING_TAIL = re.compile(rf"(?<=\s)([^\W\d_]*[{_UPPER_VOWEL}]{{2}})L$")
+
+
+def _heading_tail(line: str) -> str:
+	if not _is_heading(line) or len(line.split()) < 3:
+		return line
+	return _HEADING_TAIL.sub(lambda m: m[1] if m[1].isupper() else m[0], line)
+
+
+def _breaks_after_running_words(text: str) -> str:
+	lines = text.split("\n")
+	out: list[str] = []
+	for line in lines:
+		if (
+			line.strip()
+			and len(out) >= 2
+			and not out[-1].strip()
+			and _RUNS_ON_WORD.search(out[-2].rstrip())
+			and not _is_heading(out[-2])
+			and not _OWN_LINE.match(line)
+			and not _is_heading(line)
+		):
+			out.pop()
+		out.append(line)
+	return "\n".join(out)
 
 
 def _clean_line(line: str) -> str | None:
@@ -147,15 +216,19 @@ def _clean_line(line: str) -> str | None:
 	if _JUNK_LINE.match(line):
 		return None
 	# Dust before a list dash ("_- Đơn vị chủ trì"), or read as a dash before an item's number ("_- 1, Chánh").
-	line = re.sub(r"^[_~'`.,:;]+ ?(?=[-–+•] |\d{1,2}[.,)] \S)", "", line)
-	line = re.sub(r"^[-–] ?(?=\d{1,2}(?:\.\d{1,2})*[.,)] \S)", "", line)
+	line = re.sub(r"^[_~'`.,:;=ˆ]+ ?(?=[-–+•*] |\d{1,2}[.,)] \S)", "", line)
+	# A dash with dust stuck to it before a word in lower case ("—_ bầu cử …"): a wrapped line's speck.
+	line = re.sub(rf"^[-–—][_~'`]+ (?={_LOWER})", "", line)
+	line = re.sub(r"^[-–][_~'`]* ?(?=\d{1,2}(?:\.\d{1,2})*[.,)] \S)", "", line)
 	# "5." read as "5S." or "5," at the head of a list item.
 	line = re.sub(r"^(\d{1,2})(?:[Ss]([.)])|,)\s", lambda m: f"{m[1]}{m[2] or '.'} ", line)
+	line = re.sub(rf"^(\d{{1,2}}): (?={_UPPER})", r"\1. ", line)  # "2: Đối với …": the stop read as a colon
 	# "1. 2, Xây dựng": a point "1.2." read with a space and a comma.
 	line = re.sub(rf"^(\d{{1,2}})\. (\d{{1,2}})[.,] (?={_UPPER})", r"\1.\2. ", line)
 	# "3.1: Tham gia": a point's closing stop read as a colon or a comma.
 	line = re.sub(rf"^(\d{{1,2}}\.\d{{1,2}})[:,] (?={_UPPER})", r"\1. ", line)
 	line = _roman_heading(line)
+	line = _heading_tail(line)
 	line = _lone_letters(line)
 	# Dust read as a full stop or quote stuck to a word: a full stop followed by a lower-case word is not
 	# one in Vietnamese prose, and no word starts with "." or "'".
@@ -166,6 +239,8 @@ def _clean_line(line: str) -> str | None:
 	line = re.sub(r"^([-+]) (?:[-+] )+", r"\1 ", line)  # "- - Ban cán sự": a speck before the dash
 	line = re.sub(r"^[-–] ?(?=\+ )", "", line)  # "-+ Rà soát": a speck before a "+" point
 	line = re.sub(rf"^S([.)]) (?={_UPPER})", r"5\1 ", line)  # "S." for "5." heading a list item
+	# "… cơ quan Ủy ban MTTQ Việt Nam xã.:": a speck read after the paragraph's full stop.
+	line = re.sub(r"(?<=[^\W\d_])\.[:;,]$", ".", line)
 	# A lone dash or mark closing a line is a signature's or a ruling's trace, not text.
 	line = re.sub(r"\s+[-–—ˆ]+$", "", line)
 	line = _word_pairs(line)
@@ -179,7 +254,8 @@ def _clean_line(line: str) -> str | None:
 
 
 _ITEM = re.compile(r"^(\d{1,2})[.)] ")
-_MISREAD_ITEM = re.compile(rf"^([^\W\d_]|\S{{2}})([.)]) (?={_UPPER})")
+# "o. Các cấp ủy", ".b, Các sở" (a speck before it, its stop read as a comma).
+_MISREAD_ITEM = re.compile(rf"^[.,'`_~]?([^\W\d_]|\S{{2}})([.),]) (?={_UPPER})")
 
 
 # The letters of lettered points in their order; "đ" is skipped by some drafters (d, e), used by others.
@@ -193,12 +269,26 @@ def _lettered_repairs(lines: list[str]) -> list[str]:
 	before and after it in the same list leave exactly one letter between them."""
 	letters = [m[1] if (m := _POINT.match(line)) else None for line in lines]
 	for index, line in enumerate(lines):
+		if letters[index] is not None:
+			# "đ)" read for "d)" before the real "đ)": a letter repeated where the list leaves one other letter.
+			before = _neighbour_point(lines, letters, range(index - 1, -1, -1))
+			after = _neighbour_point(lines, letters, range(index + 1, len(lines)))
+			if before and after and letters[index] in (before, after):
+				between = _POINT_LETTERS[_POINT_LETTERS.index(before) + 1 : _POINT_LETTERS.index(after)]
+				if len(between) == 1:
+					lines[index] = f"{between}) " + line[3:]
+					letters[index] = between
+			continue
 		misread = _MISREAD_POINT.match(line)
-		if letters[index] is not None or not misread:
+		if not misread:
 			continue
 		before = _neighbour_point(lines, letters, range(index - 1, -1, -1))
 		after = _neighbour_point(lines, letters, range(index + 1, len(lines)))
 		if before is None:
+			# A list's first point read as another mark ("5) Xây dựng …" over "b) …"): "a)".
+			if after == "b" and not misread[1].isalpha():
+				lines[index] = "a) " + line[misread.end() :]
+				letters[index] = "a"
 			continue
 		# The last point of its list ("e)" then "ø)", then the next numbered item): the letter after "e".
 		end = _POINT_LETTERS.index(after) if after else _POINT_LETTERS.index(before) + 2
@@ -216,7 +306,7 @@ def _neighbour_point(lines: list[str], letters: list[str | None], indexes: range
 	for index in indexes:
 		if letters[index] is not None:
 			return letters[index]
-		if _ITEM.match(lines[index]) or _is_heading(lines[index]):
+		if _ITEM.match(lines[index]) or _DECIMAL.match(lines[index]) or _is_heading(lines[index]):
 			return None
 	return None
 
@@ -244,6 +334,63 @@ def _decimal_repairs(lines: list[str]) -> list[str]:
 	return lines
 
 
+_PART = re.compile(r"^([IVX]{1,4})\. (?=\S)")
+# Strokes that may be a part's numeral read wrong ("TH NỘI DUNG" for "III."), told only by the parts around it.
+_LOOSE_PART = re.compile(r"^[-–_~]?([IVXHLTl1|\[]{1,4})[.),:]? ?(?=\S)")
+_PART_VALUES = {numeral: value for value, numeral in enumerate("I II III IV V VI VII VIII IX X".split(), 1)}
+_PART_NUMERALS = {value: numeral for numeral, value in _PART_VALUES.items()}
+
+
+def _part_repairs(lines: list[str]) -> list[str]:
+	"""A part's numeral read as the one before it, a stroke lost ("III." read "II." after "II."), or as
+	strokes that make no numeral ("TH NỘI DUNG" between "II." and "IV."): the part after the one before, when
+	the part after it (if any) leaves exactly that number between them. Upper-case headings only."""
+	parts: list[tuple[int, int | None, int]] = []  # (line, value or None for strokes, length of the mark)
+	for index, line in enumerate(lines):
+		strict = _PART.match(line)
+		if strict and strict[1] in _PART_VALUES and _is_heading(line[strict.end() :]):
+			parts.append((index, _PART_VALUES[strict[1]], len(strict[1]) + 2))
+			continue
+		loose = _LOOSE_PART.match(line)
+		if loose and _is_heading(line[loose.end() :]) and len(line[loose.end() :].split()) >= 2:
+			parts.append((index, None, loose.end()))
+	for position in range(1, len(parts)):
+		index, value, length = parts[position]
+		previous = parts[position - 1][1]
+		following = next((part[1] for part in parts[position + 1 :] if part[1] is not None), None)
+		if previous is None or previous + 1 not in _PART_NUMERALS or value == previous + 1:
+			continue
+		if (value is not None and following is None and value == previous) or following == previous + 2:
+			lines[index] = f"{_PART_NUMERALS[previous + 1]}. " + lines[index][length:].lstrip()
+			parts[position] = (index, previous + 1, 0)
+	return lines
+
+
+def _lost_item_numbers(lines: list[str]) -> list[str]:
+	"""An item's number not read at all ("Giám sát việc lập, niêm yết danh sách cử tri" between "4." and
+	"6."): the one short line between them that reads as an item's title (a capital, no closing mark, no list
+	mark of its own) takes the missing number. Two such lines, or none, and nothing is guessed."""
+	items = [(index, int(m[1])) for index, line in enumerate(lines) if (m := _ITEM.match(line))]
+	for (start, number), (end, following) in pairwise(items):
+		if following != number + 2:
+			continue
+		titles = [
+			index
+			for index in range(start + 1, end)
+			if (line := lines[index].strip())
+			and len(line) <= 90
+			and line[:1].isupper()
+			and not _is_heading(line)
+			and not _OWN_LINE.match(line)
+			and not re.search(r"[.;:,!?…)]$", line)
+			and (index == 0 or not lines[index - 1].strip())
+			and (index + 1 == len(lines) or not lines[index + 1].strip())  # a paragraph of one printed line
+		]
+		if len(titles) == 1:
+			lines[titles[0]] = f"{number + 1}. " + lines[titles[0]].strip()
+	return lines
+
+
 def _list_repairs(text: str) -> str:
 	"""Two things that break a numbered list: an item number read as letters ("o. Các cấp ủy" between 4.
 	and 6.), and a line that starts with a spaced dash but continues a clause ("tổ chức chính trị" /
@@ -252,9 +399,16 @@ def _list_repairs(text: str) -> str:
 	numbers = [int(m[1]) if (m := _ITEM.match(line)) else None for line in lines]
 	previous_number = None
 	for index, line in enumerate(lines):
+		if _PART.match(line) and _is_heading(line):
+			previous_number = None  # a part's heading: its list starts again at 1
+			continue
 		if numbers[index] is not None:
 			following = next((n for n in numbers[index + 1 :] if n is not None), None)
-			if (
+			if previous_number is None and following == 2 and numbers[index] != 1:
+				# "4. Ban Thường trực …" heading a part's list, "2." next: the first item, "1." misread.
+				numbers[index] = 1
+				lines[index] = "1" + line[len(_ITEM.match(line)[1]) :]
+			elif (
 				previous_number is not None
 				and following is not None
 				and numbers[index] != previous_number + 1 == following - 1
@@ -265,12 +419,21 @@ def _list_repairs(text: str) -> str:
 			previous_number = numbers[index]
 			continue
 		misread = _MISREAD_ITEM.match(line)
-		if misread and previous_number is not None and not _ROMAN.fullmatch(misread[1]):
+		# A lettered point "a)" is one as read, not an item's number misread.
+		if (
+			misread
+			and previous_number is not None
+			and not _ROMAN.fullmatch(misread[1])
+			and not _POINT.match(line)
+		):
 			following = next((n for n in numbers[index + 1 :] if n is not None), None)
 			if following == previous_number + 2:
-				lines[index] = f"{previous_number + 1}{misread[2]} " + line[misread.end() :]
+				mark = "." if misread[2] == "," else misread[2]
+				lines[index] = f"{previous_number + 1}{mark} " + line[misread.end() :]
 				previous_number += 1
 	lines = _decimal_repairs(lines)
+	lines = _lost_item_numbers(lines)
+	lines = _part_repairs(lines)
 	out: list[str] = []
 	for line in lines:
 		filled = next((kept for kept in reversed(out) if kept.strip()), "")
@@ -287,7 +450,7 @@ def _list_repairs(text: str) -> str:
 # A line that starts something of its own: a list item, the number line, the place-and-date line, a
 # salutation or the recipients' list.
 _OWN_LINE = re.compile(
-	r"(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|[IVX]+[.)] |[-+•*–—]\s|Điều \d|Số\b|Kính gửi|Nơi nhận"
+	r"(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|[IVX]+[.)] |[-+•*–—]\s|Điều \d{1,3}\s?[.:]|Số\b|Kính gửi|Nơi nhận"
 	r"|Chương\b|Mục\b|Phần\b)"
 )
 _PLACE_DATE = re.compile(r",\s*ngày\s+\S+\s+tháng", re.IGNORECASE)
@@ -315,6 +478,21 @@ def _join_wrapped_lines(text: str) -> str:
 				out[-1] = out[-1].rstrip() + " " + line.lstrip()
 				continue
 		previous = out[-1] if out else ""
+		if (
+			full
+			and previous.rstrip().endswith(":")
+			and len(last_printed.strip()) >= _SHORT * full
+			and line.lstrip()[:1].islower()
+			and not _OWN_LINE.match(line)
+		):
+			# "… nâng cao ý thức, trách nhiệm:" / "của cán bộ, công chức …": a colon closing a full printed line
+			# before a line in lower case is dust at the margin; the sentence runs on.
+			out[-1] = previous.rstrip()[:-1] + " " + line.lstrip()
+			continue
+		# A cited article's number wrapped: "… tại Điều 3, Điều 35, Điều" / "41. Điều 42 …".
+		if re.search(r"(?i)\b(?:điều|khoản|điểm|chương|mục|số)$", previous) and re.match(r"\d{1,3}\b", line):
+			out[-1] = previous.rstrip() + " " + line.lstrip()
+			continue
 		# The place-and-date line wrapped in its narrow column: "..., ngày 15 tháng 3 năm" / "2024".
 		if re.search(r"\b(?:ngày|tháng|năm)$", previous) and re.match(r"\d{1,4}\b", line):
 			out[-1] = previous.rstrip() + " " + line.lstrip()
@@ -398,24 +576,28 @@ def _dust_stops(text: str) -> str:
 
 # A part's Roman numeral at the head of an upper-case heading, as Tesseract reads its strokes ("H." for "II.",
 # "IH." for "III.", "1V." for "IV."), or with its full stop lost ("II NỘI DUNG THỰC HIỆN").
-_ROMAN_LIKE = re.compile(r"^([IVXHl|]{1,4})([.)]?) (?=\S)")
+_ROMAN_LIKE = re.compile(r"^[-–_~]?([IVXHlL|1\[]{1,4})(?:([.)]) ?|( ))(?=\S)")
 _PARTS = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"}
 # Without a mark only numerals that are no word ("VI PHẠM HÀNH CHÍNH" is one).
 _BARE_PARTS = {"I", "II", "III", "IV", "VII", "VIII", "IX"}
 # Not "1": "1. MỤC ĐÍCH, YÊU CẦU" and "11. NỘI DUNG" are Arabic headings as written.
-_HEADING_STROKES = {"H": ("II",), "l": ("I",), "|": ("I",)}
+_HEADING_STROKES = {"H": ("II",), "l": ("I",), "|": ("I",), "L": ("I",), "[": ("",)}
 
 
 def _roman_heading(line: str) -> str:
 	match = _ROMAN_LIKE.match(line)
-	if not match or not _is_heading(line[match.end() :]) or len(line[match.end() :].split()) < 2:
+	rest = line[match.end() :] if match else ""
+	if not match or not _is_heading(rest) or len(rest.split()) < 2:
 		return line
 	numeral, mark = match[1], match[2]
-	if numeral in _PARTS:
-		if mark or numeral not in _BARE_PARTS:
+	if "1" in numeral:
+		# "1I.NỘI DUNG": a "1" beside a Roman stroke is one too; "1." and "11." alone are Arabic as written.
+		if not re.search(r"[IVXHlL|]", numeral):
 			return line
-	else:
-		if not mark:
+		numeral = numeral.replace("1", "I")
+	if numeral not in _PARTS:
+		# "IL NỘI DUNG": the last stroke and the stop read as one "L"; no Vietnamese word is "IL".
+		if not mark and not (numeral.startswith("I") and numeral.endswith("L")):
 			return line
 		readings = {""}
 		for ch in numeral:
@@ -424,7 +606,9 @@ def _roman_heading(line: str) -> str:
 		if len(parts) != 1:
 			return line
 		numeral = parts.pop()
-	return f"{numeral}{mark or '.'} {line[match.end() :]}"
+	elif not mark and numeral not in _BARE_PARTS:
+		return line
+	return f"{numeral}{mark or '.'} {rest}"
 
 
 # A lone consonant is no Vietnamese word: a speck read as a letter, doubling the next word's first letter
@@ -470,6 +654,11 @@ _WORD_PAIRS = {
 	"mồ hình": "mô hình",
 	"cấp uỷ": "cấp ủy",
 	"chính quyển": "chính quyền",
+	"căn bộ": "cán bộ",
+	"tố quốc": "tổ quốc",
+	"trung ường": "trung ương",
+	"chỉ hội": "chi hội",
+	"chỉ đoàn": "chi đoàn",
 }
 _PAIR = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, _WORD_PAIRS)) + r")(?!\w)", re.IGNORECASE)
 
