@@ -259,3 +259,45 @@ def test_a_yearly_thing_someone_owns_is_not_the_dutys_period(clause: str, recurr
 	from danvan_app.domain.deadline_phrases import parse_deadline
 
 	assert parse_deadline(clause).recurrence == recurrence
+
+
+def test_roman_part_of_responsibilities_in_sentence_case_heads_duties():
+	# issue 15, Đắk Lắk Chỉ thị 010 (tests/corpus/dev): "I." / "Trách nhiệm phối hợp …" right after the preamble,
+	# bodies over points; both parts are read, and "Các cơ quan đăng ký đầu tư (Sở Tài chính, …):" gives its points
+	# the bodies in brackets.
+	from pathlib import Path
+
+	path = (
+		Path(__file__).resolve().parents[1]
+		/ "tests/corpus/dev/daklak-ct010-2025-tham-dinh-thu-tuc-dau-tu.txt"
+	)
+	tasks = parse_directive_text(path.read_text(encoding="utf-8")).tasks
+	first = next(task for task in tasks if task.title.startswith("Là đầu mối chủ trì, tiếp nhận hồ sơ"))
+	assert first.presiding[0] == "Sở Tài chính" and len(first.presiding) == 4
+	assert any(task.title.startswith("Hướng dẫn và tạo điều kiện giải quyết nhanh") for task in tasks)
+	assert len(tasks) >= 15
+
+
+def test_header_naming_bodies_in_brackets_gives_them_its_points():
+	from danvan_app.domain.directive_text.obligations import units_in_header
+
+	header = "Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban quản lý Khu Kinh tế Phú Yên, Sở Xây dựng):"
+	assert units_in_header(header) == (["Sở Tài chính", "Ban quản lý Khu Kinh tế Phú Yên", "Sở Xây dựng"], [])
+
+
+def test_implementing_body_field_keeps_every_body_it_lists():
+	from danvan_app.domain.directive_text.fields import read_fields
+
+	paragraphs = [
+		"Tổ chức phổ biến Luật.",
+		"- Cơ quan thực hiện: Sở Nội vụ chủ trì tham mưu ban hành Kế hoạch; Sở Tư pháp và các sở, ban, ngành"
+		" chủ động tổ chức triển khai Luật.",
+	]
+	_, _, presiding, _ = read_fields(paragraphs)
+	assert presiding[:2] == ["Sở Nội vụ", "Sở Tư pháp"] and len(presiding) == 3
+	scoped = [
+		"Kiểm tra.",
+		"- Cơ quan thực hiện: Sở Nội vụ, các sở, ngành trong phạm vi chức năng, nhiệm vụ của mình"
+		" và các cơ quan, tổ chức khác có liên quan.",
+	]
+	assert read_fields(scoped)[2][-1] == "cơ quan, tổ chức khác có liên quan"

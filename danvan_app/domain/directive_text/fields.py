@@ -69,9 +69,43 @@ def _time(value: str) -> Deadline:
 	return parse_deadline(value)
 
 
+# "… trong phạm vi chức năng, nhiệm vụ của mình", "theo chức năng, nhiệm vụ được giao": how, not who.
+_SCOPE = re.compile(
+	r"\s*,?\s*(?:trong phạm vi|theo)\s+(?:chức năng|phạm vi|thẩm quyền|lĩnh vực)[^;]{0,80}?"
+	r"(?:của mình|(?:quản lý |phụ trách )?được giao|quản lý|phụ trách)\b",
+	re.IGNORECASE,
+)
+# What may follow a generic name in a list of bodies: "các cơ quan, tổ chức khác có liên quan".
+_GENERIC_TAIL = re.compile(r"^,?\s*[a-zà-ỹđ ,]{0,60}\b(?:khác|liên quan)$")
+
+
 def _bodies(value: str) -> list[str]:
+	"""The bodies a field names, all of them: "Sở Nội vụ chủ trì tham mưu …; Sở Tư pháp và các sở, ban, ngành …
+	chủ động tổ chức …" → Sở Nội vụ, Sở Tư pháp, the sở, ban, ngành … (issue 15: not only the first)."""
 	value = _PERSON.sub("", value).strip()
 	if not value:
 		return []
-	presiding, _ = extract_units(value + " thực hiện.")
-	return presiding or [value]
+	bodies: list[str] = []
+	for clause in re.split(r"\s*;\s*", value):
+		clause = _SCOPE.sub("", clause).strip(" ,.")
+		if not clause:
+			continue
+		names = _names(clause)
+		if not names and len(clause.split()) <= 15 and clause[:1].isupper():
+			# a name the grammar does not know, as written; "X và các Y" is two
+			names = [
+				name for part in re.split(r"\s+và\s+(?=các\s)", clause) for name in (_names(part) or [part])
+			]
+		bodies.extend(name for name in names if name not in bodies)
+	return bodies or [value]
+
+
+def _names(clause: str) -> list[str]:
+	presiding, _ = extract_units(clause + " thực hiện.")
+	if presiding:
+		last = presiding[-1]
+		end = clause.rfind(last)
+		tail = clause[end + len(last) :] if end >= 0 else ""
+		if tail and _GENERIC_TAIL.match(tail):
+			presiding = [*presiding[:-1], last + tail]  # "cơ quan" + ", tổ chức khác có liên quan"
+	return presiding

@@ -65,6 +65,11 @@ _MANDATE_LEAD = re.compile(
 )
 
 
+# A roman part of responsibilities: "I. Trách nhiệm phối hợp trong công tác thẩm định chủ trương đầu tư dự án",
+# "II. TRÁCH NHIỆM CỦA CÁC CƠ QUAN, ĐƠN VỊ".
+_DUTY_PART = re.compile(r"^trach nhiem(?:\s+(?:phoi hop|thuc hien|cua)\b|\s*$)")
+
+
 @dataclass
 class _Walk:
 	section: str | None = None
@@ -184,6 +189,11 @@ def _heading(walk: _Walk, line: _Line) -> bool:
 	title = fold_same_length(chapter.group("title")).strip(" .:") if chapter else None
 	heading = title if chapter else _heading_text(line)
 	if len(line.text) <= 90 and _IMPLEMENTATION_HEADING.match(heading):
+		walk.open("implementation")
+		return True
+	if len(line.text) <= 120 and _ROMAN_HEADING.match(line.text) and _DUTY_PART.match(heading):
+		# "I. Trách nhiệm phối hợp trong công tác thẩm định …" (a Chỉ thị's part in sentence case, issue 15):
+		# the bodies named below it carry its points.
 		walk.open("implementation")
 		return True
 	if len(line.text) <= 90 and _TASKS_HEADING.match(heading):

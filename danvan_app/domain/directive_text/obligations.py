@@ -223,12 +223,21 @@ def units_in_header(header: str | None) -> tuple[list[str], list[str]] | None:
 	if written is not None:
 		return [written], []
 	presiding, coordinating = extract_units(_HEADER_TAIL.sub("", header) + " thực hiện.")
+	listed = _LISTED_IN_BRACKETS.search(header)
+	if listed and all(is_generic_body(name) for name in presiding):
+		# "1. Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban quản lý Khu Kinh tế …):": the bodies in brackets
+		named, _ = extract_units(listed.group(1) + " thực hiện.")
+		if len(named) >= 2:
+			return named, []
 	if presiding:
 		return presiding, coordinating
 	holder = _PORTFOLIO_HOLDER.match(header.strip())
 	# "5. Các Phó chủ tịch phụ trách lĩnh vực Dân tộc, Tôn giáo …", "3. Cán bộ phụ trách lĩnh vực giám sát …":
 	# the office holder with a portfolio, as written, carries the points below.
 	return ([" ".join(holder.group("title").split())], []) if holder else None
+
+
+_LISTED_IN_BRACKETS = re.compile(r"\(([^()]{10,300})\)\s*:?\s*$")
 
 
 # An office holder named by the portfolio they hold, alone on a header line.
