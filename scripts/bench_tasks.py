@@ -324,6 +324,7 @@ def run_round(label: str, repeat: int, scoped_user: str, list_user: str, today: 
 
 	from danvan_app import jobs
 	from danvan_app.dv_directives.report.dv_task_deadline_summary.dv_task_deadline_summary import execute
+	from danvan_app.reports.totals import without_totals
 
 	n = frappe.db.count("DV Task")
 	results = []
@@ -364,7 +365,7 @@ def run_round(label: str, repeat: int, scoped_user: str, list_user: str, today: 
 
 	def report_rows(rows):
 		keys = ("unit", "unit_name", "abbreviation", *SUMMARY_COUNTS)
-		return sorted(tuple(row[key] for key in keys) for row in rows if not row.get("is_total_row"))
+		return sorted(tuple(row[key] for key in keys) for row in without_totals(rows))
 
 	def raw_rows(rows):
 		return sorted((*row[:3], *(int(value or 0) for value in row[3:])) for row in rows)
