@@ -192,6 +192,23 @@ class TestOutcomesByUnitTree(LeaderReportCase):
 		self.assertEqual(self.rows(), {})
 		self.assertEqual(self.rows(parent_unit=self.units.province), {})
 
+	def test_a_filter_that_is_no_single_value_is_refused_in_vietnamese(self):
+		# The filters reach the database as parameters of a statement built once; a list from a hand-made
+		# request is refused before it is sent.
+		with self.assertRaisesRegex(frappe.ValidationError, "Giá trị bộ lọc không hợp lệ"):
+			self.rows(parent_unit=[self.units.province, self.units.district1])
+
+	def test_the_statement_is_built_once_and_reused_with_other_values(self):
+		from danvan_app.dv_directives.report.dv_task_outcomes_by_unit_tree import (
+			dv_task_outcomes_by_unit_tree as report,
+		)
+
+		self.rows(parent_unit=self.units.province)
+		built = report.tree_statement.cache_info().misses
+		rows = self.rows(parent_unit=self.units.district1)
+		self.assertEqual(report.tree_statement.cache_info().misses, built)
+		self.assertEqual(rows[self.units.commune11]["total"], 2)
+
 	def test_one_query_whatever_the_number_of_tasks(self):
 		from danvan_app.dv_directives.report.dv_task_outcomes_by_unit_tree import (
 			dv_task_outcomes_by_unit_tree as report,
