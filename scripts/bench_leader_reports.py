@@ -327,9 +327,11 @@ LINEAGE_SCOPED_SQL = LINEAGE_SQL.format(
 	plan_scope=f"and d.issuing_unit in ({SUBTREE_SQL})",
 )
 
+# The parent unit's leader with their name, as the report shows it.
 COVERAGE_LIST_SQL = f"""select u.name, u.unit_name, u.unit_kind, u.admin_level, pu.name, pu.unit_name,
-	pu.dan_van_leader
+	pu.dan_van_leader, lu.full_name
 from `tabDV Unit` u left join `tabDV Unit` pu on pu.name = u.parent_dv_unit
+left join `tabUser` lu on lu.name = pu.dan_van_leader
 where {OPEN_UNIT.format(u="u")} and ifnull(u.dan_van_leader, '') = '' {{scope}} order by u.lft"""
 COVERAGE_COUNT_SQL = f"""select sum(ifnull(u.dan_van_leader, '') != ''), count(*) from `tabDV Unit` u
 where {OPEN_UNIT.format(u="u")} {{scope}}"""
@@ -434,6 +436,7 @@ def coverage_case(filters: dict, scoped: bool):
 		"parent_unit",
 		"parent_unit_name",
 		"parent_leader",
+		"parent_leader_name",
 	)
 
 	def report():

@@ -99,31 +99,28 @@ def get_rows(directive) -> list[frappe._dict]:
 			),
 		)
 
-	for task in presiding_counts(directive.name):
-		row = row_of(task.unit, task.unit_name, task.lft)
+	# The three queries' rows are tuples, unpacked here: a row dict built for each of them and then copied
+	# into the unit's row cost a third of the report's Python on 1,700 units.
+	for unit, unit_name, lft, tasks, done, overdue, progress in presiding_counts(directive.name):
+		row = row_of(unit, unit_name, lft)
 		row.roles.append(PRESIDING)
 		row.update(
-			presiding_tasks=task.tasks,
-			done=int(task.done or 0),
-			overdue=int(task.overdue or 0),
-			progress=round(task.progress or 0, 1),
+			presiding_tasks=tasks,
+			done=int(done or 0),
+			overdue=int(overdue or 0),
+			progress=round(progress or 0, 1),
 		)
-	for task in coordinating_counts(directive.name):
-		row = row_of(task.unit, task.unit_name, task.lft)
+	for unit, unit_name, lft, tasks in coordinating_counts(directive.name):
+		row = row_of(unit, unit_name, lft)
 		row.roles.append(COORDINATING)
-		row.coordinating_tasks = task.tasks
-	for plan in implementing_plans(directive.name):
-		row = row_of(plan.unit, plan.unit_name, plan.lft)
+		row.coordinating_tasks = tasks
+	for plan, number, issue_date, unit, unit_name, lft, tasks in implementing_plans(directive.name):
+		row = row_of(unit, unit_name, lft)
 		if row.plan:
 			continue  # the first plan of a unit is its answer; later ones are amendments
-		row.update(
-			plan=plan.name,
-			plan_number=plan.directive_number,
-			plan_date=plan.issue_date,
-			plan_tasks=plan.tasks,
-		)
-		if directive.issue_date and plan.issue_date:
-			row.days_to_plan = date_diff(plan.issue_date, directive.issue_date)
+		row.update(plan=plan, plan_number=number, plan_date=issue_date, plan_tasks=tasks)
+		if directive.issue_date and issue_date:
+			row.days_to_plan = date_diff(issue_date, directive.issue_date)
 
 	# Each label translated once, not once a row: a translation is a cache look-up (Redis) per call.
 	label = {key: _(key) for key in (PRESIDING, COORDINATING, PLAN_ONLY, PLAN_ISSUED, PLAN_MISSING)}
@@ -138,7 +135,8 @@ def in_scope(query, column):
 	return query if scope is None else query.where(scope)
 
 
-def presiding_counts(directive: str) -> list[frappe._dict]:
+def presiding_counts(directive: str) -> list[tuple]:
+	"""(unit, unit name, lft, tasks, done, overdue, average progress) of each presiding unit."""
 	Task, Unit = frappe.qb.DocType("DV Task"), frappe.qb.DocType("DV Unit")
 	query = (
 		frappe.qb.from_(Task)
@@ -156,10 +154,11 @@ def presiding_counts(directive: str) -> list[frappe._dict]:
 		.where((Task.directive == directive) & (Task.status != task_rules.STATUS_CANCELLED))
 		.groupby(Task.presiding_unit, Unit.unit_name, Unit.lft)
 	)
-	return in_scope(query, Task.presiding_unit).run(as_dict=True)
+	return in_scope(query, Task.presiding_unit).run()
 
 
-def coordinating_counts(directive: str) -> list[frappe._dict]:
+def coordinating_counts(directive: str) -> list[tuple]:
+	"""(unit, unit name, lft, tasks) of each coordinating unit."""
 	Task, Unit = frappe.qb.DocType("DV Task"), frappe.qb.DocType("DV Unit")
 	Coordinating = frappe.qb.DocType("DV Task Coordinating Unit")
 	query = (
@@ -172,11 +171,12 @@ def coordinating_counts(directive: str) -> list[frappe._dict]:
 		.where((Task.directive == directive) & (Task.status != task_rules.STATUS_CANCELLED))
 		.groupby(Coordinating.unit, Unit.unit_name, Unit.lft)
 	)
-	return in_scope(query, Coordinating.unit).run(as_dict=True)
+	return in_scope(query, Coordinating.unit).run()
 
 
-def implementing_plans(directive: str) -> list[frappe._dict]:
-	"""The directives whose parent is this one, oldest first, with how many tasks each gives."""
+def implementing_plans(directive: str) -> list[tuple]:
+	"""The directives whose parent is this one, oldest first, with how many tasks each gives: (name, number,
+	issue date, issuing unit, its name, its lft, tasks)."""
 	Plan, Unit, Task = (
 		frappe.qb.DocType("DV Directive"),
 		frappe.qb.DocType("DV Unit"),
@@ -204,7 +204,7 @@ def implementing_plans(directive: str) -> list[frappe._dict]:
 		.orderby(Plan.issue_date)
 		.orderby(Plan.creation)
 	)
-	return in_scope(query, Plan.issuing_unit).run(as_dict=True)
+	return in_scope(query, Plan.issuing_unit).run()
 
 
 def summary(rows: list[dict]) -> list[dict]:

@@ -24,7 +24,7 @@ def execute(filters: dict | None = None):
 	filters = frappe._dict(filters or {})
 	units = overdue_by_unit(filters)
 	tasks = overdue_tasks(filters)
-	total = sum(unit.overdue for unit in units)
+	total = sum(overdue for _unit, _name, overdue, _days_late in units)
 	message = None
 	if total > len(tasks):
 		message = _(
@@ -76,10 +76,10 @@ def overdue(Task, filters):
 	return condition
 
 
-def overdue_by_unit(filters) -> list[frappe._dict]:
-	"""Each presiding unit's overdue tasks, counted per unit before the join: an inner join of the units
-	first made MariaDB read every task through the presiding-unit index (0.38 s against 0.08 s at 120,000
-	tasks, 44,000 of them overdue)."""
+def overdue_by_unit(filters) -> list[tuple]:
+	"""(unit, unit name, overdue tasks, most days late) of each presiding unit, counted per unit before the
+	join: an inner join of the units first made MariaDB read every task through the presiding-unit index
+	(0.38 s against 0.08 s at 120,000 tasks, 44,000 of them overdue)."""
 	Task, Unit = frappe.qb.DocType("DV Task"), frappe.qb.DocType("DV Unit")
 	per_unit = (
 		frappe.qb.from_(Task)
@@ -95,7 +95,9 @@ def overdue_by_unit(filters) -> list[frappe._dict]:
 		.orderby(Unit.lft)
 	)
 	subtree = subtree_criterion(Unit, filters.unit)
-	return (query if subtree is None else query.where(subtree)).run(as_dict=True)
+	# Tuples: each becomes its row in grouped_rows (a dict per unit built twice was a tenth of the report's
+	# time over 2,300 units).
+	return (query if subtree is None else query.where(subtree)).run()
 
 
 def overdue_tasks(filters) -> list[frappe._dict]:
@@ -163,7 +165,7 @@ def overdue_tasks(filters) -> list[frappe._dict]:
 	return (query if subtree is None else query.where(subtree)).run(as_dict=True)
 
 
-def grouped_rows(units: list[dict], tasks: list[dict]) -> list[dict]:
+def grouped_rows(units: list[tuple], tasks: list[dict]) -> list[dict]:
 	"""A row per unit (its count of overdue tasks) with its tasks indented beneath, most days late first."""
 	by_unit: dict[str, list[dict]] = {}
 	for task in tasks:
@@ -172,20 +174,15 @@ def grouped_rows(units: list[dict], tasks: list[dict]) -> list[dict]:
 		task.update(label=task.pop("title"), indent=1)
 		by_unit.setdefault(task.unit, []).append(task)
 	rows, label = [], _("{0}: {1} nhiệm vụ quá hạn")  # translated once, not once a unit
-	for unit in units:
+	for unit, unit_name, overdue, days_late in units:
 		rows.append(
-			{
-				"label": label.format(unit.unit_name, unit.overdue),
-				"unit": unit.unit,
-				"days_late": unit.days_late,
-				"indent": 0,
-			}
+			{"label": label.format(unit_name, overdue), "unit": unit, "days_late": days_late, "indent": 0}
 		)
-		rows += by_unit.get(unit.unit, [])
+		rows += by_unit.get(unit, [])
 	return rows
 
 
-def summary(units: list[dict], total: int) -> list[dict]:
+def summary(units: list[tuple], total: int) -> list[dict]:
 	return [
 		{"label": _("Nhiệm vụ quá hạn"), "value": total, "datatype": "Int", "indicator": "red"},
 		{"label": _("Đơn vị có nhiệm vụ quá hạn"), "value": len(units), "datatype": "Int"},
