@@ -42,9 +42,10 @@ def column_width(label: str) -> int:
 
 
 def count_columns() -> list[dict]:
+	labels = {key: _(label) for key, label, _rule in COUNTS}  # each translated once
 	columns = [
-		{"fieldname": key, "label": _(label), "fieldtype": "Int", "width": column_width(_(label))}
-		for key, label, _rule in COUNTS
+		{"fieldname": key, "label": labels[key], "fieldtype": "Int", "width": column_width(labels[key])}
+		for key, _label, _rule in COUNTS
 	]
 	columns.append(
 		{
