@@ -587,10 +587,10 @@ def test_english_text_is_a_clean_non_directive() -> None:
 
 
 def test_ten_megabytes_is_refused_quickly() -> None:
-	started = time.perf_counter()
+	started = time.process_time()
 	with pytest.raises(DirectiveTextError, match="quá dài"):
 		parse_directive_text("Chỉ thị số 16-CT/TU. " * 500_000)
-	assert time.perf_counter() - started < 1.0
+	assert time.process_time() - started < 1.0
 
 
 # Each unit carries a marked Vietnamese letter so the text is read as Vietnamese and goes through every stage.
@@ -613,12 +613,16 @@ PATHOLOGICAL_PREFIX = "CHỈ THỊ\nVề việc thử nghiệm\n\nI. NHIỆM V�
 @pytest.mark.parametrize("unit", PATHOLOGICAL_UNITS)
 def test_pathological_text_near_the_limit_stays_linear(unit: str) -> None:
 	text = PATHOLOGICAL_PREFIX + (unit * (900_000 // len(unit)))[:900_000]
-	started = time.perf_counter()
+	# CPU time of this process, not the wall clock: the parse is pure computation, and on a machine shared
+	# with other work the wall clock also counted their share of the cores (24 s of wall clock for 13.7 s of
+	# CPU). The worst text here, 150,000 one-word items, takes 3.0, 6.8 and 13.7 s of CPU at a quarter, half
+	# and all of its 900 KB: linear, and close to a 15 s bound, so the bound is 40 s.
+	started = time.process_time()
 	result = parse_directive_text(text)
-	elapsed = time.perf_counter() - started
+	elapsed = time.process_time() - started
 	assert isinstance(result, DirectiveParse)
 	assert result.document.doc_type == "Chỉ thị"  # the whole pipeline ran, not an early exit
-	assert elapsed < 15.0  # catastrophic backtracking would take minutes
+	assert elapsed < 40.0  # catastrophic backtracking would take hours at this size
 
 
 @settings(max_examples=60, deadline=None)
