@@ -169,9 +169,11 @@ _WAVE = re.compile(
 
 
 # A part listing contents: what a communication is about and its forms ("NỘI DUNG, HÌNH THỨC"), what an emulation
-# drive is about ("NỘI DUNG ĐỢT THI ĐUA"); the duties are the bodies' in the implementation part.
+# drive is about ("NỘI DUNG ĐỢT THI ĐUA"), what a programme's monitoring and evaluation looks at ("NỘI DUNG GIÁM
+# SÁT, ĐÁNH GIÁ": the subjects checked, not duties, issue 15); the duties are the bodies' in the implementation part.
 _CONTENT_AND_FORM_PART = re.compile(
-	r"^(?:noi dung\s*(?:,|va)\s*hinh thuc|hinh thuc\s*(?:,|va)\s*noi dung|noi dung (?:(?:dot|phong trao) )?thi dua\b)"
+	r"^(?:noi dung\s*(?:,|va)\s*hinh thuc|hinh thuc\s*(?:,|va)\s*noi dung|noi dung (?:(?:dot|phong trao) )?thi dua\b"
+	r"|noi dung (?:giam sat\s*(?:,|va)\s*)?danh gia\b)"
 )
 
 

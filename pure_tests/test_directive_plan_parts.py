@@ -1,0 +1,87 @@
+"""Issue 15, eighth round: classes of the fifth held-out set (moved to the development set once scored).
+
+Each test writes a fragment in the shape of a class of Vietnamese plans (a programme's monitoring and evaluation
+plan, a plan implementing a law whose contents carry labelled fields); none is copied from a corpus text.
+"""
+
+from __future__ import annotations
+
+from danvan_app.domain.directive_text import parse_directive_text
+
+_HEAD = """ỦY BAN NHÂN DÂN TỈNH X
+Số: 12/KH-UBND
+X, ngày 05 tháng 11 năm 2025
+KẾ HOẠCH
+{title}
+I. MỤC ĐÍCH, YÊU CẦU
+1. Mục đích
+- Bảo đảm việc thực hiện thống nhất, hiệu quả.
+"""
+
+
+def test_the_contents_a_monitoring_plan_looks_at_are_no_tasks() -> None:
+	text = (
+		_HEAD.format(title="Giám sát, đánh giá Chương trình mục tiêu quốc gia năm 2025")
+		+ """III. NỘI DUNG GIÁM SÁT, ĐÁNH GIÁ
+1. Nội dung giám sát
+- Nội dung giám sát của chủ chương trình
++ Theo dõi, kiểm tra tình hình thực hiện Chương trình: tiến độ, khối lượng, kết quả.
++ Báo cáo kết quả thực hiện Chương trình và đề xuất phương án xử lý.
+2. Nội dung đánh giá
+- Tình hình huy động, phân bổ và sử dụng nguồn vốn.
+- Tồn tại, vướng mắc phát sinh và nguyên nhân.
+IV. TỔ CHỨC THỰC HIỆN
+1. Sở Nông nghiệp và Môi trường
+- Tổng hợp, báo cáo Ủy ban nhân dân tỉnh kết quả giám sát, đánh giá.
+2. Ủy ban nhân dân cấp xã
+- Báo cáo Sở Nông nghiệp và Môi trường về kết quả giám sát, đánh giá trước ngày 15/12/2025.
+"""
+	)
+	tasks = parse_directive_text(text).tasks
+	assert [task.presiding for task in tasks] == [
+		["Sở Nông nghiệp và Môi trường"],
+		["Ủy ban nhân dân cấp xã"],
+	]
+	assert not any("Nội dung" in task.title or "nguồn vốn" in task.clause for task in tasks)
+
+
+def test_an_inspection_plans_contents_are_still_its_inspections() -> None:
+	text = (
+		_HEAD.format(title="Kiểm tra, giám sát công tác bầu cử")
+		+ """III. NỘI DUNG KIỂM TRA, GIÁM SÁT
+1. Kiểm tra việc lập danh sách cử tri của Ủy ban nhân dân các xã trước ngày 20/02/2026.
+2. Giám sát việc niêm yết danh sách người ứng cử của Ủy ban bầu cử các xã trước ngày 05/3/2026.
+IV. TỔ CHỨC THỰC HIỆN
+Ban Thường trực Ủy ban MTTQ tỉnh chủ trì tổ chức kiểm tra, giám sát.
+"""
+	)
+	titles = [task.title for task in parse_directive_text(text).tasks]
+	assert any(title.startswith("Kiểm tra việc lập danh sách cử tri") for title in titles)
+	assert any(title.startswith("Giám sát việc niêm yết") for title in titles)
+
+
+def test_the_plans_contents_with_labelled_fields_are_its_tasks() -> None:
+	text = (
+		_HEAD.format(title="Triển khai thi hành Luật Y")
+		+ """II. NỘI DUNG KẾ HOẠCH
+1.
+Tổ chức tuyên truyền, phổ biến nội dung Luật và các văn bản quy định chi tiết.
+- Cơ quan thực hiện: Sở Khoa học và Công nghệ; Sở Tư pháp.
+- Cơ quan phối hợp: Ủy ban nhân dân các xã, phường.
+- Thời gian thực hiện: Quý IV năm 2025.
+2.
+Phối hợp kiểm tra việc thi hành Luật
+- Cơ quan chủ trì: Sở Khoa học và Công nghệ
+- Cơ quan phối hợp: Các sở, ngành có liên quan.
+- Thời gian thực hiện: Năm 2026 và các năm tiếp theo.
+III. TỔ CHỨC THỰC HIỆN
+Các sở, ngành căn cứ Kế hoạch tổ chức thực hiện.
+"""
+	)
+	tasks = parse_directive_text(text).tasks
+	first = next(task for task in tasks if task.title.startswith("Tổ chức tuyên truyền"))
+	assert first.presiding == ["Sở Khoa học và Công nghệ", "Sở Tư pháp"]
+	assert (first.deadline.kind, str(first.deadline.due)) == ("quarter", "2025-12-31")
+	second = next(task for task in tasks if task.title.startswith("Phối hợp kiểm tra"))
+	assert second.presiding == ["Sở Khoa học và Công nghệ"]
+	assert second.deadline.kind == "from_year"
