@@ -85,3 +85,61 @@ Các sở, ngành căn cứ Kế hoạch tổ chức thực hiện.
 	second = next(task for task in tasks if task.title.startswith("Phối hợp kiểm tra"))
 	assert second.presiding == ["Sở Khoa học và Công nghệ"]
 	assert second.deadline.kind == "from_year"
+
+
+def test_a_planned_day_with_a_latest_day_is_due_the_latest() -> None:
+	from danvan_app.domain.directive_text.fields import time_of
+
+	deadline = time_of("Dự kiến ngày 05/12/2025 (Chậm nhất ngày 10/12/2025 - 95 ngày trước bầu cử).")
+	assert (deadline.kind, str(deadline.due)) == ("before", "2025-12-10")
+	assert (time_of("Dự kiến ngày 05/12/2025").kind, str(time_of("Dự kiến ngày 05/12/2025").due)) == (
+		"date",
+		"2025-12-05",
+	)
+
+
+def test_a_front_conference_with_a_latest_day_is_due_that_day() -> None:
+	text = (
+		_HEAD.format(title="Tổ chức hội nghị hiệp thương")
+		+ """II. NỘI DUNG, TIẾN ĐỘ, PHÂN CÔNG TRÁCH NHIỆM THỰC HIỆN
+1. Hội nghị hiệp thương lần thứ nhất.
+1.1. Nội dung: Hiệp thương về cơ cấu, thành phần, số lượng người được giới thiệu ứng cử.
+- Thời gian: Dự kiến ngày 04/12/2025 (Chậm nhất ngày 09/12/2025).
+- Đơn vị chủ trì: Ban Thường trực Ủy ban MTTQ Việt Nam xã.
+"""
+	)
+	task = next(task for task in parse_directive_text(text).tasks if "Hiệp thương" in task.title)
+	assert (task.deadline.kind, str(task.deadline.due)) == ("before", "2025-12-09")
+
+
+def test_an_office_holder_written_without_a_colon_carries_the_duty() -> None:
+	text = (
+		_HEAD.format(title="Thực hiện công tác bầu cử")
+		+ """III. TỔ CHỨC THỰC HIỆN
+1. Ban Thường trực Ủy ban MTTQ Việt Nam xã
+- Đồng chí Chủ tịch Ủy ban MTTQ xã chịu trách nhiệm chỉ đạo chung, chủ trì các hội nghị.
+- Đồng chí Ủy viên Ban Thường vụ Đảng ủy, Phó Chủ tịch Thường trực Ủy ban MTTQ xã trực tiếp tham mưu xây dựng kịch bản.
+- Các đồng chí Phó Chủ tịch Ủy ban MTTQ xã chỉ đạo thực hiện các nhiệm vụ được phân công.
+- Tổng hợp báo cáo gửi Ban Thường trực Ủy ban MTTQ tỉnh.
+"""
+	)
+	presiding = [task.presiding for task in parse_directive_text(text).tasks]
+	assert presiding == [
+		["Chủ tịch Ủy ban MTTQ xã"],
+		["Phó Chủ tịch Thường trực Ủy ban MTTQ xã"],
+		["Phó Chủ tịch Ủy ban MTTQ xã"],
+		["Ban Thường trực Ủy ban MTTQ Việt Nam xã"],
+	]
+
+
+def test_a_village_front_board_written_in_lowercase_is_a_body() -> None:
+	from danvan_app.domain.actor_phrases import extract_units
+	from danvan_app.domain.directive_text.obligations import units_in_header
+
+	assert extract_units("Ban công tác mặt trận thôn tổ chức hội nghị cử tri.")[0] == [
+		"Ban công tác mặt trận thôn"
+	]
+	assert units_in_header("5. Ban công tác Mặt trận các thôn")[0] == ["Ban công tác Mặt trận các thôn"]
+	assert units_in_header("Ủy ban nhân dân phường, xã, đặc khu")[0] == [
+		"Ủy ban nhân dân phường, xã, đặc khu"
+	]

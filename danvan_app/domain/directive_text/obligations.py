@@ -314,6 +314,14 @@ def _with_fields(
 
 # "Đồng chí Trưởng Ban xây dựng Đảng - Trưởng Tiểu ban:", "Đ/c Phó Chủ tịch UBND xã phụ trách văn hóa:".
 _OFFICE_HOLDER = re.compile(r"^(?:Đồng chí|đồng chí|Đ/c|đ/c)\s+(?P<title>[^:;.\n]{3,150}?)\s*:\s*")
+# The same without a colon, the duty's verb right after the office (issue 15): "Đồng chí Chủ tịch Ủy ban MTTQ xã
+# chịu trách nhiệm chỉ đạo chung …", "Đồng chí Ủy viên Ban Thường vụ Đảng ủy, Chủ tịch Uỷ ban MTTQ Việt Nam xã lãnh
+# đạo, chỉ đạo …", "Các đồng chí Phó Chủ tịch Uỷ ban MTTQ Việt Nam xã chỉ đạo thực hiện".
+_OFFICE_HOLDER_ACTING = re.compile(
+	r"^(?:Các đồng chí|các đồng chí|Đồng chí|đồng chí|Đ/c|đ/c)\s+"
+	r"(?P<title>(?:Phó |phó )?(?:Chủ tịch|Trưởng|Bí thư|Ủy viên|Uỷ viên|Giám đốc|Chánh)\b[^:;.\n]{3,150}?)\s+"
+	r"(?=(?:chịu trách nhiệm|có trách nhiệm|trực tiếp|lãnh đạo|chỉ đạo|tham mưu|phụ trách|chủ trì|theo dõi|giúp)\b)"
+)
 
 
 def _units(text: str, header: str | None) -> tuple[list[str], list[str]]:
@@ -324,6 +332,12 @@ def _units(text: str, header: str | None) -> tuple[list[str], list[str]]:
 		# "Đồng chí Phó Trưởng phòng Văn hóa - Xã hội - Phó Trưởng tiểu ban: Trực tiếp chỉ đạo …": the office
 		# holder, as written, carries the duty (a plan's assignment of its members).
 		return [" ".join(holder.group("title").split())], extract_units(text[holder.end() :])[1]
+	acting = _OFFICE_HOLDER_ACTING.match(text)
+	if acting:
+		# Of several offices held ("Ủy viên Ban Thường vụ Đảng ủy, Chủ tịch Uỷ ban MTTQ …"), the last is the one
+		# the plan's body gives the duty to.
+		office = acting.group("title").rsplit(",", 1)[-1]
+		return [" ".join(office.split())], extract_units(text[acting.end() :])[1]
 	presiding, coordinating = extract_units(text)
 	if not presiding and _LEADERS_OF.match(text):
 		# "Lãnh đạo UBND cấp xã giám sát …": the body whose leaders act carries the duty, like "Chủ tịch UBND …".
