@@ -143,3 +143,28 @@ def test_a_village_front_board_written_in_lowercase_is_a_body() -> None:
 	assert units_in_header("Ủy ban nhân dân phường, xã, đặc khu")[0] == [
 		"Ủy ban nhân dân phường, xã, đặc khu"
 	]
+
+
+def test_organisations_listed_between_agencies_and_units_are_bodies() -> None:
+	from danvan_app.domain.actor_phrases import extract_units
+
+	presiding = extract_units(
+		"Cơ quan, tổ chức, đơn vị cấp trên và Uỷ ban nhân dân cấp xã có trách nhiệm chỉ đạo."
+	)[0]
+	assert presiding == ["Cơ quan", "tổ chức", "đơn vị cấp trên", "Uỷ ban nhân dân cấp xã"]
+	assert extract_units("Sở Nội vụ tổ chức, hướng dẫn các đơn vị thực hiện.")[0] == ["Sở Nội vụ"]
+
+
+def test_an_entitlement_is_no_task() -> None:
+	text = """ỦY BAN NHÂN DÂN TỈNH X
+Số: 5/2025/QĐ-UBND
+QUYẾT ĐỊNH
+Ban hành Quy chế quản lý Phần mềm
+Điều 5. Quyền khai thác dữ liệu
+1. Sở Tài chính được quyền khai thác, sử dụng thông tin về tài sản công của các cơ quan.
+2. Các cơ quan, tổ chức, đơn vị cấp trên được cấp một tài khoản quản lý.
+Điều 6. Trách nhiệm của Sở Tài chính
+1. Tổng hợp, trình Ủy ban nhân dân tỉnh phê duyệt báo cáo công khai tài sản công.
+"""
+	titles = [task.title for task in parse_directive_text(text).tasks]
+	assert titles == ["Tổng hợp, trình Ủy ban nhân dân tỉnh phê duyệt báo cáo công khai tài sản công"]

@@ -115,6 +115,9 @@ _WHAT_A_BODY_IS = re.compile(
 	r"^[^.;:]{2,100}?\sla (?:co quan|chu tich|pho chu tich|uy vien|thanh vien|thuong truc|don vi|to chuc|dau moi)\b"
 )
 _HOW_A_BODY_WORKS = re.compile(r"^[^.;:]{2,100}?\s(?:hoat dong|lam viec) theo (?:nguyen tac|che do)\b")
+# What a body is entitled to, not what it must do (issue 15): "Sở Tài chính được quyền khai thác …", "Các cơ quan,
+# tổ chức, đơn vị cấp trên được cấp một tài khoản quản lý …".
+_ENTITLEMENT = re.compile(r"^[^.;:]{2,100}?\sduoc (?:quyen|phep|huong|cap (?:mot|01|\d+) tai khoan)\b")
 # A limit counted before each occasion: "… khi sơ kết, tổng kết … gửi hồ sơ … trước 10 ngày …".
 _PER_EVENT_NOTICE = re.compile(
 	r"\bkhi\b[^.]{0,250}\btruoc\s+\d{1,3}\s+ngay\b(?!\s*\d)|\b(?:it nhat|cham nhat)\s+truoc\s+\d{1,3}\s+ngay\b"
@@ -132,7 +135,7 @@ def is_rule(folded_clause: str) -> bool:
 		return True
 	if _WHAT_A_BODY_IS.match(folded_clause) and len(folded_clause.split()) <= 40:
 		return True
-	if _HOW_A_BODY_WORKS.match(folded_clause):
+	if _HOW_A_BODY_WORKS.match(folded_clause) or _ENTITLEMENT.match(folded_clause):
 		return True
 	return bool(_QUOTA.search(folded_clause)) and len(folded_clause.split()) <= 40
 
