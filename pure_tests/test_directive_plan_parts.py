@@ -168,3 +168,17 @@ Ban hành Quy chế quản lý Phần mềm
 """
 	titles = [task.title for task in parse_directive_text(text).tasks]
 	assert titles == ["Tổng hợp, trình Ủy ban nhân dân tỉnh phê duyệt báo cáo công khai tài sản công"]
+
+
+def test_a_numbered_heading_of_the_laws_rules_is_no_task() -> None:
+	text = (
+		_HEAD.format(title="Tổ chức hội nghị hiệp thương")
+		+ """II. NỘI DUNG, TIẾN ĐỘ, PHÂN CÔNG TRÁCH NHIỆM THỰC HIỆN
+1. Ban Thường trực Ủy ban MTTQ Việt Nam xã tổ chức hội nghị hiệp thương lần thứ hai trước ngày 03/02/2026.
+2. Quy định về thành phần, số lượng cử tri tham dự hội nghị
+Căn cứ Nghị quyết số 101/2025/UBTVQH15, hội nghị cử tri phải đảm bảo số lượng như sau:
+- Đối với thôn có dưới 100 cử tri: tổ chức hội nghị toàn thể cử tri.
+"""
+	)
+	titles = [task.title for task in parse_directive_text(text).tasks]
+	assert len(titles) == 1 and titles[0].startswith("Ban Thường trực Ủy ban MTTQ Việt Nam xã tổ chức")

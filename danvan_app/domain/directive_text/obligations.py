@@ -50,7 +50,9 @@ _RULE_OPENING = re.compile(
 # A heading over a rule, not a duty: who has competence, funding, the file a case needs, scope, standards.
 _RULE_HEADING = re.compile(
 	r"^(?:tham quyen|kinh phi(?: thuc hien| hoat dong| bao dam)?$|ho so\b|thanh phan ho so|doi tuong (?:ap dung|dieu chinh)"
-	r"|pham vi dieu chinh|tieu chuan|dieu kien)\b"
+	r"|pham vi dieu chinh|tieu chuan|dieu kien"
+	# "4. Quy định về thành phần, số lượng cử tri tham dự hội nghị" over the law's rules (issue 15)
+	r"|quy dinh ve)\b"
 )
 # Funding written as a rule: "Kinh phí phục vụ công tác kiểm tra … được thực hiện theo quy định …".
 _FUNDING_RULE = re.compile(
