@@ -182,3 +182,20 @@ Căn cứ Nghị quyết số 101/2025/UBTVQH15, hội nghị cử tri phải đ
 	)
 	titles = [task.title for task in parse_directive_text(text).tasks]
 	assert len(titles) == 1 and titles[0].startswith("Ban Thường trực Ủy ban MTTQ Việt Nam xã tổ chức")
+
+
+def test_a_closing_request_paragraph_is_its_own_duty() -> None:
+	text = (
+		_HEAD.format(title="Tổ chức hội nghị hiệp thương lần thứ hai")
+		+ """III. TỔ CHỨC THỰC HIỆN
+1. Ban Thường trực Ủy ban MTTQ Việt Nam xã
+- Triệu tập thành phần đại biểu dự hội nghị đúng quy định.
+2. Các chuyên viên cơ quan
+- Chuẩn bị tài liệu, hội trường phục vụ hội nghị.
+Đề nghị Văn phòng Đảng ủy, Văn phòng HĐND và UBND xã phối hợp chuẩn bị các điều kiện phục vụ hội nghị.
+"""
+	)
+	tasks = parse_directive_text(text).tasks
+	request = next(task for task in tasks if task.title.startswith("Đề nghị Văn phòng Đảng ủy"))
+	assert request.presiding == ["Văn phòng Đảng ủy", "Văn phòng HĐND", "UBND xã"]
+	assert not any("Đề nghị" in task.clause for task in tasks if task is not request)

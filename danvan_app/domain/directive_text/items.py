@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from danvan_app.domain.actor_phrases import extract_units
 from danvan_app.domain.deadline_phrases import parse_deadline
 from danvan_app.domain.directive_text.fields import has_fields, is_field
 from danvan_app.domain.directive_text.obligations import (
@@ -248,6 +249,9 @@ def _open_article(walk: _Walk, title: str) -> None:
 	walk.open("articles")
 
 
+_REQUEST_PARAGRAPH = re.compile(r"^de nghi\s+")
+
+
 def _item_line(walk: _Walk, line: _Line) -> None:
 	marker = _ITEM_MARKER.match(line.text)
 	items = walk.items
@@ -273,6 +277,17 @@ def _item_line(walk: _Walk, line: _Line) -> None:
 		return
 	# Without numbering, each paragraph of an article or an implementation part is a duty of its own.
 	unnumbered = walk.section in ("implementation", "articles") and walk.top_kind is None
+	if (
+		walk.section == "implementation"
+		and items
+		and items[-1].paragraphs[-1].rstrip().endswith(".")
+		and _REQUEST_PARAGRAPH.match(line.folded)
+		and extract_units(line.text)[0]
+	):
+		# "Đề nghị Văn phòng Đảng ủy, Văn phòng HĐND&UBND xã phối hợp …" after the last body's points: a request
+		# to other bodies, a duty of its own, not more of the last point (issue 15).
+		walk.add(line.text, None)
+		return
 	if items and items[-1].section == walk.section and not walk.fresh and not unnumbered:
 		if _is_junk_line(line):
 			walk.section = None
