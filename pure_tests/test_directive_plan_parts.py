@@ -199,3 +199,35 @@ def test_a_closing_request_paragraph_is_its_own_duty() -> None:
 	request = next(task for task in tasks if task.title.startswith("Đề nghị Văn phòng Đảng ủy"))
 	assert request.presiding == ["Văn phòng Đảng ủy", "Văn phòng HĐND", "UBND xã"]
 	assert not any("Đề nghị" in task.clause for task in tasks if task is not request)
+
+
+def test_a_long_title_over_the_paragraph_naming_its_body_gives_that_body() -> None:
+	text = (
+		_HEAD.format(title="Triển khai thi hành Luật Việc làm")
+		+ """II. NỘI DUNG
+1. Xây dựng các văn bản quy phạm pháp luật quy định chi tiết các nội dung được giao trong Luật Việc làm của Thành phố
+Sở, ban, ngành thuộc Ủy ban nhân dân Thành phố có trách nhiệm rà soát, tham mưu Ủy ban nhân dân Thành phố ban hành văn bản.
+2. Sở Nội vụ tổ chức kiểm tra việc thi hành Luật trong năm 2026.
+"""
+	)
+	tasks = parse_directive_text(text).tasks
+	first = next(task for task in tasks if task.title.startswith("Xây dựng các văn bản"))
+	assert first.presiding == ["Sở, ban, ngành thuộc Ủy ban nhân dân Thành phố"]
+
+
+def test_a_named_bodys_duty_in_the_funding_part_is_a_task_its_rules_are_not() -> None:
+	text = (
+		_HEAD.format(title="Triển khai thi hành Luật Việc làm")
+		+ """II. NỘI DUNG
+1. Sở Nội vụ tổ chức kiểm tra việc thi hành Luật trong năm 2026.
+III. KINH PHÍ THỰC HIỆN
+1. Kinh phí bảo đảm thực hiện Kế hoạch này được bố trí từ nguồn ngân sách nhà nước hằng năm của các cơ quan.
+2. Sở Tài chính chủ trì, phối hợp với các sở, ngành liên quan bố trí kinh phí chi thường xuyên theo quy định.
+3. Các cơ quan được phân công chủ trì có trách nhiệm lập dự toán theo quy định.
+IV. TỔ CHỨC THỰC HIỆN
+Sở Nội vụ theo dõi, tổng hợp báo cáo Ủy ban nhân dân Thành phố.
+"""
+	)
+	tasks = parse_directive_text(text).tasks
+	funding = [task for task in tasks if "kinh phí" in task.clause.lower() or "dự toán" in task.clause]
+	assert [task.presiding for task in funding] == [["Sở Tài chính"]]

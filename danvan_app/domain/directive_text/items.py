@@ -99,6 +99,11 @@ def collect_items(lines: list[_Line], body_start: int) -> tuple[list[_Item], lis
 	for position, line in enumerate(nonempty):
 		if _ROMAN_HEADING.match(line.text):
 			walk.part = _heading_text(line)
+			if _FUNDING_PART.match(walk.part) and len(line.text) <= 90:
+				# "III. KINH PHÍ THỰC HIỆN": funding rules, and a named body's duty among them ("2. Sở Tài chính
+				# chủ trì, phối hợp … bố trí kinh phí …", issue 15); tasks_from_item keeps only the latter.
+				walk.open("funding")
+				continue
 		if _heading(walk, line):
 			continue
 		if _CLOSING_LINE.match(line.folded):
@@ -250,6 +255,7 @@ def _open_article(walk: _Walk, title: str) -> None:
 
 
 _REQUEST_PARAGRAPH = re.compile(r"^de nghi\s+")
+_FUNDING_PART = re.compile(r"^kinh phi(?:\s+(?:thuc hien|bao dam|dam bao|hoat dong|trien khai))?\s*[:.]?$")
 
 
 def _item_line(walk: _Walk, line: _Line) -> None:

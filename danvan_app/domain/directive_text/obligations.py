@@ -276,6 +276,9 @@ def tasks_from_item(item: _Item) -> list[Task]:
 			_with_fields(task, lead_deadline, [], []) if task.deadline.kind == "none" else task
 			for task in tasks
 		]
+	if item.section == "funding":
+		# In the funding part only a named body is given something; the rest says where the money comes from.
+		tasks = [task for task in tasks if any(not is_generic_body(name) for name in task.presiding)]
 	if item.section == "articles":
 		# Outside the articles on duties, only a body named as such is given something ("Cơ quan, đơn vị lấy ý
 		# kiến gửi …" states a procedure for whoever consults).
@@ -417,6 +420,10 @@ def _tasks(item: _Item, header: str | None) -> list[Task]:
 			return [_task(text, units[0], units[1], parse_deadline(text)) for text, units in own]
 	if not heading and not _may_hold_several(folded_clause):
 		presiding, coordinating = _units(clause, header)
+		if not presiding and len(paragraphs) > 1 and not re.search(r"[.;:…!?]$", paragraphs[0].strip()):
+			# A long title without a full stop over the paragraph that names who does it ("3. Xây dựng các văn
+			# bản quy phạm pháp luật …" over "Sở, ban, ngành thuộc Ủy ban nhân dân Thành phố có trách nhiệm …").
+			presiding, coordinating = _units(paragraphs[1], header)
 		deadline = parse_deadline(clause, folded_clause)
 		return [_task(clause, presiding, coordinating, deadline, folded=folded_clause)]
 	segments = _segments(paragraphs[1:] if heading else paragraphs)
