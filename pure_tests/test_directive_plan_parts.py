@@ -231,3 +231,14 @@ Sở Nội vụ theo dõi, tổng hợp báo cáo Ủy ban nhân dân Thành ph�
 	tasks = parse_directive_text(text).tasks
 	funding = [task for task in tasks if "kinh phí" in task.clause.lower() or "dự toán" in task.clause]
 	assert [task.presiding for task in funding] == [["Sở Tài chính"]]
+
+
+def test_a_body_after_an_event_opener_carries_the_duty() -> None:
+	from danvan_app.domain.actor_phrases import extract_units
+
+	clause = (
+		"Kết thúc cuộc bầu cử, Ban Thường trực Ủy ban MTTQ Việt Nam xã tổ chức họp bình xét, khen thưởng."
+	)
+	assert extract_units(clause)[0] == ["Ban Thường trực Ủy ban MTTQ Việt Nam xã"]
+	clause = "Kết thúc cuộc bầu cử, Ban Thường trực Ủy ban MTTQ phường, chịu trách nhiệm tổng hợp báo cáo."
+	assert extract_units(clause)[0] == ["Ban Thường trực Ủy ban MTTQ phường"]

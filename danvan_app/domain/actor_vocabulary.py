@@ -78,6 +78,7 @@ ADVERBIAL_OPENERS = (
 	("để",),
 	("khi",),
 	("sau", "khi"),
+	("kết", "thúc"),  # "Kết thúc cuộc bầu cử, Ban Thường trực … tổ chức họp bình xét …" (issue 15)
 	("từ",),
 	("ngoài", "ra"),
 	("bên", "cạnh", "đó"),
