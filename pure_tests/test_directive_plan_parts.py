@@ -242,3 +242,29 @@ def test_a_body_after_an_event_opener_carries_the_duty() -> None:
 	assert extract_units(clause)[0] == ["Ban Thường trực Ủy ban MTTQ Việt Nam xã"]
 	clause = "Kết thúc cuộc bầu cử, Ban Thường trực Ủy ban MTTQ phường, chịu trách nhiệm tổng hợp báo cáo."
 	assert extract_units(clause)[0] == ["Ban Thường trực Ủy ban MTTQ phường"]
+
+
+def test_a_case_followed_by_what_to_do_in_it_is_the_headers_duty() -> None:
+	text = """ỦY BAN NHÂN DÂN THÀNH PHỐ X
+
+Số: 09/CT-UBND
+
+X, ngày 18 tháng 11 năm 2025
+
+CHỈ THỊ
+
+Về tăng cường quản lý tài nguyên nước
+
+Chủ tịch Ủy ban nhân dân thành phố chỉ thị:
+
+1. Giao Ban Quản lý các khu công nghiệp chỉ đạo các đơn vị kinh doanh hạ tầng có trách nhiệm:
+- Đối với các khu công nghiệp đã được cấp nước tập trung, tiếp tục duy trì hoạt động cấp nước bảo đảm liên tục.
+- Đối với các khu công nghiệp chưa có mạng lưới cấp nước, khẩn trương xây dựng giải pháp sử dụng nước tiết kiệm.
+- Đối với trường hợp vi phạm thì xử lý theo quy định.
+2. Sở Nông nghiệp và Môi trường tổ chức thanh tra việc khai thác nước dưới đất.
+"""
+	tasks = parse_directive_text(text).tasks
+	cases = [task for task in tasks if task.title.startswith("Đối với các khu")]
+	assert len(cases) == 2
+	assert all(task.presiding == ["Ban Quản lý các khu công nghiệp"] for task in cases)
+	assert not any("vi phạm thì" in task.title for task in tasks)

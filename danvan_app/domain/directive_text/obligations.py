@@ -45,7 +45,10 @@ _RULE_OPENING = re.compile(
 	r"|chiu trach nhiem truoc\b|chiu trach nhiem (?:ve|doi voi) (?:nhung |moi |cac )?(?:hau qua|sai pham|vi pham)\b|(?:nguoi dung dau|thu truong|giam doc|chu tich)[^.;:]{0,80}?\bchiu trach nhiem truoc\b"
 	r"|thuc hien (?:cac )?nhiem vu (?:khac|theo phan cong|duoc phan cong)\b|[^.;]{0,100}\bduoc phan cong tai (?:muc|phan)\b"
 	r"|doi voi (?!(?:cac |nhung )?(?:so|ban|bo|co quan|don vi|dia phuong|uy ban|ubnd|cap uy"
-	r"|mat tran|doan the|hoi|tinh uy|huyen uy|dang uy|chinh quyen)\b))"
+	r"|mat tran|doan the|hoi|tinh uy|huyen uy|dang uy|chinh quyen)\b)"
+	# … but a case followed by what to do in it is a duty (issue 15): "Đối với các khu công nghiệp đã có nước máy,
+	# tiếp tục duy trì …", "Đối với các khu chưa có mạng lưới cấp nước, khẩn trương xây dựng giải pháp …".
+	r"(?![^.;:]{3,200}?,\s*(?:tiep tuc|khan truong|chu dong|tap trung|day manh|tang cuong)\s))"
 )
 # A heading over a rule, not a duty: who has competence, funding, the file a case needs, scope, standards.
 _RULE_HEADING = re.compile(
