@@ -268,3 +268,30 @@ Chủ tịch Ủy ban nhân dân thành phố chỉ thị:
 	assert len(cases) == 2
 	assert all(task.presiding == ["Ban Quản lý các khu công nghiệp"] for task in cases)
 	assert not any("vi phạm thì" in task.title for task in tasks)
+
+
+def test_a_quarter_of_the_following_year_is_a_yearly_duty_in_that_quarter() -> None:
+	from danvan_app.domain.deadline_phrases import parse_deadline
+
+	deadline = parse_deadline(
+		"Trong quý I của năm liền kề đánh giá, Sở Nội vụ chủ trì rà soát kết quả chấm điểm."
+	)
+	assert (deadline.kind, deadline.recurrence, deadline.month) == ("recurring", "yearly", 3)
+	assert parse_deadline("Trong quý I/2026 hoàn thành").kind == "quarter"
+
+
+def test_a_timed_duty_joined_to_an_untimed_one_is_its_own_task() -> None:
+	text = (
+		_HEAD.format(title="Triển khai thi hành Luật Y")
+		+ """IV. TỔ CHỨC THỰC HIỆN
+1. Sở Khoa học và Công nghệ có trách nhiệm giúp Chủ tịch Ủy ban nhân dân tỉnh theo dõi, kiểm tra, đôn đốc các sở, ngành liên quan triển khai thực hiện nhiệm vụ được nêu trong Kế hoạch, báo cáo Chủ tịch Ủy ban nhân dân tỉnh kết quả thực hiện hằng năm theo quy định.
+2. Bộ Công an tổng hợp kết quả rà soát, báo cáo Thủ tướng Chính phủ trước ngày 31 tháng 12 năm 2025.
+"""
+	)
+	tasks = parse_directive_text(text).tasks
+	assert [(task.presiding, task.deadline.kind) for task in tasks] == [
+		(["Sở Khoa học và Công nghệ"], "none"),
+		(["Sở Khoa học và Công nghệ"], "recurring"),
+		(["Bộ Công an"], "before"),
+	]
+	assert tasks[1].title.startswith("Báo cáo Chủ tịch Ủy ban nhân dân tỉnh kết quả thực hiện hằng năm")

@@ -279,6 +279,7 @@ def tasks_from_item(item: _Item) -> list[Task]:
 			_with_fields(task, lead_deadline, [], []) if task.deadline.kind == "none" else task
 			for task in tasks
 		]
+	tasks = [part for task in tasks for part in _split_timed_tail(task)]
 	if item.section == "funding":
 		# In the funding part only a named body is given something; the rest says where the money comes from.
 		tasks = [task for task in tasks if any(not is_generic_body(name) for name in task.presiding)]
@@ -559,6 +560,36 @@ def _task(
 	title = title[:1].upper() + title[1:]
 	confidence = "low" if heading_only else confidence_of(clause, presiding, deadline, folded)
 	return Task(title, clause, list(presiding), list(coordinating), deadline, confidence)
+
+
+# Where a timed duty is joined to an untimed one in one sentence: "… theo dõi, kiểm tra, đôn đốc … triển khai thực
+# hiện nhiệm vụ được nêu trong Kế hoạch, báo cáo Chủ tịch … kết quả thực hiện hằng năm …", "… hướng dẫn, đôn đốc,
+# kiểm tra … Quyết định này và tham mưu tổ chức thực hiện chấm điểm từ năm 2026" (issue 15, class 1).
+_TIMED_TAIL = re.compile(r"(?:,| và) (?=(?:tham mưu|báo cáo|tổng hợp, báo cáo|tổng hợp báo cáo|đề xuất)\s)")
+
+
+def _split_timed_tail(task: Task) -> list[Task]:
+	"""The task as two when its time belongs to a second duty joined to the first by a comma or "và": the first
+	keeps no time, the second (the part from its verb on) keeps the task's time; otherwise the task itself."""
+	deadline = task.deadline
+	if deadline.kind == "none" or not deadline.text or deadline.relative:
+		return [task]
+	clause = " ".join(task.clause.split())
+	position = clause.find(deadline.text)
+	if position <= 0:
+		return [task]
+	joints = [m for m in _TIMED_TAIL.finditer(clause, 0, position) if "." not in clause[m.end() : position]]
+	if not joints:
+		return [task]
+	joint = joints[-1]
+	head, tail = clause[: joint.start()], clause[joint.end() :]
+	# a short head ("Bộ Công an tổng hợp kết quả rà soát, báo cáo … trước ngày …") is one duty with its report
+	if len(head.split()) < 15 or ";" in head or parse_deadline(head).kind != "none":
+		return [task]
+	return [
+		_task(head, task.presiding, task.coordinating, Deadline()),
+		_task(tail, task.presiding, task.coordinating, deadline),
+	]
 
 
 _REQUEST = re.compile(r"^de nghi\s")
