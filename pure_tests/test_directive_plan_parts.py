@@ -295,3 +295,27 @@ def test_a_timed_duty_joined_to_an_untimed_one_is_its_own_task() -> None:
 		(["Bộ Công an"], "before"),
 	]
 	assert tasks[1].title.startswith("Báo cáo Chủ tịch Ủy ban nhân dân tỉnh kết quả thực hiện hằng năm")
+
+
+def test_an_emulation_drives_criteria_and_awards_are_no_tasks_but_its_launch_is() -> None:
+	text = (
+		_HEAD.format(title="Hướng dẫn công tác Mặt trận trong bầu cử")
+		+ """II. NỘI DUNG CÔNG TÁC MẶT TRẬN TRONG BẦU CỬ
+1. Công tác tuyên truyền
+Ban Thường trực Ủy ban MTTQ Việt Nam xã xây dựng kế hoạch tuyên truyền về bầu cử.
+2. Công tác thi đua, khen thưởng
+2.1. Về nội dung thi đua
+- Ủy ban MTTQ Việt Nam xã tổ chức phát động đợt thi đua thực hiện tốt các nội dung Mặt trận tham gia bầu cử.
+- Chỉ đạo tốt công tác tuyên truyền theo các kế hoạch của tỉnh.
+- Thực hiện tốt công tác giám sát theo hướng dẫn.
+2.2. Công tác khen thưởng
+- Đối tượng: Là các tập thể, cá nhân có thành tích xuất sắc trong công tác bầu cử.
+- Bằng khen của Ủy ban MTTQ Việt Nam tỉnh: Do Ủy ban MTTQ Việt Nam cấp xã đề xuất.
+"""
+	)
+	titles = [task.title for task in parse_directive_text(text).tasks]
+	assert any(title.startswith("Ủy ban MTTQ Việt Nam xã tổ chức phát động đợt thi đua") for title in titles)
+	assert not any(
+		title.startswith(("Chỉ đạo tốt", "Thực hiện tốt công tác giám sát", "Đối tượng", "Bằng khen"))
+		for title in titles
+	)

@@ -255,6 +255,11 @@ def _open_article(walk: _Walk, title: str) -> None:
 
 
 _REQUEST_PARAGRAPH = re.compile(r"^de nghi\s+")
+# What an emulation drive rewards and the awards it gives, over criteria and award levels (issue 15): "8.1. Về nội
+# dung thi đua", "8.2. Công tác khen thưởng" — rules of the drive, not tasks.
+_AWARDS_LEAD = re.compile(
+	r"^(?:ve )?(?:noi dung (?:(?:dot|phong trao) )?thi dua|cong tac khen thuong)\s*[:.]?$"
+)
 _FUNDING_PART = re.compile(r"^kinh phi(?:\s+(?:thuc hien|bao dam|dam bao|hoat dong|trien khai))?\s*[:.]?$")
 
 
@@ -365,6 +370,7 @@ def _split(item: _Item, actor: str | None, depth: int) -> list[_Item]:
 		return [_Item(item.paragraphs, item.marker_kind, item.section, actor)]
 	if _MANDATE_LEAD.search(fold_same_length(lead).lower()):
 		return [_Item(item.paragraphs, item.marker_kind, "rules", actor)]
+	awards = bool(_AWARDS_LEAD.match(fold_same_length(lead).lower()))
 	if heads_the_public(lead.rstrip(": ")):
 		# "12. Các tổ chức, cá nhân và hộ gia đình … có trách nhiệm" over points: the public's obligations.
 		return [_Item(item.paragraphs, item.marker_kind, "rules", actor)]
@@ -379,6 +385,12 @@ def _split(item: _Item, actor: str | None, depth: int) -> list[_Item]:
 			children.append(_Item([text], _marker_kind(marker), item.section, actor))
 		else:
 			children[-1].paragraphs.append(paragraph)
+	if awards:
+		# Under the drive's criteria or awards, only a point naming the body that acts is a duty ("Ủy ban MTTQ Việt
+		# Nam xã tổ chức phát động đợt thi đua …"); the others are criteria and award rules.
+		for child in children:
+			if not extract_units(child.paragraphs[0])[0]:
+				child.section = "rules"
 	return [piece for child in children for piece in _split(child, actor, depth + 1)]
 
 
