@@ -319,3 +319,41 @@ Ban Thường trực Ủy ban MTTQ Việt Nam xã xây dựng kế hoạch tuyê
 		title.startswith(("Chỉ đạo tốt", "Thực hiện tốt công tác giám sát", "Đối tượng", "Bằng khen"))
 		for title in titles
 	)
+
+
+def test_a_body_named_before_a_colon_heads_its_numbered_points() -> None:
+	text = (
+		_HEAD.format(title="Thẩm định chủ trương đầu tư")
+		+ """II. TRÁCH NHIỆM CỦA CÁC CƠ QUAN, ĐƠN VỊ
+1. Sở Tài chính chủ trì tiếp nhận hồ sơ đề nghị chấp thuận chủ trương đầu tư.
+2. Các sở, ban, ngành, địa phương: Là các đơn vị được lấy ý kiến thẩm định, chịu trách nhiệm trước Ủy ban nhân dân tỉnh về ý kiến của mình.
+2.1. Trách nhiệm chung
+a) Đánh giá sự phù hợp của dự án đầu tư với quy hoạch tỉnh.
+b) Chịu trách nhiệm về nội dung thẩm định và giải trình của cơ quan mình.
+2.2. Trách nhiệm cụ thể
+Ngoài các trách nhiệm chung nêu trên, một số đơn vị còn có trách nhiệm có ý kiến thẩm định một số nội dung sau:
+a) Sở Xây dựng
+- Đánh giá sự phù hợp của dự án đầu tư với quy hoạch xây dựng, đô thị.
+b) Sở Khoa học và Công nghệ
+- Đánh giá về công nghệ sử dụng trong dự án đầu tư.
+3. Cơ quan chủ trì giải quyết thủ tục đầu tư dự án:
+a) Hướng dẫn và tạo điều kiện giải quyết nhanh các thủ tục đầu tư thuộc thẩm quyền.
+4. Cơ quan phối hợp có trách nhiệm trả lời bằng văn bản, nêu rõ quan điểm.
+"""
+	)
+	tasks = parse_directive_text(text).tasks
+
+	def presiding_of(start: str) -> list[str]:
+		return next(task.presiding for task in tasks if task.title.startswith(start))
+
+	assert presiding_of("Đánh giá sự phù hợp của dự án đầu tư với quy hoạch tỉnh") == [
+		"sở, ban, ngành",
+		"địa phương",
+	]
+	assert presiding_of("Đánh giá sự phù hợp của dự án đầu tư với quy hoạch xây dựng") == ["Sở Xây dựng"]
+	assert presiding_of("Đánh giá về công nghệ") == ["Sở Khoa học và Công nghệ"]
+	assert presiding_of("Hướng dẫn và tạo điều kiện") == ["Cơ quan chủ trì giải quyết thủ tục đầu tư dự án"]
+	assert presiding_of("Cơ quan phối hợp có trách nhiệm") == ["Cơ quan phối hợp"]
+	assert not any(
+		task.title.startswith(("Chịu trách nhiệm về nội dung", "Ngoài các trách nhiệm")) for task in tasks
+	)

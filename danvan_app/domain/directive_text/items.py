@@ -361,12 +361,24 @@ def _split(item: _Item, actor: str | None, depth: int) -> list[_Item]:
 		# "3. Tổ chức hội nghị cử tri" over a paragraph, then "3.1. …" over bullets (issue 15, a guidance's
 		# section): the paragraph is its own item, the points below are split as under any header.
 		first = next(index for index, paragraph in enumerate(rest) if _ITEM_MARKER.match(paragraph))
-		opening = [_Item([paragraph], None, item.section, actor) for paragraph in rest[:first]]
+		# "Ngoài các trách nhiệm chung nêu trên, … có trách nhiệm … một số nội dung sau:" only introduces them.
+		opening = [
+			_Item([paragraph], None, item.section, actor)
+			for paragraph in rest[:first]
+			if not re.search(r"\b(?:sau|như sau)\s*:$", paragraph)
+		]
 		inner = _Item([lead, *rest[first:]], item.marker_kind, item.section, actor)
 		return [piece for part in opening for piece in _split(part, actor, depth + 1)] + _split(
 			inner, actor, depth + 1
 		)
-	if first_marker is None or depth >= _MAX_DEPTH or not _is_header(lead, item.section):
+	inline_body = None
+	if first_marker is not None and first_marker.group("decimal") and ":" in lead[:150]:
+		# "2. Các sở, ban, ngành, địa phương: Là các đơn vị được lấy ý kiến thẩm định, …" over "2.1. …", "2.2. …":
+		# the body before the colon heads the numbered points, whatever the lead says of it (issue 15).
+		named = lead.split(":", 1)[0].strip()
+		if len(named.split()) <= 15 and units_in_header(named) is not None:
+			inline_body = named
+	if first_marker is None or depth >= _MAX_DEPTH or not (inline_body or _is_header(lead, item.section)):
 		return [_Item(item.paragraphs, item.marker_kind, item.section, actor)]
 	if _MANDATE_LEAD.search(fold_same_length(lead).lower()):
 		return [_Item(item.paragraphs, item.marker_kind, "rules", actor)]
@@ -374,7 +386,9 @@ def _split(item: _Item, actor: str | None, depth: int) -> list[_Item]:
 	if heads_the_public(lead.rstrip(": ")):
 		# "12. Các tổ chức, cá nhân và hộ gia đình … có trách nhiệm" over points: the public's obligations.
 		return [_Item(item.paragraphs, item.marker_kind, "rules", actor)]
-	if units_in_header(lead) is not None:
+	if inline_body:
+		actor = inline_body
+	elif units_in_header(lead) is not None:
 		actor = lead.rstrip(": ")
 	level = _marker_level(first_marker)
 	children: list[_Item] = []

@@ -42,7 +42,7 @@ _RULE_OPENING = re.compile(
 	r"|bao cao (?:ngay|kip thoi)\b[^.;]{0,80}\bkhi (?:phat sinh|co|xay ra|xuat hien)\b"
 	r"|(?:luat|bo luat|nghi dinh|thong tu|quyet dinh|chi thi|nghi quyet|ke hoach|cong van|huong dan|ket luan"
 	r"|quy dinh|thong bao|chuong trinh)\s+(?:so\s*)?\d"
-	r"|chiu trach nhiem truoc\b|chiu trach nhiem (?:ve|doi voi) (?:nhung |moi |cac )?(?:hau qua|sai pham|vi pham)\b|(?:nguoi dung dau|thu truong|giam doc|chu tich)[^.;:]{0,80}?\bchiu trach nhiem truoc\b"
+	r"|chiu trach nhiem truoc\b|chiu trach nhiem (?:ve|doi voi) (?:nhung |moi |cac )?(?:hau qua|sai pham|vi pham|noi dung)\b|(?:nguoi dung dau|thu truong|giam doc|chu tich)[^.;:]{0,80}?\bchiu trach nhiem truoc\b"
 	r"|thuc hien (?:cac )?nhiem vu (?:khac|theo phan cong|duoc phan cong)\b|[^.;]{0,100}\bduoc phan cong tai (?:muc|phan)\b"
 	r"|doi voi (?!(?:cac |nhung )?(?:so|ban|bo|co quan|don vi|dia phuong|uy ban|ubnd|cap uy"
 	r"|mat tran|doan the|hoi|tinh uy|huyen uy|dang uy|chinh quyen)\b)"
@@ -230,6 +230,9 @@ def units_in_header(header: str | None) -> tuple[list[str], list[str]] | None:
 	written = body_of_responsibility(header)
 	if written is not None:
 		return [written], []
+	role = _ROLE_BODY.match(" ".join(header.split()))
+	if role:
+		return [role.group("name")], []
 	presiding, coordinating = extract_units(_HEADER_TAIL.sub("", header) + " thực hiện.")
 	listed = _LISTED_IN_BRACKETS.search(header)
 	if listed and all(is_generic_body(name) for name in presiding):
@@ -245,6 +248,12 @@ def units_in_header(header: str | None) -> tuple[list[str], list[str]] | None:
 	return ([" ".join(holder.group("title").split())], []) if holder else None
 
 
+# A body named by its role in a procedure (issue 15): "Cơ quan chủ trì giải quyết thủ tục đầu tư dự án", "Cơ quan
+# phối hợp" — "chủ trì"/"phối hợp" are part of the name here, not the verb.
+_ROLE_BODY = re.compile(
+	r"^(?:\d{1,2}\s?[.)]\s*)?(?P<name>(?:[Cc]ác )?[Cc]ơ quan (?:chủ trì|phối hợp|đăng ký|tiếp nhận|thẩm định)(?: [^,:;.()]{3,60}?)?)"
+	r"(?=\s*(?::|$)|\s+(?:có|chịu) trách nhiệm\b)"
+)
 _LISTED_IN_BRACKETS = re.compile(r"\(([^()]{10,300})\)\s*:?\s*$")
 
 
@@ -350,6 +359,9 @@ def _units(text: str, header: str | None) -> tuple[list[str], list[str]]:
 		# the plan's body gives the duty to.
 		office = acting.group("title").rsplit(",", 1)[-1]
 		return [" ".join(office.split())], extract_units(text[acting.end() :])[1]
+	role = _ROLE_BODY.match(text)
+	if role:
+		return [role.group("name")], extract_units(text[role.end() :])[1]
 	presiding, coordinating = extract_units(text)
 	if not presiding and _LEADERS_OF.match(text):
 		# "Lãnh đạo UBND cấp xã giám sát …": the body whose leaders act carries the duty, like "Chủ tịch UBND …".
