@@ -357,3 +357,14 @@ a) Hướng dẫn và tạo điều kiện giải quyết nhanh các thủ tục
 	assert not any(
 		task.title.startswith(("Chịu trách nhiệm về nội dung", "Ngoài các trách nhiệm")) for task in tasks
 	)
+
+
+def test_a_one_off_date_after_a_chain_of_duties_stays_the_chains_deadline() -> None:
+	text = (
+		_HEAD.format(title="Phát động phong trào thi đua")
+		+ """IV. TỔ CHỨC THỰC HIỆN
+1. Ban Dân vận Tỉnh ủy chủ trì, phối hợp với Hội đồng Thi đua Khen thưởng tỉnh xây dựng kế hoạch, dự trù kinh phí, phát động phong trào thi đua “Dân vận khéo”, báo cáo kết quả trước ngày 15/12/2026.
+"""
+	)
+	tasks = parse_directive_text(text).tasks
+	assert [(task.deadline.kind, str(task.deadline.due)) for task in tasks] == [("before", "2026-12-15")]

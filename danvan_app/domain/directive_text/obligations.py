@@ -584,7 +584,10 @@ def _split_timed_tail(task: Task) -> list[Task]:
 	"""The task as two when its time belongs to a second duty joined to the first by a comma or "và": the first
 	keeps no time, the second (the part from its verb on) keeps the task's time; otherwise the task itself."""
 	deadline = task.deadline
-	if deadline.kind == "none" or not deadline.text or deadline.relative:
+	# Only a recurrence or an open start belongs to the joined duty alone ("báo cáo … hằng năm", "tham mưu … từ năm
+	# 2026"); a one-off date after a chain ("xây dựng kế hoạch, …, phát động …, báo cáo kết quả trước ngày
+	# 15/12/2016") is the whole chain's deadline.
+	if deadline.kind not in ("recurring", "from_year") or not deadline.text or deadline.relative:
 		return [task]
 	clause = " ".join(task.clause.split())
 	position = clause.find(deadline.text)
