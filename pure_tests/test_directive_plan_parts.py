@@ -368,3 +368,10 @@ def test_a_one_off_date_after_a_chain_of_duties_stays_the_chains_deadline() -> N
 	)
 	tasks = parse_directive_text(text).tasks
 	assert [(task.deadline.kind, str(task.deadline.due)) for task in tasks] == [("before", "2026-12-15")]
+
+
+def test_the_provincial_tax_and_social_insurance_offices_are_bodies() -> None:
+	from danvan_app.domain.actor_phrases import extract_units
+
+	clause = "Thuế tỉnh, Bảo hiểm xã hội tỉnh cung cấp thông tin về việc chấp hành pháp luật của các đơn vị."
+	assert extract_units(clause)[0] == ["Thuế tỉnh", "Bảo hiểm xã hội tỉnh"]
