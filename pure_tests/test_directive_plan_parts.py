@@ -375,3 +375,29 @@ def test_the_provincial_tax_and_social_insurance_offices_are_bodies() -> None:
 
 	clause = "Thuế tỉnh, Bảo hiểm xã hội tỉnh cung cấp thông tin về việc chấp hành pháp luật của các đơn vị."
 	assert extract_units(clause)[0] == ["Thuế tỉnh", "Bảo hiểm xã hội tỉnh"]
+
+
+def test_a_front_plans_conference_parts_give_the_named_bodies_duties_not_the_running_order() -> None:
+	text = _HEAD.format(title="Tổ chức hội nghị lấy ý kiến cử tri nơi cư trú") + """II. NỘI DUNG, PHƯƠNG THỨC TỔ CHỨC
+1. Nội dung: lấy ý kiến nhận xét và tín nhiệm của cử tri nơi cư trú đối với người ứng cử.
+2. Phương thức tổ chức:
+- Trình tự tổ chức thực hiện theo Điều 2, 3, 4 Nghị quyết số 101/2025/UBTVQH15.
+III. TỔ CHỨC HỘI NGHỊ LẤY Ý KIẾN NHẬN XÉT VÀ TÍN NHIỆM
+1. Triệu tập và chủ trì hội nghị
+- Ban Thường trực UBMTTQ xã phối hợp với UBND xã triệu tập và chủ trì hội nghị.
+- Địa điểm tổ chức hội nghị: Hội nghị được tổ chức tại thôn nơi người ứng cử cư trú.
+2. Thành phần dự hội nghị
+- Trưởng Ban Công tác Mặt trận thôn phối hợp với Trưởng thôn lập danh sách và mời cử tri đến dự hội nghị.
+3. Trình tự tổ chức hội nghị
+3.1. Thư ký hội nghị đọc tiểu sử tóm tắt của từng người ứng cử.
+3.2. Cử tri phát biểu ý kiến đối với từng người ứng cử.
+IV. TỔ CHỨC THỰC HIỆN
+1. Ban Thường trực Ủy ban MTTQ Việt Nam xã
+- Bố trí kinh phí tổ chức các hội nghị lấy ý kiến cử tri.
+"""
+	tasks = parse_directive_text(text).tasks
+	assert [task.presiding for task in tasks] == [
+		["Ban Thường trực UBMTTQ xã"],
+		["Trưởng Ban Công tác Mặt trận thôn"],
+		["Ban Thường trực Ủy ban MTTQ Việt Nam xã"],
+	]

@@ -20,7 +20,7 @@ chính quyền|ủy ban|ubnd|ubmttq|mttq|hđnd|hội đồng|mặt trận|đoàn
 tổ chức chính trị|tổ chức hội|tổ chức đoàn thể|tổ chức thành viên|tổ chức cơ sở đảng|tổ chức đảng
 sở, ban, ngành|sở, ban ngành|sở ban ngành|sở, ngành|sở|*phòng|văn phòng|cơ quan|đơn vị|địa phương|ngành|các cấp
 công an|bộ chỉ huy|quân đội|lực lượng vũ trang|liên đoàn|tỉnh đoàn|đoàn thanh niên|*trường|*trung tâm|*báo|*đài
-chủ tịch|thủ trưởng|người đứng đầu|giám đốc|bí thư|viện kiểm sát|tòa án|thanh tra|kho bạc
+chủ tịch|thủ trưởng|người đứng đầu|giám đốc|bí thư|*trưởng ban|*phó trưởng ban|viện kiểm sát|tòa án|thanh tra|kho bạc
 bộ trưởng|*chánh|*trung ương|*ngân hàng|*tổng liên đoàn|*cục|*tổng cục|*chi cục|*học viện|*viện|*hội liên hiệp
 cơ sở giáo dục, đào tạo|cơ quan thông tấn, báo chí|cơ quan thông tin, truyền thông|cơ quan báo chí, truyền thông
 cơ sở giáo dục|cơ sở đào tạo|cơ quan thông tấn|cơ quan báo chí

@@ -99,6 +99,12 @@ def collect_items(lines: list[_Line], body_start: int) -> tuple[list[_Item], lis
 	for position, line in enumerate(nonempty):
 		if _ROMAN_HEADING.match(line.text):
 			walk.part = _heading_text(line)
+			if _PROCEDURE_PART.match(walk.part) and len(line.text) <= 120:
+				# A Front plan's "II. NỘI DUNG, PHƯƠNG THỨC TỔ CHỨC", "III. TỔ CHỨC HỘI NGHỊ LẤY Ý KIẾN …": the running
+				# of a conference, with the duties of the bodies named in it (issue 15); tasks_from_item keeps only
+				# a point whose subject is a named body or that has a date.
+				walk.open("procedure")
+				continue
 			if _FUNDING_PART.match(walk.part) and len(line.text) <= 90:
 				# "III. KINH PHÍ THỰC HIỆN": funding rules, and a named body's duty among them ("2. Sở Tài chính
 				# chủ trì, phối hợp … bố trí kinh phí …", issue 15); tasks_from_item keeps only the latter.
@@ -259,6 +265,9 @@ _REQUEST_PARAGRAPH = re.compile(r"^de nghi\s+")
 # dung thi đua", "8.2. Công tác khen thưởng" — rules of the drive, not tasks.
 _AWARDS_LEAD = re.compile(
 	r"^(?:ve )?(?:noi dung (?:(?:dot|phong trao) )?thi dua|cong tac khen thuong)\s*[:.]?$"
+)
+_PROCEDURE_PART = re.compile(
+	r"^(?:noi dung,? (?:va )?phuong thuc to chuc|to chuc hoi nghi\b|thoi gian,? (?:va )?dia diem(?: to chuc)?\b)"
 )
 _FUNDING_PART = re.compile(r"^kinh phi(?:\s+(?:thuc hien|bao dam|dam bao|hoat dong|trien khai))?\s*[:.]?$")
 

@@ -289,6 +289,8 @@ def tasks_from_item(item: _Item) -> list[Task]:
 			for task in tasks
 		]
 	tasks = [part for task in tasks for part in _split_timed_tail(task)]
+	if item.section == "procedure":
+		tasks = [task for task in tasks if task.deadline.due is not None or _subject_first(task)]
 	if item.section == "funding":
 		# In the funding part only a named body is given something; the rest says where the money comes from.
 		tasks = [task for task in tasks if any(not is_generic_body(name) for name in task.presiding)]
@@ -578,6 +580,20 @@ def _task(
 # hiện nhiệm vụ được nêu trong Kế hoạch, báo cáo Chủ tịch … kết quả thực hiện hằng năm …", "… hướng dẫn, đôn đốc,
 # kiểm tra … Quyết định này và tham mưu tổ chức thực hiện chấm điểm từ năm 2026" (issue 15, class 1).
 _TIMED_TAIL = re.compile(r"(?:,| và) (?=(?:tham mưu|báo cáo|tổng hợp, báo cáo|tổng hợp báo cáo|đề xuất)\s)")
+
+
+def _subject_first(task: Task) -> bool:
+	"""The task's clause opens with the name of its presiding body, one that is no one in general."""
+	if not task.presiding or is_generic_body(task.presiding[0]):
+		return False
+	opening = fold_same_length(_BULLET_LEAD.sub("", task.clause.lstrip())).lower()[:300]
+	position = opening.find(fold_same_length(task.presiding[0]).lower())
+	# at the start, after an office title ("Trưởng Ban Công tác Mặt trận thôn …") or after an opening phrase and
+	# its comma ("Sau hội nghị hiệp thương lần thứ hai, …, Ban Thường trực UBMTTQ xã ban hành …")
+	return position == 0 or 0 < position <= 25 and _OFFICE_TITLE.match(opening) or opening[:position].endswith(", ")
+
+
+_OFFICE_TITLE = re.compile(r"^(?:truong|pho truong|chu tich|pho chu tich|giam doc|thu truong|bi thu)\s")
 
 
 def _split_timed_tail(task: Task) -> list[Task]:
