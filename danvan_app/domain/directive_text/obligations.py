@@ -590,7 +590,13 @@ def _subject_first(task: Task) -> bool:
 	position = opening.find(fold_same_length(task.presiding[0]).lower())
 	# at the start, after an office title ("Trưởng Ban Công tác Mặt trận thôn …") or after an opening phrase and
 	# its comma ("Sau hội nghị hiệp thương lần thứ hai, …, Ban Thường trực UBMTTQ xã ban hành …")
-	return position == 0 or 0 < position <= 25 and _OFFICE_TITLE.match(opening) or opening[:position].endswith(", ")
+	if position < 0:
+		return False
+	return (
+		position == 0
+		or (position <= 25 and _OFFICE_TITLE.match(opening) is not None)
+		or opening[:position].endswith(", ")
+	)
 
 
 _OFFICE_TITLE = re.compile(r"^(?:truong|pho truong|chu tich|pho chu tich|giam doc|thu truong|bi thu)\s")
