@@ -378,7 +378,9 @@ def test_the_provincial_tax_and_social_insurance_offices_are_bodies() -> None:
 
 
 def test_a_front_plans_conference_parts_give_the_named_bodies_duties_not_the_running_order() -> None:
-	text = _HEAD.format(title="Tổ chức hội nghị lấy ý kiến cử tri nơi cư trú") + """II. NỘI DUNG, PHƯƠNG THỨC TỔ CHỨC
+	text = (
+		_HEAD.format(title="Tổ chức hội nghị lấy ý kiến cử tri nơi cư trú")
+		+ """II. NỘI DUNG, PHƯƠNG THỨC TỔ CHỨC
 1. Nội dung: lấy ý kiến nhận xét và tín nhiệm của cử tri nơi cư trú đối với người ứng cử.
 2. Phương thức tổ chức:
 - Trình tự tổ chức thực hiện theo Điều 2, 3, 4 Nghị quyết số 101/2025/UBTVQH15.
@@ -395,9 +397,22 @@ IV. TỔ CHỨC THỰC HIỆN
 1. Ban Thường trực Ủy ban MTTQ Việt Nam xã
 - Bố trí kinh phí tổ chức các hội nghị lấy ý kiến cử tri.
 """
+	)
 	tasks = parse_directive_text(text).tasks
 	assert [task.presiding for task in tasks] == [
 		["Ban Thường trực UBMTTQ xã"],
 		["Trưởng Ban Công tác Mặt trận thôn"],
 		["Ban Thường trực Ủy ban MTTQ Việt Nam xã"],
 	]
+
+
+def test_what_is_not_done_is_a_rule_not_a_task() -> None:
+	from danvan_app.domain.directive_text.obligations import _RULE_OPENING
+	from danvan_app.domain.vn_text import fold_same_length
+
+	for clause in (
+		"Không xem xét giải quyết đối với đơn tố cáo nặc danh, mạo danh.",
+		"Lưu ý: Không thụ lý đơn đã được giải quyết nhưng không có chứng cứ mới.",
+	):
+		assert _RULE_OPENING.match(fold_same_length(clause).lower())
+	assert not _RULE_OPENING.match(fold_same_length("Ban Thường trực xem xét giải quyết đơn thư.").lower())
