@@ -6,6 +6,8 @@ plan, a plan implementing a law whose contents carry labelled fields); none is c
 
 from __future__ import annotations
 
+import pytest
+
 from danvan_app.domain.directive_text import parse_directive_text
 
 _HEAD = """ỦY BAN NHÂN DÂN TỈNH X
@@ -416,3 +418,20 @@ def test_what_is_not_done_is_a_rule_not_a_task() -> None:
 	):
 		assert _RULE_OPENING.match(fold_same_length(clause).lower())
 	assert not _RULE_OPENING.match(fold_same_length("Ban Thường trực xem xét giải quyết đơn thư.").lower())
+
+
+@pytest.mark.parametrize(
+	"clause",
+	[
+		"Khi xuất hiện ca bệnh bất thường, báo cáo ngay về Trung tâm Kiểm soát bệnh tật tỉnh và Sở Y tế.",
+		"Trong quá trình thực hiện Kế hoạch này, nếu có khó khăn, vướng mắc, đề nghị các bộ, ngành phản ánh.",
+		"Tài khoản quản trị có chức năng thêm, sửa, xóa và phân quyền cho các tài khoản trong Phần mềm.",
+		"Tổ tiếp công dân tự giải thể sau khi kết thúc nhiệm vụ.",
+	],
+)
+def test_event_reports_conditions_and_what_a_thing_does_are_rules(clause: str) -> None:
+	from danvan_app.domain.directive_text.obligations import _RULE_OPENING, is_rule
+	from danvan_app.domain.vn_text import fold_same_length
+
+	folded = fold_same_length(clause).lower()
+	assert _RULE_OPENING.match(folded) or is_rule(folded)

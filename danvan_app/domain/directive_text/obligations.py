@@ -36,7 +36,10 @@ _BOILERPLATE = re.compile(
 # Rules, not duties to follow up: a case ("Đối với kiến nghị …", "Trường hợp …", "Nếu có vướng mắc …"), an
 # accountability ("Chịu trách nhiệm trước UBND tỉnh …"), a conditional report ("Trong quá trình thực hiện, nếu …").
 _RULE_OPENING = re.compile(
-	r"^(?:trong qua trinh (?:to chuc )?(?:trien khai )?thuc hien,?\s*(?:neu|truong hop|khi)\b|neu\b|(?:trong )?truong hop\b"
+	r"^(?:trong qua trinh (?:to chuc )?(?:trien khai )?thuc hien(?: [^,;.]{1,40})?,?\s*(?:neu|truong hop|khi)\b|neu\b"
+	r"|(?:trong )?truong hop\b"
+	# a report when something happens, the event first (issue 15): "Khi xuất hiện ca bệnh bất thường, báo cáo ngay …"
+	r"|khi (?:xuat hien|phat sinh|co|xay ra)\b[^.;]{0,120},\s*(?:phai )?bao cao (?:ngay|kip thoi)\b"
 	r"|(?:tong hop,?\s*)?(?:kip thoi )?(?:bao cao|phan anh)[^.;]{0,30}\b(?:kho khan|vuong mac)\b"
 	# a report made when something arises: "Báo cáo ngay với Ban Thường trực … khi phát sinh đơn thư …"
 	r"|bao cao (?:ngay|kip thoi)\b[^.;]{0,80}\bkhi (?:phat sinh|co|xay ra|xuat hien)\b"
@@ -121,7 +124,9 @@ _EACH_CASE = re.compile(r"\b(?:tai thoi diem|doi voi (?:cac |moi |tung )?truong 
 _WHAT_A_BODY_IS = re.compile(
 	r"^[^.;:]{2,100}?\sla (?:co quan|chu tich|pho chu tich|uy vien|thanh vien|thuong truc|don vi|to chuc|dau moi)\b"
 )
-_HOW_A_BODY_WORKS = re.compile(r"^[^.;:]{2,100}?\s(?:hoat dong|lam viec) theo (?:nguyen tac|che do)\b")
+_HOW_A_BODY_WORKS = re.compile(
+	r"^[^.;:]{2,100}?\s(?:(?:hoat dong|lam viec) theo (?:nguyen tac|che do)|co chuc nang|tu giai the)\b"
+)
 # What a body is entitled to, not what it must do (issue 15): "Sở Tài chính được quyền khai thác …", "Các cơ quan,
 # tổ chức, đơn vị cấp trên được cấp một tài khoản quản lý …".
 _ENTITLEMENT = re.compile(r"^[^.;:]{2,100}?\sduoc (?:quyen|phep|huong|cap (?:mot|01|\d+) tai khoan)\b")
