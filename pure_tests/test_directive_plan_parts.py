@@ -427,6 +427,7 @@ def test_what_is_not_done_is_a_rule_not_a_task() -> None:
 		"Trong quá trình thực hiện Kế hoạch này, nếu có khó khăn, vướng mắc, đề nghị các bộ, ngành phản ánh.",
 		"Tài khoản quản trị có chức năng thêm, sửa, xóa và phân quyền cho các tài khoản trong Phần mềm.",
 		"Tổ tiếp công dân tự giải thể sau khi kết thúc nhiệm vụ.",
+		"Người ứng cử đang công tác chuyên trách tại cơ quan Đảng thì lấy ý kiến cử tri nơi công tác.",
 	],
 )
 def test_event_reports_conditions_and_what_a_thing_does_are_rules(clause: str) -> None:

@@ -48,6 +48,8 @@ _RULE_OPENING = re.compile(
 	r"|chiu trach nhiem truoc\b|chiu trach nhiem (?:ve|doi voi) (?:nhung |moi |cac )?(?:hau qua|sai pham|vi pham|noi dung)\b|(?:nguoi dung dau|thu truong|giam doc|chu tich)[^.;:]{0,80}?\bchiu trach nhiem truoc\b"
 	# what is not done, a rule of the procedure (issue 15): "Không xem xét giải quyết đối với đơn tố cáo nặc danh …"
 	r"|(?:luu y\s*:\s*)?khong (?:xem xet|giai quyet|thu ly|tiep nhan|xu ly)\b"
+	# what the law asks of a candidate, not of a body (issue 15): "Người ứng cử đang công tác chuyên trách tại …"
+	r"|nguoi (?:ung cu|tu ung cu|duoc gioi thieu ung cu)\b"
 	r"|thuc hien (?:cac )?nhiem vu (?:khac|theo phan cong|duoc phan cong)\b|[^.;]{0,100}\bduoc phan cong tai (?:muc|phan)\b"
 	r"|doi voi (?!(?:cac |nhung )?(?:so|ban|bo|co quan|don vi|dia phuong|uy ban|ubnd|cap uy"
 	r"|mat tran|doan the|hoi|tinh uy|huyen uy|dang uy|chinh quyen)\b)"
