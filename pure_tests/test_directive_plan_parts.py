@@ -244,6 +244,8 @@ def test_a_body_after_an_event_opener_carries_the_duty() -> None:
 	assert extract_units(clause)[0] == ["Ban Thường trực Ủy ban MTTQ Việt Nam xã"]
 	clause = "Kết thúc cuộc bầu cử, Ban Thường trực Ủy ban MTTQ phường, chịu trách nhiệm tổng hợp báo cáo."
 	assert extract_units(clause)[0] == ["Ban Thường trực Ủy ban MTTQ phường"]
+	clause = "Sau hội nghị hiệp thương lần thứ hai, trên cơ sở danh sách sơ bộ, Ban Thường trực UBMTTQ xã ban hành Kế hoạch."
+	assert extract_units(clause)[0] == ["Ban Thường trực UBMTTQ xã"]
 
 
 def test_a_case_followed_by_what_to_do_in_it_is_the_headers_duty() -> None:

@@ -78,6 +78,7 @@ ADVERBIAL_OPENERS = (
 	("để",),
 	("khi",),
 	("sau", "khi"),
+	("sau",),  # "Sau hội nghị hiệp thương lần thứ hai, trên cơ sở …, Ban Thường trực … ban hành …" (issue 15)
 	("kết", "thúc"),  # "Kết thúc cuộc bầu cử, Ban Thường trực … tổ chức họp bình xét …" (issue 15)
 	("từ",),
 	("ngoài", "ra"),
