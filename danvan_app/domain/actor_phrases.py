@@ -79,6 +79,9 @@ def _to_chuc_is_body(tokens: Sequence[_Token], index: int) -> bool:
 	following = tokens[index + 2].key if index + 2 < len(tokens) else ""
 	if following == "hội" and index + 3 < len(tokens) and tokens[index + 3].key in _HOI_EVENTS:
 		return False
+	if following == "," and index + 3 < len(tokens) and tokens[index + 3].key == "đơn":
+		# "Cơ quan, tổ chức, đơn vị cấp trên …": one of a list of bodies, not the verb (issue 15).
+		return index + 4 < len(tokens) and tokens[index + 4].key == "vị"
 	return following in vocab.TO_CHUC_BODY_NEXT_WORDS
 
 
@@ -99,6 +102,8 @@ def _head_length(tokens: Sequence[_Token], index: int) -> int:
 		# "tổ chức" only opens a name when what follows makes it a body.
 		if not _to_chuc_is_body(tokens, index):
 			return 0
+		if index + 2 < len(tokens) and tokens[index + 1].key == "chức" and tokens[index + 2].text == ",":
+			return 2  # "tổ chức, đơn vị": a body of its own in the list
 	return _match_phrase(tokens, index, vocab.BODY_HEADS)
 
 

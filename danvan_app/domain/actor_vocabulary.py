@@ -13,23 +13,23 @@ from danvan_app.domain.vn_text import canonical_word
 # "*" marks heads that only count when Capitalised and followed by another Capitalised word, because the bare
 # lowercase word means something else ("ban hành", "bộ máy", "hội viên").
 BODY_HEADS_TEXT = """
-ban thường vụ|ban chấp hành|ban cán sự đảng|ban dân vận|ban tuyên giáo|ban tổ chức|ban nội chính|ban kinh tế
+ban công tác mặt trận|ban thường vụ|ban chấp hành|ban cán sự đảng|ban dân vận|ban tuyên giáo|ban tổ chức|ban nội chính|ban kinh tế
 ban đảng|ban chỉ đạo|ban thi đua|ban quản lý|ban chỉ huy|ban bí thư|ban, ngành|ban ngành|*ban|bộ chính trị|*bộ
 đảng đoàn|đảng ủy|đảng bộ|cấp ủy|chi bộ|chi ủy|tỉnh ủy|huyện ủy|thị ủy|thành ủy|quận ủy|thường trực|thường vụ
 chính quyền|ủy ban|ubnd|ubmttq|mttq|hđnd|hội đồng|mặt trận|đoàn thể|hội quần chúng|*hội
 tổ chức chính trị|tổ chức hội|tổ chức đoàn thể|tổ chức thành viên|tổ chức cơ sở đảng|tổ chức đảng
 sở, ban, ngành|sở, ban ngành|sở ban ngành|sở, ngành|sở|*phòng|văn phòng|cơ quan|đơn vị|địa phương|ngành|các cấp
 công an|bộ chỉ huy|quân đội|lực lượng vũ trang|liên đoàn|tỉnh đoàn|đoàn thanh niên|*trường|*trung tâm|*báo|*đài
-chủ tịch|thủ trưởng|người đứng đầu|giám đốc|bí thư|viện kiểm sát|tòa án|thanh tra|kho bạc
+chủ tịch|thủ trưởng|người đứng đầu|giám đốc|bí thư|*trưởng ban|*phó trưởng ban|viện kiểm sát|tòa án|thanh tra|kho bạc
 bộ trưởng|*chánh|*trung ương|*ngân hàng|*tổng liên đoàn|*cục|*tổng cục|*chi cục|*học viện|*viện|*hội liên hiệp
 cơ sở giáo dục, đào tạo|cơ quan thông tấn, báo chí|cơ quan thông tin, truyền thông|cơ quan báo chí, truyền thông
 cơ sở giáo dục|cơ sở đào tạo|cơ quan thông tấn|cơ quan báo chí
-báo và phát thanh, truyền hình|trung tâm y tế
+báo và phát thanh, truyền hình|trung tâm y tế|thuế tỉnh|thuế thành phố|bảo hiểm xã hội tỉnh|bảo hiểm xã hội thành phố
 """
 # Phrases that contain commas but name one tier of bodies; a comma inside them does not separate two names.
 COMMA_PHRASES_TEXT = """
 sở, ban, ngành|sở, ban ngành|sở, ngành|ban, ngành|huyện, thị xã, thành phố|huyện, thành phố|huyện, thị, thành
-xã, phường, thị trấn|phường, xã, thị trấn|thị xã, thành phố|xã, phường, đặc khu|xã, phường|phường, xã
+xã, phường, thị trấn|phường, xã, thị trấn|thị xã, thành phố|xã, phường, đặc khu|phường, xã, đặc khu|xã, phường|phường, xã
 ban, bộ, ngành|bộ, ban, ngành|tỉnh, thành phố|bộ, ngành|bộ, cơ quan ngang bộ|cơ quan, đơn vị, địa phương|cơ quan, đơn vị|cơ quan, tổ chức
 thông tấn, báo chí|giáo dục, đào tạo|ban, ngành, đoàn thể|sở, ban, ngành, đoàn thể|ngành, địa phương
 phát thanh, truyền hình
@@ -78,6 +78,8 @@ ADVERBIAL_OPENERS = (
 	("để",),
 	("khi",),
 	("sau", "khi"),
+	("sau",),  # "Sau hội nghị hiệp thương lần thứ hai, trên cơ sở …, Ban Thường trực … ban hành …" (issue 15)
+	("kết", "thúc"),  # "Kết thúc cuộc bầu cử, Ban Thường trực … tổ chức họp bình xét …" (issue 15)
 	("từ",),
 	("ngoài", "ra"),
 	("bên", "cạnh", "đó"),

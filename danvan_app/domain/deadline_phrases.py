@@ -184,6 +184,16 @@ def _deadline(clause: str, folded: str) -> Deadline:
 		if deadline.recurrence == "yearly" and deadline.month is None:
 			deadline = replace(deadline, month=_month_of_yearly_duty(folded))
 		return deadline
+	following = _OF_THE_FOLLOWING_YEAR.search(folded) if "nam" in folded else None
+	if following:
+		# "Trong quý I của năm liền kề đánh giá, Sở Nội vụ … rà soát …": each year's work, due in that period of
+		# the year after (issue 15): yearly, in the quarter's last month or the month named.
+		period = following.group("quarter")
+		month = _QUARTER_LAST_MONTH[period] if period else int(following.group("month"))
+		if 1 <= month <= 12:
+			return Deadline(
+				"recurring", recurrence="yearly", month=month, text=_as_written(clause, following)
+			)
 	if from_year:
 		return Deadline("from_year", start=start, text=_as_written(clause, from_year))
 	if span:
@@ -203,6 +213,9 @@ _MONTH_NO_YEAR = re.compile(
 )
 _QUARTER_NO_YEAR = re.compile(r"\b(?:trong|vao|cuoi|dau) quy (i{1,3}|iv|[1-4])\b(?!\s*(?:/|-|nam)\s*\d)")
 _QUARTER_LAST_MONTH = {"i": 3, "ii": 6, "iii": 9, "iv": 12, "1": 3, "2": 6, "3": 9, "4": 12}
+_OF_THE_FOLLOWING_YEAR = re.compile(
+	r"\b(?:trong|vao) (?:quy (?P<quarter>i{1,3}|iv|[1-4])|thang (?P<month>\d{1,2})) (?:cua )?nam (?:lien ke|tiep theo|sau)\b"
+)
 
 
 def _month_of_yearly_duty(folded: str) -> int | None:

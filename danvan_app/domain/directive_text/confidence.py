@@ -17,7 +17,7 @@ CONFIDENCES = ("high", "medium", "low")
 
 # Generic addressees: every directive calls on them, so naming them gives no one a particular duty.
 _GENERIC_BODY = re.compile(
-	r"^(?:(?:cac|moi)\s+)?(?:cap uy(?: dang)?|chinh quyen|to chuc dang|co quan|don vi|dia phuong|nganh"
+	r"^(?:(?:cac|moi)\s+)?(?:cap uy(?: dang)?|chinh quyen|to chuc(?: dang)?|co quan|don vi|dia phuong|nganh"
 	r"|cap|he thong chinh tri|can bo|dang vien|to chuc co so dang|co quan, don vi(?:, dia phuong)?|don vi, dia phuong"
 	r"|co quan, to chuc|co quan, don vi, ca nhan)"
 	r"(?:\s+(?:cac cap|dia phuong|co so|don vi|lien quan|co lien quan|tu tinh den co so|lay y kien|gop y kien"

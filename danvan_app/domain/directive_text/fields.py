@@ -55,7 +55,17 @@ def time_of(value: str) -> Deadline:
 	return _time(value)
 
 
+# "Dự kiến ngày 05/12/2025 (Chậm nhất ngày 10/12/2025 - 95 ngày trước bầu cử)": a planned day and the latest
+# day allowed; the latest is the deadline to keep (issue 15).
+_LATEST = re.compile(r"\b(?:chậm nhất|muộn nhất)\b", re.IGNORECASE)
+
+
 def _time(value: str) -> Deadline:
+	latest = _LATEST.search(value)
+	if latest and latest.start() > 0:
+		deadline = parse_deadline(value[latest.start() :])
+		if deadline.due is not None:
+			return deadline
 	several = last_deadline(value)
 	if several is not None:
 		return several

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from danvan_app.domain.actor_phrases import extract_units
 from danvan_app.domain.deadline_phrases import parse_deadline
 from danvan_app.domain.directive_text.fields import has_fields, is_field
 from danvan_app.domain.directive_text.obligations import (
@@ -98,6 +99,17 @@ def collect_items(lines: list[_Line], body_start: int) -> tuple[list[_Item], lis
 	for position, line in enumerate(nonempty):
 		if _ROMAN_HEADING.match(line.text):
 			walk.part = _heading_text(line)
+			if _PROCEDURE_PART.match(walk.part) and len(line.text) <= 120:
+				# A Front plan's "II. NỘI DUNG, PHƯƠNG THỨC TỔ CHỨC", "III. TỔ CHỨC HỘI NGHỊ LẤY Ý KIẾN …": the running
+				# of a conference, with the duties of the bodies named in it (issue 15); tasks_from_item keeps only
+				# a point whose subject is a named body or that has a date.
+				walk.open("procedure")
+				continue
+			if _FUNDING_PART.match(walk.part) and len(line.text) <= 90:
+				# "III. KINH PHÍ THỰC HIỆN": funding rules, and a named body's duty among them ("2. Sở Tài chính
+				# chủ trì, phối hợp … bố trí kinh phí …", issue 15); tasks_from_item keeps only the latter.
+				walk.open("funding")
+				continue
 		if _heading(walk, line):
 			continue
 		if _CLOSING_LINE.match(line.folded):
@@ -169,9 +181,11 @@ _WAVE = re.compile(
 
 
 # A part listing contents: what a communication is about and its forms ("NỘI DUNG, HÌNH THỨC"), what an emulation
-# drive is about ("NỘI DUNG ĐỢT THI ĐUA"); the duties are the bodies' in the implementation part.
+# drive is about ("NỘI DUNG ĐỢT THI ĐUA"), what a programme's monitoring and evaluation looks at ("NỘI DUNG GIÁM
+# SÁT, ĐÁNH GIÁ": the subjects checked, not duties, issue 15); the duties are the bodies' in the implementation part.
 _CONTENT_AND_FORM_PART = re.compile(
-	r"^(?:noi dung\s*(?:,|va)\s*hinh thuc|hinh thuc\s*(?:,|va)\s*noi dung|noi dung (?:(?:dot|phong trao) )?thi dua\b)"
+	r"^(?:noi dung\s*(?:,|va)\s*hinh thuc|hinh thuc\s*(?:,|va)\s*noi dung|noi dung (?:(?:dot|phong trao) )?thi dua\b"
+	r"|noi dung (?:giam sat\s*(?:,|va)\s*)?danh gia\b)"
 )
 
 
@@ -246,6 +260,18 @@ def _open_article(walk: _Walk, title: str) -> None:
 	walk.open("articles")
 
 
+_REQUEST_PARAGRAPH = re.compile(r"^de nghi\s+")
+# What an emulation drive rewards and the awards it gives, over criteria and award levels (issue 15): "8.1. Về nội
+# dung thi đua", "8.2. Công tác khen thưởng" — rules of the drive, not tasks.
+_AWARDS_LEAD = re.compile(
+	r"^(?:ve )?(?:noi dung (?:(?:dot|phong trao) )?thi dua|cong tac khen thuong)\s*[:.]?$"
+)
+_PROCEDURE_PART = re.compile(
+	r"^(?:noi dung,? (?:va )?phuong thuc to chuc|to chuc hoi nghi\b|thoi gian,? (?:va )?dia diem(?: to chuc)?\b)"
+)
+_FUNDING_PART = re.compile(r"^kinh phi(?:\s+(?:thuc hien|bao dam|dam bao|hoat dong|trien khai))?\s*[:.]?$")
+
+
 def _item_line(walk: _Walk, line: _Line) -> None:
 	marker = _ITEM_MARKER.match(line.text)
 	items = walk.items
@@ -271,6 +297,17 @@ def _item_line(walk: _Walk, line: _Line) -> None:
 		return
 	# Without numbering, each paragraph of an article or an implementation part is a duty of its own.
 	unnumbered = walk.section in ("implementation", "articles") and walk.top_kind is None
+	if (
+		walk.section == "implementation"
+		and items
+		and items[-1].paragraphs[-1].rstrip().endswith(".")
+		and _REQUEST_PARAGRAPH.match(line.folded)
+		and extract_units(line.text)[0]
+	):
+		# "Đề nghị Văn phòng Đảng ủy, Văn phòng HĐND&UBND xã phối hợp …" after the last body's points: a request
+		# to other bodies, a duty of its own, not more of the last point (issue 15).
+		walk.add(line.text, None)
+		return
 	if items and items[-1].section == walk.section and not walk.fresh and not unnumbered:
 		if _is_junk_line(line):
 			walk.section = None
@@ -333,19 +370,34 @@ def _split(item: _Item, actor: str | None, depth: int) -> list[_Item]:
 		# "3. Tổ chức hội nghị cử tri" over a paragraph, then "3.1. …" over bullets (issue 15, a guidance's
 		# section): the paragraph is its own item, the points below are split as under any header.
 		first = next(index for index, paragraph in enumerate(rest) if _ITEM_MARKER.match(paragraph))
-		opening = [_Item([paragraph], None, item.section, actor) for paragraph in rest[:first]]
+		# "Ngoài các trách nhiệm chung nêu trên, … có trách nhiệm … một số nội dung sau:" only introduces them.
+		opening = [
+			_Item([paragraph], None, item.section, actor)
+			for paragraph in rest[:first]
+			if not re.search(r"\b(?:sau|như sau)\s*:$", paragraph)
+		]
 		inner = _Item([lead, *rest[first:]], item.marker_kind, item.section, actor)
 		return [piece for part in opening for piece in _split(part, actor, depth + 1)] + _split(
 			inner, actor, depth + 1
 		)
-	if first_marker is None or depth >= _MAX_DEPTH or not _is_header(lead, item.section):
+	inline_body = None
+	if first_marker is not None and first_marker.group("decimal") and ":" in lead[:150]:
+		# "2. Các sở, ban, ngành, địa phương: Là các đơn vị được lấy ý kiến thẩm định, …" over "2.1. …", "2.2. …":
+		# the body before the colon heads the numbered points, whatever the lead says of it (issue 15).
+		named = lead.split(":", 1)[0].strip()
+		if len(named.split()) <= 15 and units_in_header(named) is not None:
+			inline_body = named
+	if first_marker is None or depth >= _MAX_DEPTH or not (inline_body or _is_header(lead, item.section)):
 		return [_Item(item.paragraphs, item.marker_kind, item.section, actor)]
 	if _MANDATE_LEAD.search(fold_same_length(lead).lower()):
 		return [_Item(item.paragraphs, item.marker_kind, "rules", actor)]
+	awards = bool(_AWARDS_LEAD.match(fold_same_length(lead).lower()))
 	if heads_the_public(lead.rstrip(": ")):
 		# "12. Các tổ chức, cá nhân và hộ gia đình … có trách nhiệm" over points: the public's obligations.
 		return [_Item(item.paragraphs, item.marker_kind, "rules", actor)]
-	if units_in_header(lead) is not None:
+	if inline_body:
+		actor = inline_body
+	elif units_in_header(lead) is not None:
 		actor = lead.rstrip(": ")
 	level = _marker_level(first_marker)
 	children: list[_Item] = []
@@ -356,6 +408,12 @@ def _split(item: _Item, actor: str | None, depth: int) -> list[_Item]:
 			children.append(_Item([text], _marker_kind(marker), item.section, actor))
 		else:
 			children[-1].paragraphs.append(paragraph)
+	if awards:
+		# Under the drive's criteria or awards, only a point naming the body that acts is a duty ("Ủy ban MTTQ Việt
+		# Nam xã tổ chức phát động đợt thi đua …"); the others are criteria and award rules.
+		for child in children:
+			if not extract_units(child.paragraphs[0])[0]:
+				child.section = "rules"
 	return [piece for child in children for piece in _split(child, actor, depth + 1)]
 
 

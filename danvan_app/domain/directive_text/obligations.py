@@ -36,21 +36,33 @@ _BOILERPLATE = re.compile(
 # Rules, not duties to follow up: a case ("Đối với kiến nghị …", "Trường hợp …", "Nếu có vướng mắc …"), an
 # accountability ("Chịu trách nhiệm trước UBND tỉnh …"), a conditional report ("Trong quá trình thực hiện, nếu …").
 _RULE_OPENING = re.compile(
-	r"^(?:trong qua trinh (?:to chuc )?(?:trien khai )?thuc hien,?\s*(?:neu|truong hop|khi)\b|neu\b|(?:trong )?truong hop\b"
+	r"^(?:trong qua trinh (?:to chuc )?(?:trien khai )?thuc hien(?: [^,;.]{1,40})?,?\s*(?:neu|truong hop|khi)\b|neu\b"
+	r"|(?:trong )?truong hop\b"
+	# a report when something happens, the event first (issue 15): "Khi xuất hiện ca bệnh bất thường, báo cáo ngay …"
+	r"|khi (?:xuat hien|phat sinh|co|xay ra)\b[^.;]{0,120},\s*(?:phai )?bao cao (?:ngay|kip thoi)\b"
 	r"|(?:tong hop,?\s*)?(?:kip thoi )?(?:bao cao|phan anh)[^.;]{0,30}\b(?:kho khan|vuong mac)\b"
 	# a report made when something arises: "Báo cáo ngay với Ban Thường trực … khi phát sinh đơn thư …"
 	r"|bao cao (?:ngay|kip thoi)\b[^.;]{0,80}\bkhi (?:phat sinh|co|xay ra|xuat hien)\b"
 	r"|(?:luat|bo luat|nghi dinh|thong tu|quyet dinh|chi thi|nghi quyet|ke hoach|cong van|huong dan|ket luan"
 	r"|quy dinh|thong bao|chuong trinh)\s+(?:so\s*)?\d"
-	r"|chiu trach nhiem truoc\b|chiu trach nhiem (?:ve|doi voi) (?:nhung |moi |cac )?(?:hau qua|sai pham|vi pham)\b|(?:nguoi dung dau|thu truong|giam doc|chu tich)[^.;:]{0,80}?\bchiu trach nhiem truoc\b"
+	r"|chiu trach nhiem truoc\b|chiu trach nhiem (?:ve|doi voi) (?:nhung |moi |cac )?(?:hau qua|sai pham|vi pham|noi dung)\b|(?:nguoi dung dau|thu truong|giam doc|chu tich)[^.;:]{0,80}?\bchiu trach nhiem truoc\b"
+	# what is not done, a rule of the procedure (issue 15): "Không xem xét giải quyết đối với đơn tố cáo nặc danh …"
+	r"|(?:luu y\s*:\s*)?khong (?:xem xet|giai quyet|thu ly|tiep nhan|xu ly)\b"
+	# what the law asks of a candidate, not of a body (issue 15): "Người ứng cử đang công tác chuyên trách tại …"
+	r"|nguoi (?:ung cu|tu ung cu|duoc gioi thieu ung cu)\b"
 	r"|thuc hien (?:cac )?nhiem vu (?:khac|theo phan cong|duoc phan cong)\b|[^.;]{0,100}\bduoc phan cong tai (?:muc|phan)\b"
 	r"|doi voi (?!(?:cac |nhung )?(?:so|ban|bo|co quan|don vi|dia phuong|uy ban|ubnd|cap uy"
-	r"|mat tran|doan the|hoi|tinh uy|huyen uy|dang uy|chinh quyen)\b))"
+	r"|mat tran|doan the|hoi|tinh uy|huyen uy|dang uy|chinh quyen)\b)"
+	# … but a case followed by what to do in it is a duty (issue 15): "Đối với các khu công nghiệp đã có nước máy,
+	# tiếp tục duy trì …", "Đối với các khu chưa có mạng lưới cấp nước, khẩn trương xây dựng giải pháp …".
+	r"(?![^.;:]{3,200}?,\s*(?:tiep tuc|khan truong|chu dong|tap trung|day manh|tang cuong)\s))"
 )
 # A heading over a rule, not a duty: who has competence, funding, the file a case needs, scope, standards.
 _RULE_HEADING = re.compile(
 	r"^(?:tham quyen|kinh phi(?: thuc hien| hoat dong| bao dam)?$|ho so\b|thanh phan ho so|doi tuong (?:ap dung|dieu chinh)"
-	r"|pham vi dieu chinh|tieu chuan|dieu kien)\b"
+	r"|pham vi dieu chinh|tieu chuan|dieu kien"
+	# "4. Quy định về thành phần, số lượng cử tri tham dự hội nghị" over the law's rules (issue 15)
+	r"|quy dinh ve)\b"
 )
 # Funding written as a rule: "Kinh phí phục vụ công tác kiểm tra … được thực hiện theo quy định …".
 _FUNDING_RULE = re.compile(
@@ -114,7 +126,12 @@ _EACH_CASE = re.compile(r"\b(?:tai thoi diem|doi voi (?:cac |moi |tung )?truong 
 _WHAT_A_BODY_IS = re.compile(
 	r"^[^.;:]{2,100}?\sla (?:co quan|chu tich|pho chu tich|uy vien|thanh vien|thuong truc|don vi|to chuc|dau moi)\b"
 )
-_HOW_A_BODY_WORKS = re.compile(r"^[^.;:]{2,100}?\s(?:hoat dong|lam viec) theo (?:nguyen tac|che do)\b")
+_HOW_A_BODY_WORKS = re.compile(
+	r"^[^.;:]{2,100}?\s(?:(?:hoat dong|lam viec) theo (?:nguyen tac|che do)|co chuc nang|tu giai the)\b"
+)
+# What a body is entitled to, not what it must do (issue 15): "Sở Tài chính được quyền khai thác …", "Các cơ quan,
+# tổ chức, đơn vị cấp trên được cấp một tài khoản quản lý …".
+_ENTITLEMENT = re.compile(r"^[^.;:]{2,100}?\sduoc (?:quyen|phep|huong|cap (?:mot|01|\d+) tai khoan)\b")
 # A limit counted before each occasion: "… khi sơ kết, tổng kết … gửi hồ sơ … trước 10 ngày …".
 _PER_EVENT_NOTICE = re.compile(
 	r"\bkhi\b[^.]{0,250}\btruoc\s+\d{1,3}\s+ngay\b(?!\s*\d)|\b(?:it nhat|cham nhat)\s+truoc\s+\d{1,3}\s+ngay\b"
@@ -132,7 +149,7 @@ def is_rule(folded_clause: str) -> bool:
 		return True
 	if _WHAT_A_BODY_IS.match(folded_clause) and len(folded_clause.split()) <= 40:
 		return True
-	if _HOW_A_BODY_WORKS.match(folded_clause):
+	if _HOW_A_BODY_WORKS.match(folded_clause) or _ENTITLEMENT.match(folded_clause):
 		return True
 	return bool(_QUOTA.search(folded_clause)) and len(folded_clause.split()) <= 40
 
@@ -222,6 +239,9 @@ def units_in_header(header: str | None) -> tuple[list[str], list[str]] | None:
 	written = body_of_responsibility(header)
 	if written is not None:
 		return [written], []
+	role = _ROLE_BODY.match(" ".join(header.split()))
+	if role:
+		return [role.group("name")], []
 	presiding, coordinating = extract_units(_HEADER_TAIL.sub("", header) + " thực hiện.")
 	listed = _LISTED_IN_BRACKETS.search(header)
 	if listed and all(is_generic_body(name) for name in presiding):
@@ -237,6 +257,12 @@ def units_in_header(header: str | None) -> tuple[list[str], list[str]] | None:
 	return ([" ".join(holder.group("title").split())], []) if holder else None
 
 
+# A body named by its role in a procedure (issue 15): "Cơ quan chủ trì giải quyết thủ tục đầu tư dự án", "Cơ quan
+# phối hợp" — "chủ trì"/"phối hợp" are part of the name here, not the verb.
+_ROLE_BODY = re.compile(
+	r"^(?:\d{1,2}\s?[.)]\s*)?(?P<name>(?:[Cc]ác )?[Cc]ơ quan (?:chủ trì|phối hợp|đăng ký|tiếp nhận|thẩm định)(?: [^,:;.()]{3,60}?)?)"
+	r"(?=\s*(?::|$)|\s+(?:có|chịu) trách nhiệm\b)"
+)
 _LISTED_IN_BRACKETS = re.compile(r"\(([^()]{10,300})\)\s*:?\s*$")
 
 
@@ -271,6 +297,12 @@ def tasks_from_item(item: _Item) -> list[Task]:
 			_with_fields(task, lead_deadline, [], []) if task.deadline.kind == "none" else task
 			for task in tasks
 		]
+	tasks = [part for task in tasks for part in _split_timed_tail(task)]
+	if item.section == "procedure":
+		tasks = [task for task in tasks if task.deadline.due is not None or _subject_first(task)]
+	if item.section == "funding":
+		# In the funding part only a named body is given something; the rest says where the money comes from.
+		tasks = [task for task in tasks if any(not is_generic_body(name) for name in task.presiding)]
 	if item.section == "articles":
 		# Outside the articles on duties, only a body named as such is given something ("Cơ quan, đơn vị lấy ý
 		# kiến gửi …" states a procedure for whoever consults).
@@ -314,6 +346,14 @@ def _with_fields(
 
 # "Đồng chí Trưởng Ban xây dựng Đảng - Trưởng Tiểu ban:", "Đ/c Phó Chủ tịch UBND xã phụ trách văn hóa:".
 _OFFICE_HOLDER = re.compile(r"^(?:Đồng chí|đồng chí|Đ/c|đ/c)\s+(?P<title>[^:;.\n]{3,150}?)\s*:\s*")
+# The same without a colon, the duty's verb right after the office (issue 15): "Đồng chí Chủ tịch Ủy ban MTTQ xã
+# chịu trách nhiệm chỉ đạo chung …", "Đồng chí Ủy viên Ban Thường vụ Đảng ủy, Chủ tịch Uỷ ban MTTQ Việt Nam xã lãnh
+# đạo, chỉ đạo …", "Các đồng chí Phó Chủ tịch Uỷ ban MTTQ Việt Nam xã chỉ đạo thực hiện".
+_OFFICE_HOLDER_ACTING = re.compile(
+	r"^(?:Các đồng chí|các đồng chí|Đồng chí|đồng chí|Đ/c|đ/c)\s+"
+	r"(?P<title>(?:Phó |phó )?(?:Chủ tịch|Trưởng|Bí thư|Ủy viên|Uỷ viên|Giám đốc|Chánh)\b[^:;.\n]{3,150}?)\s+"
+	r"(?=(?:chịu trách nhiệm|có trách nhiệm|trực tiếp|lãnh đạo|chỉ đạo|tham mưu|phụ trách|chủ trì|theo dõi|giúp)\b)"
+)
 
 
 def _units(text: str, header: str | None) -> tuple[list[str], list[str]]:
@@ -324,6 +364,15 @@ def _units(text: str, header: str | None) -> tuple[list[str], list[str]]:
 		# "Đồng chí Phó Trưởng phòng Văn hóa - Xã hội - Phó Trưởng tiểu ban: Trực tiếp chỉ đạo …": the office
 		# holder, as written, carries the duty (a plan's assignment of its members).
 		return [" ".join(holder.group("title").split())], extract_units(text[holder.end() :])[1]
+	acting = _OFFICE_HOLDER_ACTING.match(text)
+	if acting:
+		# Of several offices held ("Ủy viên Ban Thường vụ Đảng ủy, Chủ tịch Uỷ ban MTTQ …"), the last is the one
+		# the plan's body gives the duty to.
+		office = acting.group("title").rsplit(",", 1)[-1]
+		return [" ".join(office.split())], extract_units(text[acting.end() :])[1]
+	role = _ROLE_BODY.match(text)
+	if role:
+		return [role.group("name")], extract_units(text[role.end() :])[1]
 	presiding, coordinating = extract_units(text)
 	if not presiding and _LEADERS_OF.match(text):
 		# "Lãnh đạo UBND cấp xã giám sát …": the body whose leaders act carries the duty, like "Chủ tịch UBND …".
@@ -398,6 +447,10 @@ def _tasks(item: _Item, header: str | None) -> list[Task]:
 			return [_task(text, units[0], units[1], parse_deadline(text)) for text, units in own]
 	if not heading and not _may_hold_several(folded_clause):
 		presiding, coordinating = _units(clause, header)
+		if not presiding and len(paragraphs) > 1 and not re.search(r"[.;:…!?]$", paragraphs[0].strip()):
+			# A long title without a full stop over the paragraph that names who does it ("3. Xây dựng các văn
+			# bản quy phạm pháp luật …" over "Sở, ban, ngành thuộc Ủy ban nhân dân Thành phố có trách nhiệm …").
+			presiding, coordinating = _units(paragraphs[1], header)
 		deadline = parse_deadline(clause, folded_clause)
 		return [_task(clause, presiding, coordinating, deadline, folded=folded_clause)]
 	segments = _segments(paragraphs[1:] if heading else paragraphs)
@@ -530,6 +583,59 @@ def _task(
 	title = title[:1].upper() + title[1:]
 	confidence = "low" if heading_only else confidence_of(clause, presiding, deadline, folded)
 	return Task(title, clause, list(presiding), list(coordinating), deadline, confidence)
+
+
+# Where a timed duty is joined to an untimed one in one sentence: "… theo dõi, kiểm tra, đôn đốc … triển khai thực
+# hiện nhiệm vụ được nêu trong Kế hoạch, báo cáo Chủ tịch … kết quả thực hiện hằng năm …", "… hướng dẫn, đôn đốc,
+# kiểm tra … Quyết định này và tham mưu tổ chức thực hiện chấm điểm từ năm 2026" (issue 15, class 1).
+_TIMED_TAIL = re.compile(r"(?:,| và) (?=(?:tham mưu|báo cáo|tổng hợp, báo cáo|tổng hợp báo cáo|đề xuất)\s)")
+
+
+def _subject_first(task: Task) -> bool:
+	"""The task's clause opens with the name of its presiding body, one that is no one in general."""
+	if not task.presiding or is_generic_body(task.presiding[0]):
+		return False
+	opening = fold_same_length(_BULLET_LEAD.sub("", task.clause.lstrip())).lower()[:300]
+	position = opening.find(fold_same_length(task.presiding[0]).lower())
+	# at the start, after an office title ("Trưởng Ban Công tác Mặt trận thôn …") or after an opening phrase and
+	# its comma ("Sau hội nghị hiệp thương lần thứ hai, …, Ban Thường trực UBMTTQ xã ban hành …")
+	if position < 0:
+		return False
+	return (
+		position == 0
+		or (position <= 25 and _OFFICE_TITLE.match(opening) is not None)
+		or opening[:position].endswith(", ")
+	)
+
+
+_OFFICE_TITLE = re.compile(r"^(?:truong|pho truong|chu tich|pho chu tich|giam doc|thu truong|bi thu)\s")
+
+
+def _split_timed_tail(task: Task) -> list[Task]:
+	"""The task as two when its time belongs to a second duty joined to the first by a comma or "và": the first
+	keeps no time, the second (the part from its verb on) keeps the task's time; otherwise the task itself."""
+	deadline = task.deadline
+	# Only a recurrence or an open start belongs to the joined duty alone ("báo cáo … hằng năm", "tham mưu … từ năm
+	# 2026"); a one-off date after a chain ("xây dựng kế hoạch, …, phát động …, báo cáo kết quả trước ngày
+	# 15/12/2016") is the whole chain's deadline.
+	if deadline.kind not in ("recurring", "from_year") or not deadline.text or deadline.relative:
+		return [task]
+	clause = " ".join(task.clause.split())
+	position = clause.find(deadline.text)
+	if position <= 0:
+		return [task]
+	joints = [m for m in _TIMED_TAIL.finditer(clause, 0, position) if "." not in clause[m.end() : position]]
+	if not joints:
+		return [task]
+	joint = joints[-1]
+	head, tail = clause[: joint.start()], clause[joint.end() :]
+	# a short head ("Bộ Công an tổng hợp kết quả rà soát, báo cáo … trước ngày …") is one duty with its report
+	if len(head.split()) < 15 or ";" in head or parse_deadline(head).kind != "none":
+		return [task]
+	return [
+		_task(head, task.presiding, task.coordinating, Deadline()),
+		_task(tail, task.presiding, task.coordinating, deadline),
+	]
 
 
 _REQUEST = re.compile(r"^de nghi\s")

@@ -32,6 +32,8 @@ _TASK_HEADING_WORD = (
 	r"(?:(?<=noi dung)\s+(?:cong tac|huong dan)\b[^:.,]{0,60})?"
 	# A plan's activities: "NỘI DUNG HOẠT ĐỘNG TRIỂN KHAI".
 	r"(?:(?<=noi dung)\s+hoat dong(?:\s+(?:trien khai|thuc hien|trong tam))?)?"
+	# A plan's own contents, like "II. NỘI DUNG": "II. NỘI DUNG KẾ HOẠCH" (issue 15).
+	r"(?:(?<=noi dung)\s+ke hoach)?"
 )
 # "NHIỆM VỤ, GIẢI PHÁP", "NỘI DUNG THỰC HIỆN", "NỘI DUNG, TIẾN ĐỘ, PHÂN CÔNG TRÁCH NHIỆM THỰC HIỆN".
 _TASKS_HEADING = re.compile(
