@@ -539,8 +539,19 @@ def main():
 					shot = shots / f"{who}-{width}-{key}.png"
 					try:
 						if key == "workspace":
-							# The first screen after login waits for its cards longer than the others do.
+							# The first screen after login waits for its cards longer than the others do: until
+							# every card and chart it must show has drawn its title (up to 30 s; on a loaded
+							# machine the charts came after the first card by more than a second).
 							page.locator(".number-widget-box").first.wait_for(timeout=15000)
+							wanted = [text for text in expected[who].get(key, ()) if text]
+							try:
+								page.wait_for_function(
+									"texts => texts.every(t => document.body.innerText.includes(t))",
+									arg=wanted,
+									timeout=30000,
+								)
+							except PlaywrightError:
+								pass  # what is still missing is reported by check_screen below
 							page.wait_for_timeout(1000)
 						if key in CLICKS:
 							click_action(page, CLICKS[key])
