@@ -353,6 +353,7 @@ def page():
 			"a) Một.\n\nb) Hai.\n\nc) Tiếp tục nâng cấp.\n\nd) Chủ trì.",
 		),
 		("_a) Bám sát các nhiệm vụ", "a) Bám sát các nhiệm vụ"),
+		("-_a) Bám sát các nhiệm vụ", "a) Bám sát các nhiệm vụ"),
 		("l) Một.\n\nms) Tham gia kiểm tra.\n\nn) Hai.", "l) Một.\n\nm) Tham gia kiểm tra.\n\nn) Hai."),
 		# An item's stop read as "_"; a speck after the colon that heads a body's duties.
 		("2_ Giao Sở Tài chính chủ trì", "2. Giao Sở Tài chính chủ trì"),
@@ -457,6 +458,18 @@ def test_two_words_read_without_the_space_between_them_are_split_where_the_text_
 		== "Ủy ban nhân dântỉnh; Ủy ban nhân dântỉnh.\n"
 	)
 	assert clean_ocr_text("Xây dựng nông thôn mới.") == "Xây dựng nông thôn mới.\n"
+
+
+def test_a_stop_or_colon_inside_a_name_the_text_writes_unmarked_is_dust():
+	# Issue 17, third round: "Ủy ban: MTTQ", "Ban. Thường trực" where the text writes "Ủy ban MTTQ" and "Ban
+	# Thường trực" again and again; "Tỉnh ủy: Ban hành" stays ("ủy ban" is written often, "ủy Ban" is not).
+	body = " ".join(["Ban Thường trực Ủy ban MTTQ xã chỉ đạo."] * 4)
+	assert clean_ocr_text(
+		f"{body} Ban Thường trực Ủy ban: MTTQ xã báo cáo với Ban. Thường trực tỉnh."
+	).endswith("Ban Thường trực Ủy ban MTTQ xã báo cáo với Ban Thường trực tỉnh.\n")
+	assert clean_ocr_text(f"{body} Ban Dân vận Tỉnh ủy: Ban hành văn bản.").endswith(
+		"Tỉnh ủy: Ban hành văn bản.\n"
+	)
 
 
 def test_running_headers_footers_and_page_numbers_are_removed_but_the_first_page_head_stays():

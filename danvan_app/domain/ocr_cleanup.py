@@ -148,6 +148,7 @@ def clean_ocr_text(text: str) -> str:
 	text = _glued_hyphens(text)
 	text = _glued_numbers(text)
 	text = _run_together_words(text)
+	text = _marks_inside_phrases(text)
 	text = _document_spellings(text)
 	text = re.sub(r"\n{3,}", "\n\n", text.replace(_CONTINUED, ""))
 	return text.strip("\n") + "\n"
@@ -224,7 +225,7 @@ def _clean_line(line: str) -> str | None:
 	# Dust before a list dash ("_- Đơn vị chủ trì"), or read as a dash before an item's number ("_- 1, Chánh").
 	line = re.sub(r"^[_~'`.,:;=ˆ]+ ?(?=[-–+•*] |\d{1,2}[.,)] \S)", "", line)
 	# And before a lettered point, its letter read or misread ("_a) Bám sát", ".đ) Tiếp tục", "_€) Tiếp tục").
-	line = re.sub(rf"^[_~'`.,:;=ˆ]+ ?(?=[^\W\d_]\) {_UPPER}|[^\w\s]\) {_UPPER})", "", line)
+	line = re.sub(rf"^[-–_~'`.,:;=ˆ]+ ?(?=[^\W\d_]\) {_UPPER}|[^\w\s]\) {_UPPER})", "", line)
 	# A dash with dust stuck to it before a word in lower case ("—_ bầu cử …"): a wrapped line's speck.
 	line = re.sub(rf"^[-–—][_~'`]+ (?={_LOWER})", "", line)
 	line = re.sub(r"^[-–][_~'`]* ?(?=\d{1,2}(?:\.\d{1,2})*[.,)] \S)", "", line)
@@ -723,6 +724,25 @@ def _run_together_words(text: str) -> str:
 		return " ".join(splits[0]) if len(splits) == 1 else word
 
 	return re.sub(rf"(?<![^\W\d_])[^\W\d_]*{_LOWER}[^\W\d_]*(?![^\W\d_])", repair, text)
+
+
+# A speck read as a stop or a colon inside a name ("Ban Thường trực Ủy ban: MTTQ Việt Nam xã", "với Ban. Thường
+# trực"): the mark is dust where the text writes the same two words, as cased, side by side and unmarked at
+# least _PHRASE_TIMES times, and with the mark nowhere else ("Tỉnh ủy: Ban hành" stays: "ủy ban" is written
+# often, "ủy Ban" is not).
+_MARK_BETWEEN = re.compile(r"(?<![^\W\d_])([^\W\d_]+)([.:]) ([^\W\d_]+)(?![^\W\d_])")
+
+
+def _marks_inside_phrases(text: str) -> str:
+	spaced = Counter(re.findall(r"(?=(?<![^\W\d_])([^\W\d_]+) ([^\W\d_]+)(?![^\W\d_]))", text))
+	marked = Counter(match.groups() for match in _MARK_BETWEEN.finditer(text))
+
+	def repair(match: re.Match[str]) -> str:
+		if spaced[match[1], match[3]] >= _PHRASE_TIMES and marked[match.groups()] == 1:
+			return f"{match[1]} {match[3]}"
+		return match[0]
+
+	return _MARK_BETWEEN.sub(repair, text)
 
 
 def _same_case(written: str, word: str) -> str:
