@@ -388,6 +388,15 @@ def page():
 			"về quốc phòng, q quân sự; các điểm a, b, c, d của",
 			"về quốc phòng, quân sự; các điểm a, b, c, d của",
 		),
+		# A speck read as a capital doubling the next word's letter; a Roman numeral after "khóa" stays. A lone
+		# "›" and a "]" with no "[" are dust.
+		(
+			"giám sát V việc tiếp nhận, Quốc hội khóa X xây dựng",
+			"giám sát việc tiếp nhận, Quốc hội khóa X xây dựng",
+		),
+		("thực hiện tiếp công dân, › xử lý khiếu nại", "thực hiện tiếp công dân, xử lý khiếu nại"),
+		("Đài Phát thanh truyền] hình", "Đài Phát thanh truyền hình"),
+		("theo mục [a] và [b]", "theo mục [a] và [b]"),
 		# No Vietnamese word holds an apostrophe: one glued to a word is dust.
 		("lập dự toán báo cáo.'UBND tỉnh xem xét", "lập dự toán báo cáo UBND tỉnh xem xét"),
 		("kiến nghị của' người dân; địa phương:' các Cụm", "kiến nghị của người dân; địa phương: các Cụm"),
@@ -437,6 +446,10 @@ def test_a_hyphen_or_a_missing_space_between_words_the_text_writes_apart_is_put_
 	# Issue 17, third round: "thực-hiện", "Đợt3:" where the text writes "thực hiện" and "Đợt 1:" elsewhere.
 	assert clean_ocr_text("Tổ chức thực hiện. Về việc thực-hiện Nghị quyết.") == (
 		"Tổ chức thực hiện. Về việc thực hiện Nghị quyết.\n"
+	)
+	assert (
+		clean_ocr_text("Đại biểu Quốc hội. Người ứng cử đại -biểu.")
+		== "Đại biểu Quốc hội. Người ứng cử đại biểu.\n"
 	)
 	assert clean_ocr_text("+ Đợt 1: Từ ngày 02/02.\n+ Đợt3: Từ ngày 09/02.").endswith(
 		"+ Đợt 3: Từ ngày 09/02.\n"

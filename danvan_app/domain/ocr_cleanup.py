@@ -51,7 +51,7 @@ _CODE_HYPHEN_BREAK = re.compile(r"(\d{1,5}/[A-ZĐ][A-ZĐa-z]{0,7})- ?\n{0,2}\ue0
 _RUNS_ON_WORD = re.compile(r"(?<!\S)(?:của|và|các|với|cho|trong|theo|tại|để|những|đến|từ|được|về|là)$")
 # Marks from stamps, signatures and dirt that Tesseract reads as punctuation on their own.
 # ("*" stays: offices head a section with it, "* Về nhiệm vụ:".)
-_STRAY_TOKEN = re.compile(r"(?<!\S)[|¦~_^ˆ`'\"«»©®°¬•#<>{}\[\]\\=;:,.¡¿]{1,3}(?!\S)")
+_STRAY_TOKEN = re.compile(r"(?<!\S)[|¦~_^ˆ`'\"«»‹›©®°¬•#<>{}\[\]\\=;:,.¡¿]{1,3}(?!\S)")
 # A short line mixing letters and digits, alone between paragraphs ("3k."): dirt read as text.
 _JUNK_LINE = re.compile(r"^(?=\S*\d)(?=\S*[^\W\d_])\S{1,3}$")
 _PAGE_NUMBER = re.compile(r"^\W{0,3}(?:trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?\W{0,3}$", re.IGNORECASE)
@@ -251,8 +251,10 @@ def _clean_line(line: str) -> str | None:
 	# between two words ("báo cáo.'UBND tỉnh") is dust where a space was.
 	line = re.sub(r"(?<=[^\W\d_])[.,:;]?'(?=[^\W\d_])", " ", line)
 	line = re.sub(r"(?<=[^\W\d_])([.,:;]?)'(?=\s|$)", r"\1", line)
-	# A stroke glued to a word's end ("Mặt trận Tổ quốc xã_"): no word ends in one.
+	# A stroke glued to a word's end ("Mặt trận Tổ quốc xã_", "truyền] hình" with no "[" before it).
 	line = re.sub(r"(?<=[^\W\d_])[_~^|¦]+(?=\s|$)", "", line)
+	if "[" not in line:
+		line = re.sub(r"(?<=[^\W\d_])\](?=\s|$)", "", line)
 	line = re.sub(r"(?<=quý )[IVHUYl1|]{1,4}(?=/\d{4})", _quarter, line, flags=re.IGNORECASE)
 	line = re.sub(r"^\*(?=[^\W\d_])", "* ", line)
 	line = re.sub(r"^([-+]) (?:[-+] )+", r"\1 ", line)  # "- - Ban cán sự": a speck before the dash
@@ -654,6 +656,12 @@ def _document_spellings(text: str) -> str:
 # a number or a mark ("100.000 đ", "a, b, c").
 _SPECK_LETTER = re.compile(r"(?<=[^\W\d_]{2} )([bcdđghklmnpqrstvx]) (?=[^\W\d_])")
 # After a comma only where it doubles the next word's first letter ("quốc phòng, q quân sự"); "a, b, c" stays.
+# Read in capitals where it doubles the next word's first letter between lower-case words ("giám sát V việc");
+# not after a word that a Roman numeral follows ("khóa X", "lần thứ V").
+_CAPITAL_SPECK = re.compile(
+	r"(?<=[^\W\d_]{2} )(?<!khóa )(?<!khoá )(?<!thứ )(?<!phần )(?<!chương )(?<!mục )(?<!quý )(?<!hội )"
+	r"([BCDĐGHKLMNPQRSTVX]) (?=(?i:\1)[^\W\d_])"
+)
 _SPECK_AFTER_COMMA = re.compile(r"(?<=[^\W\d_]{2}, )([bcdđghklmnpqrstvx]) (?=\1[^\W\d_])")
 _CITING = {"điểm", "tiết", "mục", "khoản", "và", "hoặc", "lục", "bảng", "hình", "cột", "mẫu"}
 
@@ -675,13 +683,18 @@ def _speck_letters(text: str) -> str:
 		# Before a vowel the letter may be the word's own ("q uan"): left as read without that evidence.
 		return match[0] if _bare(rest[0]) in "aeiouy" else ""
 
-	return _SPECK_AFTER_COMMA.sub("", _SPECK_LETTER.sub(repair, text))
+	text = _SPECK_LETTER.sub(repair, text)
+	text = _CAPITAL_SPECK.sub(
+		lambda m: "" if m.string[m.end()].islower() and m.string[m.start() - 2].islower() else m[0], text
+	)
+	return _SPECK_AFTER_COMMA.sub("", text)
 
 
-# A hyphen glued between two lower-case words ("chỉ đạo-kiểm tra", "thực-hiện"): Vietnamese spaces its dashes
+# A hyphen glued between two lower-case words, or to the second one ("chỉ đạo-kiểm tra", "thực-hiện", "đại
+# -biểu"): Vietnamese spaces its dashes
 # ("chính trị - xã hội"), but a glued one is written too ("chính trị-xã hội", "pa-nô"); it is a speck where the
 # text writes the same two words side by side elsewhere.
-_GLUED_HYPHEN = re.compile(r"(?<![\w-])([^\W\d_]+)-([^\W\d_]+)(?![\w-])")
+_GLUED_HYPHEN = re.compile(r"(?<![\w-])([^\W\d_]+)(?:-| -)([^\W\d_]+)(?![\w-])")
 
 
 def _glued_hyphens(text: str) -> str:
