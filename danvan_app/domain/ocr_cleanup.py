@@ -44,13 +44,14 @@ _HYPHEN_BREAK = re.compile(r"([^\W\d_])-\n\ue000?([^\W\d_])")
 # "15-\nCT/TU" is a document number split after its hyphen: the line break goes, the hyphen stays.
 _NUMBER_HYPHEN_BREAK = re.compile(r"(\d)-\n(?=[A-ZĐ]{2,}/)")
 # "Thông tri số 05/TT-" / "MTTW-BTT" and "13/HD- MTTW-BTT": a document number's code wrapped after a hyphen.
-_CODE_HYPHEN_BREAK = re.compile(r"(\d{1,5}/[A-ZĐ][A-ZĐa-z]{0,7})- ?\n{0,2}(?=[A-ZĐ]{2,})")
+# A speck read as a second hyphen at the next page's or line's start ("03/CT-" / "-UBND") goes with the break.
+_CODE_HYPHEN_BREAK = re.compile(r"(\d{1,5}/[A-ZĐ][A-ZĐa-z]{0,7})- ?\n{0,2}\ue000?-?(?=[A-ZĐ]{2,})")
 # Words that never end a sentence: a paragraph break Tesseract put after one ("… và của" / blank / "Ban
 # Thường trực …") is inside a paragraph.
 _RUNS_ON_WORD = re.compile(r"(?<!\S)(?:của|và|các|với|cho|trong|theo|tại|để|những|đến|từ|được|về|là)$")
 # Marks from stamps, signatures and dirt that Tesseract reads as punctuation on their own.
 # ("*" stays: offices head a section with it, "* Về nhiệm vụ:".)
-_STRAY_TOKEN = re.compile(r"(?<!\S)[|¦~_^ˆ`'\"«»©®°¬•#<>{}\[\]\\=;:,.¡¿]{1,3}(?!\S)")
+_STRAY_TOKEN = re.compile(r"(?<!\S)[|¦~_^ˆ`'\"«»‹›©®°¬•#<>{}\[\]\\=;:,.¡¿]{1,3}(?!\S)")
 # A short line mixing letters and digits, alone between paragraphs ("3k."): dirt read as text.
 _JUNK_LINE = re.compile(r"^(?=\S*\d)(?=\S*[^\W\d_])\S{1,3}$")
 _PAGE_NUMBER = re.compile(r"^\W{0,3}(?:trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?\W{0,3}$", re.IGNORECASE)
@@ -143,6 +144,12 @@ def clean_ocr_text(text: str) -> str:
 	text = _lost_dashes(text)
 	text = _stray_dashes(text)
 	text = _dust_stops(text)
+	text = _speck_letters(text)
+	text = _glued_hyphens(text)
+	text = _glued_numbers(text)
+	text = _run_together_words(text)
+	text = _marks_inside_phrases(text)
+	text = _document_spellings(text)
 	text = re.sub(r"\n{3,}", "\n\n", text.replace(_CONTINUED, ""))
 	return text.strip("\n") + "\n"
 
@@ -217,14 +224,20 @@ def _clean_line(line: str) -> str | None:
 		return None
 	# Dust before a list dash ("_- Đơn vị chủ trì"), or read as a dash before an item's number ("_- 1, Chánh").
 	line = re.sub(r"^[_~'`.,:;=ˆ]+ ?(?=[-–+•*] |\d{1,2}[.,)] \S)", "", line)
+	# And before a lettered point, its letter read or misread ("_a) Bám sát", ".đ) Tiếp tục", "_€) Tiếp tục").
+	line = re.sub(rf"^[-–_~'`.,:;=ˆ]+ ?(?=[^\W\d_]\) {_UPPER}|[^\w\s]\) {_UPPER})", "", line)
 	# A dash with dust stuck to it before a word in lower case ("—_ bầu cử …"): a wrapped line's speck.
 	line = re.sub(rf"^[-–—][_~'`]+ (?={_LOWER})", "", line)
 	line = re.sub(r"^[-–][_~'`]* ?(?=\d{1,2}(?:\.\d{1,2})*[.,)] \S)", "", line)
-	# "5." read as "5S." or "5," at the head of a list item.
-	line = re.sub(r"^(\d{1,2})(?:[Ss]([.)])|,)\s", lambda m: f"{m[1]}{m[2] or '.'} ", line)
+	# "5." read as "5S.", "5," or "5_" at the head of a list item.
+	line = re.sub(r"^(\d{1,2})(?:[Ss]([.)])|,|_)\s", lambda m: f"{m[1]}{m[2] or '.'} ", line)
 	line = re.sub(rf"^(\d{{1,2}}): (?={_UPPER})", r"\1. ", line)  # "2: Đối với …": the stop read as a colon
+	# "1..Ủy ban nhân dân các xã": the stop read twice, or a stop or comma glued to the item's first word.
+	line = re.sub(rf"^(\d{{1,2}})(?:\.\.|[.,])(?={_UPPER})", r"\1. ", line)
 	# "1. 2, Xây dựng": a point "1.2." read with a space and a comma.
 	line = re.sub(rf"^(\d{{1,2}})\. (\d{{1,2}})[.,] (?={_UPPER})", r"\1.\2. ", line)
+	# "1,1. Xây dựng": a point's first stop read as a comma.
+	line = re.sub(rf"^(\d{{1,2}}),(\d{{1,2}})\. (?={_UPPER})", r"\1.\2. ", line)
 	# "3.1: Tham gia": a point's closing stop read as a colon or a comma.
 	line = re.sub(rf"^(\d{{1,2}}\.\d{{1,2}})[:,] (?={_UPPER})", r"\1. ", line)
 	line = _roman_heading(line)
@@ -234,6 +247,14 @@ def _clean_line(line: str) -> str | None:
 	# one in Vietnamese prose, and no word starts with "." or "'".
 	line = _dust_stops(line)
 	line = re.sub(r"(?<![^\s*])[.'`_|~]+(?=[^\W\d_])", "", line)
+	# No Vietnamese word holds an apostrophe: one glued to a word is dust, and a run of marks holding one
+	# between two words ("báo cáo.'UBND tỉnh") is dust where a space was.
+	line = re.sub(r"(?<=[^\W\d_])[.,:;]?'(?=[^\W\d_])", " ", line)
+	line = re.sub(r"(?<=[^\W\d_])([.,:;]?)'(?=\s|$)", r"\1", line)
+	# A stroke glued to a word's end ("Mặt trận Tổ quốc xã_", "truyền] hình" with no "[" before it).
+	line = re.sub(r"(?<=[^\W\d_])[_~^|¦]+(?=\s|$)", "", line)
+	if "[" not in line:
+		line = re.sub(r"(?<=[^\W\d_])\](?=\s|$)", "", line)
 	line = re.sub(r"(?<=quý )[IVHUYl1|]{1,4}(?=/\d{4})", _quarter, line, flags=re.IGNORECASE)
 	line = re.sub(r"^\*(?=[^\W\d_])", "* ", line)
 	line = re.sub(r"^([-+]) (?:[-+] )+", r"\1 ", line)  # "- - Ban cán sự": a speck before the dash
@@ -241,6 +262,7 @@ def _clean_line(line: str) -> str | None:
 	line = re.sub(rf"^S([.)]) (?={_UPPER})", r"5\1 ", line)  # "S." for "5." heading a list item
 	# "… cơ quan Ủy ban MTTQ Việt Nam xã.:": a speck read after the paragraph's full stop.
 	line = re.sub(r"(?<=[^\W\d_])\.[:;,]$", ".", line)
+	line = re.sub(r"(?<=[^\W\d_]):[.;,]$", ":", line)  # "3. Sở Tài chính:." over its duties
 	# A lone dash or mark closing a line is a signature's or a ruling's trace, not text.
 	line = re.sub(r"\s+[-–—ˆ]+$", "", line)
 	line = _word_pairs(line)
@@ -261,7 +283,8 @@ _MISREAD_ITEM = re.compile(rf"^[.,'`_~]?([^\W\d_]|\S{{2}})([.),]) (?={_UPPER})")
 # The letters of lettered points in their order; "đ" is skipped by some drafters (d, e), used by others.
 _POINT_LETTERS = "abcdđeghiklmn"
 _POINT = re.compile(r"^([a-zđ])\) ")
-_MISREAD_POINT = re.compile(rf"^(\S)\) (?={_UPPER})")
+# One mark, or a point's letter with a speck after it ("ms)" for "m)").
+_MISREAD_POINT = re.compile(rf"^(\S|[a-zđ][^\W\d_])\) (?={_UPPER})")
 
 
 def _lettered_repairs(lines: list[str]) -> list[str]:
@@ -295,7 +318,9 @@ def _lettered_repairs(lines: list[str]) -> list[str]:
 		between = _POINT_LETTERS[_POINT_LETTERS.index(before) + 1 : end]
 		if len(between) == 2 and "đ" in between:
 			between = between.replace("đ", "")
-		if len(between) == 1 and (misread[1].lower() == between or not misread[1].isascii()):
+		if len(between) == 1 and (
+			misread[1][0].lower() == between or (len(misread[1]) == 1 and not misread[1].isascii())
+		):
 			lines[index] = f"{between}) " + line[misread.end() :]
 			letters[index] = between
 	return lines
@@ -391,6 +416,20 @@ def _lost_item_numbers(lines: list[str]) -> list[str]:
 	return lines
 
 
+def _last_item(lines: list[str], numbers: list[int | None], previous: int, index: int) -> bool:
+	"""Whether the line at ``index`` stands where its list's last item would: after the item at ``previous``
+	with no lettered point between them (a misread mark there may be a point's letter), and before the
+	next part's heading or a new list's "1.", whichever comes first."""
+	if any(_POINT.match(line) for line in lines[previous + 1 : index]):
+		return False
+	for line, number in zip(lines[index + 1 :], numbers[index + 1 :], strict=True):
+		if number is not None:
+			return number == 1
+		if _PART.match(line) and _is_heading(line):
+			return True
+	return False
+
+
 def _list_repairs(text: str) -> str:
 	"""Two things that break a numbered list: an item number read as letters ("o. Các cấp ủy" between 4.
 	and 6.), and a line that starts with a spaced dash but continues a clause ("tổ chức chính trị" /
@@ -398,6 +437,7 @@ def _list_repairs(text: str) -> str:
 	lines = _lettered_repairs(text.split("\n"))
 	numbers = [int(m[1]) if (m := _ITEM.match(line)) else None for line in lines]
 	previous_number = None
+	previous_at = 0
 	for index, line in enumerate(lines):
 		if _PART.match(line) and _is_heading(line):
 			previous_number = None  # a part's heading: its list starts again at 1
@@ -416,7 +456,7 @@ def _list_repairs(text: str) -> str:
 				# "9. Công tác tuyên truyền" between 4. and 6.: a digit read as another (5 as 9, 8 as 3).
 				numbers[index] = previous_number + 1
 				lines[index] = f"{numbers[index]}" + line[len(_ITEM.match(line)[1]) :]
-			previous_number = numbers[index]
+			previous_number, previous_at = numbers[index], index
 			continue
 		misread = _MISREAD_ITEM.match(line)
 		# A lettered point "a)" is one as read, not an item's number misread.
@@ -427,7 +467,9 @@ def _list_repairs(text: str) -> str:
 			and not _POINT.match(line)
 		):
 			following = next((n for n in numbers[index + 1 :] if n is not None), None)
-			if following == previous_number + 2:
+			if following == previous_number + 2 or (
+				len(misread[1]) == 1 and _last_item(lines, numbers, previous_at, index)
+			):
 				mark = "." if misread[2] == "," else misread[2]
 				lines[index] = f"{previous_number + 1}{mark} " + line[misread.end() :]
 				previous_number += 1
@@ -558,6 +600,170 @@ def _lost_dashes(text: str) -> str:
 	return "\n".join(lines)
 
 
+# A word read with the wrong tone or vowel marks ("tống hợp" once where the text writes "tổng hợp" twenty
+# times, "nhân dần", "lẫy ý kiến"): Tesseract's commonest slip in Vietnamese. Many Vietnamese words differ by
+# their marks alone ("công tác" and "cộng tác", "đầu tư" and "từ"), so no dictionary could tell; the text
+# itself does: a word read only this once in the whole text is respelled when the same letters with other
+# marks make, with its neighbour, a phrase the text writes at least _PHRASE_TIMES times, and that word stands
+# in that phrase at least _PHRASE_SHARE of the times the text uses it ("tư" of "đầu tư" 88 times, 7 of them
+# before "dự": "an toàn từ dự án" stays). One such spelling, or none is made.
+_PHRASE_TIMES = 4
+_PHRASE_SHARE = 0.2
+_RARE = 1
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _bare(word: str) -> str:
+	"""A word without its tone and vowel marks, case aside ("Tổng" → "tong"); "đ" stays a letter of its own."""
+	return "".join(
+		ch for ch in unicodedata.normalize("NFD", word.casefold()) if not unicodedata.combining(ch)
+	)
+
+
+def _document_spellings(text: str) -> str:
+	words = list(_WORD.finditer(text))
+	folded = [word[0].casefold() for word in words]
+	# Word i and word i + 1 make a phrase when only a space is between them.
+	joined = [text[words[i].end() : words[i + 1].start()] == " " for i in range(len(words) - 1)] + [False]
+	phrases = Counter((folded[i], folded[i + 1]) for i in range(len(words)) if joined[i])
+	seen = Counter(folded)
+	spellings: dict[str, set[str]] = {}
+	for word in seen:
+		spellings.setdefault(_bare(word), set()).add(word)
+	out = []
+	last = 0
+	for index, word in enumerate(folded):
+		if seen[word] > _RARE or len(spellings[_bare(word)]) < 2:
+			continue
+		left = folded[index - 1] if index and joined[index - 1] else None
+		right = folded[index + 1] if joined[index] else None
+		respelled = {
+			other
+			for other in spellings[_bare(word)] - {word}
+			for times in (phrases[left, other] if left else 0, phrases[other, right] if right else 0)
+			if times >= _PHRASE_TIMES and times >= _PHRASE_SHARE * seen[other]
+		}
+		if len(respelled) == 1:
+			match = words[index]
+			out.append(text[last : match.start()] + _same_case(match[0], respelled.pop()))
+			last = match.end()
+	return "".join(out) + text[last:]
+
+
+# A lone lower-case consonant between two words: no Vietnamese word is one consonant, so it is a speck read as
+# a letter ("giám sát việc c tiếp nhận", "doanh h nghiệp") or a word's first letter read apart from its rest
+# ("khách q uan", joined when the text uses the word). A point cited by its letter ("điểm c khoản 2", "điểm b và c") stays; so does a letter after
+# a number or a mark ("100.000 đ", "a, b, c").
+_SPECK_LETTER = re.compile(r"(?<=[^\W\d_]{2} )([bcdđghklmnpqrstvx]) (?=[^\W\d_])")
+# After a comma only where it doubles the next word's first letter ("quốc phòng, q quân sự"); "a, b, c" stays.
+# Read in capitals where it doubles the next word's first letter between lower-case words ("giám sát V việc");
+# not after a word that a Roman numeral follows ("khóa X", "lần thứ V").
+_CAPITAL_SPECK = re.compile(
+	r"(?<=[^\W\d_]{2} )(?<!khóa )(?<!khoá )(?<!thứ )(?<!phần )(?<!chương )(?<!mục )(?<!quý )(?<!hội )"
+	r"([BCDĐGHKLMNPQRSTVX]) (?=(?i:\1)[^\W\d_])"
+)
+_SPECK_AFTER_COMMA = re.compile(r"(?<=[^\W\d_]{2}, )([bcdđghklmnpqrstvx]) (?=\1[^\W\d_])")
+_CITING = {"điểm", "tiết", "mục", "khoản", "và", "hoặc", "lục", "bảng", "hình", "cột", "mẫu"}
+
+
+def _speck_letters(text: str) -> str:
+	seen = Counter(word.casefold() for word in _WORD.findall(text))
+
+	def repair(match: re.Match[str]) -> str:
+		before = re.search(r"[^\W\d_]+(?= $)", match.string[max(0, match.start() - 12) : match.start()])
+		if before and before[0].casefold() in _CITING:
+			return match[0]
+		following = _WORD.match(match.string, match.end())
+		rest = following[0] if following else ""
+		if not rest[:1].islower():
+			return match[0]
+		# "q uan": the letter and the rest make a word the text uses, and the rest alone is read nowhere else.
+		if seen[match[1] + rest] >= _PHRASE_TIMES and seen[rest] <= 1:
+			return match[1]
+		# Before a vowel the letter may be the word's own ("q uan"): left as read without that evidence.
+		return match[0] if _bare(rest[0]) in "aeiouy" else ""
+
+	text = _SPECK_LETTER.sub(repair, text)
+	text = _CAPITAL_SPECK.sub(
+		lambda m: "" if m.string[m.end()].islower() and m.string[m.start() - 2].islower() else m[0], text
+	)
+	return _SPECK_AFTER_COMMA.sub("", text)
+
+
+# A hyphen glued between two lower-case words, or to the second one ("chỉ đạo-kiểm tra", "thực-hiện", "đại
+# -biểu"): Vietnamese spaces its dashes
+# ("chính trị - xã hội"), but a glued one is written too ("chính trị-xã hội", "pa-nô"); it is a speck where the
+# text writes the same two words side by side elsewhere.
+_GLUED_HYPHEN = re.compile(r"(?<![\w-])([^\W\d_]+)(?:-| -)([^\W\d_]+)(?![\w-])")
+
+
+def _glued_hyphens(text: str) -> str:
+	spaced = set(re.findall(r"(?=(?<![^\W\d_])([^\W\d_]+) ([^\W\d_]+)(?![^\W\d_]))", text.casefold()))
+
+	def repair(match: re.Match[str]) -> str:
+		pair = (match[1].casefold(), match[2].casefold())
+		lower = match[0] == match[0].lower()
+		return f"{match[1]} {match[2]}" if lower and pair in spaced else match[0]
+
+	return _GLUED_HYPHEN.sub(repair, text)
+
+
+# "+ Đợt3: trong khoảng thời gian": a word glued to a number lost the space between them where the text writes
+# that word before a number with the space ("Đợt 1:", "Đợt 2:"); units, codes and note marks ("m2", "QH15",
+# "Trung ương2") are left as read.
+_GLUED_NUMBER = re.compile(r"(?<![\w-])([^\W\d_]{2,})(\d{1,3})(?!\w)")
+
+
+def _glued_numbers(text: str) -> str:
+	spaced = {word.casefold() for word in re.findall(r"(?<![\w-])([^\W\d_]{2,}) \d{1,3}(?!\w)", text)}
+	return _GLUED_NUMBER.sub(lambda m: f"{m[1]} {m[2]}" if m[1].casefold() in spaced else m[0], text)
+
+
+# Two words read without the space between them ("Ủy ban nhân dântỉnh", "địa phươnggiải quyết"): a lower-case
+# token read only once, that is two words the text writes side by side elsewhere, is split between them.
+def _run_together_words(text: str) -> str:
+	seen = Counter(word.casefold() for word in _WORD.findall(text))
+	spaced = set(re.findall(r"(?=(?<![^\W\d_])([^\W\d_]+) ([^\W\d_]+)(?![^\W\d_]))", text.casefold()))
+
+	def repair(match: re.Match[str]) -> str:
+		word = match[0]
+		if seen[word.casefold()] != 1 or len(word) < 4:
+			return word
+		splits = [
+			(word[:cut], word[cut:])
+			for cut in range(1, len(word))
+			if (word[:cut].casefold(), word[cut:].casefold()) in spaced
+		]
+		return " ".join(splits[0]) if len(splits) == 1 else word
+
+	return re.sub(rf"(?<![^\W\d_])[^\W\d_]*{_LOWER}[^\W\d_]*(?![^\W\d_])", repair, text)
+
+
+# A speck read as a stop or a colon inside a name ("Ban Thường trực Ủy ban: MTTQ Việt Nam xã", "với Ban. Thường
+# trực"): the mark is dust where the text writes the same two words, as cased, side by side and unmarked at
+# least _PHRASE_TIMES times, and with the mark nowhere else ("Tỉnh ủy: Ban hành" stays: "ủy ban" is written
+# often, "ủy Ban" is not).
+_MARK_BETWEEN = re.compile(r"(?<![^\W\d_])([^\W\d_]+)([.:]) ([^\W\d_]+)(?![^\W\d_])")
+
+
+def _marks_inside_phrases(text: str) -> str:
+	spaced = Counter(re.findall(r"(?=(?<![^\W\d_])([^\W\d_]+) ([^\W\d_]+)(?![^\W\d_]))", text))
+	marked = Counter(match.groups() for match in _MARK_BETWEEN.finditer(text))
+
+	def repair(match: re.Match[str]) -> str:
+		if spaced[match[1], match[3]] >= _PHRASE_TIMES and marked[match.groups()] == 1:
+			return f"{match[1]} {match[3]}"
+		return match[0]
+
+	return _MARK_BETWEEN.sub(repair, text)
+
+
+def _same_case(written: str, word: str) -> str:
+	if len(written) > 1 and written.isupper():
+		return word.upper()
+	return word[:1].upper() + word[1:] if written[:1].isupper() else word
+
+
 def _is_heading(line: str) -> bool:
 	letters = [ch for ch in line if ch.isalpha()]
 	return len(letters) >= 2 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
@@ -659,6 +865,8 @@ _WORD_PAIRS = {
 	"trung ường": "trung ương",
 	"chỉ hội": "chi hội",
 	"chỉ đoàn": "chi đoàn",
+	"chỉ tiết": "chi tiết",
+	"mồi trường": "môi trường",
 }
 _PAIR = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, _WORD_PAIRS)) + r")(?!\w)", re.IGNORECASE)
 
