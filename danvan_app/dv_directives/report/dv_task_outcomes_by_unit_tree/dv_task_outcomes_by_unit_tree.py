@@ -40,7 +40,8 @@ def execute(filters: dict | None = None):
 	task_counts.finish_counts(rows)
 	# The rows are disjoint subtrees, so their counts add up (reports/totals.py: the report's own row).
 	total = task_counts.totals_row(rows, "unit_name") if rows else None
-	return with_totals(get_columns(), rows, None, get_chart(rows), total=total)
+	columns = get_columns()
+	return with_totals(columns, rows, None, get_chart(rows, columns), total=total)
 
 
 def get_columns() -> list[dict]:
@@ -292,16 +293,18 @@ def rows_shown(Row, Parent, shape: TreeShape):
 	return shown
 
 
-def get_chart(rows: list[dict]) -> dict | None:
+def get_chart(rows: list[dict], columns: list[dict]) -> dict | None:
+	"""The 15 units with most tasks, their outcomes stacked, named as the columns name them (translated
+	once, for the columns)."""
 	shown = sorted((row for row in rows if row["total"]), key=lambda row: row["total"], reverse=True)[:15]
 	if not shown:
 		return None
 	outcomes = ("on_time", "done_late", "within_deadline", "overdue", "no_deadline")
-	labels = dict((key, label) for key, label, _rule in task_counts.COUNTS)
+	labels = {column["fieldname"]: column["label"] for column in columns}
 	return {
 		"data": {
 			"labels": [short_unit_name(row["unit_name"], row["abbreviation"]) for row in shown],
-			"datasets": [{"name": _(labels[key]), "values": [row[key] for row in shown]} for key in outcomes],
+			"datasets": [{"name": labels[key], "values": [row[key] for row in shown]} for key in outcomes],
 		},
 		"type": "bar",
 		"barOptions": {"stacked": 1},
