@@ -366,6 +366,10 @@ def _split(item: _Item, actor: str | None, depth: int) -> list[_Item]:
 	shares = _shares_of_a_timed_duty(lead, rest, item.section, actor)
 	if shares is not None:
 		return shares
+	if first_marker is None and depth == 0:
+		addressed = _paragraphs_addressed_to_bodies(lead, rest, item.section, actor)
+		if addressed is not None:
+			return addressed
 	if first_marker is None and depth < _MAX_DEPTH and _opens_marked_points(lead, rest):
 		# "3. Tổ chức hội nghị cử tri" over a paragraph, then "3.1. …" over bullets (issue 15, a guidance's
 		# section): the paragraph is its own item, the points below are split as under any header.
@@ -454,6 +458,64 @@ def _shares_of_a_timed_duty(
 	]
 
 
+_TOPIC_TITLE = re.compile(r"^ve\s")
+# "(1) Người đứng đầu …", "(2) Chủ tịch …": a Công văn's numbered notes, each a paragraph of its own.
+_PAREN_NUMBER = re.compile(r"^\(\d{1,2}\)\s*")
+
+
+def _paragraphs_addressed_to_bodies(
+	lead: str, rest: list[str], section: str, actor: str | None
+) -> list[_Item] | None:
+	"""A topic title over paragraphs each addressed to a body (issue 15, a Công văn's numbered points: "1. Về triển
+	khai thực hiện …" over "Đề nghị các cơ quan …: tổ chức … trước ngày …", "Một số vấn đề lưu ý:", "(1) Người đứng
+	đầu … xem xét, quyết định …"): the title is no duty, each paragraph is one, with its own body. None when the
+	item is not written so (a sentence as lead, marked points below, or no paragraph opening with a body)."""
+	folded_lead = fold_same_length(lead).lower()
+	if (
+		not rest
+		or not _TOPIC_TITLE.match(folded_lead)
+		or re.search(r"[.;…!?]$", lead)
+		or len(lead.split()) > 40
+		or any(_marks_a_point(paragraph) for paragraph in rest)
+	):
+		return None
+	pieces: list[_Item] = []
+	opened_by_body = False
+	for paragraph in rest:
+		numbered = _PAREN_NUMBER.match(paragraph)
+		text = paragraph[numbered.end() :] if numbered else paragraph
+		by_body = _opens_with_a_body(text)
+		if numbered or by_body:
+			pieces.append(_Item([text], None, section, actor))
+			opened_by_body = opened_by_body or by_body
+		elif text.rstrip().endswith(":") and not extract_units(text)[0]:
+			continue  # "Một số vấn đề lưu ý:" only introduces the notes
+		elif pieces:
+			pieces[-1].paragraphs.append(paragraph)
+	return pieces if opened_by_body else None
+
+
+def _marks_a_point(paragraph: str) -> bool:
+	"""A lettered, decimal or bulleted point (a number out of sequence, "13-KH/TU).", is a broken line)."""
+	marker = _ITEM_MARKER.match(paragraph)
+	return marker is not None and bool(
+		marker.group("decimal") or marker.group("letter") or marker.group("bullet")
+	)
+
+
+def _opens_with_a_body(paragraph: str) -> bool:
+	"""The paragraph's first words name the body it addresses ("Đề nghị các cơ quan …", "Chủ tịch Ủy ban nhân dân
+	xã … xem xét", "Các cơ quan, tổ chức, đơn vị gửi hồ sơ …")."""
+	colon = paragraph.find(":", 0, 600)
+	if colon > 0 and units_in_header(paragraph[:colon]) is not None:
+		return True  # "Đề nghị các cơ quan …; Văn phòng …: tổ chức triển khai …"
+	presiding = extract_units(paragraph[:300])[0]
+	if not presiding:
+		return False
+	position = fold_same_length(paragraph[:300]).lower().find(fold_same_length(presiding[0]).lower())
+	return 0 <= position <= 30
+
+
 def _opens_marked_points(lead: str, rest: list[str]) -> bool:
 	"""A short title (no sentence's end) over unmarked paragraphs and then marked points."""
 	if len(rest) < 2 or _ITEM_MARKER.match(rest[0]) or re.search(r"[.;…!?]$", lead) or len(lead.split()) > 15:
@@ -500,6 +562,10 @@ def _is_header(lead: str, section: str) -> bool:
 		return not (_CONTENT_LIST.search(folded) and len(lead.split()) > 8)
 	if re.search(r"[.;…!?]$", lead):
 		return False
+	if _TOPIC_TITLE.match(fold_same_length(lead).lower()):
+		# "2. Về kiểm điểm, đánh giá … (cơ quan, đơn vị trực thuộc …; tập thể …)": a topic, however long the list
+		# of whom it concerns (issue 15)
+		return len(lead.split()) <= 120
 	return len(lead.split()) <= 40
 
 

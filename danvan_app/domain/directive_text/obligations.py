@@ -119,6 +119,13 @@ _DONE_AS_RULED = re.compile(
 	# "Thời gian tổ chức các hội nghị … được tiến hành từ ngày …": when something happens, not who does it
 	r"|^thoi gian\b[^.]{0,200}?\bduoc (?:tien hanh|thuc hien|to chuc|bat dau) tu\b"
 )
+# A point that only sends the reader to another text's section (issue 15, a Công văn over a Party plan): "Thực hiện
+# theo Mục III Kế hoạch số 13-KH/TU …", "Về phương pháp, quy trình …: thực hiện tương tự như khoản 2 Mục III Hướng
+# dẫn số …". The duty is the other text's; this is how to read it.
+_POINTER_TO_A_SECTION = re.compile(
+	r"^(?:ve [^:]{3,150}:\s*)?thuc hien (?:tuong tu (?:nhu )?|theo )(?:noi dung )?(?:muc|khoan|diem|dieu|phan|chuong)"
+	r"\s+[ivxlc\d]"
+)
 _CASE_LEAD = re.compile(r"^doi voi [^:.;]{3,80}:\s*")
 _EACH_CASE = re.compile(r"\b(?:tai thoi diem|doi voi (?:cac |moi |tung )?truong hop)\b")
 # What a body is or how it works, not what it must do (issue 15): "Sở Nội vụ là cơ quan thường trực của Hội đồng
@@ -146,6 +153,8 @@ def is_rule(folded_clause: str) -> bool:
 	if _FUNDING_RULE.match(folded_clause) or _ROUTING_RULE.match(folded_clause):
 		return True
 	if _DONE_AS_RULED.match(folded_clause) or _PER_EVENT_NOTICE.search(folded_clause):
+		return True
+	if _POINTER_TO_A_SECTION.match(folded_clause) and len(folded_clause.split()) <= 60:
 		return True
 	if _WHAT_A_BODY_IS.match(folded_clause) and len(folded_clause.split()) <= 40:
 		return True
