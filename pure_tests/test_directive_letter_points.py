@@ -70,3 +70,70 @@ def test_a_document_number_wrapped_onto_the_next_line_is_joined() -> None:
 	assert _joins("… theo Kế hoạch số", "13-KH/TU).")
 	assert not _joins("… theo Kế hoạch số 13-KH/TU.", "02-HD/BTCTU quy định …")
 	assert not _joins("Ủy ban nhân dân tỉnh", "NGHỊ QUYẾT")
+
+
+_GUIDANCE = """ỦY BAN MTTQ VIỆT NAM XÃ Y
+Số: 07/HD-MTTQ
+Y, ngày 10 tháng 12 năm 2025
+HƯỚNG DẪN
+Tổ chức hội nghị cử tri ở thôn
+Ban Thường trực Ủy ban MTTQ Việt Nam xã hướng dẫn về nội dung, trình tự tổ chức hội nghị như sau:
+1. Mục đích
+- Bảo đảm hội nghị cử tri diễn ra dân chủ, đúng quy định của pháp luật.
+- Thực hiện đúng số lượng người được giới thiệu đã phân bổ.
+2. Yêu cầu
+- Ban Thường trực Ủy ban MTTQ Việt Nam xã có trách nhiệm kiểm tra, tổng hợp và báo cáo kết quả.
+3. Xác định thành phần như sau:
+3.1. Chi bộ thôn: Thành phần dự hội nghị gồm Bí thư chi bộ và Trưởng thôn.
+3.2. Ban công tác Mặt trận: Thành phần dự hội nghị gồm toàn thể thành viên Ban.
+PHỤ LỤC
+Bước 1: Hội nghị cử tri thôn
+- Chủ trì: Trưởng Ban công tác Mặt trận.
+- Nội dung:
++ Giới thiệu danh sách dự kiến.
++ Biểu quyết tín nhiệm.
+- Biểu mẫu: Lập Biên bản theo Mẫu số 02.
+"""
+
+
+def test_a_guidances_purpose_and_the_composition_of_meetings_are_no_tasks() -> None:
+	tasks = _tasks(_GUIDANCE)
+	titles = [task.title for task in tasks]
+	assert not any(title.startswith(("Bảo đảm hội nghị", "Thực hiện đúng số lượng")) for title in titles)
+	assert not any("Thành phần dự hội nghị" in title for title in titles)
+	duty = next(task for task in tasks if "kiểm tra, tổng hợp" in task.title)
+	assert duty.presiding == ["Ban Thường trực Ủy ban MTTQ Việt Nam xã"]
+
+
+def test_a_bulleted_content_label_in_an_appendix_step_opens_no_tasks_part() -> None:
+	titles = [task.title for task in _tasks(_GUIDANCE)]
+	assert not any(
+		title.startswith(("Giới thiệu danh sách dự kiến", "Biểu quyết tín nhiệm")) for title in titles
+	)
+
+
+_ACTIVITIES = """ỦY BAN NHÂN DÂN TỈNH Z
+Số: 90/KH-UBND
+Z, ngày 03 tháng 11 năm 2025
+KẾ HOẠCH
+Tổ chức Tháng hành động vì trẻ em năm 2025
+I. MỤC ĐÍCH, YÊU CẦU
+1. Bảo đảm các hoạt động thiết thực, hiệu quả.
+II. NỘI DUNG HOẠT ĐỘNG
+1. Nâng cao nhận thức của chính quyền các cấp, các ngành, các tổ chức, gia đình và người dân về quyền trẻ em, trách nhiệm bảo vệ trẻ em và phòng ngừa xâm hại trẻ em trong gia đình, nhà trường và cộng đồng dân cư
+a) Hoạt động 1
+- Nội dung: Tổ chức lễ phát động Tháng hành động vì trẻ em cấp tỉnh.
+- Cơ quan thực hiện: Sở Nội vụ chủ trì, phối hợp với các sở, ban, ngành tỉnh.
+b) Hoạt động 2
+- Nội dung: Tuyên truyền về quyền trẻ em trên báo, đài.
+- Cơ quan thực hiện: Sở Văn hóa, Thể thao và Du lịch chủ trì, phối hợp với Báo Z.
+"""
+
+
+def test_an_objectives_labelled_activities_are_each_a_task_of_their_executing_body() -> None:
+	tasks = _tasks(_ACTIVITIES)
+	launch = next(task for task in tasks if "lễ phát động" in task.title)
+	assert launch.presiding == ["Sở Nội vụ"]
+	media = next(task for task in tasks if "quyền trẻ em trên báo" in task.title)
+	assert media.presiding == ["Sở Văn hóa, Thể thao và Du lịch"]
+	assert not any(task.title.startswith("Nâng cao nhận thức") for task in tasks)

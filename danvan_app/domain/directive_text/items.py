@@ -15,6 +15,7 @@ from danvan_app.domain.actor_phrases import extract_units
 from danvan_app.domain.deadline_phrases import parse_deadline
 from danvan_app.domain.directive_text.fields import has_fields, is_field
 from danvan_app.domain.directive_text.obligations import (
+	ACTIVITY_LABEL,
 	body_of_responsibility,
 	heads_the_public,
 	names_the_public,
@@ -211,6 +212,11 @@ def _heading(walk: _Walk, line: _Line) -> bool:
 		walk.open("implementation")
 		return True
 	if len(line.text) <= 90 and _TASKS_HEADING.match(heading):
+		if _BULLETED_LABEL.match(line.text) and _CONTENT_LABEL.match(heading):
+			# "- Nội dung:" among a step's "- Thành phần: …", "- Biểu mẫu: …" (issue 15, a guidance's appendix) or an
+			# activity's "- Cơ quan thực hiện: …": a field's label, not the opening of a tasks part. Outside a part
+			# it opens nothing; inside one it is the current item's field.
+			return walk.section is None
 		if _CONTENT_AND_FORM_PART.search(walk.part) and not _ROMAN_HEADING.match(line.text):
 			# "III. NỘI DUNG, HÌNH THỨC" / "1. Nội dung": what a communication is about and its forms, a content
 			# list; the duties are the bodies' in the implementation part.
@@ -391,7 +397,12 @@ def _split(item: _Item, actor: str | None, depth: int) -> list[_Item]:
 		named = lead.split(":", 1)[0].strip()
 		if len(named.split()) <= 15 and units_in_header(named) is not None:
 			inline_body = named
-	if first_marker is None or depth >= _MAX_DEPTH or not (inline_body or _is_header(lead, item.section)):
+	activities = first_marker is not None and _ACTIVITY_LABEL.match(rest[0][first_marker.end() :].strip())
+	if (
+		first_marker is None
+		or depth >= _MAX_DEPTH
+		or not (inline_body or activities or _is_header(lead, item.section))
+	):
 		return [_Item(item.paragraphs, item.marker_kind, item.section, actor)]
 	if _MANDATE_LEAD.search(fold_same_length(lead).lower()):
 		return [_Item(item.paragraphs, item.marker_kind, "rules", actor)]
@@ -412,6 +423,13 @@ def _split(item: _Item, actor: str | None, depth: int) -> list[_Item]:
 			children.append(_Item([text], _marker_kind(marker), item.section, actor))
 		else:
 			children[-1].paragraphs.append(paragraph)
+	if _PURPOSE_LEAD.match(fold_same_length(lead).lower()):
+		# "1. Mục đích" / "2. Yêu cầu" over bullets, when a guidance numbers them under its opening (issue 15): what
+		# the text aims at; only a point whose subject is a body ("Ban Thường trực … có trách nhiệm kiểm tra …")
+		# gives someone a duty.
+		for child in children:
+			if not _opens_with_a_body(child.paragraphs[0]):
+				child.section = "rules"
 	if awards:
 		# Under the drive's criteria or awards, only a point naming the body that acts is a duty ("Ủy ban MTTQ Việt
 		# Nam xã tổ chức phát động đợt thi đua …"); the others are criteria and award rules.
@@ -459,6 +477,12 @@ def _shares_of_a_timed_duty(
 
 
 _TOPIC_TITLE = re.compile(r"^ve\s")
+# "a) Hoạt động 1" over "- Nội dung: …", "- Cơ quan thực hiện: …" (issue 15): an objective's activities, each a task
+# described by its fields, however long the objective's own wording.
+_ACTIVITY_LABEL = ACTIVITY_LABEL
+_BULLETED_LABEL = re.compile(r"^[-–+•]\s*")
+_CONTENT_LABEL = re.compile(r"^noi dung\s*:$")
+_PURPOSE_LEAD = re.compile(r"^(?:muc dich|yeu cau|muc dich,? (?:va )?yeu cau)\s*[:.]?$")
 # "(1) Người đứng đầu …", "(2) Chủ tịch …": a Công văn's numbered notes, each a paragraph of its own.
 _PAREN_NUMBER = re.compile(r"^\(\d{1,2}\)\s*")
 

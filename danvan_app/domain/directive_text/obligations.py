@@ -126,6 +126,9 @@ _POINTER_TO_A_SECTION = re.compile(
 	r"^(?:ve [^:]{3,150}:\s*)?thuc hien (?:tuong tu (?:nhu )?|theo )(?:noi dung )?(?:muc|khoan|diem|dieu|phan|chuong)"
 	r"\s+[ivxlc\d]"
 )
+# Who sits in a meeting, not what anyone must do (issue 15): "Tổ chức chính trị: Thành phần dự hội nghị gồm Ban
+# lãnh đạo …", "Thành phần gồm: …".
+_COMPOSITION = re.compile(r"^(?:[^:.;]{2,80}:\s*)?thanh phan\b[^.;:]{0,80}?\bgom\b")
 _CASE_LEAD = re.compile(r"^doi voi [^:.;]{3,80}:\s*")
 _EACH_CASE = re.compile(r"\b(?:tai thoi diem|doi voi (?:cac |moi |tung )?truong hop)\b")
 # What a body is or how it works, not what it must do (issue 15): "Sở Nội vụ là cơ quan thường trực của Hội đồng
@@ -155,6 +158,8 @@ def is_rule(folded_clause: str) -> bool:
 	if _DONE_AS_RULED.match(folded_clause) or _PER_EVENT_NOTICE.search(folded_clause):
 		return True
 	if _POINTER_TO_A_SECTION.match(folded_clause) and len(folded_clause.split()) <= 60:
+		return True
+	if _COMPOSITION.match(folded_clause):
 		return True
 	if _WHAT_A_BODY_IS.match(folded_clause) and len(folded_clause.split()) <= 40:
 		return True
@@ -295,7 +300,7 @@ def tasks_from_item(item: _Item) -> list[Task]:
 		return _wave_task(item)
 	fields = read_fields(item.paragraphs) if has_fields(item.paragraphs[1:]) else None
 	if fields is not None:
-		item = _Item(fields[0], item.marker_kind, item.section, item.actor)
+		item = _Item(_activity_content(fields[0]), item.marker_kind, item.section, item.actor)
 	tasks = _tasks(item, item.actor)
 	if fields is not None:
 		tasks = [_with_fields(task, fields[1], fields[2], fields[3]) for task in tasks]
@@ -327,6 +332,27 @@ def tasks_from_item(item: _Item) -> list[Task]:
 			)
 		]
 	return [task for task in tasks if not is_per_case_limit(task.clause)]
+
+
+ACTIVITY_LABEL = re.compile(r"^(?:Hoạt động|HOẠT ĐỘNG|Nhiệm vụ|NHIỆM VỤ)\s+\d{1,2}\s*[:.]?$")
+_CONTENT_FIELD = re.compile(r"^[-–+•]\s*(?:Nội dung|NỘI DUNG)\s*:\s*")
+
+
+def _activity_content(paragraphs: list[str]) -> list[str]:
+	"""An activity's own words: "Hoạt động 1" over "- Nội dung: Triển khai …" is the content's task, so the content
+	is its title (a bare "- Nội dung:" over "+ …" bullets: the bullets)."""
+	if len(paragraphs) < 2 or not ACTIVITY_LABEL.match(paragraphs[0].strip()):
+		return paragraphs
+	content = _CONTENT_FIELD.match(paragraphs[1])
+	if content is None:
+		return paragraphs
+	value = paragraphs[1][content.end() :].strip()
+	rest = paragraphs[2:]
+	if value:
+		return [value, *rest]
+	if rest:
+		return [_BULLET_LEAD.sub("", rest[0]), *rest[1:]]
+	return paragraphs
 
 
 def _wave_task(item: _Item) -> list[Task]:
