@@ -137,3 +137,37 @@ def test_an_objectives_labelled_activities_are_each_a_task_of_their_executing_bo
 	media = next(task for task in tasks if "quyền trẻ em trên báo" in task.title)
 	assert media.presiding == ["Sở Văn hóa, Thể thao và Du lịch"]
 	assert not any(task.title.startswith("Nâng cao nhận thức") for task in tasks)
+
+
+def test_commune_people_committees_listed_with_and_and_public_service_units_are_bodies() -> None:
+	from danvan_app.domain.actor_phrases import extract_units
+
+	assert extract_units("Chủ tịch Ủy ban nhân dân xã, phường và đặc khu xem xét, quyết định đánh giá.")[
+		0
+	] == ["Chủ tịch Ủy ban nhân dân xã, phường và đặc khu"]
+	assert extract_units("Các đơn vị sự nghiệp công lập trực thuộc Sở Y tế tổ chức tập huấn.")[0] == [
+		"đơn vị sự nghiệp công lập trực thuộc Sở Y tế"
+	]
+	assert extract_units("Sở Nội vụ lập danh sách cán bộ.")[0] == ["Sở Nội vụ"]
+
+
+def test_an_executing_body_field_written_as_bullets_gives_the_first_bullets_body() -> None:
+	text = _ACTIVITIES.replace(
+		"- Cơ quan thực hiện: Sở Văn hóa, Thể thao và Du lịch chủ trì, phối hợp với Báo Z.",
+		"- Cơ quan thực hiện:\n+ Sở Văn hóa, Thể thao và Du lịch chủ trì, phối hợp với Báo Z.\n"
+		"+ Sở Xây dựng đăng tải thông điệp trên bảng điện tử công cộng.",
+	)
+	media = next(task for task in _tasks(text) if "quyền trẻ em trên báo" in task.title)
+	assert media.presiding == ["Sở Văn hóa, Thể thao và Du lịch"]
+
+
+def test_a_labelled_loose_line_sending_records_by_a_date_is_its_named_senders_duty() -> None:
+	text = (
+		_GUIDANCE
+		+ """Phần 2. Gửi biên bản
+1. Biên bản hội nghị: Các cơ quan, đơn vị gửi toàn bộ biên bản về Ban Thường trực Ủy ban MTTQ xã chậm nhất ngày 25/01/2026.
+"""
+	)
+	sending = next(task for task in _tasks(text) if "gửi toàn bộ biên bản" in task.clause)
+	assert sending.presiding == ["cơ quan", "đơn vị"]
+	assert sending.deadline.kind == "before" and str(sending.deadline.due) == "2026-01-25"

@@ -531,7 +531,10 @@ def _opens_with_a_body(paragraph: str) -> bool:
 	"""The paragraph's first words name the body it addresses ("Đề nghị các cơ quan …", "Chủ tịch Ủy ban nhân dân
 	xã … xem xét", "Các cơ quan, tổ chức, đơn vị gửi hồ sơ …")."""
 	colon = paragraph.find(":", 0, 600)
-	if colon > 0 and units_in_header(paragraph[:colon]) is not None:
+	if colon > 0 and (
+		_REQUEST_PARAGRAPH.match(fold_same_length(paragraph[:12]).lower())
+		or units_in_header(paragraph[:colon]) is not None
+	):
 		return True  # "Đề nghị các cơ quan …; Văn phòng …: tổ chức triển khai …"
 	presiding = extract_units(paragraph[:300])[0]
 	if not presiding:

@@ -675,7 +675,10 @@ def _split_timed_tail(task: Task) -> list[Task]:
 
 _REQUEST = re.compile(r"^de nghi\s")
 _LOOSE_HINT = re.compile(r"hang|dinh ky|moi|de nghi|truoc")
-_LOOSE_DELIVERABLE = re.compile(r"\b(?:bao cao|tong ket|so ket|gui ve|ban hanh|xay dung ke hoach|trinh)\b")
+# "… gửi toàn bộ biên bản về Ban Thường trực … chậm nhất …" sends as "gửi về" does (issue 15).
+_LOOSE_DELIVERABLE = re.compile(
+	r"\b(?:bao cao|tong ket|so ket|gui ve|gui [^.;:]{1,60} ve|ban hanh|xay dung ke hoach|trinh)\b"
+)
 _ITEM_LEAD = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\s?[.)]|[a-zđ]\)|[-–+•])\s*")
 
 
@@ -702,5 +705,10 @@ def tasks_from_loose_lines(lines: list[tuple[str, bool]]) -> list[Task]:
 			dated = deliverable and segment.deadline.due is not None
 			named = deliverable and confidence_of(segment.text, segment.presiding, segment.deadline) == "high"
 			if standing or request or timed_duty or dated or named:
-				tasks.append(_task(segment.text, segment.presiding, segment.coordinating, segment.deadline))
+				presiding, coordinating = segment.presiding, segment.coordinating
+				colon = segment.text.find(":", 0, 60)
+				if not presiding and colon > 0:
+					# "Biên bản hội nghị (Bước 2): Các cơ quan, đơn vị … gửi …": the body after a label's colon
+					presiding, coordinating = extract_units(segment.text[colon + 1 :].strip())
+				tasks.append(_task(segment.text, presiding, coordinating, segment.deadline))
 	return [task for task in tasks if not is_per_case_limit(task.clause)]
