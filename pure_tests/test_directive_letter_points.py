@@ -171,3 +171,15 @@ def test_a_labelled_loose_line_sending_records_by_a_date_is_its_named_senders_du
 	sending = next(task for task in _tasks(text) if "gửi toàn bộ biên bản" in task.clause)
 	assert sending.presiding == ["cơ quan", "đơn vị"]
 	assert sending.deadline.kind == "before" and str(sending.deadline.due) == "2026-01-25"
+
+
+def test_the_plans_time_span_is_no_task_and_the_duty_below_it_keeps_its_own_time() -> None:
+	text = _GUIDANCE.replace(
+		"PHỤ LỤC",
+		"4. Thời gian thực hiện: Từ ngày 15/12/2025 đến ngày 20/01/2026.\n"
+		"Biên bản hội nghị cử tri phải gửi về Ban Thường trực Ủy ban MTTQ xã chậm nhất ngày 25/01/2026.\nPHỤ LỤC",
+	)
+	tasks = _tasks(text)
+	assert not any(task.title.startswith(("Thời gian thực hiện", "Từ ngày 15/12/2025")) for task in tasks)
+	records = next(task for task in tasks if task.title.startswith("Biên bản hội nghị cử tri"))
+	assert records.deadline.kind == "before" and str(records.deadline.due) == "2026-01-25"

@@ -372,6 +372,17 @@ def _split(item: _Item, actor: str | None, depth: int) -> list[_Item]:
 	shares = _shares_of_a_timed_duty(lead, rest, item.section, actor)
 	if shares is not None:
 		return shares
+	if (
+		first_marker is None
+		and rest
+		and _TIME_OF_THE_PLAN.match(fold_same_length(lead).lower())
+		and not any(_ITEM_MARKER.match(paragraph) for paragraph in rest)
+	):
+		# "5. Thời gian thực hiện: Từ ngày … đến ngày …." over "Biên bản … phải gửi về … chậm nhất ngày …" (issue
+		# 15): the span is the plan's time, the paragraphs below are duties with their own times.
+		return [_Item([lead], item.marker_kind, "rules", actor)] + [
+			_Item([paragraph], None, item.section, actor) for paragraph in rest
+		]
 	if first_marker is None and depth == 0:
 		addressed = _paragraphs_addressed_to_bodies(lead, rest, item.section, actor)
 		if addressed is not None:
@@ -477,6 +488,7 @@ def _shares_of_a_timed_duty(
 
 
 _TOPIC_TITLE = re.compile(r"^ve\s")
+_TIME_OF_THE_PLAN = re.compile(r"^thoi gian(?: thuc hien| trien khai)?\s*:\s*tu\s")
 # "a) Hoạt động 1" over "- Nội dung: …", "- Cơ quan thực hiện: …" (issue 15): an objective's activities, each a task
 # described by its fields, however long the objective's own wording.
 _ACTIVITY_LABEL = ACTIVITY_LABEL
