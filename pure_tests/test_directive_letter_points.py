@@ -183,3 +183,28 @@ def test_the_plans_time_span_is_no_task_and_the_duty_below_it_keeps_its_own_time
 	assert not any(task.title.startswith(("Thời gian thực hiện", "Từ ngày 15/12/2025")) for task in tasks)
 	records = next(task for task in tasks if task.title.startswith("Biên bản hội nghị cử tri"))
 	assert records.deadline.kind == "before" and str(records.deadline.due) == "2026-01-25"
+
+
+def test_points_lettered_with_a_full_stop_are_points() -> None:
+	text = """ỦY BAN NHÂN DÂN XÃ Y
+Số: 08/KH-UBND
+Y, ngày 12 tháng 12 năm 2025
+KẾ HOẠCH
+Tuyên truyền bầu cử
+I. TỔ CHỨC THỰC HIỆN
+1. Phân công nhiệm vụ
+a. Ban Thường trực Ủy ban MTTQ Việt Nam xã in ấn tài liệu tuyên truyền về bầu cử.
+b. Công an xã bảo đảm an ninh, trật tự tại các điểm bỏ phiếu.
+"""
+	tasks = _tasks(text)
+	assert len(tasks) == 2
+	assert tasks[1].presiding == ["Công an xã"]
+
+
+def test_a_letter_and_full_stop_before_a_capital_is_a_marker_but_not_before_lowercase() -> None:
+	from danvan_app.domain.directive_text.structure import _ITEM_MARKER
+
+	assert _ITEM_MARKER.match("c. Báo cáo tình hình và kết quả tiếp xúc cử tri").group("letter") == "c"
+	assert _ITEM_MARKER.match("đ. Đề nghị Ủy ban MTTQ xã giám sát").group("letter") == "đ"
+	assert _ITEM_MARKER.match("v.v. và các nội dung khác") is None
+	assert _ITEM_MARKER.match("a. các nội dung khác") is None

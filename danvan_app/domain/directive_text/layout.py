@@ -21,7 +21,7 @@ _ENDS_SENTENCE = re.compile(r"[.;:!?…]$|\./\.$")
 _DOCUMENT_NUMBER_REST = re.compile(r"^\d{1,5}[-/][A-ZĐ]{1,8}(?:[-/][A-ZĐ0-9]{1,10})*/")
 # A lettered point "a) Thực hiện …" starts in lower case but is no wrapped line's rest, unless the line
 # before ends in the word that cites one ("… quy định tại điểm" / "a) khoản 2 Điều 5").
-_LETTERED_POINT = re.compile(r"^[a-zđ]\)\s")
+_LETTERED_POINT = re.compile(r"^[a-zđ](?:\)\s|\.\s+[A-ZĐÀ-Ỹ])")
 _CITES_POINT = re.compile(r"(?:^|\s)(?:điểm|tiết|các điểm|và|,)$", re.IGNORECASE)
 _MIN_WRAPPED_LINES = 5
 

@@ -18,7 +18,7 @@ from danvan_app.domain.vn_text import (
 
 _ITEM_MARKER = re.compile(
 	r"^(?:(?P<decimal>\d{1,2}(?:\.\d{1,2})+)\.?(?=\s)|(?P<number>\d{1,2})\s?[.)](?!\d)"
-	r"|(?P<number_dash>\d{1,2})\s?[-–](?!\d)|(?P<letter>[a-zđ])\)"
+	r"|(?P<number_dash>\d{1,2})\s?[-–](?!\d)|(?P<letter>[a-zđ])(?:\)|\.(?=\s+[A-ZĐÀ-Ỹ]))"
 	r"|(?P<bullet>[-–—+•*·▪●◦]))\s*"
 )
 _ROMAN_HEADING = re.compile(r"^[IVX]{1,5}\s?[.)/-]\s*")
