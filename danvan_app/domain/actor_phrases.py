@@ -67,6 +67,8 @@ def _action_length(tokens: Sequence[_Token], index: int) -> int:
 	length = _match_phrase(tokens, index, vocab.ACTION_WORDS)
 	if length and tokens[index].key == "tổ" and length == 2 and _to_chuc_is_body(tokens, index):
 		return 0
+	if length == 1 and tokens[index].key == "lập" and index > 0 and tokens[index - 1].key == "công":
+		return 0  # "đơn vị sự nghiệp công lập", "trường công lập": part of the name, not the verb "lập" (issue 15)
 	return length
 
 

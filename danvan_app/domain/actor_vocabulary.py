@@ -29,7 +29,7 @@ báo và phát thanh, truyền hình|trung tâm y tế|thuế tỉnh|thuế thà
 # Phrases that contain commas but name one tier of bodies; a comma inside them does not separate two names.
 COMMA_PHRASES_TEXT = """
 sở, ban, ngành|sở, ban ngành|sở, ngành|ban, ngành|huyện, thị xã, thành phố|huyện, thành phố|huyện, thị, thành
-xã, phường, thị trấn|phường, xã, thị trấn|thị xã, thành phố|xã, phường, đặc khu|phường, xã, đặc khu|xã, phường|phường, xã
+xã, phường, thị trấn|phường, xã, thị trấn|thị xã, thành phố|xã, phường và đặc khu|phường, xã và đặc khu|xã, phường, đặc khu|phường, xã, đặc khu|xã, phường|phường, xã
 ban, bộ, ngành|bộ, ban, ngành|tỉnh, thành phố|bộ, ngành|bộ, cơ quan ngang bộ|cơ quan, đơn vị, địa phương|cơ quan, đơn vị|cơ quan, tổ chức
 thông tấn, báo chí|giáo dục, đào tạo|ban, ngành, đoàn thể|sở, ban, ngành, đoàn thể|ngành, địa phương
 phát thanh, truyền hình

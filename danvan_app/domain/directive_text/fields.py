@@ -35,12 +35,18 @@ def read_fields(paragraphs: list[str]) -> tuple[list[str], Deadline | None, list
 	deadline: Deadline | None = None
 	presiding: list[str] = []
 	coordinating: list[str] = []
-	for paragraph in paragraphs:
+	for index, paragraph in enumerate(paragraphs):
 		match = _FIELD.match(fold_same_length(paragraph[:60]).lower())
 		if match is None:
 			kept.append(paragraph)
 			continue
 		label, value = match.group("label"), paragraph[match.end() :].strip(" .;")
+		if not value and index + 1 < len(paragraphs) and _SUB_BULLET.match(paragraphs[index + 1]):
+			# "- Cơ quan thực hiện:" over "+ Sở Văn hóa và Thể thao chủ trì, …" (issue 15): the first bullet is
+			# the field's value; the bullets stay the task's text.
+			value = _SUB_BULLET.sub("", paragraphs[index + 1]).strip(" .;")
+			if "chu tri" in label or "thuc hien" in label or "phu trach" in label:
+				value = _names_before_their_action(value)
 		if label.startswith(("thoi", "tien")) and deadline is None:
 			deadline = _time(value)
 		elif "chu tri" in label or "thuc hien" in label or "phu trach" in label:
@@ -87,6 +93,15 @@ _SCOPE = re.compile(
 )
 # What may follow a generic name in a list of bodies: "các cơ quan, tổ chức khác có liên quan".
 _GENERIC_TAIL = re.compile(r"^,?\s*[a-zà-ỹđ ,]{0,60}\b(?:khác|liên quan)$")
+
+
+_SUB_BULLET = re.compile(r"^[+•]\s*")
+
+
+def _names_before_their_action(value: str) -> str:
+	"""The bodies a bullet's sentence opens with ("Sở Văn hóa và Thể thao chủ trì, phối hợp với …")."""
+	presiding, _ = extract_units(value)
+	return "; ".join(presiding) if presiding else value
 
 
 def _bodies(value: str) -> list[str]:

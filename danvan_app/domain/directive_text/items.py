@@ -15,6 +15,7 @@ from danvan_app.domain.actor_phrases import extract_units
 from danvan_app.domain.deadline_phrases import parse_deadline
 from danvan_app.domain.directive_text.fields import has_fields, is_field
 from danvan_app.domain.directive_text.obligations import (
+	ACTIVITY_LABEL,
 	body_of_responsibility,
 	heads_the_public,
 	names_the_public,
@@ -211,6 +212,11 @@ def _heading(walk: _Walk, line: _Line) -> bool:
 		walk.open("implementation")
 		return True
 	if len(line.text) <= 90 and _TASKS_HEADING.match(heading):
+		if _BULLETED_LABEL.match(line.text) and _CONTENT_LABEL.match(heading):
+			# "- Nội dung:" among a step's "- Thành phần: …", "- Biểu mẫu: …" (issue 15, a guidance's appendix) or an
+			# activity's "- Cơ quan thực hiện: …": a field's label, not the opening of a tasks part. Outside a part
+			# it opens nothing; inside one it is the current item's field.
+			return walk.section is None
 		if _CONTENT_AND_FORM_PART.search(walk.part) and not _ROMAN_HEADING.match(line.text):
 			# "III. NỘI DUNG, HÌNH THỨC" / "1. Nội dung": what a communication is about and its forms, a content
 			# list; the duties are the bodies' in the implementation part.
@@ -366,6 +372,21 @@ def _split(item: _Item, actor: str | None, depth: int) -> list[_Item]:
 	shares = _shares_of_a_timed_duty(lead, rest, item.section, actor)
 	if shares is not None:
 		return shares
+	if (
+		first_marker is None
+		and rest
+		and _TIME_OF_THE_PLAN.match(fold_same_length(lead).lower())
+		and not any(_ITEM_MARKER.match(paragraph) for paragraph in rest)
+	):
+		# "5. Thời gian thực hiện: Từ ngày … đến ngày …." over "Biên bản … phải gửi về … chậm nhất ngày …" (issue
+		# 15): the span is the plan's time, the paragraphs below are duties with their own times.
+		return [_Item([lead], item.marker_kind, "rules", actor)] + [
+			_Item([paragraph], None, item.section, actor) for paragraph in rest
+		]
+	if first_marker is None and depth == 0:
+		addressed = _paragraphs_addressed_to_bodies(lead, rest, item.section, actor)
+		if addressed is not None:
+			return addressed
 	if first_marker is None and depth < _MAX_DEPTH and _opens_marked_points(lead, rest):
 		# "3. Tổ chức hội nghị cử tri" over a paragraph, then "3.1. …" over bullets (issue 15, a guidance's
 		# section): the paragraph is its own item, the points below are split as under any header.
@@ -387,7 +408,12 @@ def _split(item: _Item, actor: str | None, depth: int) -> list[_Item]:
 		named = lead.split(":", 1)[0].strip()
 		if len(named.split()) <= 15 and units_in_header(named) is not None:
 			inline_body = named
-	if first_marker is None or depth >= _MAX_DEPTH or not (inline_body or _is_header(lead, item.section)):
+	activities = first_marker is not None and _ACTIVITY_LABEL.match(rest[0][first_marker.end() :].strip())
+	if (
+		first_marker is None
+		or depth >= _MAX_DEPTH
+		or not (inline_body or activities or _is_header(lead, item.section))
+	):
 		return [_Item(item.paragraphs, item.marker_kind, item.section, actor)]
 	if _MANDATE_LEAD.search(fold_same_length(lead).lower()):
 		return [_Item(item.paragraphs, item.marker_kind, "rules", actor)]
@@ -408,6 +434,13 @@ def _split(item: _Item, actor: str | None, depth: int) -> list[_Item]:
 			children.append(_Item([text], _marker_kind(marker), item.section, actor))
 		else:
 			children[-1].paragraphs.append(paragraph)
+	if _PURPOSE_LEAD.match(fold_same_length(lead).lower()):
+		# "1. Mục đích" / "2. Yêu cầu" over bullets, when a guidance numbers them under its opening (issue 15): what
+		# the text aims at; only a point whose subject is a body ("Ban Thường trực … có trách nhiệm kiểm tra …")
+		# gives someone a duty.
+		for child in children:
+			if not _opens_with_a_body(child.paragraphs[0]):
+				child.section = "rules"
 	if awards:
 		# Under the drive's criteria or awards, only a point naming the body that acts is a duty ("Ủy ban MTTQ Việt
 		# Nam xã tổ chức phát động đợt thi đua …"); the others are criteria and award rules.
@@ -452,6 +485,74 @@ def _shares_of_a_timed_duty(
 	return [_Item([lead], None, section, actor)] + [
 		_Item(point, "letter", section, None, lead) for point in points
 	]
+
+
+_TOPIC_TITLE = re.compile(r"^ve\s")
+_TIME_OF_THE_PLAN = re.compile(r"^thoi gian(?: thuc hien| trien khai)?\s*:\s*tu\s")
+# "a) Hoạt động 1" over "- Nội dung: …", "- Cơ quan thực hiện: …" (issue 15): an objective's activities, each a task
+# described by its fields, however long the objective's own wording.
+_ACTIVITY_LABEL = ACTIVITY_LABEL
+_BULLETED_LABEL = re.compile(r"^[-–+•]\s*")
+_CONTENT_LABEL = re.compile(r"^noi dung\s*:$")
+_PURPOSE_LEAD = re.compile(r"^(?:muc dich|yeu cau|muc dich,? (?:va )?yeu cau)\s*[:.]?$")
+# "(1) Người đứng đầu …", "(2) Chủ tịch …": a Công văn's numbered notes, each a paragraph of its own.
+_PAREN_NUMBER = re.compile(r"^\(\d{1,2}\)\s*")
+
+
+def _paragraphs_addressed_to_bodies(
+	lead: str, rest: list[str], section: str, actor: str | None
+) -> list[_Item] | None:
+	"""A topic title over paragraphs each addressed to a body (issue 15, a Công văn's numbered points: "1. Về triển
+	khai thực hiện …" over "Đề nghị các cơ quan …: tổ chức … trước ngày …", "Một số vấn đề lưu ý:", "(1) Người đứng
+	đầu … xem xét, quyết định …"): the title is no duty, each paragraph is one, with its own body. None when the
+	item is not written so (a sentence as lead, marked points below, or no paragraph opening with a body)."""
+	folded_lead = fold_same_length(lead).lower()
+	if (
+		not rest
+		or not _TOPIC_TITLE.match(folded_lead)
+		or re.search(r"[.;…!?]$", lead)
+		or len(lead.split()) > 40
+		or any(_marks_a_point(paragraph) for paragraph in rest)
+	):
+		return None
+	pieces: list[_Item] = []
+	opened_by_body = False
+	for paragraph in rest:
+		numbered = _PAREN_NUMBER.match(paragraph)
+		text = paragraph[numbered.end() :] if numbered else paragraph
+		by_body = _opens_with_a_body(text)
+		if numbered or by_body:
+			pieces.append(_Item([text], None, section, actor))
+			opened_by_body = opened_by_body or by_body
+		elif text.rstrip().endswith(":") and not extract_units(text)[0]:
+			continue  # "Một số vấn đề lưu ý:" only introduces the notes
+		elif pieces:
+			pieces[-1].paragraphs.append(paragraph)
+	return pieces if opened_by_body else None
+
+
+def _marks_a_point(paragraph: str) -> bool:
+	"""A lettered, decimal or bulleted point (a number out of sequence, "13-KH/TU).", is a broken line)."""
+	marker = _ITEM_MARKER.match(paragraph)
+	return marker is not None and bool(
+		marker.group("decimal") or marker.group("letter") or marker.group("bullet")
+	)
+
+
+def _opens_with_a_body(paragraph: str) -> bool:
+	"""The paragraph's first words name the body it addresses ("Đề nghị các cơ quan …", "Chủ tịch Ủy ban nhân dân
+	xã … xem xét", "Các cơ quan, tổ chức, đơn vị gửi hồ sơ …")."""
+	colon = paragraph.find(":", 0, 600)
+	if colon > 0 and (
+		_REQUEST_PARAGRAPH.match(fold_same_length(paragraph[:12]).lower())
+		or units_in_header(paragraph[:colon]) is not None
+	):
+		return True  # "Đề nghị các cơ quan …; Văn phòng …: tổ chức triển khai …"
+	presiding = extract_units(paragraph[:300])[0]
+	if not presiding:
+		return False
+	position = fold_same_length(paragraph[:300]).lower().find(fold_same_length(presiding[0]).lower())
+	return 0 <= position <= 30
 
 
 def _opens_marked_points(lead: str, rest: list[str]) -> bool:
@@ -500,6 +601,10 @@ def _is_header(lead: str, section: str) -> bool:
 		return not (_CONTENT_LIST.search(folded) and len(lead.split()) > 8)
 	if re.search(r"[.;…!?]$", lead):
 		return False
+	if _TOPIC_TITLE.match(fold_same_length(lead).lower()):
+		# "2. Về kiểm điểm, đánh giá … (cơ quan, đơn vị trực thuộc …; tập thể …)": a topic, however long the list
+		# of whom it concerns (issue 15)
+		return len(lead.split()) <= 120
 	return len(lead.split()) <= 40
 
 

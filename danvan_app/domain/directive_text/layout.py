@@ -18,9 +18,10 @@ _STARTS_ITEM = re.compile(
 	r"|(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s+[IVXLC\d]|Nơi nhận|NƠI NHẬN|\d{1,3}$)"
 )
 _ENDS_SENTENCE = re.compile(r"[.;:!?…]$|\./\.$")
+_DOCUMENT_NUMBER_REST = re.compile(r"^\d{1,5}[-/][A-ZĐ]{1,8}(?:[-/][A-ZĐ0-9]{1,10})*/")
 # A lettered point "a) Thực hiện …" starts in lower case but is no wrapped line's rest, unless the line
 # before ends in the word that cites one ("… quy định tại điểm" / "a) khoản 2 Điều 5").
-_LETTERED_POINT = re.compile(r"^[a-zđ]\)\s")
+_LETTERED_POINT = re.compile(r"^[a-zđ](?:\)\s|\.\s+[A-ZĐÀ-Ỹ])")
 _CITES_POINT = re.compile(r"(?:^|\s)(?:điểm|tiết|các điểm|và|,)$", re.IGNORECASE)
 _MIN_WRAPPED_LINES = 5
 
@@ -142,6 +143,9 @@ def _joins(current: str, line: str) -> bool:
 		return True
 	if _STARTS_ITEM.match(line):
 		return False
+	if _DOCUMENT_NUMBER_REST.match(line):
+		# "… theo Kế hoạch số" / "13-KH/TU).": a document's number wrapped, no heading (issue 15)
+		return not _ENDS_SENTENCE.search(current)
 	if _is_uppercase(current) != _is_uppercase(line):
 		return False  # "NGHỊ QUYẾT" / "Về phong trào …": a heading, then its title
 	return not _ENDS_SENTENCE.search(current)

@@ -119,6 +119,16 @@ _DONE_AS_RULED = re.compile(
 	# "Thời gian tổ chức các hội nghị … được tiến hành từ ngày …": when something happens, not who does it
 	r"|^thoi gian\b[^.]{0,200}?\bduoc (?:tien hanh|thuc hien|to chuc|bat dau) tu\b"
 )
+# A point that only sends the reader to another text's section (issue 15, a Công văn over a Party plan): "Thực hiện
+# theo Mục III Kế hoạch số 13-KH/TU …", "Về phương pháp, quy trình …: thực hiện tương tự như khoản 2 Mục III Hướng
+# dẫn số …". The duty is the other text's; this is how to read it.
+_POINTER_TO_A_SECTION = re.compile(
+	r"^(?:ve [^:]{3,150}:\s*)?thuc hien (?:tuong tu (?:nhu )?|theo )(?:noi dung )?(?:muc|khoan|diem|dieu|phan|chuong)"
+	r"\s+[ivxlc\d]"
+)
+# Who sits in a meeting, not what anyone must do (issue 15): "Tổ chức chính trị: Thành phần dự hội nghị gồm Ban
+# lãnh đạo …", "Thành phần gồm: …".
+_COMPOSITION = re.compile(r"^(?:[^:.;]{2,80}:\s*)?thanh phan\b[^.;:]{0,80}?\bgom\b")
 _CASE_LEAD = re.compile(r"^doi voi [^:.;]{3,80}:\s*")
 _EACH_CASE = re.compile(r"\b(?:tai thoi diem|doi voi (?:cac |moi |tung )?truong hop)\b")
 # What a body is or how it works, not what it must do (issue 15): "Sở Nội vụ là cơ quan thường trực của Hội đồng
@@ -146,6 +156,10 @@ def is_rule(folded_clause: str) -> bool:
 	if _FUNDING_RULE.match(folded_clause) or _ROUTING_RULE.match(folded_clause):
 		return True
 	if _DONE_AS_RULED.match(folded_clause) or _PER_EVENT_NOTICE.search(folded_clause):
+		return True
+	if _POINTER_TO_A_SECTION.match(folded_clause) and len(folded_clause.split()) <= 60:
+		return True
+	if _COMPOSITION.match(folded_clause):
 		return True
 	if _WHAT_A_BODY_IS.match(folded_clause) and len(folded_clause.split()) <= 40:
 		return True
@@ -286,7 +300,7 @@ def tasks_from_item(item: _Item) -> list[Task]:
 		return _wave_task(item)
 	fields = read_fields(item.paragraphs) if has_fields(item.paragraphs[1:]) else None
 	if fields is not None:
-		item = _Item(fields[0], item.marker_kind, item.section, item.actor)
+		item = _Item(_activity_content(fields[0]), item.marker_kind, item.section, item.actor)
 	tasks = _tasks(item, item.actor)
 	if fields is not None:
 		tasks = [_with_fields(task, fields[1], fields[2], fields[3]) for task in tasks]
@@ -318,6 +332,27 @@ def tasks_from_item(item: _Item) -> list[Task]:
 			)
 		]
 	return [task for task in tasks if not is_per_case_limit(task.clause)]
+
+
+ACTIVITY_LABEL = re.compile(r"^(?:Hoạt động|HOẠT ĐỘNG|Nhiệm vụ|NHIỆM VỤ)\s+\d{1,2}\s*[:.]?$")
+_CONTENT_FIELD = re.compile(r"^[-–+•]\s*(?:Nội dung|NỘI DUNG)\s*:\s*")
+
+
+def _activity_content(paragraphs: list[str]) -> list[str]:
+	"""An activity's own words: "Hoạt động 1" over "- Nội dung: Triển khai …" is the content's task, so the content
+	is its title (a bare "- Nội dung:" over "+ …" bullets: the bullets)."""
+	if len(paragraphs) < 2 or not ACTIVITY_LABEL.match(paragraphs[0].strip()):
+		return paragraphs
+	content = _CONTENT_FIELD.match(paragraphs[1])
+	if content is None:
+		return paragraphs
+	value = paragraphs[1][content.end() :].strip()
+	rest = paragraphs[2:]
+	if value:
+		return [value, *rest]
+	if rest:
+		return [_BULLET_LEAD.sub("", rest[0]), *rest[1:]]
+	return paragraphs
 
 
 def _wave_task(item: _Item) -> list[Task]:
@@ -640,7 +675,10 @@ def _split_timed_tail(task: Task) -> list[Task]:
 
 _REQUEST = re.compile(r"^de nghi\s")
 _LOOSE_HINT = re.compile(r"hang|dinh ky|moi|de nghi|truoc")
-_LOOSE_DELIVERABLE = re.compile(r"\b(?:bao cao|tong ket|so ket|gui ve|ban hanh|xay dung ke hoach|trinh)\b")
+# "… gửi toàn bộ biên bản về Ban Thường trực … chậm nhất …" sends as "gửi về" does (issue 15).
+_LOOSE_DELIVERABLE = re.compile(
+	r"\b(?:bao cao|tong ket|so ket|gui ve|gui [^.;:]{1,60} ve|ban hanh|xay dung ke hoach|trinh)\b"
+)
 _ITEM_LEAD = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\s?[.)]|[a-zđ]\)|[-–+•])\s*")
 
 
@@ -667,5 +705,10 @@ def tasks_from_loose_lines(lines: list[tuple[str, bool]]) -> list[Task]:
 			dated = deliverable and segment.deadline.due is not None
 			named = deliverable and confidence_of(segment.text, segment.presiding, segment.deadline) == "high"
 			if standing or request or timed_duty or dated or named:
-				tasks.append(_task(segment.text, segment.presiding, segment.coordinating, segment.deadline))
+				presiding, coordinating = segment.presiding, segment.coordinating
+				colon = segment.text.find(":", 0, 60)
+				if not presiding and colon > 0:
+					# "Biên bản hội nghị (Bước 2): Các cơ quan, đơn vị … gửi …": the body after a label's colon
+					presiding, coordinating = extract_units(segment.text[colon + 1 :].strip())
+				tasks.append(_task(segment.text, presiding, coordinating, segment.deadline))
 	return [task for task in tasks if not is_per_case_limit(task.clause)]

@@ -18,7 +18,7 @@ from danvan_app.domain.vn_text import (
 
 _ITEM_MARKER = re.compile(
 	r"^(?:(?P<decimal>\d{1,2}(?:\.\d{1,2})+)\.?(?=\s)|(?P<number>\d{1,2})\s?[.)](?!\d)"
-	r"|(?P<number_dash>\d{1,2})\s?[-–](?!\d)|(?P<letter>[a-zđ])\)"
+	r"|(?P<number_dash>\d{1,2})\s?[-–](?!\d)|(?P<letter>[a-zđ])(?:\)|\.(?=\s+[A-ZĐÀ-Ỹ]))"
 	r"|(?P<bullet>[-–—+•*·▪●◦]))\s*"
 )
 _ROMAN_HEADING = re.compile(r"^[IVX]{1,5}\s?[.)/-]\s*")
@@ -45,9 +45,10 @@ _IMPLEMENTATION_HEADING = re.compile(
 	r"|(?:phan cong )?trach nhiem (?:trien khai|to chuc) thuc hien)\s*[:.]?$"
 )
 # The closing sentence of a preamble before numbered directions: "… thực hiện các nhiệm vụ trọng tâm sau:",
-# "Ban Thường vụ Tỉnh ủy yêu cầu:", "Chủ tịch Ủy ban nhân dân tỉnh chỉ thị:" (not "… Chỉ thị số 05/CT-TU:").
+# "Ban Thường vụ Tỉnh ủy yêu cầu:", "Chủ tịch Ủy ban nhân dân tỉnh chỉ thị:" (not "… Chỉ thị số 05/CT-TU:"); a
+# Công văn's "Chủ tịch Ủy ban nhân dân Thành phố có ý kiến chỉ đạo như sau:" (issue 15).
 _INTRO_TO_TASKS = re.compile(
-	r"(?:nhiem vu|giai phap|yeu cau|noi dung|\bchi thi(?!\s+(?:so\b|\d|nay\b)))[^:]{0,80}:$"
+	r"(?:nhiem vu|giai phap|yeu cau|noi dung|\bchi thi(?!\s+(?:so\b|\d|nay\b))|\bchi dao\b)[^:]{0,80}:$"
 )
 _CLOSING_LINE = re.compile(
 	r"^(?:noi nhan|t/m\b|tm\.|k/t\b|kt\.|tren day la\b|thong tin moi nhat|tin (?:lien quan|moi)|bai viet lien quan"
