@@ -195,8 +195,10 @@ class TestOutcomesByUnitTree(LeaderReportCase):
 	def test_a_filter_that_is_no_single_value_is_refused_in_vietnamese(self):
 		# The filters reach the database as parameters of a statement built once; a list from a hand-made
 		# request is refused before it is sent.
-		with self.assertRaisesRegex(frappe.ValidationError, "Giá trị bộ lọc không hợp lệ"):
+		with self.assertRaisesRegex(frappe.ValidationError, "Các đơn vị trực thuộc phải là tên một bản ghi"):
 			self.rows(parent_unit=[self.units.province, self.units.district1])
+		with self.assertRaisesRegex(frappe.ValidationError, "Các đơn vị trực thuộc phải là tên một bản ghi"):
+			self.rows(parent_unit=[self.units.province], as_of_date="2025-06-30")
 
 	def test_the_statement_is_built_once_and_reused_with_other_values(self):
 		from danvan_app.dv_directives.report.dv_task_outcomes_by_unit_tree import (

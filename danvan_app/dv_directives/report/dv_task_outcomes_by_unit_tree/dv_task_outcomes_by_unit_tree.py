@@ -24,8 +24,9 @@ from frappe.query_builder.functions import Sum
 from frappe.utils import today
 from pypika.terms import Parameter
 
+from danvan_app.api import arguments
+from danvan_app.domain import limits, unit_history
 from danvan_app.domain import tasks as task_rules
-from danvan_app.domain import unit_history
 from danvan_app.domain.units import short_unit_name
 from danvan_app.permissions.scope import user_scope
 from danvan_app.reports import task_counts
@@ -68,6 +69,8 @@ def get_columns() -> list[dict]:
 
 
 def get_rows(filters: frappe._dict) -> list[frappe._dict]:
+	checked = checked_filters(filters)
+	filters.update(checked)  # the tree of a date reads the same filters, checked alike
 	day = as_of_date(filters)
 	if day:
 		return get_rows_on(filters, day)
@@ -75,31 +78,27 @@ def get_rows(filters: frappe._dict) -> list[frappe._dict]:
 	if not scope.unrestricted and not scope.units:
 		return []  # a user granted no unit has no row (and "IN ()" is no SQL)
 	bounds = task_counts.year_and_period(filters)
-	values = {key: text_filter(filters, key) for key in TEXT_FILTERS}
-	values.update(today=today(), units=tuple(sorted(scope.units)))
-	values["period_from"], values["period_to"] = bounds or (None, None)
 	shape = TreeShape(
 		scoped=not scope.unrestricted,
 		period=bounds is not None,
 		include_closed=bool(filters.include_closed),
-		**{key: bool(values[key]) for key in TEXT_FILTERS},
+		**{key: bool(value) for key, value in checked.items()},
 	)
+	period_from, period_to = bounds or (None, None)
+	values = {**checked, "today": today(), "units": tuple(sorted(scope.units))}
+	values.update(period_from=period_from, period_to=period_to)
 	return label_rows(frappe.db.sql(tree_statement(frappe.db.db_type, shape), values, as_dict=True), filters)
 
 
-# The filters a row's statement compares with a value of their own.
-TEXT_FILTERS = ("parent_unit", "admin_level", "unit_kind", "directive")
-
-
-def text_filter(filters: frappe._dict, key: str) -> str | None:
-	"""A filter that holds one name or word; anything else (a list, an object from a hand-made request) is
-	refused in Vietnamese rather than sent to the database."""
-	value = filters.get(key)
-	if value in (None, ""):
-		return None
-	if not isinstance(value, str | int):
-		frappe.throw(_("Giá trị bộ lọc không hợp lệ: {0}.").format(key), title=_("Bộ lọc không hợp lệ"))
-	return str(value)
+def checked_filters(filters: frappe._dict) -> dict:
+	"""The filters the statement compares with a value of their own, each one name or word; anything else (a
+	list, an object from a hand-made request) is refused in Vietnamese before it reaches the database."""
+	return {
+		"parent_unit": arguments.name(filters.parent_unit, _("Các đơn vị trực thuộc"), required=False),
+		"directive": arguments.name(filters.directive, _("Văn bản chỉ đạo"), required=False),
+		"admin_level": arguments.text(filters.admin_level or None, _("Cấp"), limits.NAME_CHARS),
+		"unit_kind": arguments.text(filters.unit_kind or None, _("Loại đơn vị chủ trì"), limits.NAME_CHARS),
+	}
 
 
 class TreeShape(NamedTuple):
@@ -140,7 +139,11 @@ def tree_statement(db_type: str, shape: TreeShape) -> str:
 		# that alone (the task scope's coordinating half, materialised on every call, made a district's
 		# top row 10 against 1.6 ms at 120,000 tasks).
 		presiding &= Presiding.name.isin(units)
-	counted = counted_tasks(Task, shape)
+	counted = counted_tasks(
+		Task,
+		Parameter("%(directive)s") if shape.directive else None,
+		(Parameter("%(period_from)s"), Parameter("%(period_to)s")) if shape.period else None,
+	)
 
 	# A left join all the way, so a unit with no task in the filters still has its row of zeros.
 	query = (
@@ -174,15 +177,15 @@ def tree_statement(db_type: str, shape: TreeShape) -> str:
 	return query.get_sql()
 
 
-def counted_tasks(Task, shape: "TreeShape"):
-	"""The tasks a row counts: not cancelled, of the directive and period chosen (as parameters). The
-	user's scope is the caller's: a row counts only tasks presided over by units the user acts for, each
-	readable by that."""
+def counted_tasks(Task, directive=None, period: tuple | None = None):
+	"""The tasks a row counts: not cancelled, of ``directive`` and due in ``period`` (first, last) when given,
+	as values or as parameters. The user's scope is the caller's: a row counts only tasks presided over by
+	units the user acts for, each readable by that."""
 	counted = Task.status != task_rules.STATUS_CANCELLED
-	if shape.period:
-		counted &= task_counts.in_period(Task, (Parameter("%(period_from)s"), Parameter("%(period_to)s")))
-	if shape.directive:
-		counted &= Task.directive == Parameter("%(directive)s")
+	if period is not None:
+		counted &= task_counts.in_period(Task, period)
+	if directive is not None:
+		counted &= Task.directive == directive
 	return counted
 
 
@@ -195,13 +198,7 @@ def get_rows_on(filters: frappe._dict, day) -> list[frappe._dict]:
 	task_counts.year_and_period(filters)  # refused before anything is read
 	units = UnitsOn(day)
 	Task = frappe.qb.DocType("DV Task")
-	counted = Task.status != task_rules.STATUS_CANCELLED
-	for condition in (
-		task_counts.in_period(Task, task_counts.year_and_period(filters)),
-		(Task.directive == filters.directive) if filters.directive else None,
-	):
-		if condition is not None:
-			counted &= condition
+	counted = counted_tasks(Task, filters.directive or None, task_counts.year_and_period(filters))
 	if not scope.unrestricted:
 		# As in today's tree: a row counts only the tasks its units (in the user's scope) preside over.
 		counted &= Task.presiding_unit.isin(sorted(scope.units))
