@@ -60,9 +60,16 @@ def _match_phrase(
 	return 0
 
 
+_PLACE_TIERS = {"xã", "phường", "tỉnh", "huyện", "quận", "khu", "trấn"}
+
+
 def _action_length(tokens: Sequence[_Token], index: int) -> int:
-	"""Length of an action word at ``index``; names are Capitalised, so only lowercase words count."""
-	if index >= len(tokens) or tokens[index].is_capitalised:
+	"""Length of an action word at ``index``."""
+	if index >= len(tokens):
+		return 0
+	if tokens[index].is_capitalised and not (index > 0 and tokens[index - 1].key in _PLACE_TIERS):
+		# Names are Capitalised ("Sở Xây dựng"); but after a place a capitalised verb opens the duty: "4. Ủy ban
+		# nhân dân các phường, xã" over "Tăng cường kiểm tra …", joined into one paragraph (issue 15).
 		return 0
 	length = _match_phrase(tokens, index, vocab.ACTION_WORDS)
 	if length and tokens[index].key == "tổ" and length == 2 and _to_chuc_is_body(tokens, index):
@@ -287,6 +294,16 @@ def _sentence_actor_list(sentence: str, tokens: Sequence[_Token]) -> _BodyList |
 	return None
 
 
+_ADDRESSING = {("yêu", "cầu"), ("đề", "nghị")}
+
+
+def actors_end(sentence: str, actors: _BodyList) -> int:
+	"""Offset in ``sentence`` just after the action words that follow ``actors``."""
+	tokens = _tokenize(sentence)
+	last = actors.end + len(actors.action or ()) - 1
+	return tokens[last].end if 0 <= last < len(tokens) else len(sentence)
+
+
 def _ends_with_name(sentence: str, tokens: Sequence[_Token], start: int, end: int) -> bool:
 	segment = tokens[:end]
 	for index in range(start, end):
@@ -338,6 +355,13 @@ def extract_units(clause: str) -> tuple[list[str], list[str]]:
 		first_word = vocab.TOKEN.match(opening)
 		could_open = first_word is not None and _word_key(first_word.group(0)) in _SUBJECT_OPENING_WORDS
 		actors = _sentence_actor_list(opening, _tokenize(opening)) if could_open else None
+		if actors and actors.action in _ADDRESSING:
+			# "Ủy ban nhân dân Thành phố yêu cầu các Sở, ngành … nghiêm túc thực hiện …": the issuer addresses the
+			# bodies that act (issue 15).
+			rest = opening[actors_end(opening, actors) :]
+			addressed = _parse_body_list(rest, _tokenize(rest), 0)
+			if addressed:
+				actors = addressed
 		if actors:
 			if actors.action and actors.action[0] == "phối" and presiding:
 				coordinating.extend(actors.names)

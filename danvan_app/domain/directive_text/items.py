@@ -314,6 +314,16 @@ def _item_line(walk: _Walk, line: _Line) -> None:
 		# to other bodies, a duty of its own, not more of the last point (issue 15).
 		walk.add(line.text, None)
 		return
+	if items and items[-1].paragraphs[-1].rstrip().endswith(".") and _DOCUMENT_END.search(line.text):
+		# The closing paragraph ("Ủy ban nhân dân Thành phố yêu cầu các Sở … thực hiện những nội dung trên. Giao
+		# Bảo hiểm xã hội Thành phố chủ trì … ./.") is not more of the last point: its bodies are not that point's
+		# (issue 15). A duty it gives ("Giao …", "… yêu cầu …") is a task of its own; a notice's "… thông báo
+		# để … biết, thực hiện./." is none.
+		for sentence in re.split(r"(?<=\.)\s+(?=[A-ZĐÀ-Ỹ])", line.text):
+			if _CLOSING_DUTY.search(fold_same_length(sentence).lower()):
+				walk.add(sentence, None)
+		walk.section = None
+		return
 	if items and items[-1].section == walk.section and not walk.fresh and not unnumbered:
 		if _is_junk_line(line):
 			walk.section = None
@@ -321,6 +331,10 @@ def _item_line(walk: _Walk, line: _Line) -> None:
 		items[-1].paragraphs.append(line.text)
 	elif walk.section in ("implementation", "articles") and not _is_junk_line(line):
 		walk.add(line.text, None)
+
+
+_DOCUMENT_END = re.compile(r"\./\.\s*$")
+_CLOSING_DUTY = re.compile(r"^giao\s|\b(?:yeu cau|de nghi)\s+(?:cac|toan the)\s")
 
 
 def _split_group_headers(items: list[_Item]) -> list[_Item]:

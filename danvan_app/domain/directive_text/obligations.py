@@ -265,6 +265,13 @@ def units_in_header(header: str | None) -> tuple[list[str], list[str]] | None:
 			return named, []
 	if presiding:
 		return presiding, coordinating
+	before_colon, colon, lead = header.partition(":")
+	if colon and lead.strip(" :") and "\n" not in before_colon:
+		# "2. Vụ Tổ chức cán bộ: Tham mưu Lãnh đạo Bộ:" over bullets: the body before the colon carries them, the
+		# words after it lead into them (issue 15).
+		named = units_in_header(before_colon)
+		if named is not None:
+			return named
 	holder = _PORTFOLIO_HOLDER.match(header.strip())
 	# "5. Các Phó chủ tịch phụ trách lĩnh vực Dân tộc, Tôn giáo …", "3. Cán bộ phụ trách lĩnh vực giám sát …":
 	# the office holder with a portfolio, as written, carries the points below.

@@ -22,6 +22,7 @@ from danvan_app.domain.directive_text.results import (
 )
 from danvan_app.domain.directive_text.structure import (
 	_DATELINE,
+	_INTRO_TO_TASKS,
 	_MEETING_MARKERS,
 	_NEWS_MARKERS,
 	_WEB_FURNITURE,
@@ -53,7 +54,11 @@ def parse_directive_text(text: str) -> DirectiveParse:
 	warnings: list[str] = []
 	news, furniture = _news_signals(prepared, folded_text)
 	lead_folded = "\n".join(line.folded for line in lines[:6])
-	meeting = bool(_MEETING_MARKERS.search(lead_folded)) and header.doc_type is None
+	# A text that assigns numbered duties ("…, Bộ trưởng giao:" over "1. …") is no meeting summary, whatever
+	# meeting its preamble cites ("… kết luận Hội nghị Trung ương lần thứ 13 …", issue 15).
+	meeting = (
+		bool(_MEETING_MARKERS.search(lead_folded)) and header.doc_type is None and not _assigns_duties(lines)
+	)
 	items, loose_lines = collect_items(lines, header.end_index)
 	if header.doc_type is not None and items:
 		is_directive = True  # a type heading and tasks: the directive itself, even when shown on a web page
@@ -119,6 +124,15 @@ def parse_directive_text(text: str) -> DirectiveParse:
 		number and number.normalized, doc_type, issuer, issue_date, header.title, warnings
 	)
 	return DirectiveParse(document, references, tasks, True, None)
+
+
+def _assigns_duties(lines: list) -> bool:
+	"""Whether a line closing a preamble ("… giao:", "… chỉ đạo như sau:") is followed by a numbered duty."""
+	texts = [line for line in lines if line.text]
+	return any(
+		_INTRO_TO_TASKS.search(line.folded) and re.match(r"^1\s?[.)-]\s", following.text)
+		for line, following in zip(texts, texts[1:])
+	)
 
 
 _BODY_ISSUER = re.compile(r"(?:\s(?:(?:da|vua)\s+)?ban hanh\s|\syeu cau\s)")

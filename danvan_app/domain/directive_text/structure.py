@@ -47,8 +47,11 @@ _IMPLEMENTATION_HEADING = re.compile(
 # The closing sentence of a preamble before numbered directions: "… thực hiện các nhiệm vụ trọng tâm sau:",
 # "Ban Thường vụ Tỉnh ủy yêu cầu:", "Chủ tịch Ủy ban nhân dân tỉnh chỉ thị:" (not "… Chỉ thị số 05/CT-TU:"); a
 # Công văn's "Chủ tịch Ủy ban nhân dân Thành phố có ý kiến chỉ đạo như sau:" (issue 15).
+# A minister's or a leader's assignment and a conclusion notice's opener close the preamble the same way: "…, Bộ
+# trưởng giao:", "…, Phó Thủ tướng Chính phủ kết luận như sau:" (issue 15).
 _INTRO_TO_TASKS = re.compile(
 	r"(?:nhiem vu|giai phap|yeu cau|noi dung|\bchi thi(?!\s+(?:so\b|\d|nay\b))|\bchi dao\b)[^:]{0,80}:$"
+	r"|\b(?:giao|ket luan(?: nhu sau)?)\s*:$"
 )
 _CLOSING_LINE = re.compile(
 	r"^(?:noi nhan|t/m\b|tm\.|k/t\b|kt\.|tren day la\b|thong tin moi nhat|tin (?:lien quan|moi)|bai viet lien quan"
