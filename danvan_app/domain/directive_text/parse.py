@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from danvan_app.domain.directive_text.header import (
@@ -131,7 +132,7 @@ def _assigns_duties(lines: list) -> bool:
 	texts = [line for line in lines if line.text]
 	return any(
 		_INTRO_TO_TASKS.search(line.folded) and re.match(r"^1\s?[.)-]\s", following.text)
-		for line, following in zip(texts, texts[1:])
+		for line, following in itertools.pairwise(texts)
 	)
 
 
