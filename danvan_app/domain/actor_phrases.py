@@ -341,6 +341,16 @@ def _dedupe(names: Iterable[str], exclude: Iterable[str] = ()) -> list[str]:
 	return result
 
 
+_NARRATING = {("đã",), ("vừa",), ("đang",)}
+
+
+def narrates(sentence: str) -> bool:
+	"""Whether ``sentence`` tells what its subject did ("Tỉnh đã hoàn thành nhà ở …"): an assessment, no duty."""
+	opening = sentence[:_ACTOR_WINDOW_CHARS]
+	actors = _sentence_actor_list(opening, _tokenize(opening))
+	return actors is not None and actors.action in _NARRATING
+
+
 def extract_units(clause: str) -> tuple[list[str], list[str]]:
 	"""(presiding, coordinating) bodies named in a task clause, as written.
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from danvan_app.domain.actor_phrases import extract_units
+from danvan_app.domain.actor_phrases import extract_units, narrates
 from danvan_app.domain.deadline_phrases import Deadline, is_per_case_limit, parse_deadline
 from danvan_app.domain.directive_text.confidence import confidence_of, is_generic_body
 from danvan_app.domain.directive_text.fields import has_fields, read_fields
@@ -429,7 +429,7 @@ def _units(text: str, header: str | None) -> tuple[list[str], list[str]]:
 		inline = units_in_header(text[:colon]) if colon > 0 and "\n" not in text[:colon] else None
 		if inline:
 			return inline[0], extract_units(text[colon + 1 :].strip())[1] or inline[1]
-		if 0 < colon <= 60:
+		if 0 < colon <= 60 or (colon > 0 and _TOPIC_LEAD.match(text)):
 			# "Sau hội nghị tiếp xúc cử tri: Ban Thường trực … lập báo cáo …": the body after a time's colon
 			after = extract_units(text[colon + 1 :].strip())
 			if after[0]:
@@ -441,6 +441,8 @@ def _units(text: str, header: str | None) -> tuple[list[str], list[str]]:
 	return header_units[0], joined[1] if joined[0] == header_units[0] else header_units[1]
 
 
+# A topic before the colon: "1. Về hỗ trợ kinh phí …: Giao Bộ Tài chính chủ trì …" (issue 15).
+_TOPIC_LEAD = re.compile(r"^(?:Về|VỀ)\s")
 _LEADERS_OF = re.compile(r"^(?:Lãnh đạo|lãnh đạo|Ban lãnh đạo)\s+(?=[A-ZĐÀ-Ỹ]|các\b|cơ quan\b)")
 
 
@@ -703,7 +705,7 @@ def tasks_from_loose_lines(lines: list[tuple[str, bool]]) -> list[Task]:
 		if not (after or _LOOSE_HINT.search(folded_line)):
 			continue
 		for segment in _segments([_ITEM_LEAD.sub("", line)]):
-			if _RULE_OPENING.match(segment.folded):
+			if _RULE_OPENING.match(segment.folded) or narrates(segment.text):
 				continue
 			standing = bool(STANDING_RULE.match(segment.folded))
 			request = bool(_REQUEST.match(segment.folded)) and bool(segment.presiding)

@@ -1,0 +1,89 @@
+"""Issue 15, tenth round: classes of the seventh held-out set (moved to the development set once scored).
+
+Each test writes a fragment in the shape of a class of Vietnamese administrative texts (a minister's assignment
+"… Bộ trưởng giao:", a conclusion notice "… kết luận như sau:" answering a province's requests, a letter whose
+closing paragraph gives a duty of its own); none is copied from a corpus text.
+"""
+
+from __future__ import annotations
+
+from danvan_app.domain.actor_phrases import extract_units, narrates
+from danvan_app.domain.directive_text import parse_directive_text
+
+_ASSIGNMENT = """Kính gửi: Thủ trưởng các đơn vị thuộc Bộ
+Thực hiện kết luận của Hội nghị Trung ương lần thứ 12 về phát triển văn hóa, Bộ trưởng giao:
+1. Vụ Pháp chế: Tham mưu Lãnh đạo Bộ:
+- Rà soát các văn bản quy phạm pháp luật về thư viện, đề xuất sửa đổi.
+- Hướng dẫn các địa phương thực hiện Luật Thư viện.
+2. Cục Nghệ thuật biểu diễn: Chủ trì xây dựng chương trình nghệ thuật phục vụ nhân dân, báo cáo Lãnh đạo Bộ hằng quý.
+3. Ủy ban nhân dân các tỉnh, thành phố
+Tăng cường kiểm tra hoạt động lễ hội tại các di tích.
+Bộ Văn hóa yêu cầu các đơn vị nghiêm túc thực hiện những nội dung trên. Giao Văn phòng Bộ tổng hợp kết quả, báo cáo Bộ trưởng./.
+"""
+
+_CONCLUSION = """THÔNG BÁO
+KẾT LUẬN CỦA PHÓ THỦ TƯỚNG TẠI BUỔI LÀM VIỆC VỚI LÃNH ĐẠO TỈNH BÌNH MINH
+Sau khi nghe lãnh đạo tỉnh Bình Minh báo cáo, Phó Thủ tướng kết luận như sau:
+I. ĐÁNH GIÁ CHUNG
+Năm 2025, Tỉnh đã hoàn thành các chỉ tiêu kinh tế - xã hội chủ yếu, giữ vững an ninh trật tự.
+II. MỘT SỐ KIẾN NGHỊ CỦA TỈNH
+1. Về hỗ trợ kinh phí xây dựng trường nội trú tại các xã biên giới: Giao Bộ Tài chính chủ trì, phối hợp với Bộ Giáo dục và Đào tạo xem xét, báo cáo Thủ tướng Chính phủ trước ngày 20 tháng 12 năm 2025.
+2. Về đầu tư tuyến đường tránh: Tỉnh chủ động bố trí vốn ngân sách địa phương theo quy định.
+Văn phòng Chính phủ thông báo để các cơ quan liên quan biết, thực hiện./.
+"""
+
+
+def _tasks(text: str):
+	parse = parse_directive_text(text)
+	assert parse.is_directive
+	return parse.tasks
+
+
+def _task(tasks, start: str):
+	return next(task for task in tasks if task.title.startswith(start))
+
+
+def test_a_ministers_assignment_is_a_directive_though_its_preamble_cites_a_plenum() -> None:
+	tasks = _tasks(_ASSIGNMENT)
+	assert _task(tasks, "Rà soát các văn bản").presiding == ["Vụ Pháp chế"]
+	assert _task(tasks, "Hướng dẫn các địa phương").presiding == ["Vụ Pháp chế"]
+	programme = _task(tasks, "Chủ trì xây dựng chương trình")
+	assert programme.presiding == ["Cục Nghệ thuật biểu diễn"]
+	report = _task(tasks, "Báo cáo Lãnh đạo Bộ hằng quý")
+	assert report.presiding == ["Cục Nghệ thuật biểu diễn"] and report.deadline.recurrence == "quarterly"
+
+
+def test_a_heading_naming_a_body_over_a_capitalised_duty_keeps_its_name() -> None:
+	festival = _task(_tasks(_ASSIGNMENT), "Tăng cường kiểm tra")
+	assert festival.presiding == ["Ủy ban nhân dân các tỉnh, thành phố"]
+
+
+def test_the_closing_paragraph_is_not_the_last_points_and_its_own_duty_is_read() -> None:
+	tasks = _tasks(_ASSIGNMENT)
+	festival = _task(tasks, "Tăng cường kiểm tra")
+	assert "Văn phòng Bộ" not in festival.presiding and "Bộ Văn hóa" not in festival.presiding
+	assert _task(tasks, "Giao Văn phòng Bộ").presiding == ["Văn phòng Bộ"]
+
+
+def test_the_issuer_requesting_bodies_makes_them_act() -> None:
+	presiding, _ = extract_units(
+		"Ủy ban nhân dân tỉnh yêu cầu các sở, ngành nghiêm túc thực hiện Chỉ thị này."
+	)
+	assert presiding == ["sở, ngành"]
+
+
+def test_a_conclusion_notice_answers_each_request_with_the_body_it_names() -> None:
+	tasks = _tasks(_CONCLUSION)
+	funding = _task(tasks, "Giao Bộ Tài chính")
+	assert funding.presiding == ["Bộ Tài chính"]
+	assert funding.deadline.kind == "before" and str(funding.deadline.due) == "2025-12-20"
+	assert _task(tasks, "Tỉnh chủ động").presiding == ["Tỉnh"]
+
+
+def test_an_assessment_of_what_was_done_is_no_duty() -> None:
+	assert narrates("Tỉnh đã hoàn thành các chỉ tiêu kinh tế - xã hội chủ yếu.")
+	assert not narrates("Tỉnh chủ động bố trí vốn ngân sách địa phương.")
+	titles = [task.title for task in _tasks(_CONCLUSION)]
+	assert not any("đã hoàn thành" in title for title in titles)
+	assert not any(title.startswith("Văn phòng Chính phủ thông báo") for title in titles)
+	assert not any(title.startswith("Về ") for title in titles)
