@@ -7,7 +7,10 @@ closing paragraph gives a duty of its own); none is copied from a corpus text.
 
 from __future__ import annotations
 
+from datetime import date
+
 from danvan_app.domain.actor_phrases import extract_units, narrates
+from danvan_app.domain.deadline_phrases import parse_deadline, span_in_year_of
 from danvan_app.domain.directive_text import parse_directive_text
 
 _ASSIGNMENT = """Kính gửi: Thủ trưởng các đơn vị thuộc Bộ
@@ -87,3 +90,33 @@ def test_an_assessment_of_what_was_done_is_no_duty() -> None:
 	assert not any("đã hoàn thành" in title for title in titles)
 	assert not any(title.startswith("Văn phòng Chính phủ thông báo") for title in titles)
 	assert not any(title.startswith("Về ") for title in titles)
+
+
+def test_a_report_on_the_day_is_due_that_day() -> None:
+	deadline = parse_deadline("Báo cáo nhanh kết quả qua điện thoại trong ngày 17/5/2026.")
+	assert deadline.kind == "date" and str(deadline.due) == "2026-05-17"
+
+
+def test_a_span_of_days_without_a_year_is_due_in_the_year_of_issue() -> None:
+	issued = date(2025, 10, 20)
+	deadline = span_in_year_of("Tổ chức Tuần lễ hưởng ứng (từ ngày 01/11 đến ngày 07/11) tại các xã.", issued)
+	assert deadline is not None and deadline.kind == "date" and str(deadline.due) == "2025-11-07"
+	turning = span_in_year_of("Tổ chức đợt cao điểm từ ngày 20/12 đến ngày 10/01 trên địa bàn.", issued)
+	assert turning is not None and str(turning.due) == "2026-01-10" and str(turning.start) == "2025-12-20"
+	assert span_in_year_of("Thực hiện từ ngày 01/11 đến ngày 07/11 hằng năm.", issued) is None
+
+
+_PLAN_WITH_A_WEEK = """ỦY BAN NHÂN DÂN TỈNH BÌNH MINH
+Số: 12/KH-UBND
+Bình Minh, ngày 20 tháng 10 năm 2025
+KẾ HOẠCH
+Tổ chức Tuần lễ hưởng ứng học tập suốt đời
+I. NHIỆM VỤ
+1. Sở Giáo dục và Đào tạo tổ chức Tuần lễ hưởng ứng (từ ngày 01/11 đến ngày 07/11) tại các trường học.
+2. Sở Văn hóa, Thể thao và Du lịch chỉ đạo các thư viện mở cửa phục vụ miễn phí.
+"""
+
+
+def test_the_plans_year_dates_its_week() -> None:
+	week = _task(_tasks(_PLAN_WITH_A_WEEK), "Sở Giáo dục và Đào tạo")
+	assert week.deadline.kind == "date" and str(week.deadline.due) == "2025-11-07"

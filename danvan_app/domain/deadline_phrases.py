@@ -70,7 +70,7 @@ _REGULAR_MEETING = re.compile(
 # Cue words that turn a written date into a deadline ("trước ngày 30/6/2024", "hoàn thành xong ngày …").
 _DATE_CUE = re.compile(
 	r"(?:\btruoc|\bcham nhat(?:\s+(?:la|vao))?|\bhan chot(?:\s+la)?|\bhoan thanh(?:\s+xong)?"
-	r"(?:\s+(?:truoc|trong|vao))?|\bxong(?:\s+(?:truoc|trong|vao))?|\bden het|\bden|\btrong\s+ngay)\s*"
+	r"(?:\s+(?:truoc|trong|vao))?|\bxong(?:\s+(?:truoc|trong|vao))?|\bden het|\bden|\btrong(?:\s+ngay)?)\s*"
 	# an hour before the day: "đến 17 giờ 00, ngày 01/02/2026", "trước 05 giờ 00 ngày 14/3/2026"
 	r"(?:\d{1,2}\s*(?:gio|h)(?:\s*\d{1,2})?(?:\s*phut)?\s*,?\s*)?(?:ngay\s*)?$"
 	# the event's own date: "đến ngày bầu cử 15/3/2026", "trước ngày khai mạc 20/4/2026"
@@ -79,7 +79,7 @@ _DATE_CUE = re.compile(
 # "từ ngày 01/12/2025 đến ngày 14/12/2025": a span is due its last day.
 _QUARTER_ANY = re.compile(rf"\b{_QUARTER}")
 _MONTH_ANY = re.compile(rf"\bthang\s+{_MONTH_YEAR}")
-_DATE_CUE_WORDS = ("truoc", "cham nhat", "han chot", "hoan thanh", "xong", "den", "trong ngay")
+_DATE_CUE_WORDS = ("truoc", "cham nhat", "han chot", "hoan thanh", "xong", "den", "trong")
 _DAY_MONTH_NO_YEAR = re.compile(
 	r"\btruoc\s+ngay\s+(\d{1,2})\s?/\s?(\d{1,2})(?![\d/])(?P<yearly>\s+(?:hang|moi)\s+nam)?"
 )
@@ -130,6 +130,31 @@ def parse_deadline(clause: str, folded: str | None = None) -> Deadline:
 	if deadline.kind == "none" and deadline.text is None:
 		return Deadline("none", text=relative[0], relative=relative[0])
 	return replace(deadline, relative=relative[0])
+
+
+# "(từ ngày 15/11 đến ngày 15/12)": a span of days written without its year.
+_DAY_SPAN_NO_YEAR = re.compile(
+	r"\btu\s+ngay\s+(\d{1,2})\s?/\s?(\d{1,2})(?![\d/])\s*(?:den|-|–)\s*(?:ngay\s+)?(\d{1,2})\s?/\s?(\d{1,2})"
+	r"(?![\d/])(?!\s+(?:hang|moi)\s+nam)"
+)
+
+
+def span_in_year_of(clause: str, issued: date) -> Deadline | None:
+	"""A span of days without a year ("từ ngày 15/11 đến ngày 15/12"), due its last day in the year the text
+	was issued (the next year when that day is already past): a plan writes the coming weeks so (issue 15)."""
+	match = _DAY_SPAN_NO_YEAR.search(fold_same_length(clause)) if "/" in clause else None
+	if match is None:
+		return None
+	first_day, first_month, day, month = (int(group) for group in match.groups())
+	try:
+		start, due = date(issued.year, first_month, first_day), date(issued.year, month, day)
+	except ValueError:
+		return None
+	if due < issued:
+		due = date(issued.year + 1, month, day)
+	if start > due:
+		start = date(due.year - 1, first_month, first_day)
+	return Deadline("date", due=due, start=start, text=_as_written(clause, match))
 
 
 def last_deadline(phrase: str) -> Deadline | None:

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import replace
+from datetime import date
 
+from danvan_app.domain.deadline_phrases import span_in_year_of
+from danvan_app.domain.directive_text.confidence import confidence_of
 from danvan_app.domain.directive_text.header import (
 	_parse_header,
 )
@@ -19,6 +23,7 @@ from danvan_app.domain.directive_text.references import (
 from danvan_app.domain.directive_text.results import (
 	DirectiveParse,
 	DocumentInfo,
+	Task,
 	_vn_date,
 )
 from danvan_app.domain.directive_text.structure import (
@@ -119,12 +124,25 @@ def parse_directive_text(text: str) -> DirectiveParse:
 	if table:  # a table's rows written "1. …" are items too: the table's reading wins
 		in_table = {fold(task.title)[:30] for task in table}
 		tasks = [task for task in tasks if fold(task.title)[:30] not in in_table] + table
+	if issue_date is not None:
+		tasks = [_dated_in_year_of_issue(task, issue_date) for task in tasks]
 	# A marker with no words after it ("2." over an empty line) is no task: a task always has a title.
 	tasks = [task for task in tasks if any(char.isalnum() for char in task.title)]
 	document = DocumentInfo(
 		number and number.normalized, doc_type, issuer, issue_date, header.title, warnings
 	)
 	return DirectiveParse(document, references, tasks, True, None)
+
+
+def _dated_in_year_of_issue(task: Task, issued: date) -> Task:
+	"""A task timed by a span of days without a year ("từ ngày 15/11 đến ngày 15/12") is due in the year the
+	text was issued; a span that is only the backdrop of a dated duty leaves it as it is."""
+	if task.deadline.kind != "none" or task.deadline.relative is not None:
+		return task
+	deadline = span_in_year_of(task.clause, issued)
+	if deadline is None:
+		return task
+	return replace(task, deadline=deadline, confidence=confidence_of(task.clause, task.presiding, deadline))
 
 
 def _assigns_duties(lines: list) -> bool:
