@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from danvan_app.domain.actor_phrases import extract_units, narrates
+from danvan_app.domain.actor_phrases import extract_units, narrates, passive_owners
 from danvan_app.domain.deadline_phrases import parse_deadline, span_in_year_of
 from danvan_app.domain.directive_text import parse_directive_text
 
@@ -120,3 +120,33 @@ I. NHIỆM VỤ
 def test_the_plans_year_dates_its_week() -> None:
 	week = _task(_tasks(_PLAN_WITH_A_WEEK), "Sở Giáo dục và Đào tạo")
 	assert week.deadline.kind == "date" and str(week.deadline.due) == "2025-11-07"
+
+
+def test_a_day_of_the_month_before_is_a_monthly_time() -> None:
+	deadline = parse_deadline("Tài liệu được phát hành vào ngày 20 của tháng trước đó trên trang thông tin.")
+	assert deadline.kind == "recurring" and deadline.recurrence == "monthly"
+
+
+def test_a_passive_product_of_named_bodies_is_their_duty() -> None:
+	assert passive_owners("Tài liệu của các huyện ủy, thị ủy được biên soạn, phát hành hằng quý.") == [
+		"huyện ủy",
+		"thị ủy",
+	]
+	assert passive_owners("Tài liệu của các huyện ủy, thị ủy có nội dung phong phú.") == []
+
+
+_GUIDANCE = """BAN TUYÊN GIÁO TỈNH ỦY BÌNH MINH
+Số: 05-HD/BTGTU
+Bình Minh, ngày 03 tháng 3 năm 2025
+HƯỚNG DẪN
+Biên soạn tài liệu sinh hoạt chi bộ
+I. MỤC ĐÍCH, YÊU CẦU
+1. Nâng cao chất lượng sinh hoạt chi bộ.
+II. PHƯƠNG THỨC PHÁT HÀNH
+1. Tài liệu của các huyện ủy, thị ủy được biên soạn trên cơ sở tài liệu của tỉnh; phát hành kịp thời, bảo đảm cho các chi bộ sinh hoạt đúng ngày mồng 5 hằng tháng.
+"""
+
+
+def test_the_owner_of_a_passive_product_acts_for_its_later_parts_too() -> None:
+	monthly = next(task for task in _tasks(_GUIDANCE) if task.deadline.recurrence == "monthly")
+	assert monthly.presiding == ["huyện ủy", "thị ủy"]

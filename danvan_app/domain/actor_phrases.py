@@ -342,6 +342,24 @@ def _dedupe(names: Iterable[str], exclude: Iterable[str] = ()) -> list[str]:
 
 
 _NARRATING = {("đã",), ("vừa",), ("đang",)}
+_OWNED_PASSIVE = re.compile(r"\bcủa\s+", re.IGNORECASE)
+
+
+def passive_owners(sentence: str) -> list[str]:
+	"""The bodies whose product a passive sentence says is made: "Bản tin của các tỉnh ủy, thành ủy được biên
+	soạn …, phát hành …" → [tỉnh ủy, thành ủy] (issue 15). Empty when the sentence is not so written."""
+	opening = sentence[:_ACTOR_WINDOW_CHARS]
+	for match in _OWNED_PASSIVE.finditer(opening, 0, 160):
+		rest = opening[match.end() :]
+		tokens = _tokenize(rest)
+		owners = _parse_body_list(rest, tokens, 0)
+		if owners is None:
+			continue
+		following = [token.key for token in tokens[owners.end : owners.end + 2]]
+		if following[:1] == ["được"] or following == ["sẽ", "được"]:
+			return owners.names
+		return []
+	return []
 
 
 def narrates(sentence: str) -> bool:

@@ -338,6 +338,10 @@ def _qualifies_a_document(folded: str, match: re.Match[str]) -> bool:
 	return document is not None and (bool(document.group("theo")) or owned)
 
 
+# "vào ngày 15 của tháng trước (đó)": each month's issue is out by a day of the month before it.
+_DAY_OF_THE_MONTH_BEFORE = re.compile(r"\bngay\s+(?:mong\s+)?\d{1,2}\s+cua\s+thang\s+(?:truoc|lien truoc)\b")
+
+
 def _recurring_deadlines(clause: str, folded: str, start: date | None) -> list[_DeadlineCandidate]:
 	candidates: list[_DeadlineCandidate] = []
 	# The day and month forms carry digits (months in words are digits by now): skip them for the rest.
@@ -361,6 +365,9 @@ def _recurring_deadlines(clause: str, folded: str, start: date | None) -> list[_
 			candidates.append(
 				_DeadlineCandidate(match.start(), match.end(), _with_text(deadline, clause, match))
 			)
+	for match in _DAY_OF_THE_MONTH_BEFORE.finditer(folded) if "cua thang" in folded else ():
+		deadline = Deadline("recurring", start=start, recurrence="monthly")
+		candidates.append(_DeadlineCandidate(match.start(), match.end(), _with_text(deadline, clause, match)))
 	padded = " " + folded.replace("\n", " ")
 	if not any(hint in padded for hint in (" hang ", " moi ", "dinh ky", " lan", "nua nam")):
 		return candidates  # str.find is much cheaper than running the alternation at every position

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from danvan_app.domain.actor_phrases import extract_units, narrates
+from danvan_app.domain.actor_phrases import extract_units, narrates, passive_owners
 from danvan_app.domain.deadline_phrases import Deadline, is_per_case_limit, parse_deadline
 from danvan_app.domain.directive_text.confidence import confidence_of, is_generic_body
 from danvan_app.domain.directive_text.fields import has_fields, read_fields
@@ -713,8 +713,16 @@ def tasks_from_loose_lines(lines: list[tuple[str, bool]]) -> list[Task]:
 			deliverable = after and bool(_LOOSE_DELIVERABLE.search(segment.folded))
 			dated = deliverable and segment.deadline.due is not None
 			named = deliverable and confidence_of(segment.text, segment.presiding, segment.deadline) == "high"
-			if standing or request or timed_duty or dated or named:
-				presiding, coordinating = segment.presiding, segment.coordinating
+			# "Bản tin của các tỉnh ủy … được biên soạn …, phát hành … đúng ngày mồng 3 hằng tháng": a recurring product
+			# of the bodies it belongs to, their duty (issue 15).
+			# The owner is named once for the sentence's later parts too ("…; phát hành kịp thời, bảo đảm …").
+			owners = (
+				passive_owners(_ITEM_LEAD.sub("", line))
+				if after and segment.timed and not segment.presiding
+				else []
+			)
+			if standing or request or timed_duty or dated or named or owners:
+				presiding, coordinating = segment.presiding or owners, segment.coordinating
 				colon = segment.text.find(":", 0, 60)
 				if not presiding and colon > 0:
 					# "Biên bản hội nghị (Bước 2): Các cơ quan, đơn vị … gửi …": the body after a label's colon
