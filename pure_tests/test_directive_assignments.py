@@ -150,3 +150,11 @@ II. PHƯƠNG THỨC PHÁT HÀNH
 def test_the_owner_of_a_passive_product_acts_for_its_later_parts_too() -> None:
 	monthly = next(task for task in _tasks(_GUIDANCE) if task.deadline.recurrence == "monthly")
 	assert monthly.presiding == ["huyện ủy", "thị ủy"]
+
+
+def test_a_heading_body_described_up_to_its_parent_is_one_name() -> None:
+	text = _ASSIGNMENT.replace(
+		"1. Vụ Pháp chế: Tham mưu Lãnh đạo Bộ:", "1. Thủ trưởng các cơ quan tham mưu, giúp việc thuộc Bộ"
+	)
+	review = _task(_tasks(text), "Rà soát các văn bản")
+	assert review.presiding == ["Thủ trưởng các cơ quan tham mưu, giúp việc thuộc Bộ"]

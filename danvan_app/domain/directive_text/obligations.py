@@ -257,6 +257,9 @@ def units_in_header(header: str | None) -> tuple[list[str], list[str]] | None:
 	if role:
 		return [role.group("name")], []
 	presiding, coordinating = extract_units(_HEADER_TAIL.sub("", header) + " thực hiện.")
+	whole = _named_to_a_parent(header, presiding)
+	if whole is not None:
+		return [whole], []
 	listed = _LISTED_IN_BRACKETS.search(header)
 	if listed and all(is_generic_body(name) for name in presiding):
 		# "1. Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban quản lý Khu Kinh tế …):": the bodies in brackets
@@ -276,6 +279,21 @@ def units_in_header(header: str | None) -> tuple[list[str], list[str]] | None:
 	# "5. Các Phó chủ tịch phụ trách lĩnh vực Dân tộc, Tôn giáo …", "3. Cán bộ phụ trách lĩnh vực giám sát …":
 	# the office holder with a portfolio, as written, carries the points below.
 	return ([" ".join(holder.group("title").split())], []) if holder else None
+
+
+# A name that ends "… thuộc Bộ", "… thuộc Chương trình": the kind of bodies under a parent, all of it one name.
+_UNDER_A_PARENT = re.compile(r"\s(?:trực\s+)?thuộc\s+(?:các\s+)?[A-ZĐ][^,;:.()]{0,60}$")
+
+
+def _named_to_a_parent(header: str, presiding: list[str]) -> str | None:
+	"""A header that is one body's name with a verb-like word inside it: "1. Thủ trưởng các cơ quan tham mưu,
+	quản lý nhà nước thuộc Bộ", "2. Các Sở, ngành chủ trì, quản lý, tham gia thực hiện các dự án … thuộc
+	Chương trình" (issue 15) — the words after the first name describe it up to its parent, they are no duty."""
+	name = " ".join(header.split()).strip(" :")
+	if len(presiding) != 1 or len(name.split()) > 30 or not _UNDER_A_PARENT.search(name):
+		return None
+	first = fold_same_length(presiding[0]).lower()
+	return name if first in fold_same_length(name).lower()[: len(first) + 12] else None
 
 
 # A body named by its role in a procedure (issue 15): "Cơ quan chủ trì giải quyết thủ tục đầu tư dự án", "Cơ quan
