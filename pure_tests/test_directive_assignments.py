@@ -158,3 +158,23 @@ def test_a_heading_body_described_up_to_its_parent_is_one_name() -> None:
 	)
 	review = _task(_tasks(text), "Rà soát các văn bản")
 	assert review.presiding == ["Thủ trưởng các cơ quan tham mưu, giúp việc thuộc Bộ"]
+
+
+_CONFERENCES = """ỦY BAN MTTQ VIỆT NAM XÃ BÌNH MINH
+Số: 09/KH-MTTQ
+Bình Minh, ngày 02 tháng 3 năm 2026
+KẾ HOẠCH
+Tổ chức hội nghị đối thoại với Nhân dân
+II. NỘI DUNG
+1. Hội nghị đối thoại ở thôn.
+1.1. Nội dung: Đối thoại với cử tri về chỉnh trang đường làng.
+- Thời gian: Chậm nhất ngày 20/3/2026.
+- Đơn vị chủ trì: Ban Công tác Mặt trận thôn.
+1.2. Báo cáo kết quả
+- Gửi biên bản hội nghị đến Ban Thường trực Ủy ban MTTQ xã sau hội nghị.
+"""
+
+
+def test_a_conferences_report_point_is_the_presiding_body_of_the_point_above() -> None:
+	report = _task(_tasks(_CONFERENCES), "Gửi biên bản hội nghị")
+	assert report.presiding == ["Ban Công tác Mặt trận thôn"]

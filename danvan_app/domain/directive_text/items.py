@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from danvan_app.domain.actor_phrases import extract_units
 from danvan_app.domain.deadline_phrases import parse_deadline
-from danvan_app.domain.directive_text.fields import has_fields, is_field
+from danvan_app.domain.directive_text.fields import has_fields, is_field, read_fields
 from danvan_app.domain.directive_text.obligations import (
 	ACTIVITY_LABEL,
 	body_of_responsibility,
@@ -461,7 +461,22 @@ def _split(item: _Item, actor: str | None, depth: int) -> list[_Item]:
 		for child in children:
 			if not extract_units(child.paragraphs[0])[0]:
 				child.section = "rules"
-	return [piece for child in children for piece in _split(child, actor, depth + 1)]
+	if actor is None:
+		_carry_the_presiding_field(children)
+	return [piece for child in children for piece in _split(child, child.actor, depth + 1)]
+
+
+def _carry_the_presiding_field(children: list[_Item]) -> None:
+	"""A conference's points ("1.1. Nội dung: …" with "- Đơn vị chủ trì: Ban Công tác mặt trận thôn.", then "1.2.
+	Báo cáo kết quả Hội nghị" over "- Gửi biên bản …"): a point naming no body is the last named presiding
+	body's, as a reader carries it from the point above (issue 15)."""
+	carried: str | None = None
+	for child in children:
+		presiding = read_fields(child.paragraphs)[2] if has_fields(child.paragraphs[1:]) else []
+		if presiding:
+			carried = ", ".join(presiding)
+		elif carried is not None and not extract_units(child.paragraphs[0])[0]:
+			child.actor = carried
 
 
 def _shares_of_a_timed_duty(
