@@ -14,13 +14,13 @@ from dataclasses import dataclass, field
 from danvan_app.domain.actor_phrases import extract_units
 from danvan_app.domain.deadline_phrases import parse_deadline
 from danvan_app.domain.directive_text.fields import has_fields, is_field, read_fields
-from danvan_app.domain.directive_text.obligations import (
-	ACTIVITY_LABEL,
+from danvan_app.domain.directive_text.heading_bodies import (
 	body_of_responsibility,
 	heads_the_public,
 	names_the_public,
 	units_in_header,
 )
+from danvan_app.domain.directive_text.obligations import ACTIVITY_LABEL
 from danvan_app.domain.directive_text.structure import (
 	_CLOSING_LINE,
 	_IMPLEMENTATION_HEADING,

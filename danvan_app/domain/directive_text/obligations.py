@@ -17,6 +17,12 @@ from danvan_app.domain.deadline_phrases import Deadline, is_per_case_limit, pars
 from danvan_app.domain.directive_text.confidence import confidence_of, is_generic_body
 from danvan_app.domain.directive_text.fields import has_fields, read_fields
 from danvan_app.domain.directive_text.fields import time_of as wave_time
+from danvan_app.domain.directive_text.heading_bodies import (
+	HEADER_TAIL,
+	ROLE_BODY,
+	body_of_responsibility,
+	units_in_header,
+)
 from danvan_app.domain.directive_text.results import Task
 from danvan_app.domain.directive_text.structure import _Item, _task_title
 from danvan_app.domain.vn_text import fold_same_length
@@ -185,134 +191,6 @@ def _segments(paragraphs: list[str]) -> list[_Segment]:
 	return segments
 
 
-_HEADER_TAIL = re.compile(r"\s*(?:có trách nhiệm|chịu trách nhiệm|thực hiện|gồm)?\s*[:.]?\s*$")
-
-
-# "Trách nhiệm của Sở Nội vụ", "Trách nhiệm các cơ quan, đơn vị cấp thành phố và …", "Nhiệm vụ, quyền hạn của …".
-_RESPONSIBILITY_OF = re.compile(
-	r"^(?:trach nhiem|nhiem vu(?:,? (?:va )?(?:quyen han|trach nhiem))?)(?:\s+(?:phoi hop|thuc hien))?"
-	r"(?:\s+cua)?\s+(?=\S)"
-)
-# Whom a responsibility heading may name that is no body of the State, the Party or the Front: the public.
-_PUBLIC = re.compile(
-	r"^(?:cac\s+)?(?:ca nhan|to chuc,? ca nhan|cong dan|nguoi dan|nhan dan|nguoi (?:gui|co))\b"
-)
-
-
-def heads_the_public(actor: str | None) -> bool:
-	"""A numbered heading naming the public as its subject ("12. Các tổ chức, cá nhân và hộ gia đình khai thác … có
-	trách nhiệm"): its points are the public's obligations under the law, not tasks of an office (issue 15)."""
-	if not actor:
-		return False
-	folded = fold_same_length(" ".join(actor.split())).lower().strip(" .:")
-	return bool(_PUBLIC.match(folded)) or names_the_public(actor)
-
-
-def body_of_responsibility(header: str | None) -> str | None:
-	"""The body a responsibility heading names, as written: "Trách nhiệm của Báo và Phát thanh, truyền hình Bắc
-	Ninh" → "Báo và Phát thanh, truyền hình Bắc Ninh", "Trách nhiệm các cơ quan, đơn vị xử lý phản ánh kiến
-	nghị" → "các cơ quan, đơn vị xử lý phản ánh kiến nghị" (the heading is the article's or the point's whole
-	name for its actor, even where the actor grammar does not know the body). None when the heading is no such
-	heading, or names the public ("Trách nhiệm của cá nhân, tổ chức có phản ánh kiến nghị": rules, not tasks)."""
-	if not header:
-		return None
-	text = " ".join(header.split()).strip(" .:")
-	folded = fold_same_length(text).lower()
-	prefix = _RESPONSIBILITY_OF.match(folded)
-	if prefix is None:
-		return None
-	body = text[prefix.end() :].strip(" .:")
-	body_folded = folded[prefix.end() :].strip(" .:")
-	if not body or len(body.split()) > 25 or _PUBLIC.match(body_folded):
-		return None
-	if not (body[:1].isupper() or _BODY_WORD.match(body_folded)):
-		return None  # "Trách nhiệm thực hiện", "Trách nhiệm trong việc quản lý …": no body named
-	return body
-
-
-_BODY_WORD = re.compile(
-	r"^(?:cac|nhung|co quan|don vi|so|ban|bo|uy ban|ubnd|hoi dong|dia phuong|phong|to|hoi|doan|chi bo|dang uy"
-	r"|cap uy|mat tran|truong|vien|trung tam)\b"
-)
-
-
-def names_the_public(header: str | None) -> bool:
-	"""A responsibility heading over the public's duties ("Trách nhiệm của cá nhân, tổ chức …")."""
-	if not header:
-		return False
-	folded = fold_same_length(" ".join(header.split())).lower().strip(" .:")
-	prefix = _RESPONSIBILITY_OF.match(folded)
-	return prefix is not None and bool(_PUBLIC.match(folded[prefix.end() :]))
-
-
-def units_in_header(header: str | None) -> tuple[list[str], list[str]] | None:
-	"""The bodies a header names for its sub-items: "1. Sở Nội vụ:", "Đề nghị Ủy ban MTTQ Việt Nam tỉnh:",
-	"2. Trách nhiệm của Sở Nội vụ" (the body as written, ``body_of_responsibility``)."""
-	if not header:
-		return None
-	written = body_of_responsibility(header)
-	if written is not None:
-		return [written], []
-	role = _ROLE_BODY.match(" ".join(header.split()))
-	if role:
-		return [role.group("name")], []
-	presiding, coordinating = extract_units(_HEADER_TAIL.sub("", header) + " thực hiện.")
-	whole = _named_to_a_parent(header, presiding)
-	if whole is not None:
-		return [whole], []
-	listed = _LISTED_IN_BRACKETS.search(header)
-	if listed and all(is_generic_body(name) for name in presiding):
-		# "1. Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban quản lý Khu Kinh tế …):": the bodies in brackets
-		named, _ = extract_units(listed.group(1) + " thực hiện.")
-		if len(named) >= 2:
-			return named, []
-	if presiding:
-		return presiding, coordinating
-	before_colon, colon, lead = header.partition(":")
-	if colon and lead.strip(" :") and "\n" not in before_colon:
-		# "2. Vụ Tổ chức cán bộ: Tham mưu Lãnh đạo Bộ:" over bullets: the body before the colon carries them, the
-		# words after it lead into them (issue 15).
-		named = units_in_header(before_colon)
-		if named is not None:
-			return named
-	holder = _PORTFOLIO_HOLDER.match(header.strip())
-	# "5. Các Phó chủ tịch phụ trách lĩnh vực Dân tộc, Tôn giáo …", "3. Cán bộ phụ trách lĩnh vực giám sát …":
-	# the office holder with a portfolio, as written, carries the points below.
-	return ([" ".join(holder.group("title").split())], []) if holder else None
-
-
-# A name that ends "… thuộc Bộ", "… thuộc Chương trình": the kind of bodies under a parent, all of it one name.
-_UNDER_A_PARENT = re.compile(r"\s(?:trực\s+)?thuộc\s+(?:các\s+)?[A-ZĐ][^,;:.()]{0,60}$")
-
-
-def _named_to_a_parent(header: str, presiding: list[str]) -> str | None:
-	"""A header that is one body's name with a verb-like word inside it: "1. Thủ trưởng các cơ quan tham mưu,
-	quản lý nhà nước thuộc Bộ", "2. Các Sở, ngành chủ trì, quản lý, tham gia thực hiện các dự án … thuộc
-	Chương trình" (issue 15) — the words after the first name describe it up to its parent, they are no duty."""
-	name = " ".join(header.split()).strip(" :")
-	if len(presiding) != 1 or len(name.split()) > 30 or not _UNDER_A_PARENT.search(name):
-		return None
-	first = fold_same_length(presiding[0]).lower()
-	return name if first in fold_same_length(name).lower()[: len(first) + 12] else None
-
-
-# A body named by its role in a procedure (issue 15): "Cơ quan chủ trì giải quyết thủ tục đầu tư dự án", "Cơ quan
-# phối hợp" — "chủ trì"/"phối hợp" are part of the name here, not the verb.
-_ROLE_BODY = re.compile(
-	r"^(?:\d{1,2}\s?[.)]\s*)?(?P<name>(?:[Cc]ác )?[Cc]ơ quan (?:chủ trì|phối hợp|đăng ký|tiếp nhận|thẩm định)(?: [^,:;.()]{3,60}?)?)"
-	r"(?=\s*(?::|$)|\s+(?:có|chịu) trách nhiệm\b)"
-)
-_LISTED_IN_BRACKETS = re.compile(r"\(([^()]{10,300})\)\s*:?\s*$")
-
-
-# An office holder named by the portfolio they hold, alone on a header line.
-_PORTFOLIO_HOLDER = re.compile(
-	r"^(?:(?:các|Các)\s+)?(?:(?:đồng chí|Đồng chí|đ/c|Đ/c)\s+)?"
-	r"(?P<title>(?:(?:Phó|phó)\s+)?(?:Chủ tịch|chủ tịch|Trưởng|trưởng|Cán bộ|cán bộ|Chuyên viên|chuyên viên|Công chức"
-	r"|công chức|Ủy viên|Uỷ viên|ủy viên)\b[^.;:\n]{0,60}?\bphụ trách\b[^.;:\n]{2,100}?)\s*:?$"
-)
-
-
 def tasks_from_item(item: _Item) -> list[Task]:
 	"""The tasks one item states: one, or one per timed duty when it states several.
 
@@ -430,7 +308,7 @@ def _units(text: str, header: str | None) -> tuple[list[str], list[str]]:
 		# the plan's body gives the duty to.
 		office = acting.group("title").rsplit(",", 1)[-1]
 		return [" ".join(office.split())], extract_units(text[acting.end() :])[1]
-	role = _ROLE_BODY.match(text)
+	role = ROLE_BODY.match(text)
 	if role:
 		return [role.group("name")], extract_units(text[role.end() :])[1]
 	presiding, coordinating = extract_units(text)
@@ -455,7 +333,7 @@ def _units(text: str, header: str | None) -> tuple[list[str], list[str]]:
 	header_units = None if presiding else units_in_header(header)
 	if header_units is None:
 		return presiding, coordinating
-	joined = extract_units(_HEADER_TAIL.sub("", header or "") + " " + text[:1].lower() + text[1:])
+	joined = extract_units(HEADER_TAIL.sub("", header or "") + " " + text[:1].lower() + text[1:])
 	return header_units[0], joined[1] if joined[0] == header_units[0] else header_units[1]
 
 
