@@ -178,3 +178,14 @@ II. NỘI DUNG
 def test_a_conferences_report_point_is_the_presiding_body_of_the_point_above() -> None:
 	report = _task(_tasks(_CONFERENCES), "Gửi biên bản hội nghị")
 	assert report.presiding == ["Ban Công tác Mặt trận thôn"]
+
+
+def test_a_schedule_step_labelled_by_its_first_day_is_due_that_day() -> None:
+	step = parse_deadline("- Từ ngày 10/3/2026: Ban Thường trực Ủy ban MTTQ xã họp với các trưởng thôn.")
+	assert step.kind == "date" and str(step.due) == "2026-03-10"
+	assert parse_deadline("Thực hiện từ ngày 10/3/2026 theo kế hoạch.").kind == "none"
+
+
+def test_a_standing_board_that_confers_with_bodies_is_their_subject() -> None:
+	presiding, _ = extract_units("Ban Thường trực Ủy ban MTTQ xã trao đổi với các cơ quan có người ứng cử.")
+	assert presiding == ["Ban Thường trực Ủy ban MTTQ xã"]

@@ -76,10 +76,13 @@ _DATE_CUE = re.compile(
 	# the event's own date: "đến ngày bầu cử 15/3/2026", "trước ngày khai mạc 20/4/2026"
 	r"|(?:\bden|\btruoc)\s+ngay\s+(?:bau cu|khai mac|be mac|ket thuc|hoi nghi|dai hoi|ky niem)\s*(?:ngay\s*)?$"
 )
+# A step of a schedule labelled by the day it starts: "- Từ ngày 04/02/2026: Ban Thường trực … họp với …" — the
+# step is that day's (issue 15); a span "Từ ngày 05/02/2026 - 08/02/2026:" is read as a span.
+_FROM_DAY_LABEL = re.compile(r"^\s*(?:[-+•]\s*)?tu\s+(?:ngay\s*)?$")
 # "từ ngày 01/12/2025 đến ngày 14/12/2025": a span is due its last day.
 _QUARTER_ANY = re.compile(rf"\b{_QUARTER}")
 _MONTH_ANY = re.compile(rf"\bthang\s+{_MONTH_YEAR}")
-_DATE_CUE_WORDS = ("truoc", "cham nhat", "han chot", "hoan thanh", "xong", "den", "trong")
+_DATE_CUE_WORDS = ("truoc", "cham nhat", "han chot", "hoan thanh", "xong", "den", "trong", "tu ngay")
 _DAY_MONTH_NO_YEAR = re.compile(
 	r"\btruoc\s+ngay\s+(\d{1,2})\s?/\s?(\d{1,2})(?![\d/])(?P<yearly>\s+(?:hang|moi)\s+nam)?"
 )
@@ -267,7 +270,9 @@ def _concrete_deadlines(clause: str, folded: str) -> list[_DeadlineCandidate]:
 	for mention in find_vn_dates(clause) if has_cue else ():
 		cue = _DATE_CUE.search(folded, max(0, mention.start - 30), mention.start)
 		if cue is None:
-			continue  # a date without a deadline word is a reference or an anniversary, not a due date
+			cue = _FROM_DAY_LABEL.match(folded, 0, mention.start)
+			if cue is None or not folded[mention.end : mention.end + 3].lstrip().startswith(":"):
+				continue  # a date without a deadline word is a reference or an anniversary, not a due date
 		# "chậm nhất ngày 03/02/2026" is a limit like "trước ngày …" (issue 15): done by then, kind "before"
 		kind = "before" if re.search(r"\b(?:truoc|cham nhat|han chot)\b", cue.group(0)) else "date"
 		text = " ".join(clause[cue.start() : mention.end].split())
