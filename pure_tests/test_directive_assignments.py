@@ -189,3 +189,23 @@ def test_a_schedule_step_labelled_by_its_first_day_is_due_that_day() -> None:
 def test_a_standing_board_that_confers_with_bodies_is_their_subject() -> None:
 	presiding, _ = extract_units("Ban Thường trực Ủy ban MTTQ xã trao đổi với các cơ quan có người ứng cử.")
 	assert presiding == ["Ban Thường trực Ủy ban MTTQ xã"]
+
+
+_HEADER_DUTY = (
+	_CONFERENCES
+	+ """2. Hội nghị cử tri.
+2.1. Chuẩn bị hội nghị
+- Ban Thường trực Ủy ban MTTQ xã trao đổi với các cơ quan có người ứng cử để chuẩn bị hội nghị cử tri:
++ Thống nhất thời gian, địa điểm tổ chức hội nghị.
++ Thống nhất thành phần khách mời.
+2.2. Trách nhiệm của các thôn
+- Trưởng thôn chỉ đạo các tổ dân cư có trách nhiệm:
++ Thông báo cho cử tri về thời gian hội nghị.
+"""
+)
+
+
+def test_a_header_that_is_a_bodys_duty_is_a_task_over_its_steps() -> None:
+	titles = [task.title for task in _tasks(_HEADER_DUTY)]
+	assert any(title.startswith("Ban Thường trực Ủy ban MTTQ xã trao đổi") for title in titles)
+	assert not any(title.startswith("Trưởng thôn chỉ đạo các tổ dân cư có trách nhiệm") for title in titles)

@@ -463,7 +463,26 @@ def _split(item: _Item, actor: str | None, depth: int) -> list[_Item]:
 				child.section = "rules"
 	if actor is None:
 		_carry_the_presiding_field(children)
-	return [piece for child in children for piece in _split(child, child.actor, depth + 1)]
+	own = [_Item([lead.rstrip(" :") + "."], None, item.section, actor)] if _lead_states_a_duty(lead) else []
+	return own + [piece for child in children for piece in _split(child, child.actor, depth + 1)]
+
+
+_LIST_FOLLOWS = re.compile(
+	r"(?:\b(?:sau|nhu sau|gom|bao gom|cu the|sau day|cac noi dung|nhung noi dung|trach nhiem)|\))\s*:$"
+)
+
+
+def _lead_states_a_duty(lead: str) -> bool:
+	"""A header that is itself a body's duty, its points the steps of it: "- Ban Thường trực Ủy ban MTTQ xã trao
+	đổi với các cơ quan có người ứng cử để tổ chức hội nghị cử tri:" over "+ Thống nhất thời gian …" (issue 15).
+	Not a body's name ("1. Sở Nội vụ:", "Các cơ quan … (Sở Tài chính, …):") nor a lead into a list ("… thực hiện
+	các nội dung sau:", "… chỉ đạo các đơn vị … có trách nhiệm:")."""
+	if not lead.endswith(":") or len(lead.split()) < 8:
+		return False
+	folded = fold_same_length(lead).lower()
+	if _LIST_FOLLOWS.search(folded) or _DUTIES_FOLLOW.search(folded):
+		return False
+	return bool(extract_units(lead.rstrip(" :") + ".")[0])
 
 
 def _carry_the_presiding_field(children: list[_Item]) -> None:
