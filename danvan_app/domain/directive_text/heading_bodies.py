@@ -1,5 +1,6 @@
-"""Who a heading names for the points under it: "1. Sở Nội vụ:", "Điều 14. Trách nhiệm của Sở Nội vụ",
-"2. Vụ Tổ chức cán bộ: Tham mưu Lãnh đạo Bộ:", "5. Các Phó chủ tịch phụ trách …" (issue 15)."""
+"""Who a heading names for the points under it ("1. Sở Nội vụ:", "Điều 14. Trách nhiệm của Sở Nội vụ", "2. Vụ Tổ
+chức cán bộ: Tham mưu Lãnh đạo Bộ:", "5. Các Phó chủ tịch phụ trách …"), and who acts in a point under such a
+heading (``clause_units``), issue 15."""
 
 from __future__ import annotations
 
@@ -135,3 +136,74 @@ _PORTFOLIO_HOLDER = re.compile(
 	r"(?P<title>(?:(?:Phó|phó)\s+)?(?:Chủ tịch|chủ tịch|Trưởng|trưởng|Cán bộ|cán bộ|Chuyên viên|chuyên viên|Công chức"
 	r"|công chức|Ủy viên|Uỷ viên|ủy viên)\b[^.;:\n]{0,60}?\bphụ trách\b[^.;:\n]{2,100}?)\s*:?$"
 )
+
+
+# "Đồng chí Trưởng Ban xây dựng Đảng - Trưởng Tiểu ban:", "Đ/c Phó Chủ tịch UBND xã phụ trách văn hóa:".
+_OFFICE_HOLDER = re.compile(r"^(?:Đồng chí|đồng chí|Đ/c|đ/c)\s+(?P<title>[^:;.\n]{3,150}?)\s*:\s*")
+# The same without a colon, the duty's verb right after the office (issue 15): "Đồng chí Chủ tịch Ủy ban MTTQ xã
+# chịu trách nhiệm chỉ đạo chung …", "Đồng chí Ủy viên Ban Thường vụ Đảng ủy, Chủ tịch Uỷ ban MTTQ Việt Nam xã lãnh
+# đạo, chỉ đạo …", "Các đồng chí Phó Chủ tịch Uỷ ban MTTQ Việt Nam xã chỉ đạo thực hiện".
+_OFFICE_HOLDER_ACTING = re.compile(
+	r"^(?:Các đồng chí|các đồng chí|Đồng chí|đồng chí|Đ/c|đ/c)\s+"
+	r"(?P<title>(?:Phó |phó )?(?:Chủ tịch|Trưởng|Bí thư|Ủy viên|Uỷ viên|Giám đốc|Chánh)\b[^:;.\n]{3,150}?)\s+"
+	r"(?=(?:chịu trách nhiệm|có trách nhiệm|trực tiếp|lãnh đạo|chỉ đạo|tham mưu|phụ trách|chủ trì|theo dõi|giúp)\b)"
+)
+
+
+def clause_units(text: str, header: str | None) -> tuple[list[str], list[str]]:
+	"""The bodies of ``text``; when it names none, the header's ("1. Sở Nội vụ:" over "a) Chủ trì, phối hợp
+	với Thanh tra tỉnh …" → Sở Nội vụ presides, Thanh tra tỉnh coordinates)."""
+	holder = _OFFICE_HOLDER.match(text)
+	if holder:
+		# "Đồng chí Phó Trưởng phòng Văn hóa - Xã hội - Phó Trưởng tiểu ban: Trực tiếp chỉ đạo …": the office
+		# holder, as written, carries the duty (a plan's assignment of its members).
+		return [" ".join(holder.group("title").split())], extract_units(text[holder.end() :])[1]
+	acting = _OFFICE_HOLDER_ACTING.match(text)
+	if acting:
+		# Of several offices held ("Ủy viên Ban Thường vụ Đảng ủy, Chủ tịch Uỷ ban MTTQ …"), the last is the one
+		# the plan's body gives the duty to.
+		office = acting.group("title").rsplit(",", 1)[-1]
+		return [" ".join(office.split())], extract_units(text[acting.end() :])[1]
+	role = ROLE_BODY.match(text)
+	if role:
+		return [role.group("name")], extract_units(text[role.end() :])[1]
+	presiding, coordinating = extract_units(text)
+	if not presiding and _LEADERS_OF.match(text):
+		# "Lãnh đạo UBND cấp xã giám sát …": the body whose leaders act carries the duty, like "Chủ tịch UBND …".
+		presiding, coordinating = extract_units(text[_LEADERS_OF.match(text).end() :])
+	if presiding and _refers_back(presiding, header):
+		# "3. Trách nhiệm các cơ quan, đơn vị cấp thành phố …" over "b) Trên cơ sở quy định này, các cơ quan, đơn
+		# vị xây dựng báo cáo …": the point's subject is the header's body named shorter.
+		presiding = []
+	if not presiding:
+		# "Sở Văn hóa, Thể thao và Du lịch: Tiếp tục chỉ đạo …", "Đề nghị Ủy ban MTTQ Việt Nam tỉnh: Vận động …"
+		colon = text.find(":", 0, 200)
+		inline = units_in_header(text[:colon]) if colon > 0 and "\n" not in text[:colon] else None
+		if inline:
+			return inline[0], extract_units(text[colon + 1 :].strip())[1] or inline[1]
+		if 0 < colon <= 60 or (colon > 0 and _TOPIC_LEAD.match(text)):
+			# "Sau hội nghị tiếp xúc cử tri: Ban Thường trực … lập báo cáo …": the body after a time's colon
+			after = extract_units(text[colon + 1 :].strip())
+			if after[0]:
+				return after
+	header_units = None if presiding else units_in_header(header)
+	if header_units is None:
+		return presiding, coordinating
+	joined = extract_units(HEADER_TAIL.sub("", header or "") + " " + text[:1].lower() + text[1:])
+	return header_units[0], joined[1] if joined[0] == header_units[0] else header_units[1]
+
+
+# A topic before the colon: "1. Về hỗ trợ kinh phí …: Giao Bộ Tài chính chủ trì …" (issue 15).
+_TOPIC_LEAD = re.compile(r"^(?:Về|VỀ)\s")
+_LEADERS_OF = re.compile(r"^(?:Lãnh đạo|lãnh đạo|Ban lãnh đạo)\s+(?=[A-ZĐÀ-Ỹ]|các\b|cơ quan\b)")
+
+
+def _refers_back(presiding: list[str], header: str | None) -> bool:
+	"""Whether a point's subject is its header's body named shorter: generic names ("các cơ quan, đơn vị") whose
+	every word is in the body a responsibility heading names ("các cơ quan, đơn vị xử lý phản ánh kiến nghị")."""
+	written = body_of_responsibility(header)
+	if written is None or not all(is_generic_body(name) for name in presiding):
+		return False
+	header_words = set(fold_same_length(written).lower().replace(",", " ").split())
+	words = set(fold_same_length(" ".join(presiding)).lower().replace(",", " ").split()) - {"cac", "nhung"}
+	return bool(words) and words <= header_words and len(words) < len(header_words)

@@ -12,17 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from danvan_app.domain.actor_phrases import extract_units, narrates, passive_owners
+from danvan_app.domain.actor_phrases import extract_units
 from danvan_app.domain.deadline_phrases import Deadline, is_per_case_limit, parse_deadline
 from danvan_app.domain.directive_text.confidence import confidence_of, is_generic_body
-from danvan_app.domain.directive_text.fields import has_fields, read_fields
+from danvan_app.domain.directive_text.fields import activity_content, has_fields, read_fields
 from danvan_app.domain.directive_text.fields import time_of as wave_time
-from danvan_app.domain.directive_text.heading_bodies import (
-	HEADER_TAIL,
-	ROLE_BODY,
-	body_of_responsibility,
-	units_in_header,
-)
+from danvan_app.domain.directive_text.heading_bodies import clause_units, units_in_header
 from danvan_app.domain.directive_text.results import Task
 from danvan_app.domain.directive_text.structure import _Item, _task_title
 from danvan_app.domain.vn_text import fold_same_length
@@ -203,7 +198,7 @@ def tasks_from_item(item: _Item) -> list[Task]:
 		return _wave_task(item)
 	fields = read_fields(item.paragraphs) if has_fields(item.paragraphs[1:]) else None
 	if fields is not None:
-		item = _Item(_activity_content(fields[0]), item.marker_kind, item.section, item.actor)
+		item = _Item(activity_content(fields[0]), item.marker_kind, item.section, item.actor)
 	tasks = _tasks(item, item.actor)
 	if fields is not None:
 		tasks = [_with_fields(task, fields[1], fields[2], fields[3]) for task in tasks]
@@ -237,27 +232,6 @@ def tasks_from_item(item: _Item) -> list[Task]:
 	return [task for task in tasks if not is_per_case_limit(task.clause)]
 
 
-ACTIVITY_LABEL = re.compile(r"^(?:Hoạt động|HOẠT ĐỘNG|Nhiệm vụ|NHIỆM VỤ)\s+\d{1,2}\s*[:.]?$")
-_CONTENT_FIELD = re.compile(r"^[-–+•]\s*(?:Nội dung|NỘI DUNG)\s*:\s*")
-
-
-def _activity_content(paragraphs: list[str]) -> list[str]:
-	"""An activity's own words: "Hoạt động 1" over "- Nội dung: Triển khai …" is the content's task, so the content
-	is its title (a bare "- Nội dung:" over "+ …" bullets: the bullets)."""
-	if len(paragraphs) < 2 or not ACTIVITY_LABEL.match(paragraphs[0].strip()):
-		return paragraphs
-	content = _CONTENT_FIELD.match(paragraphs[1])
-	if content is None:
-		return paragraphs
-	value = paragraphs[1][content.end() :].strip()
-	rest = paragraphs[2:]
-	if value:
-		return [value, *rest]
-	if rest:
-		return [_BULLET_LEAD.sub("", rest[0]), *rest[1:]]
-	return paragraphs
-
-
 def _wave_task(item: _Item) -> list[Task]:
 	"""A wave of a plan ("Đợt 1: Trong tháng 12/2025" over what is done in it): one task, due the wave's time,
 	titled by its first duty; a wave with nothing under it is no task."""
@@ -266,7 +240,7 @@ def _wave_task(item: _Item) -> list[Task]:
 	if not body:
 		return []
 	clause = "\n".join(body)
-	presiding, coordinating = _units(clause, item.actor)
+	presiding, coordinating = clause_units(clause, item.actor)
 	task = _task(clause, presiding, coordinating, wave_time(header.split(":", 1)[1].strip()))
 	return [replace(task, clause=f"{header}\n{clause}")]
 
@@ -280,77 +254,6 @@ def _with_fields(
 	if deadline is not None and task.deadline.kind == "none" and task.deadline.relative is None:
 		task = replace(task, deadline=deadline)
 	return replace(task, confidence=confidence_of(task.clause, task.presiding, task.deadline))
-
-
-# "Đồng chí Trưởng Ban xây dựng Đảng - Trưởng Tiểu ban:", "Đ/c Phó Chủ tịch UBND xã phụ trách văn hóa:".
-_OFFICE_HOLDER = re.compile(r"^(?:Đồng chí|đồng chí|Đ/c|đ/c)\s+(?P<title>[^:;.\n]{3,150}?)\s*:\s*")
-# The same without a colon, the duty's verb right after the office (issue 15): "Đồng chí Chủ tịch Ủy ban MTTQ xã
-# chịu trách nhiệm chỉ đạo chung …", "Đồng chí Ủy viên Ban Thường vụ Đảng ủy, Chủ tịch Uỷ ban MTTQ Việt Nam xã lãnh
-# đạo, chỉ đạo …", "Các đồng chí Phó Chủ tịch Uỷ ban MTTQ Việt Nam xã chỉ đạo thực hiện".
-_OFFICE_HOLDER_ACTING = re.compile(
-	r"^(?:Các đồng chí|các đồng chí|Đồng chí|đồng chí|Đ/c|đ/c)\s+"
-	r"(?P<title>(?:Phó |phó )?(?:Chủ tịch|Trưởng|Bí thư|Ủy viên|Uỷ viên|Giám đốc|Chánh)\b[^:;.\n]{3,150}?)\s+"
-	r"(?=(?:chịu trách nhiệm|có trách nhiệm|trực tiếp|lãnh đạo|chỉ đạo|tham mưu|phụ trách|chủ trì|theo dõi|giúp)\b)"
-)
-
-
-def _units(text: str, header: str | None) -> tuple[list[str], list[str]]:
-	"""The bodies of ``text``; when it names none, the header's ("1. Sở Nội vụ:" over "a) Chủ trì, phối hợp
-	với Thanh tra tỉnh …" → Sở Nội vụ presides, Thanh tra tỉnh coordinates)."""
-	holder = _OFFICE_HOLDER.match(text)
-	if holder:
-		# "Đồng chí Phó Trưởng phòng Văn hóa - Xã hội - Phó Trưởng tiểu ban: Trực tiếp chỉ đạo …": the office
-		# holder, as written, carries the duty (a plan's assignment of its members).
-		return [" ".join(holder.group("title").split())], extract_units(text[holder.end() :])[1]
-	acting = _OFFICE_HOLDER_ACTING.match(text)
-	if acting:
-		# Of several offices held ("Ủy viên Ban Thường vụ Đảng ủy, Chủ tịch Uỷ ban MTTQ …"), the last is the one
-		# the plan's body gives the duty to.
-		office = acting.group("title").rsplit(",", 1)[-1]
-		return [" ".join(office.split())], extract_units(text[acting.end() :])[1]
-	role = ROLE_BODY.match(text)
-	if role:
-		return [role.group("name")], extract_units(text[role.end() :])[1]
-	presiding, coordinating = extract_units(text)
-	if not presiding and _LEADERS_OF.match(text):
-		# "Lãnh đạo UBND cấp xã giám sát …": the body whose leaders act carries the duty, like "Chủ tịch UBND …".
-		presiding, coordinating = extract_units(text[_LEADERS_OF.match(text).end() :])
-	if presiding and _refers_back(presiding, header):
-		# "3. Trách nhiệm các cơ quan, đơn vị cấp thành phố …" over "b) Trên cơ sở quy định này, các cơ quan, đơn
-		# vị xây dựng báo cáo …": the point's subject is the header's body named shorter.
-		presiding = []
-	if not presiding:
-		# "Sở Văn hóa, Thể thao và Du lịch: Tiếp tục chỉ đạo …", "Đề nghị Ủy ban MTTQ Việt Nam tỉnh: Vận động …"
-		colon = text.find(":", 0, 200)
-		inline = units_in_header(text[:colon]) if colon > 0 and "\n" not in text[:colon] else None
-		if inline:
-			return inline[0], extract_units(text[colon + 1 :].strip())[1] or inline[1]
-		if 0 < colon <= 60 or (colon > 0 and _TOPIC_LEAD.match(text)):
-			# "Sau hội nghị tiếp xúc cử tri: Ban Thường trực … lập báo cáo …": the body after a time's colon
-			after = extract_units(text[colon + 1 :].strip())
-			if after[0]:
-				return after
-	header_units = None if presiding else units_in_header(header)
-	if header_units is None:
-		return presiding, coordinating
-	joined = extract_units(HEADER_TAIL.sub("", header or "") + " " + text[:1].lower() + text[1:])
-	return header_units[0], joined[1] if joined[0] == header_units[0] else header_units[1]
-
-
-# A topic before the colon: "1. Về hỗ trợ kinh phí …: Giao Bộ Tài chính chủ trì …" (issue 15).
-_TOPIC_LEAD = re.compile(r"^(?:Về|VỀ)\s")
-_LEADERS_OF = re.compile(r"^(?:Lãnh đạo|lãnh đạo|Ban lãnh đạo)\s+(?=[A-ZĐÀ-Ỹ]|các\b|cơ quan\b)")
-
-
-def _refers_back(presiding: list[str], header: str | None) -> bool:
-	"""Whether a point's subject is its header's body named shorter: generic names ("các cơ quan, đơn vị") whose
-	every word is in the body a responsibility heading names ("các cơ quan, đơn vị xử lý phản ánh kiến nghị")."""
-	written = body_of_responsibility(header)
-	if written is None or not all(is_generic_body(name) for name in presiding):
-		return False
-	header_words = set(fold_same_length(written).lower().replace(",", " ").split())
-	words = set(fold_same_length(" ".join(presiding)).lower().replace(",", " ").split()) - {"cac", "nhung"}
-	return bool(words) and words <= header_words and len(words) < len(header_words)
 
 
 def _tasks(item: _Item, header: str | None) -> list[Task]:
@@ -379,25 +282,25 @@ def _tasks(item: _Item, header: str | None) -> list[Task]:
 	if _RULE_HEADING.match(fold_same_length(paragraphs[0]).lower()) and (heading or len(paragraphs) == 1):
 		return []  # "Thẩm quyền đánh giá, xếp loại", "Kinh phí thực hiện": a rule over what follows, no duty
 	if heading and len(paragraphs) > 2:
-		own = [(paragraph, _units(paragraph, None)) for paragraph in paragraphs[1:]]
+		own = [(paragraph, clause_units(paragraph, None)) for paragraph in paragraphs[1:]]
 		names = [tuple(units[0]) for _, units in own]
 		if all(names) and len(set(names)) == len(names):
 			# "4. Giám sát việc xử lý" over "Lãnh đạo UBND cấp xã giám sát …" and "Các cơ quan chuyên môn cấp
 			# tỉnh giám sát …": each paragraph is its own body's duty.
 			return [_task(text, units[0], units[1], parse_deadline(text)) for text, units in own]
 	if not heading and not _may_hold_several(folded_clause):
-		presiding, coordinating = _units(clause, header)
+		presiding, coordinating = clause_units(clause, header)
 		if not presiding and len(paragraphs) > 1 and not re.search(r"[.;:…!?]$", paragraphs[0].strip()):
 			# A long title without a full stop over the paragraph that names who does it ("3. Xây dựng các văn
 			# bản quy phạm pháp luật …" over "Sở, ban, ngành thuộc Ủy ban nhân dân Thành phố có trách nhiệm …").
-			presiding, coordinating = _units(paragraphs[1], header)
+			presiding, coordinating = clause_units(paragraphs[1], header)
 		deadline = parse_deadline(clause, folded_clause)
 		return [_task(clause, presiding, coordinating, deadline, folded=folded_clause)]
 	segments = _segments(paragraphs[1:] if heading else paragraphs)
 	if not segments:
 		return []
 	groups = _groups(segments)
-	whole_presiding, whole_coordinating = _units(clause, header)
+	whole_presiding, whole_coordinating = clause_units(clause, header)
 	if len(groups) == 1 and not heading:
 		return [
 			_task(
@@ -414,7 +317,7 @@ def _tasks(item: _Item, header: str | None) -> list[Task]:
 		return [_task(clause, whole_presiding, whole_coordinating, deadline, heading_only=True)]
 	tasks = []
 	# The clause's lead names the bodies of its later duties; under a title, each duty names its own.
-	lead = ([], []) if heading else _units(groups[0][0].text, header)
+	lead = ([], []) if heading else clause_units(groups[0][0].text, header)
 	for group in groups:
 		if heading and not any(segment.presiding or segment.timed for segment in group):
 			continue  # narrative under a title
@@ -578,50 +481,4 @@ def _split_timed_tail(task: Task) -> list[Task]:
 	]
 
 
-_REQUEST = re.compile(r"^de nghi\s")
-_LOOSE_HINT = re.compile(r"hang|dinh ky|moi|de nghi|truoc")
-# "… gửi toàn bộ biên bản về Ban Thường trực … chậm nhất …" sends as "gửi về" does (issue 15).
-_LOOSE_DELIVERABLE = re.compile(
-	r"\b(?:bao cao|tong ket|so ket|gui ve|gui [^.;:]{1,60} ve|ban hanh|xay dung ke hoach|trinh)\b"
-)
 _ITEM_LEAD = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\s?[.)]|[a-zđ]\)|[-–+•])\s*")
-
-
-def tasks_from_loose_lines(lines: list[tuple[str, bool]]) -> list[Task]:
-	"""Duties written outside the numbered parts: a sentence that opens with its time and names its actor
-	("Hằng năm, Ủy ban nhân dân tỉnh tổ chức …"), a standing rule ("Chọn tháng Chín hằng năm là tháng cao
-	điểm …"), a request to a body ("Đề nghị Ủy ban MTTQ Việt Nam tỉnh …"); and, past the preamble (``after``),
-	a deliverable with a date ("Tổng kết vào tháng 4 năm 2026", "… gửi về Sở Nội vụ trước ngày 31/3/2026") or a
-	named body's deliverable ("Sở Nội vụ phối hợp … báo cáo Ủy ban bầu cử tỉnh …")."""
-	tasks = []
-	for line, after in lines:
-		folded_line = fold_same_length(line).lower()
-		if _RULE_OPENING.match(folded_line) or _BOILERPLATE.search(folded_line) or is_rule(folded_line):
-			continue
-		if not (after or _LOOSE_HINT.search(folded_line)):
-			continue
-		for segment in _segments([_ITEM_LEAD.sub("", line)]):
-			if _RULE_OPENING.match(segment.folded) or narrates(segment.text):
-				continue
-			standing = bool(STANDING_RULE.match(segment.folded))
-			request = bool(_REQUEST.match(segment.folded)) and bool(segment.presiding)
-			timed_duty = segment.opens_with_time and segment.timed and bool(segment.presiding)
-			deliverable = after and bool(_LOOSE_DELIVERABLE.search(segment.folded))
-			dated = deliverable and segment.deadline.due is not None
-			named = deliverable and confidence_of(segment.text, segment.presiding, segment.deadline) == "high"
-			# "Bản tin của các tỉnh ủy … được biên soạn …, phát hành … đúng ngày mồng 3 hằng tháng": a recurring product
-			# of the bodies it belongs to, their duty (issue 15).
-			# The owner is named once for the sentence's later parts too ("…; phát hành kịp thời, bảo đảm …").
-			owners = (
-				passive_owners(_ITEM_LEAD.sub("", line))
-				if after and segment.timed and not segment.presiding
-				else []
-			)
-			if standing or request or timed_duty or dated or named or owners:
-				presiding, coordinating = segment.presiding or owners, segment.coordinating
-				colon = segment.text.find(":", 0, 60)
-				if not presiding and colon > 0:
-					# "Biên bản hội nghị (Bước 2): Các cơ quan, đơn vị … gửi …": the body after a label's colon
-					presiding, coordinating = extract_units(segment.text[colon + 1 :].strip())
-				tasks.append(_task(segment.text, presiding, coordinating, segment.deadline))
-	return [task for task in tasks if not is_per_case_limit(task.clause)]

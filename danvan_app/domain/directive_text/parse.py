@@ -13,7 +13,8 @@ from danvan_app.domain.directive_text.header import (
 	_parse_header,
 )
 from danvan_app.domain.directive_text.items import collect_items
-from danvan_app.domain.directive_text.obligations import tasks_from_item, tasks_from_loose_lines
+from danvan_app.domain.directive_text.loose_lines import tasks_from_loose_lines
+from danvan_app.domain.directive_text.obligations import tasks_from_item
 from danvan_app.domain.directive_text.references import (
 	_issuer_before,
 	_Mention,

@@ -7,12 +7,11 @@ import re
 
 from danvan_app.domain.actor_phrases import extract_units
 from danvan_app.domain.deadline_phrases import parse_deadline
-from danvan_app.domain.directive_text.fields import has_fields, is_field, read_fields
+from danvan_app.domain.directive_text.fields import ACTIVITY_LABEL, has_fields, is_field, read_fields
 from danvan_app.domain.directive_text.heading_bodies import (
 	heads_the_public,
 	units_in_header,
 )
-from danvan_app.domain.directive_text.obligations import ACTIVITY_LABEL
 from danvan_app.domain.directive_text.structure import (
 	_ITEM_MARKER,
 	_Item,
