@@ -209,3 +209,12 @@ def test_a_header_that_is_a_bodys_duty_is_a_task_over_its_steps() -> None:
 	titles = [task.title for task in _tasks(_HEADER_DUTY)]
 	assert any(title.startswith("Ban Thường trực Ủy ban MTTQ xã trao đổi") for title in titles)
 	assert not any(title.startswith("Trưởng thôn chỉ đạo các tổ dân cư có trách nhiệm") for title in titles)
+
+
+def test_a_manner_after_the_bodies_is_no_part_of_their_names() -> None:
+	presiding, _ = extract_units(
+		"Các Sở, ngành, UBND cấp xã theo chức năng quản lý của mình, có trách nhiệm cung cấp hồ sơ."
+	)
+	assert presiding == ["Sở, ngành", "UBND cấp xã"]
+	presiding, _ = extract_units("Sở Y tế theo chức năng, nhiệm vụ được giao chủ trì kiểm tra các cơ sở.")
+	assert presiding == ["Sở Y tế"]

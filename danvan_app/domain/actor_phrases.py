@@ -60,6 +60,7 @@ def _match_phrase(
 	return 0
 
 
+_MANNER_AFTER_THEO = {"chức", "thẩm", "phạm", "nhiệm", "lĩnh"}
 _PLACE_TIERS = {"xã", "phường", "tỉnh", "huyện", "quận", "khu", "trấn"}
 
 
@@ -165,6 +166,8 @@ def _read_name(text: str, tokens: Sequence[_Token], name_start: int, head: int) 
 				continue
 		if token.text in _NAME_BREAKERS or _action_length(tokens, cursor):
 			break
+		if token.key == "theo" and cursor + 1 < len(tokens) and tokens[cursor + 1].key in _MANNER_AFTER_THEO:
+			break  # "UBND cấp xã theo chức năng quản lý của mình, có trách nhiệm …": how it acts, not its name
 		if token.key == "và":
 			if _starts_name(tokens, cursor + 1):
 				break  # "Mặt trận Tổ quốc và các tổ chức …": the next name
@@ -229,6 +232,7 @@ def _parse_body_list(text: str, tokens: Sequence[_Token], index: int) -> _BodyLi
 		position += 1
 	if not names:
 		return None
+	position = _past_a_manner(tokens, position)
 	if position < len(tokens) and tokens[position].text == "," and _action_length(tokens, position + 1):
 		position += 1  # "chính quyền các cấp, căn cứ …"
 	action_length = _action_length(tokens, position)
@@ -236,6 +240,31 @@ def _parse_body_list(text: str, tokens: Sequence[_Token], index: int) -> _BodyLi
 		tuple(token.key for token in tokens[position : position + action_length]) if action_length else None
 	)
 	return _BodyList(names, position, action)
+
+
+def _past_a_manner(tokens: Sequence[_Token], position: int) -> int:
+	"""After a manner phrase right behind the names ("… theo chức năng quản lý của mình, có trách nhiệm …"), the
+	position of the comma that closes it; ``position`` itself otherwise."""
+	if not (
+		position + 1 < len(tokens)
+		and tokens[position].key == "theo"
+		and tokens[position + 1].key in _MANNER_AFTER_THEO
+	):
+		return position
+	index = position + 2
+	while index < min(position + 16, len(tokens)):
+		token = tokens[index]
+		if token.key == "được" and index + 1 < len(tokens) and tokens[index + 1].key == "giao":
+			return index + 2  # "… theo chức năng, nhiệm vụ được giao chủ trì …"
+		if token.text == ",":
+			if index + 1 < len(tokens) and tokens[index + 1].key in _MANNER_AFTER_THEO:
+				index += 2  # "theo chức năng, nhiệm vụ …": the phrase goes on
+				continue
+			return index
+		if token.text in _NAME_BREAKERS:
+			break
+		index += 1
+	return position
 
 
 def _name_text(text: str, tokens: Sequence[_Token], start: int, end: int) -> str:
