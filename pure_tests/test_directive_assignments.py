@@ -218,3 +218,24 @@ def test_a_manner_after_the_bodies_is_no_part_of_their_names() -> None:
 	assert presiding == ["Sở, ngành", "UBND cấp xã"]
 	presiding, _ = extract_units("Sở Y tế theo chức năng, nhiệm vụ được giao chủ trì kiểm tra các cơ sở.")
 	assert presiding == ["Sở Y tế"]
+
+
+_LETTERED_FIELDS = """ỦY BAN NHÂN DÂN TỈNH BÌNH MINH
+Số: 21/KH-UBND
+Bình Minh, ngày 05 tháng 11 năm 2025
+KẾ HOẠCH
+Số hóa hồ sơ
+II. NHIỆM VỤ
+1. Về dữ liệu
+a) Nhiệm vụ: Rà soát, chuẩn hóa cơ sở dữ liệu đất đai của tỉnh.
+b) Cơ quan thực hiện:
+- Đơn vị chủ trì: Sở Nông nghiệp và Môi trường.
+- Đơn vị phối hợp: Các sở, ngành.
+c) Thời gian thực hiện: Hoàn thành trong năm 2025.
+"""
+
+
+def test_a_point_of_labelled_fields_only_is_read_without_failing() -> None:
+	titles = [task.title for task in _tasks(_LETTERED_FIELDS)]
+	assert any(title.startswith("Rà soát, chuẩn hóa cơ sở dữ liệu") for title in titles)
+	assert not any(title.startswith("Cơ quan thực hiện") for title in titles)

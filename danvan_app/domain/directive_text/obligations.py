@@ -198,7 +198,12 @@ def tasks_from_item(item: _Item) -> list[Task]:
 		return _wave_task(item)
 	fields = read_fields(item.paragraphs) if has_fields(item.paragraphs[1:]) else None
 	if fields is not None:
-		item = _Item(activity_content(fields[0]), item.marker_kind, item.section, item.actor)
+		content = activity_content(fields[0])
+		if not content:
+			# "b) Cơ quan thực hiện:" over "- Đơn vị chủ trì: …", "- Đơn vị phối hợp: …": labels only, no duty
+			# stated (the importer of every round before crashed on it)
+			return []
+		item = _Item(content, item.marker_kind, item.section, item.actor)
 	tasks = _tasks(item, item.actor)
 	if fields is not None:
 		tasks = [_with_fields(task, fields[1], fields[2], fields[3]) for task in tasks]
