@@ -279,7 +279,7 @@ def test_roman_part_of_responsibilities_in_sentence_case_heads_duties():
 
 
 def test_header_naming_bodies_in_brackets_gives_them_its_points():
-	from danvan_app.domain.directive_text.obligations import units_in_header
+	from danvan_app.domain.directive_text.heading_bodies import units_in_header
 
 	header = "Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban quản lý Khu Kinh tế Phú Yên, Sở Xây dựng):"
 	assert units_in_header(header) == (["Sở Tài chính", "Ban quản lý Khu Kinh tế Phú Yên", "Sở Xây dựng"], [])

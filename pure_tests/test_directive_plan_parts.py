@@ -136,7 +136,7 @@ def test_an_office_holder_written_without_a_colon_carries_the_duty() -> None:
 
 def test_a_village_front_board_written_in_lowercase_is_a_body() -> None:
 	from danvan_app.domain.actor_phrases import extract_units
-	from danvan_app.domain.directive_text.obligations import units_in_header
+	from danvan_app.domain.directive_text.heading_bodies import units_in_header
 
 	assert extract_units("Ban công tác mặt trận thôn tổ chức hội nghị cử tri.")[0] == [
 		"Ban công tác mặt trận thôn"

@@ -14,7 +14,7 @@ import pytest
 
 from danvan_app.domain.deadline_phrases import parse_deadline
 from danvan_app.domain.directive_text import parse_directive_text
-from danvan_app.domain.directive_text.obligations import body_of_responsibility, units_in_header
+from danvan_app.domain.directive_text.heading_bodies import body_of_responsibility, units_in_header
 
 HEAD = """ỦY BAN NHÂN DÂN TỈNH AN GIANG
 Số: 12/2025/QĐ-UBND

@@ -60,9 +60,17 @@ def _match_phrase(
 	return 0
 
 
+_MANNER_AFTER_THEO = {"chức", "thẩm", "phạm", "nhiệm", "lĩnh"}
+_PLACE_TIERS = {"xã", "phường", "tỉnh", "huyện", "quận", "khu", "trấn"}
+
+
 def _action_length(tokens: Sequence[_Token], index: int) -> int:
-	"""Length of an action word at ``index``; names are Capitalised, so only lowercase words count."""
-	if index >= len(tokens) or tokens[index].is_capitalised:
+	"""Length of an action word at ``index``."""
+	if index >= len(tokens):
+		return 0
+	if tokens[index].is_capitalised and not (index > 0 and tokens[index - 1].key in _PLACE_TIERS):
+		# Names are Capitalised ("Sở Xây dựng"); but after a place a capitalised verb opens the duty: "4. Ủy ban
+		# nhân dân các phường, xã" over "Tăng cường kiểm tra …", joined into one paragraph (issue 15).
 		return 0
 	length = _match_phrase(tokens, index, vocab.ACTION_WORDS)
 	if length and tokens[index].key == "tổ" and length == 2 and _to_chuc_is_body(tokens, index):
@@ -158,6 +166,8 @@ def _read_name(text: str, tokens: Sequence[_Token], name_start: int, head: int) 
 				continue
 		if token.text in _NAME_BREAKERS or _action_length(tokens, cursor):
 			break
+		if token.key == "theo" and cursor + 1 < len(tokens) and tokens[cursor + 1].key in _MANNER_AFTER_THEO:
+			break  # "UBND cấp xã theo chức năng quản lý của mình, có trách nhiệm …": how it acts, not its name
 		if token.key == "và":
 			if _starts_name(tokens, cursor + 1):
 				break  # "Mặt trận Tổ quốc và các tổ chức …": the next name
@@ -222,6 +232,7 @@ def _parse_body_list(text: str, tokens: Sequence[_Token], index: int) -> _BodyLi
 		position += 1
 	if not names:
 		return None
+	position = _past_a_manner(tokens, position)
 	if position < len(tokens) and tokens[position].text == "," and _action_length(tokens, position + 1):
 		position += 1  # "chính quyền các cấp, căn cứ …"
 	action_length = _action_length(tokens, position)
@@ -229,6 +240,31 @@ def _parse_body_list(text: str, tokens: Sequence[_Token], index: int) -> _BodyLi
 		tuple(token.key for token in tokens[position : position + action_length]) if action_length else None
 	)
 	return _BodyList(names, position, action)
+
+
+def _past_a_manner(tokens: Sequence[_Token], position: int) -> int:
+	"""After a manner phrase right behind the names ("… theo chức năng quản lý của mình, có trách nhiệm …"), the
+	position of the comma that closes it; ``position`` itself otherwise."""
+	if not (
+		position + 1 < len(tokens)
+		and tokens[position].key == "theo"
+		and tokens[position + 1].key in _MANNER_AFTER_THEO
+	):
+		return position
+	index = position + 2
+	while index < min(position + 16, len(tokens)):
+		token = tokens[index]
+		if token.key == "được" and index + 1 < len(tokens) and tokens[index + 1].key == "giao":
+			return index + 2  # "… theo chức năng, nhiệm vụ được giao chủ trì …"
+		if token.text == ",":
+			if index + 1 < len(tokens) and tokens[index + 1].key in _MANNER_AFTER_THEO:
+				index += 2  # "theo chức năng, nhiệm vụ …": the phrase goes on
+				continue
+			return index
+		if token.text in _NAME_BREAKERS:
+			break
+		index += 1
+	return position
 
 
 def _name_text(text: str, tokens: Sequence[_Token], start: int, end: int) -> str:
@@ -287,6 +323,16 @@ def _sentence_actor_list(sentence: str, tokens: Sequence[_Token]) -> _BodyList |
 	return None
 
 
+_ADDRESSING = {("yêu", "cầu"), ("đề", "nghị")}
+
+
+def actors_end(sentence: str, actors: _BodyList) -> int:
+	"""Offset in ``sentence`` just after the action words that follow ``actors``."""
+	tokens = _tokenize(sentence)
+	last = actors.end + len(actors.action or ()) - 1
+	return tokens[last].end if 0 <= last < len(tokens) else len(sentence)
+
+
 def _ends_with_name(sentence: str, tokens: Sequence[_Token], start: int, end: int) -> bool:
 	segment = tokens[:end]
 	for index in range(start, end):
@@ -324,6 +370,34 @@ def _dedupe(names: Iterable[str], exclude: Iterable[str] = ()) -> list[str]:
 	return result
 
 
+_NARRATING = {("đã",), ("vừa",), ("đang",)}
+_OWNED_PASSIVE = re.compile(r"\bcủa\s+", re.IGNORECASE)
+
+
+def passive_owners(sentence: str) -> list[str]:
+	"""The bodies whose product a passive sentence says is made: "Bản tin của các tỉnh ủy, thành ủy được biên
+	soạn …, phát hành …" → [tỉnh ủy, thành ủy] (issue 15). Empty when the sentence is not so written."""
+	opening = sentence[:_ACTOR_WINDOW_CHARS]
+	for match in _OWNED_PASSIVE.finditer(opening, 0, 160):
+		rest = opening[match.end() :]
+		tokens = _tokenize(rest)
+		owners = _parse_body_list(rest, tokens, 0)
+		if owners is None:
+			continue
+		following = [token.key for token in tokens[owners.end : owners.end + 2]]
+		if following[:1] == ["được"] or following == ["sẽ", "được"]:
+			return owners.names
+		return []
+	return []
+
+
+def narrates(sentence: str) -> bool:
+	"""Whether ``sentence`` tells what its subject did ("Tỉnh đã hoàn thành nhà ở …"): an assessment, no duty."""
+	opening = sentence[:_ACTOR_WINDOW_CHARS]
+	actors = _sentence_actor_list(opening, _tokenize(opening))
+	return actors is not None and actors.action in _NARRATING
+
+
 def extract_units(clause: str) -> tuple[list[str], list[str]]:
 	"""(presiding, coordinating) bodies named in a task clause, as written.
 
@@ -338,6 +412,13 @@ def extract_units(clause: str) -> tuple[list[str], list[str]]:
 		first_word = vocab.TOKEN.match(opening)
 		could_open = first_word is not None and _word_key(first_word.group(0)) in _SUBJECT_OPENING_WORDS
 		actors = _sentence_actor_list(opening, _tokenize(opening)) if could_open else None
+		if actors and actors.action in _ADDRESSING:
+			# "Ủy ban nhân dân Thành phố yêu cầu các Sở, ngành … nghiêm túc thực hiện …": the issuer addresses the
+			# bodies that act (issue 15).
+			rest = opening[actors_end(opening, actors) :]
+			addressed = _parse_body_list(rest, _tokenize(rest), 0)
+			if addressed:
+				actors = addressed
 		if actors:
 			if actors.action and actors.action[0] == "phối" and presiding:
 				coordinating.extend(actors.names)

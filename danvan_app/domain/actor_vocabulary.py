@@ -21,10 +21,10 @@ tổ chức chính trị|tổ chức hội|tổ chức đoàn thể|tổ chức 
 sở, ban, ngành|sở, ban ngành|sở ban ngành|sở, ngành|sở|*phòng|văn phòng|cơ quan|đơn vị|địa phương|ngành|các cấp
 công an|bộ chỉ huy|quân đội|lực lượng vũ trang|liên đoàn|tỉnh đoàn|đoàn thanh niên|*trường|*trung tâm|*báo|*đài
 chủ tịch|thủ trưởng|người đứng đầu|giám đốc|bí thư|*trưởng ban|*phó trưởng ban|viện kiểm sát|tòa án|thanh tra|kho bạc
-bộ trưởng|*chánh|*trung ương|*ngân hàng|*tổng liên đoàn|*cục|*tổng cục|*chi cục|*học viện|*viện|*hội liên hiệp
+bộ trưởng|*chánh|*trung ương|*ngân hàng|*tổng liên đoàn|*cục|*tổng cục|*chi cục|*học viện|*viện|*hội liên hiệp|*vụ
 cơ sở giáo dục, đào tạo|cơ quan thông tấn, báo chí|cơ quan thông tin, truyền thông|cơ quan báo chí, truyền thông
-cơ sở giáo dục|cơ sở đào tạo|cơ quan thông tấn|cơ quan báo chí
-báo và phát thanh, truyền hình|trung tâm y tế|thuế tỉnh|thuế thành phố|bảo hiểm xã hội tỉnh|bảo hiểm xã hội thành phố
+cơ sở giáo dục|cơ sở đào tạo|cơ quan thông tấn|cơ quan báo chí|cơ sở khám bệnh, chữa bệnh|cơ sở kcb|cơ sở y tế|bệnh viện
+báo và phát thanh, truyền hình|trung tâm y tế|tỉnh|thuế tỉnh|thuế thành phố|bảo hiểm xã hội tỉnh|bảo hiểm xã hội thành phố
 """
 # Phrases that contain commas but name one tier of bodies; a comma inside them does not separate two names.
 COMMA_PHRASES_TEXT = """
@@ -46,7 +46,7 @@ dự trù|lựa chọn|chuẩn bị|tiến hành|hỗ trợ|trình|tham gia|th�
 xem xét|xử lý|kiện toàn|củng cố|chấp hành|thành lập|lồng ghép|rèn luyện|nhân rộng|khắc phục|quản lý|điều chỉnh
 trên cơ sở|giúp|bổ sung|hoàn thiện|đề xuất|vận hành|lắp đặt|huy động|kiểm soát|công bố|tích hợp|kết nối|lập|chịu
 gửi|đưa|tổng hợp|tiếp nhận|thông báo|công khai|tiếp xúc|đối thoại|trả lời|phổ biến|mời|lấy ý kiến|cập nhật|bám sát
-xét duyệt|quyết định|họp
+xét duyệt|quyết định|họp|nghiêm túc|trao đổi
 """
 # "tổ chức" is a verb ("tổ chức sơ kết") unless it begins a body's name ("tổ chức chính trị - xã hội").
 TO_CHUC_BODY_NEXT_WORDS = {"chính", "hội", "đoàn", "đảng", "thành", "cơ"}

@@ -70,16 +70,19 @@ _REGULAR_MEETING = re.compile(
 # Cue words that turn a written date into a deadline ("trước ngày 30/6/2024", "hoàn thành xong ngày …").
 _DATE_CUE = re.compile(
 	r"(?:\btruoc|\bcham nhat(?:\s+(?:la|vao))?|\bhan chot(?:\s+la)?|\bhoan thanh(?:\s+xong)?"
-	r"(?:\s+(?:truoc|trong|vao))?|\bxong(?:\s+(?:truoc|trong|vao))?|\bden het|\bden|\btrong\s+ngay)\s*"
+	r"(?:\s+(?:truoc|trong|vao))?|\bxong(?:\s+(?:truoc|trong|vao))?|\bden het|\bden|\btrong(?:\s+ngay)?)\s*"
 	# an hour before the day: "đến 17 giờ 00, ngày 01/02/2026", "trước 05 giờ 00 ngày 14/3/2026"
 	r"(?:\d{1,2}\s*(?:gio|h)(?:\s*\d{1,2})?(?:\s*phut)?\s*,?\s*)?(?:ngay\s*)?$"
 	# the event's own date: "đến ngày bầu cử 15/3/2026", "trước ngày khai mạc 20/4/2026"
 	r"|(?:\bden|\btruoc)\s+ngay\s+(?:bau cu|khai mac|be mac|ket thuc|hoi nghi|dai hoi|ky niem)\s*(?:ngay\s*)?$"
 )
+# A step of a schedule labelled by the day it starts: "- Từ ngày 04/02/2026: Ban Thường trực … họp với …" — the
+# step is that day's (issue 15); a span "Từ ngày 05/02/2026 - 08/02/2026:" is read as a span.
+_FROM_DAY_LABEL = re.compile(r"^\s*(?:[-+•]\s*)?tu\s+(?:ngay\s*)?$")
 # "từ ngày 01/12/2025 đến ngày 14/12/2025": a span is due its last day.
 _QUARTER_ANY = re.compile(rf"\b{_QUARTER}")
 _MONTH_ANY = re.compile(rf"\bthang\s+{_MONTH_YEAR}")
-_DATE_CUE_WORDS = ("truoc", "cham nhat", "han chot", "hoan thanh", "xong", "den", "trong ngay")
+_DATE_CUE_WORDS = ("truoc", "cham nhat", "han chot", "hoan thanh", "xong", "den", "trong", "tu ngay")
 _DAY_MONTH_NO_YEAR = re.compile(
 	r"\btruoc\s+ngay\s+(\d{1,2})\s?/\s?(\d{1,2})(?![\d/])(?P<yearly>\s+(?:hang|moi)\s+nam)?"
 )
@@ -130,6 +133,31 @@ def parse_deadline(clause: str, folded: str | None = None) -> Deadline:
 	if deadline.kind == "none" and deadline.text is None:
 		return Deadline("none", text=relative[0], relative=relative[0])
 	return replace(deadline, relative=relative[0])
+
+
+# "(từ ngày 15/11 đến ngày 15/12)": a span of days written without its year.
+_DAY_SPAN_NO_YEAR = re.compile(
+	r"\btu\s+ngay\s+(\d{1,2})\s?/\s?(\d{1,2})(?![\d/])\s*(?:den|-|–)\s*(?:ngay\s+)?(\d{1,2})\s?/\s?(\d{1,2})"
+	r"(?![\d/])(?!\s+(?:hang|moi)\s+nam)"
+)
+
+
+def span_in_year_of(clause: str, issued: date) -> Deadline | None:
+	"""A span of days without a year ("từ ngày 15/11 đến ngày 15/12"), due its last day in the year the text
+	was issued (the next year when that day is already past): a plan writes the coming weeks so (issue 15)."""
+	match = _DAY_SPAN_NO_YEAR.search(fold_same_length(clause)) if "/" in clause else None
+	if match is None:
+		return None
+	first_day, first_month, day, month = (int(group) for group in match.groups())
+	try:
+		start, due = date(issued.year, first_month, first_day), date(issued.year, month, day)
+	except ValueError:
+		return None
+	if due < issued:
+		due = date(issued.year + 1, month, day)
+	if start > due:
+		start = date(due.year - 1, first_month, first_day)
+	return Deadline("date", due=due, start=start, text=_as_written(clause, match))
 
 
 def last_deadline(phrase: str) -> Deadline | None:
@@ -242,7 +270,9 @@ def _concrete_deadlines(clause: str, folded: str) -> list[_DeadlineCandidate]:
 	for mention in find_vn_dates(clause) if has_cue else ():
 		cue = _DATE_CUE.search(folded, max(0, mention.start - 30), mention.start)
 		if cue is None:
-			continue  # a date without a deadline word is a reference or an anniversary, not a due date
+			cue = _FROM_DAY_LABEL.match(folded, 0, mention.start)
+			if cue is None or not folded[mention.end : mention.end + 3].lstrip().startswith(":"):
+				continue  # a date without a deadline word is a reference or an anniversary, not a due date
 		# "chậm nhất ngày 03/02/2026" is a limit like "trước ngày …" (issue 15): done by then, kind "before"
 		kind = "before" if re.search(r"\b(?:truoc|cham nhat|han chot)\b", cue.group(0)) else "date"
 		text = " ".join(clause[cue.start() : mention.end].split())
@@ -313,6 +343,10 @@ def _qualifies_a_document(folded: str, match: re.Match[str]) -> bool:
 	return document is not None and (bool(document.group("theo")) or owned)
 
 
+# "vào ngày 15 của tháng trước (đó)": each month's issue is out by a day of the month before it.
+_DAY_OF_THE_MONTH_BEFORE = re.compile(r"\bngay\s+(?:mong\s+)?\d{1,2}\s+cua\s+thang\s+(?:truoc|lien truoc)\b")
+
+
 def _recurring_deadlines(clause: str, folded: str, start: date | None) -> list[_DeadlineCandidate]:
 	candidates: list[_DeadlineCandidate] = []
 	# The day and month forms carry digits (months in words are digits by now): skip them for the rest.
@@ -336,6 +370,9 @@ def _recurring_deadlines(clause: str, folded: str, start: date | None) -> list[_
 			candidates.append(
 				_DeadlineCandidate(match.start(), match.end(), _with_text(deadline, clause, match))
 			)
+	for match in _DAY_OF_THE_MONTH_BEFORE.finditer(folded) if "cua thang" in folded else ():
+		deadline = Deadline("recurring", start=start, recurrence="monthly")
+		candidates.append(_DeadlineCandidate(match.start(), match.end(), _with_text(deadline, clause, match)))
 	padded = " " + folded.replace("\n", " ")
 	if not any(hint in padded for hint in (" hang ", " moi ", "dinh ky", " lan", "nua nam")):
 		return candidates  # str.find is much cheaper than running the alternation at every position

@@ -134,3 +134,25 @@ def _names(clause: str) -> list[str]:
 		if tail and _GENERIC_TAIL.match(tail):
 			presiding = [*presiding[:-1], last + tail]  # "cơ quan" + ", tổ chức khác có liên quan"
 	return presiding
+
+
+_ANY_BULLET = re.compile(r"^[-–—+•*·▪●◦]\s*")
+ACTIVITY_LABEL = re.compile(r"^(?:Hoạt động|HOẠT ĐỘNG|Nhiệm vụ|NHIỆM VỤ)\s+\d{1,2}\s*[:.]?$")
+_CONTENT_FIELD = re.compile(r"^[-–+•]\s*(?:Nội dung|NỘI DUNG)\s*:\s*")
+
+
+def activity_content(paragraphs: list[str]) -> list[str]:
+	"""An activity's own words: "Hoạt động 1" over "- Nội dung: Triển khai …" is the content's task, so the content
+	is its title (a bare "- Nội dung:" over "+ …" bullets: the bullets)."""
+	if len(paragraphs) < 2 or not ACTIVITY_LABEL.match(paragraphs[0].strip()):
+		return paragraphs
+	content = _CONTENT_FIELD.match(paragraphs[1])
+	if content is None:
+		return paragraphs
+	value = paragraphs[1][content.end() :].strip()
+	rest = paragraphs[2:]
+	if value:
+		return [value, *rest]
+	if rest:
+		return [_ANY_BULLET.sub("", rest[0]), *rest[1:]]
+	return paragraphs

@@ -15,8 +15,9 @@ from dataclasses import dataclass, replace
 from danvan_app.domain.actor_phrases import extract_units
 from danvan_app.domain.deadline_phrases import Deadline, is_per_case_limit, parse_deadline
 from danvan_app.domain.directive_text.confidence import confidence_of, is_generic_body
-from danvan_app.domain.directive_text.fields import has_fields, read_fields
+from danvan_app.domain.directive_text.fields import activity_content, has_fields, read_fields
 from danvan_app.domain.directive_text.fields import time_of as wave_time
+from danvan_app.domain.directive_text.heading_bodies import clause_units, units_in_header
 from danvan_app.domain.directive_text.results import Task
 from danvan_app.domain.directive_text.structure import _Item, _task_title
 from danvan_app.domain.vn_text import fold_same_length
@@ -185,109 +186,6 @@ def _segments(paragraphs: list[str]) -> list[_Segment]:
 	return segments
 
 
-_HEADER_TAIL = re.compile(r"\s*(?:có trách nhiệm|chịu trách nhiệm|thực hiện|gồm)?\s*[:.]?\s*$")
-
-
-# "Trách nhiệm của Sở Nội vụ", "Trách nhiệm các cơ quan, đơn vị cấp thành phố và …", "Nhiệm vụ, quyền hạn của …".
-_RESPONSIBILITY_OF = re.compile(
-	r"^(?:trach nhiem|nhiem vu(?:,? (?:va )?(?:quyen han|trach nhiem))?)(?:\s+(?:phoi hop|thuc hien))?"
-	r"(?:\s+cua)?\s+(?=\S)"
-)
-# Whom a responsibility heading may name that is no body of the State, the Party or the Front: the public.
-_PUBLIC = re.compile(
-	r"^(?:cac\s+)?(?:ca nhan|to chuc,? ca nhan|cong dan|nguoi dan|nhan dan|nguoi (?:gui|co))\b"
-)
-
-
-def heads_the_public(actor: str | None) -> bool:
-	"""A numbered heading naming the public as its subject ("12. Các tổ chức, cá nhân và hộ gia đình khai thác … có
-	trách nhiệm"): its points are the public's obligations under the law, not tasks of an office (issue 15)."""
-	if not actor:
-		return False
-	folded = fold_same_length(" ".join(actor.split())).lower().strip(" .:")
-	return bool(_PUBLIC.match(folded)) or names_the_public(actor)
-
-
-def body_of_responsibility(header: str | None) -> str | None:
-	"""The body a responsibility heading names, as written: "Trách nhiệm của Báo và Phát thanh, truyền hình Bắc
-	Ninh" → "Báo và Phát thanh, truyền hình Bắc Ninh", "Trách nhiệm các cơ quan, đơn vị xử lý phản ánh kiến
-	nghị" → "các cơ quan, đơn vị xử lý phản ánh kiến nghị" (the heading is the article's or the point's whole
-	name for its actor, even where the actor grammar does not know the body). None when the heading is no such
-	heading, or names the public ("Trách nhiệm của cá nhân, tổ chức có phản ánh kiến nghị": rules, not tasks)."""
-	if not header:
-		return None
-	text = " ".join(header.split()).strip(" .:")
-	folded = fold_same_length(text).lower()
-	prefix = _RESPONSIBILITY_OF.match(folded)
-	if prefix is None:
-		return None
-	body = text[prefix.end() :].strip(" .:")
-	body_folded = folded[prefix.end() :].strip(" .:")
-	if not body or len(body.split()) > 25 or _PUBLIC.match(body_folded):
-		return None
-	if not (body[:1].isupper() or _BODY_WORD.match(body_folded)):
-		return None  # "Trách nhiệm thực hiện", "Trách nhiệm trong việc quản lý …": no body named
-	return body
-
-
-_BODY_WORD = re.compile(
-	r"^(?:cac|nhung|co quan|don vi|so|ban|bo|uy ban|ubnd|hoi dong|dia phuong|phong|to|hoi|doan|chi bo|dang uy"
-	r"|cap uy|mat tran|truong|vien|trung tam)\b"
-)
-
-
-def names_the_public(header: str | None) -> bool:
-	"""A responsibility heading over the public's duties ("Trách nhiệm của cá nhân, tổ chức …")."""
-	if not header:
-		return False
-	folded = fold_same_length(" ".join(header.split())).lower().strip(" .:")
-	prefix = _RESPONSIBILITY_OF.match(folded)
-	return prefix is not None and bool(_PUBLIC.match(folded[prefix.end() :]))
-
-
-def units_in_header(header: str | None) -> tuple[list[str], list[str]] | None:
-	"""The bodies a header names for its sub-items: "1. Sở Nội vụ:", "Đề nghị Ủy ban MTTQ Việt Nam tỉnh:",
-	"2. Trách nhiệm của Sở Nội vụ" (the body as written, ``body_of_responsibility``)."""
-	if not header:
-		return None
-	written = body_of_responsibility(header)
-	if written is not None:
-		return [written], []
-	role = _ROLE_BODY.match(" ".join(header.split()))
-	if role:
-		return [role.group("name")], []
-	presiding, coordinating = extract_units(_HEADER_TAIL.sub("", header) + " thực hiện.")
-	listed = _LISTED_IN_BRACKETS.search(header)
-	if listed and all(is_generic_body(name) for name in presiding):
-		# "1. Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban quản lý Khu Kinh tế …):": the bodies in brackets
-		named, _ = extract_units(listed.group(1) + " thực hiện.")
-		if len(named) >= 2:
-			return named, []
-	if presiding:
-		return presiding, coordinating
-	holder = _PORTFOLIO_HOLDER.match(header.strip())
-	# "5. Các Phó chủ tịch phụ trách lĩnh vực Dân tộc, Tôn giáo …", "3. Cán bộ phụ trách lĩnh vực giám sát …":
-	# the office holder with a portfolio, as written, carries the points below.
-	return ([" ".join(holder.group("title").split())], []) if holder else None
-
-
-# A body named by its role in a procedure (issue 15): "Cơ quan chủ trì giải quyết thủ tục đầu tư dự án", "Cơ quan
-# phối hợp" — "chủ trì"/"phối hợp" are part of the name here, not the verb.
-_ROLE_BODY = re.compile(
-	r"^(?:\d{1,2}\s?[.)]\s*)?(?P<name>(?:[Cc]ác )?[Cc]ơ quan (?:chủ trì|phối hợp|đăng ký|tiếp nhận|thẩm định)(?: [^,:;.()]{3,60}?)?)"
-	r"(?=\s*(?::|$)|\s+(?:có|chịu) trách nhiệm\b)"
-)
-_LISTED_IN_BRACKETS = re.compile(r"\(([^()]{10,300})\)\s*:?\s*$")
-
-
-# An office holder named by the portfolio they hold, alone on a header line.
-_PORTFOLIO_HOLDER = re.compile(
-	r"^(?:(?:các|Các)\s+)?(?:(?:đồng chí|Đồng chí|đ/c|Đ/c)\s+)?"
-	r"(?P<title>(?:(?:Phó|phó)\s+)?(?:Chủ tịch|chủ tịch|Trưởng|trưởng|Cán bộ|cán bộ|Chuyên viên|chuyên viên|Công chức"
-	r"|công chức|Ủy viên|Uỷ viên|ủy viên)\b[^.;:\n]{0,60}?\bphụ trách\b[^.;:\n]{2,100}?)\s*:?$"
-)
-
-
 def tasks_from_item(item: _Item) -> list[Task]:
 	"""The tasks one item states: one, or one per timed duty when it states several.
 
@@ -300,7 +198,12 @@ def tasks_from_item(item: _Item) -> list[Task]:
 		return _wave_task(item)
 	fields = read_fields(item.paragraphs) if has_fields(item.paragraphs[1:]) else None
 	if fields is not None:
-		item = _Item(_activity_content(fields[0]), item.marker_kind, item.section, item.actor)
+		content = activity_content(fields[0])
+		if not content:
+			# "b) Cơ quan thực hiện:" over "- Đơn vị chủ trì: …", "- Đơn vị phối hợp: …": labels only, no duty
+			# stated (the importer of every round before crashed on it)
+			return []
+		item = _Item(content, item.marker_kind, item.section, item.actor)
 	tasks = _tasks(item, item.actor)
 	if fields is not None:
 		tasks = [_with_fields(task, fields[1], fields[2], fields[3]) for task in tasks]
@@ -334,27 +237,6 @@ def tasks_from_item(item: _Item) -> list[Task]:
 	return [task for task in tasks if not is_per_case_limit(task.clause)]
 
 
-ACTIVITY_LABEL = re.compile(r"^(?:Hoạt động|HOẠT ĐỘNG|Nhiệm vụ|NHIỆM VỤ)\s+\d{1,2}\s*[:.]?$")
-_CONTENT_FIELD = re.compile(r"^[-–+•]\s*(?:Nội dung|NỘI DUNG)\s*:\s*")
-
-
-def _activity_content(paragraphs: list[str]) -> list[str]:
-	"""An activity's own words: "Hoạt động 1" over "- Nội dung: Triển khai …" is the content's task, so the content
-	is its title (a bare "- Nội dung:" over "+ …" bullets: the bullets)."""
-	if len(paragraphs) < 2 or not ACTIVITY_LABEL.match(paragraphs[0].strip()):
-		return paragraphs
-	content = _CONTENT_FIELD.match(paragraphs[1])
-	if content is None:
-		return paragraphs
-	value = paragraphs[1][content.end() :].strip()
-	rest = paragraphs[2:]
-	if value:
-		return [value, *rest]
-	if rest:
-		return [_BULLET_LEAD.sub("", rest[0]), *rest[1:]]
-	return paragraphs
-
-
 def _wave_task(item: _Item) -> list[Task]:
 	"""A wave of a plan ("Đợt 1: Trong tháng 12/2025" over what is done in it): one task, due the wave's time,
 	titled by its first duty; a wave with nothing under it is no task."""
@@ -363,7 +245,7 @@ def _wave_task(item: _Item) -> list[Task]:
 	if not body:
 		return []
 	clause = "\n".join(body)
-	presiding, coordinating = _units(clause, item.actor)
+	presiding, coordinating = clause_units(clause, item.actor)
 	task = _task(clause, presiding, coordinating, wave_time(header.split(":", 1)[1].strip()))
 	return [replace(task, clause=f"{header}\n{clause}")]
 
@@ -377,75 +259,6 @@ def _with_fields(
 	if deadline is not None and task.deadline.kind == "none" and task.deadline.relative is None:
 		task = replace(task, deadline=deadline)
 	return replace(task, confidence=confidence_of(task.clause, task.presiding, task.deadline))
-
-
-# "Đồng chí Trưởng Ban xây dựng Đảng - Trưởng Tiểu ban:", "Đ/c Phó Chủ tịch UBND xã phụ trách văn hóa:".
-_OFFICE_HOLDER = re.compile(r"^(?:Đồng chí|đồng chí|Đ/c|đ/c)\s+(?P<title>[^:;.\n]{3,150}?)\s*:\s*")
-# The same without a colon, the duty's verb right after the office (issue 15): "Đồng chí Chủ tịch Ủy ban MTTQ xã
-# chịu trách nhiệm chỉ đạo chung …", "Đồng chí Ủy viên Ban Thường vụ Đảng ủy, Chủ tịch Uỷ ban MTTQ Việt Nam xã lãnh
-# đạo, chỉ đạo …", "Các đồng chí Phó Chủ tịch Uỷ ban MTTQ Việt Nam xã chỉ đạo thực hiện".
-_OFFICE_HOLDER_ACTING = re.compile(
-	r"^(?:Các đồng chí|các đồng chí|Đồng chí|đồng chí|Đ/c|đ/c)\s+"
-	r"(?P<title>(?:Phó |phó )?(?:Chủ tịch|Trưởng|Bí thư|Ủy viên|Uỷ viên|Giám đốc|Chánh)\b[^:;.\n]{3,150}?)\s+"
-	r"(?=(?:chịu trách nhiệm|có trách nhiệm|trực tiếp|lãnh đạo|chỉ đạo|tham mưu|phụ trách|chủ trì|theo dõi|giúp)\b)"
-)
-
-
-def _units(text: str, header: str | None) -> tuple[list[str], list[str]]:
-	"""The bodies of ``text``; when it names none, the header's ("1. Sở Nội vụ:" over "a) Chủ trì, phối hợp
-	với Thanh tra tỉnh …" → Sở Nội vụ presides, Thanh tra tỉnh coordinates)."""
-	holder = _OFFICE_HOLDER.match(text)
-	if holder:
-		# "Đồng chí Phó Trưởng phòng Văn hóa - Xã hội - Phó Trưởng tiểu ban: Trực tiếp chỉ đạo …": the office
-		# holder, as written, carries the duty (a plan's assignment of its members).
-		return [" ".join(holder.group("title").split())], extract_units(text[holder.end() :])[1]
-	acting = _OFFICE_HOLDER_ACTING.match(text)
-	if acting:
-		# Of several offices held ("Ủy viên Ban Thường vụ Đảng ủy, Chủ tịch Uỷ ban MTTQ …"), the last is the one
-		# the plan's body gives the duty to.
-		office = acting.group("title").rsplit(",", 1)[-1]
-		return [" ".join(office.split())], extract_units(text[acting.end() :])[1]
-	role = _ROLE_BODY.match(text)
-	if role:
-		return [role.group("name")], extract_units(text[role.end() :])[1]
-	presiding, coordinating = extract_units(text)
-	if not presiding and _LEADERS_OF.match(text):
-		# "Lãnh đạo UBND cấp xã giám sát …": the body whose leaders act carries the duty, like "Chủ tịch UBND …".
-		presiding, coordinating = extract_units(text[_LEADERS_OF.match(text).end() :])
-	if presiding and _refers_back(presiding, header):
-		# "3. Trách nhiệm các cơ quan, đơn vị cấp thành phố …" over "b) Trên cơ sở quy định này, các cơ quan, đơn
-		# vị xây dựng báo cáo …": the point's subject is the header's body named shorter.
-		presiding = []
-	if not presiding:
-		# "Sở Văn hóa, Thể thao và Du lịch: Tiếp tục chỉ đạo …", "Đề nghị Ủy ban MTTQ Việt Nam tỉnh: Vận động …"
-		colon = text.find(":", 0, 200)
-		inline = units_in_header(text[:colon]) if colon > 0 and "\n" not in text[:colon] else None
-		if inline:
-			return inline[0], extract_units(text[colon + 1 :].strip())[1] or inline[1]
-		if 0 < colon <= 60:
-			# "Sau hội nghị tiếp xúc cử tri: Ban Thường trực … lập báo cáo …": the body after a time's colon
-			after = extract_units(text[colon + 1 :].strip())
-			if after[0]:
-				return after
-	header_units = None if presiding else units_in_header(header)
-	if header_units is None:
-		return presiding, coordinating
-	joined = extract_units(_HEADER_TAIL.sub("", header or "") + " " + text[:1].lower() + text[1:])
-	return header_units[0], joined[1] if joined[0] == header_units[0] else header_units[1]
-
-
-_LEADERS_OF = re.compile(r"^(?:Lãnh đạo|lãnh đạo|Ban lãnh đạo)\s+(?=[A-ZĐÀ-Ỹ]|các\b|cơ quan\b)")
-
-
-def _refers_back(presiding: list[str], header: str | None) -> bool:
-	"""Whether a point's subject is its header's body named shorter: generic names ("các cơ quan, đơn vị") whose
-	every word is in the body a responsibility heading names ("các cơ quan, đơn vị xử lý phản ánh kiến nghị")."""
-	written = body_of_responsibility(header)
-	if written is None or not all(is_generic_body(name) for name in presiding):
-		return False
-	header_words = set(fold_same_length(written).lower().replace(",", " ").split())
-	words = set(fold_same_length(" ".join(presiding)).lower().replace(",", " ").split()) - {"cac", "nhung"}
-	return bool(words) and words <= header_words and len(words) < len(header_words)
 
 
 def _tasks(item: _Item, header: str | None) -> list[Task]:
@@ -474,25 +287,25 @@ def _tasks(item: _Item, header: str | None) -> list[Task]:
 	if _RULE_HEADING.match(fold_same_length(paragraphs[0]).lower()) and (heading or len(paragraphs) == 1):
 		return []  # "Thẩm quyền đánh giá, xếp loại", "Kinh phí thực hiện": a rule over what follows, no duty
 	if heading and len(paragraphs) > 2:
-		own = [(paragraph, _units(paragraph, None)) for paragraph in paragraphs[1:]]
+		own = [(paragraph, clause_units(paragraph, None)) for paragraph in paragraphs[1:]]
 		names = [tuple(units[0]) for _, units in own]
 		if all(names) and len(set(names)) == len(names):
 			# "4. Giám sát việc xử lý" over "Lãnh đạo UBND cấp xã giám sát …" and "Các cơ quan chuyên môn cấp
 			# tỉnh giám sát …": each paragraph is its own body's duty.
 			return [_task(text, units[0], units[1], parse_deadline(text)) for text, units in own]
 	if not heading and not _may_hold_several(folded_clause):
-		presiding, coordinating = _units(clause, header)
+		presiding, coordinating = clause_units(clause, header)
 		if not presiding and len(paragraphs) > 1 and not re.search(r"[.;:…!?]$", paragraphs[0].strip()):
 			# A long title without a full stop over the paragraph that names who does it ("3. Xây dựng các văn
 			# bản quy phạm pháp luật …" over "Sở, ban, ngành thuộc Ủy ban nhân dân Thành phố có trách nhiệm …").
-			presiding, coordinating = _units(paragraphs[1], header)
+			presiding, coordinating = clause_units(paragraphs[1], header)
 		deadline = parse_deadline(clause, folded_clause)
 		return [_task(clause, presiding, coordinating, deadline, folded=folded_clause)]
 	segments = _segments(paragraphs[1:] if heading else paragraphs)
 	if not segments:
 		return []
 	groups = _groups(segments)
-	whole_presiding, whole_coordinating = _units(clause, header)
+	whole_presiding, whole_coordinating = clause_units(clause, header)
 	if len(groups) == 1 and not heading:
 		return [
 			_task(
@@ -509,7 +322,7 @@ def _tasks(item: _Item, header: str | None) -> list[Task]:
 		return [_task(clause, whole_presiding, whole_coordinating, deadline, heading_only=True)]
 	tasks = []
 	# The clause's lead names the bodies of its later duties; under a title, each duty names its own.
-	lead = ([], []) if heading else _units(groups[0][0].text, header)
+	lead = ([], []) if heading else clause_units(groups[0][0].text, header)
 	for group in groups:
 		if heading and not any(segment.presiding or segment.timed for segment in group):
 			continue  # narrative under a title
@@ -673,42 +486,4 @@ def _split_timed_tail(task: Task) -> list[Task]:
 	]
 
 
-_REQUEST = re.compile(r"^de nghi\s")
-_LOOSE_HINT = re.compile(r"hang|dinh ky|moi|de nghi|truoc")
-# "… gửi toàn bộ biên bản về Ban Thường trực … chậm nhất …" sends as "gửi về" does (issue 15).
-_LOOSE_DELIVERABLE = re.compile(
-	r"\b(?:bao cao|tong ket|so ket|gui ve|gui [^.;:]{1,60} ve|ban hanh|xay dung ke hoach|trinh)\b"
-)
 _ITEM_LEAD = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\s?[.)]|[a-zđ]\)|[-–+•])\s*")
-
-
-def tasks_from_loose_lines(lines: list[tuple[str, bool]]) -> list[Task]:
-	"""Duties written outside the numbered parts: a sentence that opens with its time and names its actor
-	("Hằng năm, Ủy ban nhân dân tỉnh tổ chức …"), a standing rule ("Chọn tháng Chín hằng năm là tháng cao
-	điểm …"), a request to a body ("Đề nghị Ủy ban MTTQ Việt Nam tỉnh …"); and, past the preamble (``after``),
-	a deliverable with a date ("Tổng kết vào tháng 4 năm 2026", "… gửi về Sở Nội vụ trước ngày 31/3/2026") or a
-	named body's deliverable ("Sở Nội vụ phối hợp … báo cáo Ủy ban bầu cử tỉnh …")."""
-	tasks = []
-	for line, after in lines:
-		folded_line = fold_same_length(line).lower()
-		if _RULE_OPENING.match(folded_line) or _BOILERPLATE.search(folded_line) or is_rule(folded_line):
-			continue
-		if not (after or _LOOSE_HINT.search(folded_line)):
-			continue
-		for segment in _segments([_ITEM_LEAD.sub("", line)]):
-			if _RULE_OPENING.match(segment.folded):
-				continue
-			standing = bool(STANDING_RULE.match(segment.folded))
-			request = bool(_REQUEST.match(segment.folded)) and bool(segment.presiding)
-			timed_duty = segment.opens_with_time and segment.timed and bool(segment.presiding)
-			deliverable = after and bool(_LOOSE_DELIVERABLE.search(segment.folded))
-			dated = deliverable and segment.deadline.due is not None
-			named = deliverable and confidence_of(segment.text, segment.presiding, segment.deadline) == "high"
-			if standing or request or timed_duty or dated or named:
-				presiding, coordinating = segment.presiding, segment.coordinating
-				colon = segment.text.find(":", 0, 60)
-				if not presiding and colon > 0:
-					# "Biên bản hội nghị (Bước 2): Các cơ quan, đơn vị … gửi …": the body after a label's colon
-					presiding, coordinating = extract_units(segment.text[colon + 1 :].strip())
-				tasks.append(_task(segment.text, presiding, coordinating, segment.deadline))
-	return [task for task in tasks if not is_per_case_limit(task.clause)]

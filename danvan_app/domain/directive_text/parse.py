@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import itertools
 import re
+from dataclasses import replace
+from datetime import date
 
+from danvan_app.domain.deadline_phrases import span_in_year_of
+from danvan_app.domain.directive_text.confidence import confidence_of
 from danvan_app.domain.directive_text.header import (
 	_parse_header,
 )
 from danvan_app.domain.directive_text.items import collect_items
-from danvan_app.domain.directive_text.obligations import tasks_from_item, tasks_from_loose_lines
+from danvan_app.domain.directive_text.loose_lines import tasks_from_loose_lines
+from danvan_app.domain.directive_text.obligations import tasks_from_item
 from danvan_app.domain.directive_text.references import (
 	_issuer_before,
 	_Mention,
@@ -18,10 +24,12 @@ from danvan_app.domain.directive_text.references import (
 from danvan_app.domain.directive_text.results import (
 	DirectiveParse,
 	DocumentInfo,
+	Task,
 	_vn_date,
 )
 from danvan_app.domain.directive_text.structure import (
 	_DATELINE,
+	_INTRO_TO_TASKS,
 	_MEETING_MARKERS,
 	_NEWS_MARKERS,
 	_WEB_FURNITURE,
@@ -53,7 +61,11 @@ def parse_directive_text(text: str) -> DirectiveParse:
 	warnings: list[str] = []
 	news, furniture = _news_signals(prepared, folded_text)
 	lead_folded = "\n".join(line.folded for line in lines[:6])
-	meeting = bool(_MEETING_MARKERS.search(lead_folded)) and header.doc_type is None
+	# A text that assigns numbered duties ("…, Bộ trưởng giao:" over "1. …") is no meeting summary, whatever
+	# meeting its preamble cites ("… kết luận Hội nghị Trung ương lần thứ 13 …", issue 15).
+	meeting = (
+		bool(_MEETING_MARKERS.search(lead_folded)) and header.doc_type is None and not _assigns_duties(lines)
+	)
 	items, loose_lines = collect_items(lines, header.end_index)
 	if header.doc_type is not None and items:
 		is_directive = True  # a type heading and tasks: the directive itself, even when shown on a web page
@@ -113,12 +125,34 @@ def parse_directive_text(text: str) -> DirectiveParse:
 	if table:  # a table's rows written "1. …" are items too: the table's reading wins
 		in_table = {fold(task.title)[:30] for task in table}
 		tasks = [task for task in tasks if fold(task.title)[:30] not in in_table] + table
+	if issue_date is not None:
+		tasks = [_dated_in_year_of_issue(task, issue_date) for task in tasks]
 	# A marker with no words after it ("2." over an empty line) is no task: a task always has a title.
 	tasks = [task for task in tasks if any(char.isalnum() for char in task.title)]
 	document = DocumentInfo(
 		number and number.normalized, doc_type, issuer, issue_date, header.title, warnings
 	)
 	return DirectiveParse(document, references, tasks, True, None)
+
+
+def _dated_in_year_of_issue(task: Task, issued: date) -> Task:
+	"""A task timed by a span of days without a year ("từ ngày 15/11 đến ngày 15/12") is due in the year the
+	text was issued; a span that is only the backdrop of a dated duty leaves it as it is."""
+	if task.deadline.kind != "none" or task.deadline.relative is not None:
+		return task
+	deadline = span_in_year_of(task.clause, issued)
+	if deadline is None:
+		return task
+	return replace(task, deadline=deadline, confidence=confidence_of(task.clause, task.presiding, deadline))
+
+
+def _assigns_duties(lines: list) -> bool:
+	"""Whether a line closing a preamble ("… giao:", "… chỉ đạo như sau:") is followed by a numbered duty."""
+	texts = [line for line in lines if line.text]
+	return any(
+		_INTRO_TO_TASKS.search(line.folded) and re.match(r"^1\s?[.)-]\s", following.text)
+		for line, following in itertools.pairwise(texts)
+	)
 
 
 _BODY_ISSUER = re.compile(r"(?:\s(?:(?:da|vua)\s+)?ban hanh\s|\syeu cau\s)")

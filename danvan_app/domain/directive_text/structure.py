@@ -24,7 +24,7 @@ _ITEM_MARKER = re.compile(
 _ROMAN_HEADING = re.compile(r"^[IVX]{1,5}\s?[.)/-]\s*")
 _HEADING_MARKER = re.compile(r"^(?:[*\-–•]\s*|[IVX]{1,5}\s?[.)/-]\s*|\d{1,2}\s?[.)]\s*|[A-ZĐ]\s?[.)]\s*)")
 _TASK_HEADING_WORD = (
-	r"(?:nhiem vu|giai phap|noi dung|hoat dong|tien do|lo trinh|phan cong(?: trach nhiem| nhiem vu)?)"
+	r"(?:(?:nhiem vu|giai phap|noi dung|hoat dong|tien do|lo trinh|phan cong(?: trach nhiem| nhiem vu)?)"
 	r"(?:\s+(?:trong tam|chu yeu|cu the|can thuc hien|thuc hien|trien khai(?: thuc hien)?))*"
 	# An inspection plan's contents are the inspections it carries out: "NỘI DUNG KIỂM TRA, GIÁM SÁT".
 	r"(?:(?<=noi dung)\s+(?:kiem tra|giam sat)(?:\s*(?:,|va)\s*(?:kiem tra|giam sat))?)?"
@@ -34,10 +34,14 @@ _TASK_HEADING_WORD = (
 	r"(?:(?<=noi dung)\s+hoat dong(?:\s+(?:trien khai|thuc hien|trong tam))?)?"
 	# A plan's own contents, like "II. NỘI DUNG": "II. NỘI DUNG KẾ HOẠCH" (issue 15).
 	r"(?:(?<=noi dung)\s+ke hoach)?"
+	# A conclusion notice's answers to the requests it heard, each given to a body (issue 15): "II. MỘT SỐ KIẾN
+	# NGHỊ CỦA TỈNH", "III. VỀ MỘT SỐ KIẾN NGHỊ CỦA TỈNH".
+	r"|kien nghi(?:\s+cua\s+(?:tinh|thanh pho|dia phuong|cac dia phuong|bo|cac bo)\b)?)"
 )
 # "NHIỆM VỤ, GIẢI PHÁP", "NỘI DUNG THỰC HIỆN", "NỘI DUNG, TIẾN ĐỘ, PHÂN CÔNG TRÁCH NHIỆM THỰC HIỆN".
 _TASKS_HEADING = re.compile(
-	rf"^(?:ve\s+)?(?:cac\s+|nhung\s+)?{_TASK_HEADING_WORD}(?:\s*(?:,|va)\s*{_TASK_HEADING_WORD}){{0,3}}\s*[:.]?$"
+	rf"^(?:ve\s+)?(?:cac\s+|nhung\s+|mot so\s+)?{_TASK_HEADING_WORD}(?:\s*(?:,|va)\s*{_TASK_HEADING_WORD}){{0,3}}"
+	r"(?:\s+trong thoi gian toi)?\s*[:.]?$"
 )
 _IMPLEMENTATION_HEADING = re.compile(
 	r"^(?:ve\s+)?(?:to chuc thuc hien|trach nhiem thuc hien|phan cong (?:trach nhiem|thuc hien|nhiem vu)"
@@ -47,8 +51,11 @@ _IMPLEMENTATION_HEADING = re.compile(
 # The closing sentence of a preamble before numbered directions: "… thực hiện các nhiệm vụ trọng tâm sau:",
 # "Ban Thường vụ Tỉnh ủy yêu cầu:", "Chủ tịch Ủy ban nhân dân tỉnh chỉ thị:" (not "… Chỉ thị số 05/CT-TU:"); a
 # Công văn's "Chủ tịch Ủy ban nhân dân Thành phố có ý kiến chỉ đạo như sau:" (issue 15).
+# A minister's or a leader's assignment and a conclusion notice's opener close the preamble the same way: "…, Bộ
+# trưởng giao:", "…, Phó Thủ tướng Chính phủ kết luận như sau:" (issue 15).
 _INTRO_TO_TASKS = re.compile(
 	r"(?:nhiem vu|giai phap|yeu cau|noi dung|\bchi thi(?!\s+(?:so\b|\d|nay\b))|\bchi dao\b)[^:]{0,80}:$"
+	r"|\b(?:giao|ket luan(?: nhu sau)?)\s*:$"
 )
 _CLOSING_LINE = re.compile(
 	r"^(?:noi nhan|t/m\b|tm\.|k/t\b|kt\.|tren day la\b|thong tin moi nhat|tin (?:lien quan|moi)|bai viet lien quan"
