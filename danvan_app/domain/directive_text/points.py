@@ -7,7 +7,13 @@ import re
 
 from danvan_app.domain.actor_phrases import extract_units
 from danvan_app.domain.deadline_phrases import parse_deadline
-from danvan_app.domain.directive_text.fields import ACTIVITY_LABEL, has_fields, is_field, read_fields
+from danvan_app.domain.directive_text.fields import (
+	ACTIVITY_LABEL,
+	has_fields,
+	is_field,
+	read_fields,
+	unletter_fields,
+)
 from danvan_app.domain.directive_text.heading_bodies import (
 	heads_the_public,
 	units_in_header,
@@ -56,6 +62,9 @@ _MAX_DEPTH = 4
 
 
 def _split(item: _Item, actor: str | None, depth: int) -> list[_Item]:
+	fielded = _lettered_field_groups(item, actor)
+	if fielded is not None:
+		return fielded
 	lead, rest = item.paragraphs[0], item.paragraphs[1:]
 	if len(rest) >= 2 and not _ITEM_MARKER.match(rest[0]) and _ITEM_MARKER.match(rest[1]):
 		# "b) Hoàn thiện hạ tầng …" / "Ủy ban nhân dân các tỉnh, …:" / "- Rà soát …": the unmarked line names the body.
@@ -196,6 +205,28 @@ def _carry_the_presiding_field(children: list[_Item]) -> None:
 			carried = ", ".join(presiding)
 		elif carried is not None and not extract_units(child.paragraphs[0])[0]:
 			child.actor = carried
+
+
+def _lettered_field_groups(item: _Item, actor: str | None) -> list[_Item] | None:
+	"""Points whose fields are lettered ("1.1. Xây dựng …:" over "a) Nhiệm vụ: …", "b) Cơ quan thực hiện: …", "c)
+	Thời gian thực hiện: …", then "1.2. …" likewise): one task each, of its fields (issue 15); a title over
+	them ("4. Về nguồn lực") is no task. None when the item is not written so."""
+	groups: list[list[str]] = [[item.paragraphs[0]]]
+	for paragraph in item.paragraphs[1:]:
+		marker = _ITEM_MARKER.match(paragraph)
+		if marker and (marker.group("decimal") or marker.group("number")):
+			groups.append([paragraph[marker.end() :].strip()])
+		else:
+			groups[-1].append(paragraph)
+	items: list[_Item] = []
+	for group in groups:
+		fielded = unletter_fields(group[1:])
+		if fielded is None:
+			if len(group) == 1:
+				continue
+			return None
+		items.append(_Item(fielded, item.marker_kind, item.section, actor))
+	return items or None
 
 
 def _shares_of_a_timed_duty(
