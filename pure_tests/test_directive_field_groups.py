@@ -52,3 +52,46 @@ def test_a_point_whose_fields_are_lettered_is_one_task_of_its_fields() -> None:
 	assert data.presiding == ["Văn phòng Ủy ban nhân dân tỉnh"]
 	assert data.deadline.kind == "none"
 	assert not any(task.title.startswith(("Hoàn thành", "Thực hiện thường xuyên")) for task in tasks)
+
+
+_REGULATION = """BAN TUYÊN GIÁO TỈNH ỦY BÌNH MINH
+Số: 12-QĐ/BTGTU
+Bình Minh, ngày 10 tháng 11 năm 2025
+QUYẾT ĐỊNH
+Ban hành Quy chế hoạt động của Trung tâm bồi dưỡng
+Điều 1. Ban hành kèm theo Quyết định này Quy chế hoạt động của Trung tâm bồi dưỡng.
+QUY CHẾ
+Điều 1. Phạm vi điều chỉnh
+Quy chế này quy định hoạt động của Trung tâm bồi dưỡng chính trị xã (sau đây gọi tắt là Trung tâm).
+Điều 5. Tổ chức lớp học
+1. Trung tâm phối hợp với các cơ quan liên quan xây dựng kế hoạch mở lớp.
+2. Hằng năm, Trung tâm tổ chức lấy ý kiến của học viên về chất lượng giảng dạy.
+Điều 9. Nhiệm vụ và quyền hạn của giảng viên
+1. Nhiệm vụ của giảng viên
+a) Thực hiện định mức giờ chuẩn giảng dạy 270 giờ trong một năm học.
+b) Tích cực đổi mới phương pháp giảng dạy.
+2. Quyền hạn của giảng viên: Được bồi dưỡng chuyên môn, nghiệp vụ.
+Điều 10. Nhiệm vụ và quyền hạn của học viên
+- Thực hiện kế hoạch, chương trình bồi dưỡng theo thời gian quy định.
+- Được cung cấp tài liệu phục vụ việc học tập.
+Điều 12. Tổ chức thực hiện
+1. Cấp ủy cấp xã nơi có trụ sở Trung tâm trực tiếp lãnh đạo việc bồi dưỡng của Trung tâm.
+"""
+
+
+def test_the_duties_and_rights_of_lecturers_and_learners_are_rules() -> None:
+	titles = [task.title for task in _tasks(_REGULATION)]
+	assert not any(
+		title.startswith(("Thực hiện định mức", "Tích cực", "Được", "Thực hiện kế hoạch")) for title in titles
+	)
+
+
+def test_a_defined_short_name_acts_and_a_place_is_part_of_a_name() -> None:
+	tasks = _tasks(_REGULATION)
+	plan = next(task for task in tasks if "xây dựng kế hoạch mở lớp" in task.clause)
+	assert plan.presiding == ["Trung tâm"]
+	survey = next(task for task in tasks if "lấy ý kiến của học viên" in task.clause)
+	assert survey.presiding == ["Trung tâm"]
+	assert survey.deadline.recurrence == "yearly"
+	lead = next(task for task in tasks if "trực tiếp lãnh đạo" in task.clause)
+	assert lead.presiding == ["Cấp ủy cấp xã nơi có trụ sở Trung tâm"]

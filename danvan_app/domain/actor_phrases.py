@@ -53,13 +53,27 @@ def _match_phrase(
 		if end > len(tokens) or tuple(token.key for token in tokens[index:end]) != words:
 			continue
 		if needs_capitals and not (
-			tokens[index].is_capitalised and end < len(tokens) and tokens[end].is_capitalised
+			tokens[index].is_capitalised
+			and end < len(tokens)
+			and (tokens[end].is_capitalised or _names_itself_short(tokens, index, end))
 		):
 			continue
 		return len(words)
 	return 0
 
 
+def _names_itself_short(tokens: Sequence[_Token], index: int, end: int) -> bool:
+	"""A body called by the short name its text defines ("Trung tâm chính trị … (sau đây gọi tắt là Trung tâm)"),
+	then written alone before its verb: "Trung tâm phối hợp với …", "Hằng năm, Trung tâm tổ chức …" (issue 15).
+	The capitalised head alone, in mid-sentence or after a comma, with a duty's verb next."""
+	return (
+		tokens[index].key in _SHORT_NAME_HEADS
+		and (index == 0 or tokens[index - 1].text in (",", ":", ";") or not tokens[index - 1].is_capitalised)
+		and _match_phrase(tokens, end, vocab.ACTION_WORDS) > 0
+	)
+
+
+_SHORT_NAME_HEADS = {"trung", "trường", "viện", "học"}
 _MANNER_AFTER_THEO = {"chức", "thẩm", "phạm", "nhiệm", "lĩnh"}
 _PLACE_TIERS = {"xã", "phường", "tỉnh", "huyện", "quận", "khu", "trấn"}
 
@@ -166,6 +180,9 @@ def _read_name(text: str, tokens: Sequence[_Token], name_start: int, head: int) 
 				continue
 		if token.text in _NAME_BREAKERS or _action_length(tokens, cursor):
 			break
+		if token.key == "nơi" and cursor + 1 < len(tokens) and tokens[cursor + 1].key in ("có", "đặt"):
+			cursor += 2  # "Cấp ủy cấp xã nơi có trụ sở Trung tâm": where the body is is part of its name (issue 15)
+			continue
 		if token.key == "theo" and cursor + 1 < len(tokens) and tokens[cursor + 1].key in _MANNER_AFTER_THEO:
 			break  # "UBND cấp xã theo chức năng quản lý của mình, có trách nhiệm …": how it acts, not its name
 		if token.key == "và":

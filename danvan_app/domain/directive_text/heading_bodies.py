@@ -61,6 +61,22 @@ _BODY_WORD = re.compile(
 )
 
 
+# The people an institution teaches or employs, named as a class (issue 15): "Điều 13. Nhiệm vụ và quyền hạn của
+# giảng viên", "Quyền và nghĩa vụ của học viên". Their duties and rights are the institution's rules (teaching
+# norms, what a learner may do), not tasks of a body.
+_MEMBERS_OF = re.compile(
+	r"^(?:(?:trach nhiem|nhiem vu|quyen|quyen han|nghia vu)(?:,? (?:va )?(?:quyen han|quyen|nghia vu|trach nhiem))?"
+	r"(?:\s+cua)?\s+)(?:cac\s+)?(?:giang vien|hoc vien|hoc sinh|sinh vien|nguoi hoc|nha giao|giao vien)\b"
+)
+
+
+def names_members(header: str | None) -> bool:
+	"""A heading over the duties and rights of an institution's members ("Nhiệm vụ và quyền hạn của giảng viên")."""
+	if not header:
+		return False
+	return bool(_MEMBERS_OF.match(fold_same_length(" ".join(header.split())).lower().strip(" .:")))
+
+
 def names_the_public(header: str | None) -> bool:
 	"""A responsibility heading over the public's duties ("Trách nhiệm của cá nhân, tổ chức …")."""
 	if not header:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from danvan_app.domain.actor_phrases import extract_units
 from danvan_app.domain.directive_text.heading_bodies import (
 	body_of_responsibility,
+	names_members,
 	names_the_public,
 	units_in_header,
 )
@@ -236,6 +237,9 @@ def _open_article(walk: _Walk, title: str) -> None:
 		return
 	if _RULES_ARTICLE.match(folded):
 		walk.open("rules")  # "Phạm vi điều chỉnh và đối tượng áp dụng", "Giải thích từ ngữ": no duty
+		return
+	if names_members(title):
+		walk.open("rules")  # "Nhiệm vụ và quyền hạn của giảng viên": teaching norms and rights, no body's duty
 		return
 	if names_the_public(title):
 		walk.open(
