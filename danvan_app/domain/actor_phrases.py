@@ -181,7 +181,9 @@ def _read_name(text: str, tokens: Sequence[_Token], name_start: int, head: int) 
 		if token.text in _NAME_BREAKERS or _action_length(tokens, cursor):
 			break
 		if token.key == "nơi" and cursor + 1 < len(tokens) and tokens[cursor + 1].key in ("có", "đặt"):
-			cursor += 2  # "Cấp ủy cấp xã nơi có trụ sở Trung tâm": where the body is is part of its name (issue 15)
+			cursor += (
+				2  # "Cấp ủy cấp xã nơi có trụ sở Trung tâm": where the body is is part of its name (issue 15)
+			)
 			continue
 		if token.key == "theo" and cursor + 1 < len(tokens) and tokens[cursor + 1].key in _MANNER_AFTER_THEO:
 			break  # "UBND cấp xã theo chức năng quản lý của mình, có trách nhiệm …": how it acts, not its name

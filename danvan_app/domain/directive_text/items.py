@@ -239,7 +239,9 @@ def _open_article(walk: _Walk, title: str) -> None:
 		walk.open("rules")  # "Phạm vi điều chỉnh và đối tượng áp dụng", "Giải thích từ ngữ": no duty
 		return
 	if names_members(title):
-		walk.open("rules")  # "Nhiệm vụ và quyền hạn của giảng viên": teaching norms and rights, no body's duty
+		walk.open(
+			"rules"
+		)  # "Nhiệm vụ và quyền hạn của giảng viên": teaching norms and rights, no body's duty
 		return
 	if names_the_public(title):
 		walk.open(
