@@ -95,3 +95,73 @@ def test_a_defined_short_name_acts_and_a_place_is_part_of_a_name() -> None:
 	assert survey.deadline.recurrence == "yearly"
 	lead = next(task for task in tasks if "trực tiếp lãnh đạo" in task.clause)
 	assert lead.presiding == ["Cấp ủy cấp xã nơi có trụ sở Trung tâm"]
+
+
+def test_the_day_a_figure_is_counted_to_is_no_deadline() -> None:
+	from danvan_app.domain.deadline_phrases import parse_deadline
+
+	assert (
+		parse_deadline("Giải ngân vốn tính đến hết ngày 30 tháng 9 năm 2025 đạt 65% kế hoạch").kind == "none"
+	)
+	assert parse_deadline("Sở Tài chính báo cáo Ủy ban nhân dân tỉnh trước ngày 30/9/2025.").kind == "before"
+	assert parse_deadline("gửi Ủy ban nhân dân tỉnh đến hết ngày 30/9/2025").due == date(2025, 9, 30)
+
+
+def test_lowercase_ministries_are_bodies() -> None:
+	from danvan_app.domain.actor_phrases import extract_units
+
+	assert extract_units("Các bộ, cơ quan ngang bộ rà soát văn bản quy phạm pháp luật.")[0] == [
+		"bộ, cơ quan ngang bộ"
+	]
+	assert extract_units("Các Bộ, cơ quan liên quan nghiên cứu kiến nghị của tỉnh.")[0] == [
+		"Bộ, cơ quan liên quan"
+	]
+
+
+_STEPS_UNDER_A_TIME_FIELD = """ỦY BAN NHÂN DÂN TỈNH BÌNH MINH
+Số: 23/KH-UBND
+Bình Minh, ngày 07 tháng 11 năm 2025
+KẾ HOẠCH
+Thi hành Luật Lưu trữ
+II. NHIỆM VỤ
+1. Rà soát văn bản
+- Nội dung: rà soát các văn bản quy phạm pháp luật có liên quan đến Luật.
+- Cơ quan thực hiện: Sở Nội vụ, các sở, ngành.
+- Thời gian thực hiện:
++ Các sở, ngành gửi kết quả rà soát về Sở Nội vụ trước ngày 15 tháng 12 năm 2025.
++ Sở Nội vụ tổng hợp kết quả rà soát, báo cáo Ủy ban nhân dân tỉnh trước ngày 31 tháng 12 năm 2025.
+"""
+
+
+def test_a_step_under_a_time_field_naming_some_of_its_bodies_is_theirs() -> None:
+	tasks = _tasks(_STEPS_UNDER_A_TIME_FIELD)
+	send = next(task for task in tasks if "gửi kết quả rà soát" in task.clause)
+	sum_up = next(task for task in tasks if "tổng hợp kết quả rà soát" in task.clause)
+	assert send.presiding == ["sở, ngành"]
+	assert sum_up.presiding == ["Sở Nội vụ"]
+	assert sum_up.deadline.due == date(2025, 12, 31)
+
+
+_REQUESTS = """VĂN PHÒNG CHÍNH PHỦ
+Số: 700/TB-VPCP
+Hà Nội, ngày 20 tháng 11 năm 2025
+THÔNG BÁO
+Kết luận của Phó Thủ tướng tại buổi làm việc với lãnh đạo tỉnh Bình Minh
+Sau khi nghe báo cáo, Phó Thủ tướng kết luận như sau:
+I. ĐÁNH GIÁ CHUNG
+Giải ngân vốn đầu tư công tính đến hết ngày 31 tháng 10 năm 2025 đạt 70% kế hoạch, theo báo cáo của Bộ Tài chính.
+II. VỀ MỘT SỐ KIẾN NGHỊ CỦA TỈNH
+1. Về kiến nghị hoàn thiện các quy định về phân cấp, phân quyền cho chính quyền cấp cơ sở, sửa đổi các mẫu đơn, \
+tờ khai điện tử trên Cổng dịch vụ công quốc gia, sớm ban hành quy định định mức phân bổ vốn giai đoạn 2026-2030 \
+cho các địa phương miền núi có nhiều xã đặc biệt khó khăn:
+Các Bộ, cơ quan liên quan theo chức năng nhiệm vụ được giao nghiên cứu kỹ nội dung kiến nghị của tỉnh để xem xét, \
+xử lý theo thẩm quyền.
+"""
+
+
+def test_a_request_under_a_long_topic_keeps_its_bodies_and_no_figure_is_a_task() -> None:
+	tasks = _tasks(_REQUESTS)
+	assert not any("Giải ngân" in task.title for task in tasks)
+	request = next(task for task in tasks if "nghiên cứu kỹ nội dung kiến nghị" in task.clause)
+	assert request.presiding == ["Bộ, cơ quan liên quan"]
+	assert request.deadline.kind == "none"
