@@ -15,7 +15,7 @@ from danvan_app.domain.vn_text import canonical_word
 BODY_HEADS_TEXT = """
 ban công tác mặt trận|ban thường vụ|ban chấp hành|ban cán sự đảng|ban dân vận|ban tuyên giáo|ban tổ chức|ban nội chính|ban kinh tế
 ban đảng|ban chỉ đạo|ban thi đua|ban quản lý|ban chỉ huy|ban bí thư|ban, ngành|ban ngành|*ban|bộ chính trị|*bộ
-bộ, cơ quan ngang bộ|bộ, ngành|bộ, cơ quan
+bộ, cơ quan ngang bộ|bộ, cơ quan
 đảng đoàn|đảng ủy|đảng bộ|cấp ủy|chi bộ|chi ủy|tỉnh ủy|huyện ủy|thị ủy|thành ủy|quận ủy|thường trực|thường vụ
 chính quyền|ủy ban|ubnd|ubmttq|mttq|hđnd|hội đồng|mặt trận|đoàn thể|hội quần chúng|*hội
 tổ chức chính trị|tổ chức hội|tổ chức đoàn thể|tổ chức thành viên|tổ chức cơ sở đảng|tổ chức đảng
