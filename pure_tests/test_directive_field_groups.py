@@ -165,3 +165,22 @@ def test_a_request_under_a_long_topic_keeps_its_bodies_and_no_figure_is_a_task()
 	request = next(task for task in tasks if "nghiên cứu kỹ nội dung kiến nghị" in task.clause)
 	assert request.presiding == ["Bộ, cơ quan liên quan"]
 	assert request.deadline.kind == "none"
+
+
+_KIND_OF_ACTOR = """ỦY BAN NHÂN DÂN TỈNH BÌNH MINH
+Số: 08/CT-UBND
+Bình Minh, ngày 12 tháng 11 năm 2025
+CHỈ THỊ
+Về tăng cường bảo vệ rừng
+Để bảo vệ rừng, Chủ tịch Ủy ban nhân dân tỉnh yêu cầu:
+1. Sở Nông nghiệp và Môi trường
+- Chủ trì kiểm tra diện tích rừng bị lấn chiếm.
+2. Các chủ rừng là tổ chức (các Ban quản lý rừng phòng hộ, các Công ty lâm nghiệp…)
+- Rà soát toàn bộ diện tích đất lâm nghiệp được giao, cắm mốc ranh giới.
+"""
+
+
+def test_a_kind_of_actor_over_its_members_in_brackets_heads_its_points() -> None:
+	tasks = _tasks(_KIND_OF_ACTOR)
+	survey = next(task for task in tasks if "cắm mốc ranh giới" in task.clause)
+	assert survey.presiding == ["Các chủ rừng là tổ chức"]

@@ -109,6 +109,13 @@ def units_in_header(header: str | None) -> tuple[list[str], list[str]] | None:
 			return named, []
 	if presiding:
 		return presiding, coordinating
+	if listed and not presiding:
+		# "5. Các chủ rừng là tổ chức (các Ban quản lý rừng đặc dụng, các Công ty lâm nghiệp…)": a kind of actor the
+		# law names, its members' bodies in brackets; the kind, as written, carries the points (issue 15).
+		kind = header[: listed.start()].strip(" :")
+		members = [piece for piece in listed.group(1).split(",") if extract_units(piece + " thực hiện.")[0]]
+		if members and kind[:1].isupper() and len(kind.split()) <= 8 and not re.search(r"[.;!?]", kind):
+			return [kind], []
 	before_colon, colon, lead = header.partition(":")
 	if colon and lead.strip(" :") and "\n" not in before_colon:
 		# "2. Vụ Tổ chức cán bộ: Tham mưu Lãnh đạo Bộ:" over bullets: the body before the colon carries them, the
