@@ -172,9 +172,11 @@ Số: 08/CT-UBND
 Bình Minh, ngày 12 tháng 11 năm 2025
 CHỈ THỊ
 Về tăng cường bảo vệ rừng
-Để bảo vệ rừng, Chủ tịch Ủy ban nhân dân tỉnh yêu cầu:
-1. Sở Nông nghiệp và Môi trường
-- Chủ trì kiểm tra diện tích rừng bị lấn chiếm.
+
+Thời gian qua, tình trạng lấn chiếm đất lâm nghiệp còn diễn ra ở nhiều nơi. Để nâng cao hiệu quả công tác
+quản lý, bảo vệ rừng trên địa bàn tỉnh, Ủy ban nhân dân tỉnh yêu cầu:
+1. Ủy ban nhân dân các xã, phường
+- Chủ trì kiểm tra diện tích rừng bị lấn chiếm trên địa bàn.
 2. Các chủ rừng là tổ chức (các Ban quản lý rừng phòng hộ, các Công ty lâm nghiệp…)
 - Rà soát toàn bộ diện tích đất lâm nghiệp được giao, cắm mốc ranh giới.
 """
