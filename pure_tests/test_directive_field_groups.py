@@ -186,3 +186,11 @@ def test_a_kind_of_actor_over_its_members_in_brackets_heads_its_points() -> None
 	tasks = _tasks(_KIND_OF_ACTOR)
 	survey = next(task for task in tasks if "cắm mốc ranh giới" in task.clause)
 	assert survey.presiding == ["Các chủ rừng là tổ chức"]
+
+
+def test_bodies_concerned_are_one_name_with_their_qualifier() -> None:
+	from danvan_app.domain.actor_phrases import extract_units
+
+	presiding, _ = extract_units("Các sở, ngành và các cơ quan, tổ chức có liên quan xây dựng kế hoạch.")
+	assert presiding == ["sở, ngành", "cơ quan", "tổ chức có liên quan"]
+	assert extract_units("Sở Nội vụ tổ chức có hiệu quả hội nghị.")[0] == ["Sở Nội vụ"]

@@ -106,6 +106,9 @@ def _to_chuc_is_body(tokens: Sequence[_Token], index: int) -> bool:
 	if following == "," and index + 3 < len(tokens) and tokens[index + 3].key == "đơn":
 		# "Cơ quan, tổ chức, đơn vị cấp trên …": one of a list of bodies, not the verb (issue 15).
 		return index + 4 < len(tokens) and tokens[index + 4].key == "vị"
+	if following == "có":
+		# "các cơ quan, tổ chức có liên quan": bodies (issue 15), not "tổ chức" the verb
+		return tuple(token.key for token in tokens[index + 3 : index + 5]) == ("liên", "quan")
 	return following in vocab.TO_CHUC_BODY_NEXT_WORDS
 
 
@@ -126,8 +129,12 @@ def _head_length(tokens: Sequence[_Token], index: int) -> int:
 		# "tổ chức" only opens a name when what follows makes it a body.
 		if not _to_chuc_is_body(tokens, index):
 			return 0
-		if index + 2 < len(tokens) and tokens[index + 1].key == "chức" and tokens[index + 2].text == ",":
-			return 2  # "tổ chức, đơn vị": a body of its own in the list
+		if (
+			index + 2 < len(tokens)
+			and tokens[index + 1].key == "chức"
+			and tokens[index + 2].key in (",", "có")
+		):
+			return 2  # "tổ chức, đơn vị", "tổ chức có liên quan": a body of its own in the list
 	return _match_phrase(tokens, index, vocab.BODY_HEADS)
 
 
@@ -178,6 +185,9 @@ def _read_name(text: str, tokens: Sequence[_Token], name_start: int, head: int) 
 			):
 				cursor += 1  # a comma inside a proper name: "Sở Văn hóa, Thể thao và Du lịch"
 				continue
+		if token.key == "có" and tuple(t.key for t in tokens[cursor + 1 : cursor + 3]) == ("liên", "quan"):
+			cursor += 3  # "các cơ quan, tổ chức có liên quan": which bodies, not the verb "có" (issue 15)
+			continue
 		if token.text in _NAME_BREAKERS or _action_length(tokens, cursor):
 			break
 		if token.key == "nơi" and cursor + 1 < len(tokens) and tokens[cursor + 1].key in ("có", "đặt"):
