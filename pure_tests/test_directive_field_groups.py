@@ -194,3 +194,26 @@ def test_bodies_concerned_are_one_name_with_their_qualifier() -> None:
 	presiding, _ = extract_units("Các sở, ngành và các cơ quan, tổ chức có liên quan xây dựng kế hoạch.")
 	assert presiding == ["sở, ngành", "cơ quan", "tổ chức có liên quan"]
 	assert extract_units("Sở Nội vụ tổ chức có hiệu quả hội nghị.")[0] == ["Sở Nội vụ"]
+
+
+_CASE_ACTS = """BAN TUYÊN GIÁO TỈNH ỦY BÌNH MINH
+Số: 13-QĐ/BTGTU
+Bình Minh, ngày 11 tháng 11 năm 2025
+QUYẾT ĐỊNH
+Ban hành Quy chế bồi dưỡng
+Điều 1. Ban hành kèm theo Quyết định này Quy chế bồi dưỡng.
+QUY CHẾ
+Điều 6. Phúc tra kết quả đánh giá
+1. Giám đốc Trung tâm bồi dưỡng quyết định tổ chức chấm phúc tra khi học viên có đơn đề nghị.
+Điều 7. Thu hồi, hủy bỏ, cấp lại giấy chứng nhận
+1. Giám đốc Trung tâm bồi dưỡng ra quyết định thu hồi giấy chứng nhận cấp sai quy định.
+Điều 8. Chế độ báo cáo
+1. Trung tâm bồi dưỡng báo cáo Ban Tuyên giáo Tỉnh ủy kết quả bồi dưỡng trước ngày 15 tháng 12 hằng năm.
+"""
+
+
+def test_acts_done_on_each_case_are_rules_and_the_yearly_report_is_a_task() -> None:
+	tasks = _tasks(_CASE_ACTS)
+	assert not any("phúc tra" in task.clause or "thu hồi" in task.clause for task in tasks)
+	report = next(task for task in tasks if "kết quả bồi dưỡng" in task.clause)
+	assert report.deadline.recurrence == "yearly" and report.deadline.month == 12

@@ -60,7 +60,10 @@ _RULES_ARTICLE = re.compile(
 	r"|muc dich(?:,? yeu cau)?|tieu chuan|dieu kien"
 	# a procedure for each case (issue 15): "Quy trình xét khen thưởng", "Trình tự, thủ tục …" (not a procedure
 	# with standing duties in it, "Quy trình xử lý phản ánh kiến nghị" and its supervision)
-	r"|quy trinh (?:xet|tham dinh|de nghi)|trinh tu|thu tuc|thanh phan ho so)\b"
+	r"|quy trinh (?:xet|tham dinh|de nghi)|trinh tu|thu tuc|thanh phan ho so"
+	# an act done on each case a regulation foresees (issue 15): "Phúc tra kết quả đánh giá", "Công nhận hoàn thành
+	# chương trình", "Thu hồi, hủy bỏ, cấp lại giấy chứng nhận"
+	r"|phuc tra|phuc khao|cong nhan hoan thanh|thu hoi,? huy bo|cap lai)\b"
 )
 
 
