@@ -217,3 +217,12 @@ def test_acts_done_on_each_case_are_rules_and_the_yearly_report_is_a_task() -> N
 	assert not any("phúc tra" in task.clause or "thu hồi" in task.clause for task in tasks)
 	report = next(task for task in tasks if "kết quả bồi dưỡng" in task.clause)
 	assert report.deadline.recurrence == "yearly" and report.deadline.month == 12
+
+
+def test_a_month_or_day_before_the_actor_opens_the_sentence_as_a_time() -> None:
+	from danvan_app.domain.actor_phrases import extract_units
+
+	assert extract_units("Tháng 11 hằng năm, Sở Nội vụ có văn bản báo cáo Ủy ban nhân dân tỉnh.")[0] == [
+		"Sở Nội vụ"
+	]
+	assert extract_units("Ngày 15 hằng tháng, các sở, ngành gửi báo cáo về Sở Tài chính.")[0] == ["sở, ngành"]

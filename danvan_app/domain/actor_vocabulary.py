@@ -85,6 +85,10 @@ ADVERBIAL_OPENERS = (
 	("ngoài", "ra"),
 	("bên", "cạnh", "đó"),
 	("mặt", "khác"),
+	# a time before the actor: "Tháng 11 hằng năm, Trung tâm có văn bản báo cáo …", "Quý IV hằng năm, …" (issue 15)
+	("tháng",),
+	("quý",),
+	("ngày",),
 )
 
 
