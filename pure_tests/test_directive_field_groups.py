@@ -226,3 +226,13 @@ def test_a_month_or_day_before_the_actor_opens_the_sentence_as_a_time() -> None:
 		"Sở Nội vụ"
 	]
 	assert extract_units("Ngày 15 hằng tháng, các sở, ngành gửi báo cáo về Sở Tài chính.")[0] == ["sở, ngành"]
+
+
+def test_the_merged_party_board_of_propaganda_and_mass_mobilisation_is_one_body() -> None:
+	from danvan_app.domain.actor_phrases import extract_units
+
+	presiding, coordinating = extract_units(
+		"Ban Tuyên giáo và Dân vận Tỉnh ủy chủ trì, phối hợp với Ủy ban MTTQ tỉnh tổ chức hội nghị."
+	)
+	assert presiding == ["Ban Tuyên giáo và Dân vận Tỉnh ủy"]
+	assert coordinating == ["Ủy ban MTTQ tỉnh"]

@@ -13,7 +13,7 @@ from danvan_app.domain.vn_text import canonical_word
 # "*" marks heads that only count when Capitalised and followed by another Capitalised word, because the bare
 # lowercase word means something else ("ban hành", "bộ máy", "hội viên").
 BODY_HEADS_TEXT = """
-ban công tác mặt trận|ban thường vụ|ban chấp hành|ban cán sự đảng|ban dân vận|ban tuyên giáo|ban tổ chức|ban nội chính|ban kinh tế
+ban tuyên giáo và dân vận|ban công tác mặt trận|ban thường vụ|ban chấp hành|ban cán sự đảng|ban dân vận|ban tuyên giáo|ban tổ chức|ban nội chính|ban kinh tế
 ban đảng|ban chỉ đạo|ban thi đua|ban quản lý|ban chỉ huy|ban bí thư|ban, ngành|ban ngành|*ban|bộ chính trị|*bộ
 bộ, cơ quan ngang bộ|bộ, cơ quan
 đảng đoàn|đảng ủy|đảng bộ|cấp ủy|chi bộ|chi ủy|tỉnh ủy|huyện ủy|thị ủy|thành ủy|quận ủy|thường trực|thường vụ
