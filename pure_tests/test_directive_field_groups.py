@@ -236,3 +236,27 @@ def test_the_merged_party_board_of_propaganda_and_mass_mobilisation_is_one_body(
 	)
 	assert presiding == ["Ban Tuyên giáo và Dân vận Tỉnh ủy"]
 	assert coordinating == ["Ủy ban MTTQ tỉnh"]
+
+
+_ACCOUNTABILITY_THEN_DUTY = """THỦ TƯỚNG CHÍNH PHỦ
+Số: 1200/QĐ-TTg
+Hà Nội, ngày 14 tháng 11 năm 2025
+QUYẾT ĐỊNH
+Ban hành Kế hoạch triển khai thi hành Luật Lưu trữ
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch triển khai thi hành Luật Lưu trữ.
+KẾ HOẠCH
+I. NHIỆM VỤ
+1. Tổ chức tập huấn Luật cho cán bộ làm công tác lưu trữ.
+Cơ quan chủ trì: Bộ Nội vụ.
+Thời gian thực hiện: Năm 2026.
+II. TỔ CHỨC THỰC HIỆN
+1. Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Chủ tịch Ủy ban nhân dân các tỉnh chịu trách nhiệm thực hiện Kế hoạch này.
+Căn cứ nội dung Kế hoạch này, các bộ, cơ quan ngang bộ và Ủy ban nhân dân các tỉnh xây dựng kế hoạch chi tiết triển khai thi hành Luật.
+"""
+
+
+def test_a_duty_after_the_accountability_paragraph_is_its_own_bodies() -> None:
+	tasks = _tasks(_ACCOUNTABILITY_THEN_DUTY)
+	plan = next(task for task in tasks if "kế hoạch chi tiết" in task.clause)
+	assert "chịu trách nhiệm thực hiện" not in plan.clause
+	assert plan.presiding == ["bộ, cơ quan ngang bộ", "Ủy ban nhân dân các tỉnh"]

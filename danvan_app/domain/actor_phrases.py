@@ -331,15 +331,23 @@ def _sentence_actor_list(sentence: str, tokens: Sequence[_Token]) -> _BodyList |
 	# True when the previous segment ended with a name ("tùy điều kiện của mỗi địa phương"): then bare names
 	# that follow ("…, đơn vị,") continue that phrase rather than being subjects.
 	previous_ends_with_name = _ends_with_name(sentence, tokens, 0, boundaries[0])
+	opener_ended = True  # the segment before the first comma is the opening adverbial
 	for start, end in zip(commas, boundaries[1:], strict=True):
 		start += 1
 		if start >= end:
 			return None
+		previous_was_opener = opener_ended
+		opener_ended = False
 		if _match_opener(tokens, start, vocab.ADVERBIAL_OPENERS):
 			previous_ends_with_name = _ends_with_name(sentence, tokens, start, end)
+			opener_ended = True
 			continue
 		alone = _parse_body_list(sentence, tokens[:end], start)
 		if alone is None:
+			# a name with a comma of its own ("Căn cứ …, các bộ, cơ quan ngang bộ xây dựng …", issue 15)
+			whole = _parse_body_list(sentence, tokens, start)
+			if whole is not None and whole.action and "," in whole.names[0] and previous_was_opener:
+				return whole
 			return None
 		if previous_ends_with_name and alone.end == end and not alone.action:
 			continue

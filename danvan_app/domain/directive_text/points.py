@@ -61,10 +61,27 @@ def _split_group_headers(items: list[_Item]) -> list[_Item]:
 _MAX_DEPTH = 4
 
 
+# "Bộ trưởng, Thủ trưởng cơ quan ngang bộ, … chịu trách nhiệm thực hiện Kế hoạch này.": who answers for the plan.
+_ANSWERS_FOR_THE_TEXT = re.compile(
+	r"\bchiu trach nhiem (?:thuc hien|thi hanh|to chuc thuc hien|trien khai thuc hien) "
+	r"(?:ke hoach|quyet dinh|chi thi|quy che|quy dinh|cong van|thong bao|nghi quyet) nay\.?$"
+)
+
+
 def _split(item: _Item, actor: str | None, depth: int) -> list[_Item]:
 	fielded = _lettered_field_groups(item, actor)
 	if fielded is not None:
 		return fielded
+	if (
+		len(item.paragraphs) > 1
+		and _ANSWERS_FOR_THE_TEXT.search(fold_same_length(item.paragraphs[0]).lower())
+		and not _ITEM_MARKER.match(item.paragraphs[1])
+	):
+		# "… chịu trách nhiệm thực hiện Kế hoạch này." over "Căn cứ …, các bộ … xây dựng kế hoạch chi tiết …" (issue
+		# 15): the paragraph after the accountability is a duty of its own bodies, not part of it.
+		head = _Item(item.paragraphs[:1], item.marker_kind, item.section, actor)
+		tail = _Item(item.paragraphs[1:], None, item.section, actor)
+		return [head, *_split(tail, actor, depth + 1)]
 	lead, rest = item.paragraphs[0], item.paragraphs[1:]
 	if len(rest) >= 2 and not _ITEM_MARKER.match(rest[0]) and _ITEM_MARKER.match(rest[1]):
 		# "b) Hoàn thiện hạ tầng …" / "Ủy ban nhân dân các tỉnh, …:" / "- Rà soát …": the unmarked line names the body.
