@@ -260,3 +260,17 @@ def test_a_duty_after_the_accountability_paragraph_is_its_own_bodies() -> None:
 	plan = next(task for task in tasks if "kế hoạch chi tiết" in task.clause)
 	assert "chịu trách nhiệm thực hiện" not in plan.clause
 	assert plan.presiding == ["bộ, cơ quan ngang bộ", "Ủy ban nhân dân các tỉnh"]
+
+
+def test_the_union_of_science_associations_and_state_groups_are_bodies() -> None:
+	from danvan_app.domain.actor_phrases import extract_units
+
+	assert extract_units(
+		"Liên hiệp các hội Khoa học và Kỹ thuật tỉnh có trách nhiệm tổ chức phản biện xã hội."
+	)[0] == ["Liên hiệp các hội Khoa học và Kỹ thuật tỉnh"]
+	assert extract_units("Giao Tập đoàn Điện lực Việt Nam làm việc với tỉnh về cấp điện.")[0] == [
+		"Tập đoàn Điện lực Việt Nam"
+	]
+	assert extract_units("Tổng công ty Điện lực miền Bắc chủ trì cấp điện cho các xã.")[0] == [
+		"Tổng công ty Điện lực miền Bắc"
+	]
