@@ -53,13 +53,27 @@ def _match_phrase(
 		if end > len(tokens) or tuple(token.key for token in tokens[index:end]) != words:
 			continue
 		if needs_capitals and not (
-			tokens[index].is_capitalised and end < len(tokens) and tokens[end].is_capitalised
+			tokens[index].is_capitalised
+			and end < len(tokens)
+			and (tokens[end].is_capitalised or _names_itself_short(tokens, index, end))
 		):
 			continue
 		return len(words)
 	return 0
 
 
+def _names_itself_short(tokens: Sequence[_Token], index: int, end: int) -> bool:
+	"""A body called by the short name its text defines ("Trung tâm chính trị … (sau đây gọi tắt là Trung tâm)"),
+	then written alone before its verb: "Trung tâm phối hợp với …", "Hằng năm, Trung tâm tổ chức …" (issue 15).
+	The capitalised head alone, in mid-sentence or after a comma, with a duty's verb next."""
+	return (
+		tokens[index].key in _SHORT_NAME_HEADS
+		and (index == 0 or tokens[index - 1].text in (",", ":", ";") or not tokens[index - 1].is_capitalised)
+		and _match_phrase(tokens, end, vocab.ACTION_WORDS) > 0
+	)
+
+
+_SHORT_NAME_HEADS = {"trung", "trường", "viện", "học"}
 _MANNER_AFTER_THEO = {"chức", "thẩm", "phạm", "nhiệm", "lĩnh"}
 _PLACE_TIERS = {"xã", "phường", "tỉnh", "huyện", "quận", "khu", "trấn"}
 
@@ -92,6 +106,9 @@ def _to_chuc_is_body(tokens: Sequence[_Token], index: int) -> bool:
 	if following == "," and index + 3 < len(tokens) and tokens[index + 3].key == "đơn":
 		# "Cơ quan, tổ chức, đơn vị cấp trên …": one of a list of bodies, not the verb (issue 15).
 		return index + 4 < len(tokens) and tokens[index + 4].key == "vị"
+	if following == "có":
+		# "các cơ quan, tổ chức có liên quan": bodies (issue 15), not "tổ chức" the verb
+		return tuple(token.key for token in tokens[index + 3 : index + 5]) == ("liên", "quan")
 	return following in vocab.TO_CHUC_BODY_NEXT_WORDS
 
 
@@ -112,8 +129,12 @@ def _head_length(tokens: Sequence[_Token], index: int) -> int:
 		# "tổ chức" only opens a name when what follows makes it a body.
 		if not _to_chuc_is_body(tokens, index):
 			return 0
-		if index + 2 < len(tokens) and tokens[index + 1].key == "chức" and tokens[index + 2].text == ",":
-			return 2  # "tổ chức, đơn vị": a body of its own in the list
+		if (
+			index + 2 < len(tokens)
+			and tokens[index + 1].key == "chức"
+			and tokens[index + 2].key in (",", "có")
+		):
+			return 2  # "tổ chức, đơn vị", "tổ chức có liên quan": a body of its own in the list
 	return _match_phrase(tokens, index, vocab.BODY_HEADS)
 
 
@@ -164,8 +185,16 @@ def _read_name(text: str, tokens: Sequence[_Token], name_start: int, head: int) 
 			):
 				cursor += 1  # a comma inside a proper name: "Sở Văn hóa, Thể thao và Du lịch"
 				continue
+		if token.key == "có" and tuple(t.key for t in tokens[cursor + 1 : cursor + 3]) == ("liên", "quan"):
+			cursor += 3  # "các cơ quan, tổ chức có liên quan": which bodies, not the verb "có" (issue 15)
+			continue
 		if token.text in _NAME_BREAKERS or _action_length(tokens, cursor):
 			break
+		if token.key == "nơi" and cursor + 1 < len(tokens) and tokens[cursor + 1].key in ("có", "đặt"):
+			cursor += (
+				2  # "Cấp ủy cấp xã nơi có trụ sở Trung tâm": where the body is is part of its name (issue 15)
+			)
+			continue
 		if token.key == "theo" and cursor + 1 < len(tokens) and tokens[cursor + 1].key in _MANNER_AFTER_THEO:
 			break  # "UBND cấp xã theo chức năng quản lý của mình, có trách nhiệm …": how it acts, not its name
 		if token.key == "và":
@@ -302,15 +331,23 @@ def _sentence_actor_list(sentence: str, tokens: Sequence[_Token]) -> _BodyList |
 	# True when the previous segment ended with a name ("tùy điều kiện của mỗi địa phương"): then bare names
 	# that follow ("…, đơn vị,") continue that phrase rather than being subjects.
 	previous_ends_with_name = _ends_with_name(sentence, tokens, 0, boundaries[0])
+	opener_ended = True  # the segment before the first comma is the opening adverbial
 	for start, end in zip(commas, boundaries[1:], strict=True):
 		start += 1
 		if start >= end:
 			return None
+		previous_was_opener = opener_ended
+		opener_ended = False
 		if _match_opener(tokens, start, vocab.ADVERBIAL_OPENERS):
 			previous_ends_with_name = _ends_with_name(sentence, tokens, start, end)
+			opener_ended = True
 			continue
 		alone = _parse_body_list(sentence, tokens[:end], start)
 		if alone is None:
+			# a name with a comma of its own ("Căn cứ …, các bộ, cơ quan ngang bộ xây dựng …", issue 15)
+			whole = _parse_body_list(sentence, tokens, start)
+			if whole is not None and whole.action and "," in whole.names[0] and previous_was_opener:
+				return whole
 			return None
 		if previous_ends_with_name and alone.end == end and not alone.action:
 			continue

@@ -13,8 +13,9 @@ from danvan_app.domain.vn_text import canonical_word
 # "*" marks heads that only count when Capitalised and followed by another Capitalised word, because the bare
 # lowercase word means something else ("ban hành", "bộ máy", "hội viên").
 BODY_HEADS_TEXT = """
-ban công tác mặt trận|ban thường vụ|ban chấp hành|ban cán sự đảng|ban dân vận|ban tuyên giáo|ban tổ chức|ban nội chính|ban kinh tế
+ban tuyên giáo và dân vận|ban công tác mặt trận|ban thường vụ|ban chấp hành|ban cán sự đảng|ban dân vận|ban tuyên giáo|ban tổ chức|ban nội chính|ban kinh tế
 ban đảng|ban chỉ đạo|ban thi đua|ban quản lý|ban chỉ huy|ban bí thư|ban, ngành|ban ngành|*ban|bộ chính trị|*bộ
+bộ, cơ quan ngang bộ|bộ, cơ quan
 đảng đoàn|đảng ủy|đảng bộ|cấp ủy|chi bộ|chi ủy|tỉnh ủy|huyện ủy|thị ủy|thành ủy|quận ủy|thường trực|thường vụ
 chính quyền|ủy ban|ubnd|ubmttq|mttq|hđnd|hội đồng|mặt trận|đoàn thể|hội quần chúng|*hội
 tổ chức chính trị|tổ chức hội|tổ chức đoàn thể|tổ chức thành viên|tổ chức cơ sở đảng|tổ chức đảng
@@ -24,6 +25,7 @@ chủ tịch|thủ trưởng|người đứng đầu|giám đốc|bí thư|*trư
 bộ trưởng|*chánh|*trung ương|*ngân hàng|*tổng liên đoàn|*cục|*tổng cục|*chi cục|*học viện|*viện|*hội liên hiệp|*vụ
 cơ sở giáo dục, đào tạo|cơ quan thông tấn, báo chí|cơ quan thông tin, truyền thông|cơ quan báo chí, truyền thông
 cơ sở giáo dục|cơ sở đào tạo|cơ quan thông tấn|cơ quan báo chí|cơ sở khám bệnh, chữa bệnh|cơ sở kcb|cơ sở y tế|bệnh viện
+liên hiệp các hội|*tập đoàn|*tổng công ty|*công ty
 báo và phát thanh, truyền hình|trung tâm y tế|tỉnh|thuế tỉnh|thuế thành phố|bảo hiểm xã hội tỉnh|bảo hiểm xã hội thành phố
 """
 # Phrases that contain commas but name one tier of bodies; a comma inside them does not separate two names.
@@ -46,7 +48,7 @@ dự trù|lựa chọn|chuẩn bị|tiến hành|hỗ trợ|trình|tham gia|th�
 xem xét|xử lý|kiện toàn|củng cố|chấp hành|thành lập|lồng ghép|rèn luyện|nhân rộng|khắc phục|quản lý|điều chỉnh
 trên cơ sở|giúp|bổ sung|hoàn thiện|đề xuất|vận hành|lắp đặt|huy động|kiểm soát|công bố|tích hợp|kết nối|lập|chịu
 gửi|đưa|tổng hợp|tiếp nhận|thông báo|công khai|tiếp xúc|đối thoại|trả lời|phổ biến|mời|lấy ý kiến|cập nhật|bám sát
-xét duyệt|quyết định|họp|nghiêm túc|trao đổi
+xét duyệt|quyết định|họp|nghiêm túc|trao đổi|làm việc
 """
 # "tổ chức" is a verb ("tổ chức sơ kết") unless it begins a body's name ("tổ chức chính trị - xã hội").
 TO_CHUC_BODY_NEXT_WORDS = {"chính", "hội", "đoàn", "đảng", "thành", "cơ"}
@@ -84,6 +86,10 @@ ADVERBIAL_OPENERS = (
 	("ngoài", "ra"),
 	("bên", "cạnh", "đó"),
 	("mặt", "khác"),
+	# a time before the actor: "Tháng 11 hằng năm, Trung tâm có văn bản báo cáo …", "Quý IV hằng năm, …" (issue 15)
+	("tháng",),
+	("quý",),
+	("ngày",),
 )
 
 

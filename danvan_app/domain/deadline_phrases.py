@@ -191,6 +191,12 @@ def _deadline(clause: str, folded: str) -> Deadline:
 	# Every concrete form carries a number (day, month, quarter or year): skip them all for digit-free clauses.
 	has_digit = bool(_DIGIT.search(folded))
 	concrete = _concrete_deadlines(clause, folded) if has_digit else []
+	if concrete:
+		# "Giải ngân … tính đến hết ngày 31/10/2025 đạt 72,4%": the day a figure is counted to, no deadline (issue 15)
+		# (the clause, not its folded form: "tỉnh" folds to "tinh" too)
+		concrete = [
+			c for c in concrete if not clause[max(0, c.position - 6) : c.position].lower().endswith("tính ")
+		]
 	span = span_candidate(folded) if has_digit else None
 	if span:  # "… đến năm 2025" closing a span is the span's end, not a deadline of its own
 		concrete = [c for c in concrete if not (c.position < span[1] and span[0] < c.end)]

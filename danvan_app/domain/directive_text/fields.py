@@ -137,6 +137,47 @@ def _names(clause: str) -> list[str]:
 
 
 _ANY_BULLET = re.compile(r"^[-–—+•*·▪●◦]\s*")
+# "a) Nhiệm vụ: …", "b) Cơ quan thực hiện:", "c) Thời gian thực hiện: …": a task's fields written as lettered points.
+_LETTERED = re.compile(r"^[a-zđ]\)\s*")
+_DUTY_LABEL = re.compile(r"^(?:nhiem vu|noi dung(?: nhiem vu)?)\s*:\s*")
+
+
+def unletter_fields(paragraphs: list[str]) -> list[str] | None:
+	"""The paragraphs of a task whose fields are lettered points, as one task with its fields (issue 15): "1.1.
+	Xây dựng …:" over "a) Nhiệm vụ: Tham mưu …", "b) Cơ quan thực hiện:" over "- Đơn vị chủ trì: Sở …", "c) Thời
+	gian thực hiện: Hoàn thành trong năm 2025" is the duty "Tham mưu …" of the Sở, due when the time field says;
+	the title over it is the topic, not the duty. None when the points are not written so."""
+	lettered = [
+		(index, fold_same_length(_LETTERED.sub("", paragraph)[:60]).lower())
+		for index, paragraph in enumerate(paragraphs)
+		if _LETTERED.match(paragraph)
+	]
+	if len(lettered) < 2 or not _DUTY_LABEL.match(lettered[0][1]):
+		return None
+	if not all(_DUTY_LABEL.match(folded) or _FIELD.match(folded) for _, folded in lettered[1:]):
+		return None  # the second "Nhiệm vụ:" is another task's: these are numbered points' groups, not one
+	duty: list[str] = []
+	fields: list[str] = []
+	into = duty
+	for paragraph in paragraphs[lettered[0][0] :]:
+		if not _LETTERED.match(paragraph):
+			into.append(paragraph)
+			continue
+		text = _LETTERED.sub("", paragraph)
+		label = _DUTY_LABEL.match(fold_same_length(text[:40]).lower())
+		if label:
+			into = duty
+			value = text[label.end() :].strip()
+		else:
+			into = fields
+			value = f"- {text}" if text.split(":", 1)[1].strip() else ""
+		if value:
+			into.append(value)
+	if not duty or not fields:
+		return None
+	return [_ANY_BULLET.sub("", duty[0]), *duty[1:], *fields]
+
+
 ACTIVITY_LABEL = re.compile(r"^(?:Hoạt động|HOẠT ĐỘNG|Nhiệm vụ|NHIỆM VỤ)\s+\d{1,2}\s*[:.]?$")
 _CONTENT_FIELD = re.compile(r"^[-–+•]\s*(?:Nội dung|NỘI DUNG)\s*:\s*")
 

@@ -61,6 +61,22 @@ _BODY_WORD = re.compile(
 )
 
 
+# The people an institution teaches or employs, named as a class (issue 15): "Điều 13. Nhiệm vụ và quyền hạn của
+# giảng viên", "Quyền và nghĩa vụ của học viên". Their duties and rights are the institution's rules (teaching
+# norms, what a learner may do), not tasks of a body.
+_MEMBERS_OF = re.compile(
+	r"^(?:(?:trach nhiem|nhiem vu|quyen|quyen han|nghia vu)(?:,? (?:va )?(?:quyen han|quyen|nghia vu|trach nhiem))?"
+	r"(?:\s+cua)?\s+)(?:cac\s+)?(?:giang vien|hoc vien|hoc sinh|sinh vien|nguoi hoc|nha giao|giao vien)\b"
+)
+
+
+def names_members(header: str | None) -> bool:
+	"""A heading over the duties and rights of an institution's members ("Nhiệm vụ và quyền hạn của giảng viên")."""
+	if not header:
+		return False
+	return bool(_MEMBERS_OF.match(fold_same_length(" ".join(header.split())).lower().strip(" .:")))
+
+
 def names_the_public(header: str | None) -> bool:
 	"""A responsibility heading over the public's duties ("Trách nhiệm của cá nhân, tổ chức …")."""
 	if not header:
@@ -93,6 +109,13 @@ def units_in_header(header: str | None) -> tuple[list[str], list[str]] | None:
 			return named, []
 	if presiding:
 		return presiding, coordinating
+	if listed and not presiding:
+		# "5. Các chủ rừng là tổ chức (các Ban quản lý rừng đặc dụng, các Công ty lâm nghiệp…)": a kind of actor the
+		# law names, its members' bodies in brackets; the kind, as written, carries the points (issue 15).
+		kind = header[: listed.start()].strip(" :")
+		members = [piece for piece in listed.group(1).split(",") if extract_units(piece + " thực hiện.")[0]]
+		if members and kind[:1].isupper() and len(kind.split()) <= 8 and not re.search(r"[.;!?]", kind):
+			return [kind], []
 	before_colon, colon, lead = header.partition(":")
 	if colon and lead.strip(" :") and "\n" not in before_colon:
 		# "2. Vụ Tổ chức cán bộ: Tham mưu Lãnh đạo Bộ:" over bullets: the body before the colon carries them, the

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from danvan_app.domain.actor_phrases import extract_units
 from danvan_app.domain.directive_text.heading_bodies import (
 	body_of_responsibility,
+	names_members,
 	names_the_public,
 	units_in_header,
 )
@@ -59,7 +60,10 @@ _RULES_ARTICLE = re.compile(
 	r"|muc dich(?:,? yeu cau)?|tieu chuan|dieu kien"
 	# a procedure for each case (issue 15): "Quy trình xét khen thưởng", "Trình tự, thủ tục …" (not a procedure
 	# with standing duties in it, "Quy trình xử lý phản ánh kiến nghị" and its supervision)
-	r"|quy trinh (?:xet|tham dinh|de nghi)|trinh tu|thu tuc|thanh phan ho so)\b"
+	r"|quy trinh (?:xet|tham dinh|de nghi)|trinh tu|thu tuc|thanh phan ho so"
+	# an act done on each case a regulation foresees (issue 15): "Phúc tra kết quả đánh giá", "Công nhận hoàn thành
+	# chương trình", "Thu hồi, hủy bỏ, cấp lại giấy chứng nhận"
+	r"|phuc tra|phuc khao|cong nhan hoan thanh|thu hoi,? huy bo|cap lai)\b"
 )
 
 
@@ -236,6 +240,11 @@ def _open_article(walk: _Walk, title: str) -> None:
 		return
 	if _RULES_ARTICLE.match(folded):
 		walk.open("rules")  # "Phạm vi điều chỉnh và đối tượng áp dụng", "Giải thích từ ngữ": no duty
+		return
+	if names_members(title):
+		walk.open(
+			"rules"
+		)  # "Nhiệm vụ và quyền hạn của giảng viên": teaching norms and rights, no body's duty
 		return
 	if names_the_public(title):
 		walk.open(

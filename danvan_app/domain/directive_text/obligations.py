@@ -254,6 +254,12 @@ def _with_fields(
 	task: Task, deadline: Deadline | None, presiding: list[str], coordinating: list[str]
 ) -> Task:
 	"""A task described by fields takes its bodies from them, and its time unless its own text gives one."""
+	named = task.presiding or extract_units(_ITEM_LEAD.sub("", task.clause))[0]
+	own = {name.casefold() for name in named}
+	if own and own < {name.casefold() for name in presiding}:
+		# "- Thời gian thực hiện:" over "+ Bộ Công an tổng hợp …, báo cáo … trước ngày …" (issue 15): a step naming
+		# some of the field's bodies is theirs alone
+		presiding, coordinating = list(named), []
 	if presiding:  # the field names the body outright; the text may only mention others
 		task = replace(task, presiding=list(presiding), coordinating=list(coordinating or task.coordinating))
 	if deadline is not None and task.deadline.kind == "none" and task.deadline.relative is None:

@@ -7,7 +7,13 @@ import re
 
 from danvan_app.domain.actor_phrases import extract_units
 from danvan_app.domain.deadline_phrases import parse_deadline
-from danvan_app.domain.directive_text.fields import ACTIVITY_LABEL, has_fields, is_field, read_fields
+from danvan_app.domain.directive_text.fields import (
+	ACTIVITY_LABEL,
+	has_fields,
+	is_field,
+	read_fields,
+	unletter_fields,
+)
 from danvan_app.domain.directive_text.heading_bodies import (
 	heads_the_public,
 	units_in_header,
@@ -55,7 +61,27 @@ def _split_group_headers(items: list[_Item]) -> list[_Item]:
 _MAX_DEPTH = 4
 
 
+# "Bộ trưởng, Thủ trưởng cơ quan ngang bộ, … chịu trách nhiệm thực hiện Kế hoạch này.": who answers for the plan.
+_ANSWERS_FOR_THE_TEXT = re.compile(
+	r"\bchiu trach nhiem (?:thuc hien|thi hanh|to chuc thuc hien|trien khai thuc hien) "
+	r"(?:ke hoach|quyet dinh|chi thi|quy che|quy dinh|cong van|thong bao|nghi quyet) nay\.?$"
+)
+
+
 def _split(item: _Item, actor: str | None, depth: int) -> list[_Item]:
+	fielded = _lettered_field_groups(item, actor)
+	if fielded is not None:
+		return fielded
+	if (
+		len(item.paragraphs) > 1
+		and _ANSWERS_FOR_THE_TEXT.search(fold_same_length(item.paragraphs[0]).lower())
+		and not _ITEM_MARKER.match(item.paragraphs[1])
+	):
+		# "… chịu trách nhiệm thực hiện Kế hoạch này." over "Căn cứ …, các bộ … xây dựng kế hoạch chi tiết …" (issue
+		# 15): the paragraph after the accountability is a duty of its own bodies, not part of it.
+		head = _Item(item.paragraphs[:1], item.marker_kind, item.section, actor)
+		tail = _Item(item.paragraphs[1:], None, item.section, actor)
+		return [head, *_split(tail, actor, depth + 1)]
 	lead, rest = item.paragraphs[0], item.paragraphs[1:]
 	if len(rest) >= 2 and not _ITEM_MARKER.match(rest[0]) and _ITEM_MARKER.match(rest[1]):
 		# "b) Hoàn thiện hạ tầng …" / "Ủy ban nhân dân các tỉnh, …:" / "- Rà soát …": the unmarked line names the body.
@@ -198,6 +224,28 @@ def _carry_the_presiding_field(children: list[_Item]) -> None:
 			child.actor = carried
 
 
+def _lettered_field_groups(item: _Item, actor: str | None) -> list[_Item] | None:
+	"""Points whose fields are lettered ("1.1. Xây dựng …:" over "a) Nhiệm vụ: …", "b) Cơ quan thực hiện: …", "c)
+	Thời gian thực hiện: …", then "1.2. …" likewise): one task each, of its fields (issue 15); a title over
+	them ("4. Về nguồn lực") is no task. None when the item is not written so."""
+	groups: list[list[str]] = [[item.paragraphs[0]]]
+	for paragraph in item.paragraphs[1:]:
+		marker = _ITEM_MARKER.match(paragraph)
+		if marker and (marker.group("decimal") or marker.group("number")):
+			groups.append([paragraph[marker.end() :].strip()])
+		else:
+			groups[-1].append(paragraph)
+	items: list[_Item] = []
+	for group in groups:
+		fielded = unletter_fields(group[1:])
+		if fielded is None:
+			if len(group) == 1:
+				continue
+			return None
+		items.append(_Item(fielded, item.marker_kind, item.section, actor))
+	return items or None
+
+
 def _shares_of_a_timed_duty(
 	lead: str, rest: list[str], section: str, actor: str | None
 ) -> list[_Item] | None:
@@ -259,7 +307,8 @@ def _paragraphs_addressed_to_bodies(
 		not rest
 		or not _TOPIC_TITLE.match(folded_lead)
 		or re.search(r"[.;…!?]$", lead)
-		or len(lead.split()) > 40
+		# a request restated as the topic ("1. Về kiến nghị hoàn thiện …; sớm trình …:") may be long (issue 15)
+		or len(lead.split()) > (120 if lead.endswith(":") else 40)
 		or any(_marks_a_point(paragraph) for paragraph in rest)
 	):
 		return None
