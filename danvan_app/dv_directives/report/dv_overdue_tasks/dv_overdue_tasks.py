@@ -10,8 +10,7 @@ scroll through thousands of rows the browser would have to hold.
 
 import frappe
 from frappe import _
-from frappe.query_builder.functions import Count, Max, Sum
-from pypika.terms import Case
+from frappe.query_builder.functions import Count, Max
 
 from danvan_app.domain import tasks as task_rules
 from danvan_app.permissions import task_scope_criterion
@@ -101,45 +100,22 @@ def overdue_by_unit(filters) -> list[tuple]:
 
 
 def overdue_tasks(filters) -> list[frappe._dict]:
+	"""The MAX_TASKS most overdue tasks, then each one's extension and explanation requests, looked up by
+	the child tables' parent index: counting every task's requests first and joining them to the tasks read
+	all 28,000 request rows at 120,000 tasks (0.33 against 0.25 s, the same rows)."""
 	Task, Unit, Directive = (
 		frappe.qb.DocType("DV Task"),
 		frappe.qb.DocType("DV Unit"),
 		frappe.qb.DocType("DV Directive"),
 	)
-	Extension, Explanation = frappe.qb.DocType("DV Task Extension"), frappe.qb.DocType("DV Task Explanation")
-	extensions = (
-		frappe.qb.from_(Extension)
-		.select(
-			Extension.parent,
-			Count(Extension.name).as_("requested"),
-			Sum(Case().when(Extension.decision == task_rules.EXTENSION_APPROVED, 1).else_(0)).as_("approved"),
-		)
-		.where(Extension.parenttype == "DV Task")
-		.groupby(Extension.parent)
-	).as_("extension_counts")
-	explanations = (
-		frappe.qb.from_(Explanation)
-		.select(
-			Explanation.parent,
-			Count(Explanation.name).as_("requested"),
-			Count(Explanation.replied_on).as_("replied"),
-			Max(Explanation.requested_on).as_("last_requested_on"),
-		)
-		.where(Explanation.parenttype == "DV Task")
-		.groupby(Explanation.parent)
-	).as_("explanation_counts")
 	# A left join of the unit (it is there only for the unit filter): an inner one made MariaDB read every
 	# task through the presiding-unit index and sort the overdue ones (0.42 s against 0.10 s at 120,000).
-	query = (
+	most_overdue = (
 		frappe.qb.from_(Task)
 		.left_join(Unit)
 		.on(Unit.name == Task.presiding_unit)
 		.left_join(Directive)
 		.on(Directive.name == Task.directive)
-		.left_join(extensions)
-		.on(extensions.parent == Task.name)
-		.left_join(explanations)
-		.on(explanations.parent == Task.name)
 		.select(
 			Task.name.as_("task"),
 			Task.title,
@@ -150,11 +126,6 @@ def overdue_tasks(filters) -> list[frappe._dict]:
 			Task.days_late,
 			Task.progress,
 			Task.extension_pending,
-			extensions.requested.as_("extensions"),
-			extensions.approved.as_("extensions_approved"),
-			explanations.requested.as_("explanations"),
-			explanations.replied.as_("explained"),
-			explanations.last_requested_on.as_("last_explanation_on"),
 		)
 		.where(overdue(Task, filters))
 		.orderby(Task.days_late, order=frappe.qb.desc)
@@ -162,7 +133,35 @@ def overdue_tasks(filters) -> list[frappe._dict]:
 		.limit(MAX_TASKS)
 	)
 	subtree = subtree_criterion(Unit, filters.unit)
-	return (query if subtree is None else query.where(subtree)).run(as_dict=True)
+	if subtree is not None:
+		most_overdue = most_overdue.where(subtree)
+	top = most_overdue.as_("most_overdue")
+
+	Extension, Explanation = frappe.qb.DocType("DV Task Extension"), frappe.qb.DocType("DV Task Explanation")
+
+	def requests(Child, term, condition=None):
+		"""One value over ``top``'s task's rows of ``Child`` (a subquery per task, by the parent index)."""
+		of_task = (Child.parent == top.task) & (Child.parenttype == "DV Task")
+		return (
+			frappe.qb.from_(Child).select(term).where(of_task if condition is None else of_task & condition)
+		)
+
+	query = (
+		frappe.qb.from_(top)
+		.select(
+			top.star,
+			requests(Extension, Count(Extension.name)).as_("extensions"),
+			requests(
+				Extension, Count(Extension.name), Extension.decision == task_rules.EXTENSION_APPROVED
+			).as_("extensions_approved"),
+			requests(Explanation, Count(Explanation.name)).as_("explanations"),
+			requests(Explanation, Count(Explanation.replied_on)).as_("explained"),
+			requests(Explanation, Max(Explanation.requested_on)).as_("last_explanation_on"),
+		)
+		.orderby(top.days_late, order=frappe.qb.desc)
+		.orderby(top.task)
+	)
+	return query.run(as_dict=True)
 
 
 def grouped_rows(units: list[tuple], tasks: list[dict]) -> list[dict]:
