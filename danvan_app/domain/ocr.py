@@ -68,6 +68,9 @@ class OcrResult:
 	pages: list[str] = field(default_factory=list)
 	words: list[Word] = field(default_factory=list)
 	seconds: float = 0.0
+	# Tesseract's own output, (page, dpi, TSV) per call: kept so that a measurement can lay the pages out
+	# again from the word boxes without recognising them again.
+	tsv: list[tuple[int, int, str]] = field(default_factory=list)
 
 	@property
 	def low_confidence(self) -> list[Word]:
@@ -580,6 +583,7 @@ def _recognise(
 	if done.returncode != 0:
 		raise DocumentFileError("Không nhận dạng được ảnh (tệp ảnh có thể bị hỏng).")
 	pages, words = tsv_pages(done.stdout, page, dpi or DPI)
+	result.tsv.append((page, dpi or DPI, done.stdout))
 	result.pages.extend(pages)
 	result.words.extend(words)
 

@@ -12,10 +12,9 @@ import unicodedata
 from collections import Counter
 from itertools import pairwise
 
-# Vietnamese lower- and upper-case letters as regex classes (re has no \p{Ll}); "à-ỹ" as a range would take
-# in the capitals that Unicode interleaves with them (Đ, Ạ, Ả ...).
-_LOWER = "[" + re.escape("".join(ch for ch in map(chr, range(0x61, 0x1F00)) if ch.islower())) + "]"
-_UPPER = "[" + re.escape("".join(ch for ch in map(chr, range(0x41, 0x1F00)) if ch.isupper())) + "]"
+from danvan_app.domain.ocr_evidence import FUNCTION_WORDS, LOWER, UPPER, repair_words
+
+_LOWER, _UPPER = LOWER, UPPER  # Vietnamese lower- and upper-case letters as regex classes
 # Letters Tesseract gives for digits in a serif face: O/o for 0, l/I/| for 1.
 _DIGIT_FOR = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1"})
 _LOOK = "0-9Ool|I"
@@ -48,7 +47,7 @@ _NUMBER_HYPHEN_BREAK = re.compile(r"(\d)-\n(?=[A-ZĐ]{2,}/)")
 _CODE_HYPHEN_BREAK = re.compile(r"(\d{1,5}/[A-ZĐ][A-ZĐa-z]{0,7})- ?\n{0,2}\ue000?-?(?=[A-ZĐ]{2,})")
 # Words that never end a sentence: a paragraph break Tesseract put after one ("… và của" / blank / "Ban
 # Thường trực …") is inside a paragraph.
-_RUNS_ON_WORD = re.compile(r"(?<!\S)(?:của|và|các|với|cho|trong|theo|tại|để|những|đến|từ|được|về|là)$")
+_RUNS_ON_WORD = re.compile(r"(?<!\S)(?:" + "|".join(FUNCTION_WORDS) + r")$")
 # Marks from stamps, signatures and dirt that Tesseract reads as punctuation on their own.
 # ("*" stays: offices head a section with it, "* Về nhiệm vụ:".)
 _STRAY_TOKEN = re.compile(r"(?<!\S)[|¦~_^ˆ`'\"«»‹›©®°¬•#<>{}\[\]\\=;:,.¡¿]{1,3}(?!\S)")
@@ -144,12 +143,7 @@ def clean_ocr_text(text: str) -> str:
 	text = _lost_dashes(text)
 	text = _stray_dashes(text)
 	text = _dust_stops(text)
-	text = _speck_letters(text)
-	text = _glued_hyphens(text)
-	text = _glued_numbers(text)
-	text = _run_together_words(text)
-	text = _marks_inside_phrases(text)
-	text = _document_spellings(text)
+	text = repair_words(text)
 	text = re.sub(r"\n{3,}", "\n\n", text.replace(_CONTINUED, ""))
 	return text.strip("\n") + "\n"
 
@@ -598,170 +592,6 @@ def _lost_dashes(text: str) -> str:
 		else:
 			opened = False
 	return "\n".join(lines)
-
-
-# A word read with the wrong tone or vowel marks ("tống hợp" once where the text writes "tổng hợp" twenty
-# times, "nhân dần", "lẫy ý kiến"): Tesseract's commonest slip in Vietnamese. Many Vietnamese words differ by
-# their marks alone ("công tác" and "cộng tác", "đầu tư" and "từ"), so no dictionary could tell; the text
-# itself does: a word read only this once in the whole text is respelled when the same letters with other
-# marks make, with its neighbour, a phrase the text writes at least _PHRASE_TIMES times, and that word stands
-# in that phrase at least _PHRASE_SHARE of the times the text uses it ("tư" of "đầu tư" 88 times, 7 of them
-# before "dự": "an toàn từ dự án" stays). One such spelling, or none is made.
-_PHRASE_TIMES = 4
-_PHRASE_SHARE = 0.2
-_RARE = 1
-_WORD = re.compile(r"[^\W\d_]+")
-
-
-def _bare(word: str) -> str:
-	"""A word without its tone and vowel marks, case aside ("Tổng" → "tong"); "đ" stays a letter of its own."""
-	return "".join(
-		ch for ch in unicodedata.normalize("NFD", word.casefold()) if not unicodedata.combining(ch)
-	)
-
-
-def _document_spellings(text: str) -> str:
-	words = list(_WORD.finditer(text))
-	folded = [word[0].casefold() for word in words]
-	# Word i and word i + 1 make a phrase when only a space is between them.
-	joined = [text[words[i].end() : words[i + 1].start()] == " " for i in range(len(words) - 1)] + [False]
-	phrases = Counter((folded[i], folded[i + 1]) for i in range(len(words)) if joined[i])
-	seen = Counter(folded)
-	spellings: dict[str, set[str]] = {}
-	for word in seen:
-		spellings.setdefault(_bare(word), set()).add(word)
-	out = []
-	last = 0
-	for index, word in enumerate(folded):
-		if seen[word] > _RARE or len(spellings[_bare(word)]) < 2:
-			continue
-		left = folded[index - 1] if index and joined[index - 1] else None
-		right = folded[index + 1] if joined[index] else None
-		respelled = {
-			other
-			for other in spellings[_bare(word)] - {word}
-			for times in (phrases[left, other] if left else 0, phrases[other, right] if right else 0)
-			if times >= _PHRASE_TIMES and times >= _PHRASE_SHARE * seen[other]
-		}
-		if len(respelled) == 1:
-			match = words[index]
-			out.append(text[last : match.start()] + _same_case(match[0], respelled.pop()))
-			last = match.end()
-	return "".join(out) + text[last:]
-
-
-# A lone lower-case consonant between two words: no Vietnamese word is one consonant, so it is a speck read as
-# a letter ("giám sát việc c tiếp nhận", "doanh h nghiệp") or a word's first letter read apart from its rest
-# ("khách q uan", joined when the text uses the word). A point cited by its letter ("điểm c khoản 2", "điểm b và c") stays; so does a letter after
-# a number or a mark ("100.000 đ", "a, b, c").
-_SPECK_LETTER = re.compile(r"(?<=[^\W\d_]{2} )([bcdđghklmnpqrstvx]) (?=[^\W\d_])")
-# After a comma only where it doubles the next word's first letter ("quốc phòng, q quân sự"); "a, b, c" stays.
-# Read in capitals where it doubles the next word's first letter between lower-case words ("giám sát V việc");
-# not after a word that a Roman numeral follows ("khóa X", "lần thứ V").
-_CAPITAL_SPECK = re.compile(
-	r"(?<=[^\W\d_]{2} )(?<!khóa )(?<!khoá )(?<!thứ )(?<!phần )(?<!chương )(?<!mục )(?<!quý )(?<!hội )"
-	r"([BCDĐGHKLMNPQRSTVX]) (?=(?i:\1)[^\W\d_])"
-)
-_SPECK_AFTER_COMMA = re.compile(r"(?<=[^\W\d_]{2}, )([bcdđghklmnpqrstvx]) (?=\1[^\W\d_])")
-_CITING = {"điểm", "tiết", "mục", "khoản", "và", "hoặc", "lục", "bảng", "hình", "cột", "mẫu"}
-
-
-def _speck_letters(text: str) -> str:
-	seen = Counter(word.casefold() for word in _WORD.findall(text))
-
-	def repair(match: re.Match[str]) -> str:
-		before = re.search(r"[^\W\d_]+(?= $)", match.string[max(0, match.start() - 12) : match.start()])
-		if before and before[0].casefold() in _CITING:
-			return match[0]
-		following = _WORD.match(match.string, match.end())
-		rest = following[0] if following else ""
-		if not rest[:1].islower():
-			return match[0]
-		# "q uan": the letter and the rest make a word the text uses, and the rest alone is read nowhere else.
-		if seen[match[1] + rest] >= _PHRASE_TIMES and seen[rest] <= 1:
-			return match[1]
-		# Before a vowel the letter may be the word's own ("q uan"): left as read without that evidence.
-		return match[0] if _bare(rest[0]) in "aeiouy" else ""
-
-	text = _SPECK_LETTER.sub(repair, text)
-	text = _CAPITAL_SPECK.sub(
-		lambda m: "" if m.string[m.end()].islower() and m.string[m.start() - 2].islower() else m[0], text
-	)
-	return _SPECK_AFTER_COMMA.sub("", text)
-
-
-# A hyphen glued between two lower-case words, or to the second one ("chỉ đạo-kiểm tra", "thực-hiện", "đại
-# -biểu"): Vietnamese spaces its dashes
-# ("chính trị - xã hội"), but a glued one is written too ("chính trị-xã hội", "pa-nô"); it is a speck where the
-# text writes the same two words side by side elsewhere.
-_GLUED_HYPHEN = re.compile(r"(?<![\w-])([^\W\d_]+)(?:-| -)([^\W\d_]+)(?![\w-])")
-
-
-def _glued_hyphens(text: str) -> str:
-	spaced = set(re.findall(r"(?=(?<![^\W\d_])([^\W\d_]+) ([^\W\d_]+)(?![^\W\d_]))", text.casefold()))
-
-	def repair(match: re.Match[str]) -> str:
-		pair = (match[1].casefold(), match[2].casefold())
-		lower = match[0] == match[0].lower()
-		return f"{match[1]} {match[2]}" if lower and pair in spaced else match[0]
-
-	return _GLUED_HYPHEN.sub(repair, text)
-
-
-# "+ Đợt3: trong khoảng thời gian": a word glued to a number lost the space between them where the text writes
-# that word before a number with the space ("Đợt 1:", "Đợt 2:"); units, codes and note marks ("m2", "QH15",
-# "Trung ương2") are left as read.
-_GLUED_NUMBER = re.compile(r"(?<![\w-])([^\W\d_]{2,})(\d{1,3})(?!\w)")
-
-
-def _glued_numbers(text: str) -> str:
-	spaced = {word.casefold() for word in re.findall(r"(?<![\w-])([^\W\d_]{2,}) \d{1,3}(?!\w)", text)}
-	return _GLUED_NUMBER.sub(lambda m: f"{m[1]} {m[2]}" if m[1].casefold() in spaced else m[0], text)
-
-
-# Two words read without the space between them ("Ủy ban nhân dântỉnh", "địa phươnggiải quyết"): a lower-case
-# token read only once, that is two words the text writes side by side elsewhere, is split between them.
-def _run_together_words(text: str) -> str:
-	seen = Counter(word.casefold() for word in _WORD.findall(text))
-	spaced = set(re.findall(r"(?=(?<![^\W\d_])([^\W\d_]+) ([^\W\d_]+)(?![^\W\d_]))", text.casefold()))
-
-	def repair(match: re.Match[str]) -> str:
-		word = match[0]
-		if seen[word.casefold()] != 1 or len(word) < 4:
-			return word
-		splits = [
-			(word[:cut], word[cut:])
-			for cut in range(1, len(word))
-			if (word[:cut].casefold(), word[cut:].casefold()) in spaced
-		]
-		return " ".join(splits[0]) if len(splits) == 1 else word
-
-	return re.sub(rf"(?<![^\W\d_])[^\W\d_]*{_LOWER}[^\W\d_]*(?![^\W\d_])", repair, text)
-
-
-# A speck read as a stop or a colon inside a name ("Ban Thường trực Ủy ban: MTTQ Việt Nam xã", "với Ban. Thường
-# trực"): the mark is dust where the text writes the same two words, as cased, side by side and unmarked at
-# least _PHRASE_TIMES times, and with the mark nowhere else ("Tỉnh ủy: Ban hành" stays: "ủy ban" is written
-# often, "ủy Ban" is not).
-_MARK_BETWEEN = re.compile(r"(?<![^\W\d_])([^\W\d_]+)([.:]) ([^\W\d_]+)(?![^\W\d_])")
-
-
-def _marks_inside_phrases(text: str) -> str:
-	spaced = Counter(re.findall(r"(?=(?<![^\W\d_])([^\W\d_]+) ([^\W\d_]+)(?![^\W\d_]))", text))
-	marked = Counter(match.groups() for match in _MARK_BETWEEN.finditer(text))
-
-	def repair(match: re.Match[str]) -> str:
-		if spaced[match[1], match[3]] >= _PHRASE_TIMES and marked[match.groups()] == 1:
-			return f"{match[1]} {match[3]}"
-		return match[0]
-
-	return _MARK_BETWEEN.sub(repair, text)
-
-
-def _same_case(written: str, word: str) -> str:
-	if len(written) > 1 and written.isupper():
-		return word.upper()
-	return word[:1].upper() + word[1:] if written[:1].isupper() else word
 
 
 def _is_heading(line: str) -> bool:
