@@ -588,6 +588,62 @@ def test_tesseract_tsv_becomes_lines_paragraphs_and_scored_words():
 	assert ocr.locate_words("Ban Dân vận\n\nchủ\n", words)[2] == (8, 11, "vận", 42.0)
 
 
+def _tsv(lines: list[list[tuple[int, str]]], tilt: float = 0.01) -> str:
+	"""A page's TSV: each line a list of (left, word), one line a block of its own, 70 px apart, the margin
+	drifting right by ``tilt`` a pixel down the page as on a scan turned a little."""
+	header = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
+	rows = [header]
+	for number, line in enumerate(lines, 1):
+		top = 300 + 70 * number
+		for word_number, (left, word) in enumerate(line, 1):
+			left = round(left + tilt * top)
+			rows.append(
+				f"5\t1\t{number}\t1\t1\t{word_number}\t{left}\t{top}\t{15 * len(word)}\t40\t90\t{word}"
+			)
+	return "\n".join(rows)
+
+
+def test_a_list_mark_the_recognition_lost_is_put_back_where_the_word_boxes_show_its_place():
+	# Issue 17, fourth round: "- Đoàn ĐBQH tỉnh;" read without its dash, or with dust in its place ("__~"):
+	# its first word stands where the words after the page's other dashes stand, 32 px right of the margin.
+	prose = [[(360, "Căn"), (420, "cứ"), (470, "Luật")]] * 6
+	dashed = [[(360, "-"), (392, "Như"), (450, "Điều")], [(360, "-"), (393, "Bộ"), (440, "Tư")]]
+	lost = [[(392, "Đoàn"), (480, "ĐBQH")]]
+	dust = [[(300, "__~"), (391, "Văn"), (450, "phòng")]]
+	pages, _ = ocr.tsv_pages(_tsv(prose + dashed + lost + dust + [[(360, "-"), (392, "Lưu")]]), page=1)
+	lines = pages[0].split("\n")
+	assert "- Đoàn ĐBQH" in lines and "- Văn phòng" in lines
+	# A wrapped line or a paragraph at the margin, or a page with only one dash to measure, stays as read.
+	pages, _ = ocr.tsv_pages(_tsv(prose + dashed[:1] + lost + [[(360, "tiếp"), (420, "theo")]]), page=1)
+	assert "Đoàn ĐBQH" in pages[0].split("\n") and "tiếp theo" in pages[0].split("\n")
+	# A "+ " point has its own, wider column: a word there lost a "+", not a "-".
+	plus = [[(360, "+"), (404, "Sở")], [(360, "+"), (405, "Ban")], [(404, "Phòng")]]
+	pages, _ = ocr.tsv_pages(_tsv(prose + dashed + plus), page=1)
+	assert "+ Phòng" in pages[0].split("\n")
+
+
+def test_a_word_of_lower_case_prose_read_in_capitals_is_lowered_where_the_text_writes_it_so():
+	# Issue 17, fourth round: "đơn vị CÓ trách nhiệm", "các tỆ nạn" where the text writes "có" and "tệ" in lower
+	# case again and again; an acronym, a name's capital, a heading and an emphasis the writer repeats stay.
+	body = " ".join(["Đơn vị có trách nhiệm báo cáo, phòng chống tệ nạn xã hội."] * 4)
+	assert clean_ocr_text(f"{body} Các đơn vị CÓ trách nhiệm với các tỆ nạn.").endswith(
+		"Các đơn vị có trách nhiệm với các tệ nạn.\n"
+	)
+	assert clean_ocr_text(f"{body} Báo cáo UBND tỉnh và Hội đồng Nhân dân; KẾ HOẠCH CÓ HIỆU LỰC.").endswith(
+		"Báo cáo UBND tỉnh và Hội đồng Nhân dân; KẾ HOẠCH CÓ HIỆU LỰC.\n"
+	)
+	assert clean_ocr_text(f"{body} Các đơn vị KHÔNG báo cáo; các đơn vị KHÔNG chậm.").endswith(
+		"Các đơn vị KHÔNG báo cáo; các đơn vị KHÔNG chậm.\n"
+	)
+
+
+def test_a_respelling_takes_no_evidence_from_a_function_word():
+	# Issue 17, fourth round: "và đạt được" read right, in a text that writes "rừng và đất" ten times: "và"
+	# stands before any word, so "và đất" says nothing about "đạt".
+	body = " ".join(["Bảo vệ rừng và đất rừng."] * 10)
+	assert clean_ocr_text(f"{body} Kết quả và đạt được.").endswith("Kết quả và đạt được.\n")
+
+
 # --- hostile files (header checks need no tool) ------------------------------------------------------------
 
 

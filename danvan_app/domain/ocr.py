@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from danvan_app.domain.document_files import DocumentFileError
+from danvan_app.domain.ocr_layout import Box, lost_marks
 
 # Bounds against hostile or simply unreasonable files. A directive is a few pages; 50 is a thick plan.
 MAX_PAGES = 50
@@ -604,18 +605,28 @@ def tsv_pages(tsv: str, page: int = 0, dpi: int = DPI) -> tuple[list[str], list[
 	current: tuple | None = None
 	paragraph: tuple | None = None
 	right_edge = 0
-	for row in tsv.splitlines()[1:]:
-		columns = row.split("\t")
-		if len(columns) < 12 or columns[0] != "5":
-			continue
+	rows = [
+		columns
+		for row in tsv.splitlines()[1:]
+		if len(columns := row.split("\t")) >= 12 and columns[0] == "5" and columns[11].strip()
+	]
+	# A list mark the recognition lost, put back where the word boxes show its place (ocr_layout).
+	lost = lost_marks(
+		[Box((int(c[1]), c[2], c[3], c[4]), int(c[5]), int(c[6]), int(c[7]), c[11].strip()) for c in rows],
+		dpi,
+	)
+	for columns in rows:
 		text = columns[11].strip()
-		if not text:
-			continue
 		number = page or int(columns[1])
 		left, width, height = int(columns[6]), int(columns[8]), int(columns[9])
 		lines = pages.setdefault(number, [])
 		line_key = (number, columns[2], columns[3], columns[4])
 		confidence = float(columns[10])
+		mark, first_word = lost.get((int(columns[1]), *line_key[1:]), ("", 0))
+		if mark and int(columns[5]) < first_word:
+			continue  # dust where the mark was
+		if mark and int(columns[5]) == first_word:
+			text = f"{mark} {text}"
 		# Dust read as punctuation: a speck is a few pixels across, a printed dash or "*" 14-22 at 300 dpi,
 		# so size tells them apart where confidence does not (specks score 30-87, real dashes 30-93 here).
 		if not any(ch.isalnum() for ch in text) and (max(width, height) <= 6 * dpi / DPI or confidence < 20):

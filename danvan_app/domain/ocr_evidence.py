@@ -43,7 +43,34 @@ def repair_words(text: str) -> str:
 	text = _glued_numbers(text)
 	text = _run_together_words(text)
 	text = _marks_inside_phrases(text)
+	text = _capitals_inside_prose(text)
 	return _document_spellings(text)
+
+
+# A word of lower-case prose read with capitals ("cơ SỞ quy định", "các SỞ, ban", "các tỆ nạn"): Tesseract
+# takes a small letter with a tall mark for a capital. Lowered after a word in lower case when the text writes
+# the word in lower case at least _PHRASE_TIMES times and as read at most once (a writer's emphasis, "KHÔNG
+# được", written again and again, stays). Only all capitals with Vietnamese marks, or a capital after a small
+# letter: an acronym ("UBND") has no marks, and a capital first letter may be a name's ("đồng Nhân dân").
+def _capitals_inside_prose(text: str) -> str:
+	words = list(_WORD.finditer(text))
+	written = [word[0] for word in words]
+	seen = Counter(written)
+	for index, word in enumerate(written):
+		lower = word.lower()
+		if word == lower or not ((word.isupper() and not word.isascii()) or word[:1].islower()):
+			continue
+		if index == 0 or text[words[index - 1].end() : words[index].start()] != " ":
+			continue
+		if not written[index - 1].isupper() and seen[lower] >= _PHRASE_TIMES and seen[word] <= 1:
+			written[index] = lower
+	out = []
+	last = 0
+	for match, word in zip(words, written, strict=True):
+		if word != match[0]:
+			out.append(text[last : match.start()] + word)
+			last = match.end()
+	return "".join(out) + text[last:]
 
 
 # A word read with the wrong tone or vowel marks ("tống hợp" once where the text writes "tổng hợp" twenty
