@@ -374,6 +374,7 @@ def page():
 		# document code breaks; a stroke glued to a word's end.
 		("1..Ủy ban nhân dân các xã, phường:", "1. Ủy ban nhân dân các xã, phường:"),
 		("2.Sở Tài chính chủ trì", "2. Sở Tài chính chủ trì"),
+		("_-2.2. Trách nhiệm cụ thể", "2.2. Trách nhiệm cụ thể"),  # dust and a speck read as a dash
 		("1.2. Xây dựng kế hoạch", "1.2. Xây dựng kế hoạch"),
 		("Chỉ thị số 03/CT-\n\n-UBND ngày 19/3/2019", "Chỉ thị số 03/CT-UBND ngày 19/3/2019"),
 		(
@@ -613,9 +614,13 @@ def test_a_list_mark_the_recognition_lost_is_put_back_where_the_word_boxes_show_
 	pages, _ = ocr.tsv_pages(_tsv(prose + dashed + lost + dust + [[(360, "-"), (392, "Lưu")]]), page=1)
 	lines = pages[0].split("\n")
 	assert "- Đoàn ĐBQH" in lines and "- Văn phòng" in lines
-	# A wrapped line or a paragraph at the margin, or a page with only one dash to measure, stays as read.
-	pages, _ = ocr.tsv_pages(_tsv(prose + dashed[:1] + lost + [[(360, "tiếp"), (420, "theo")]]), page=1)
+	# A line at the margin stays as read; so does every line of a page where no dash stands before a word (a
+	# speck read as a dash left of a line at the margin is none).
+	speck = [[(330, "-"), (360, "Theo")]]
+	pages, _ = ocr.tsv_pages(_tsv(prose + speck + lost + [[(360, "tiếp"), (420, "theo")]]), page=1)
 	assert "Đoàn ĐBQH" in pages[0].split("\n") and "tiếp theo" in pages[0].split("\n")
+	pages, _ = ocr.tsv_pages(_tsv(prose + dashed[:1] + lost + [[(360, "tiếp"), (420, "theo")]]), page=1)
+	assert "- Đoàn ĐBQH" in pages[0].split("\n") and "tiếp theo" in pages[0].split("\n")
 	# A "+ " point has its own, wider column: a word there lost a "+", not a "-".
 	plus = [[(360, "+"), (404, "Sở")], [(360, "+"), (405, "Ban")], [(404, "Phòng")]]
 	pages, _ = ocr.tsv_pages(_tsv(prose + dashed + plus), page=1)

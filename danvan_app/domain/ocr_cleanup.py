@@ -222,7 +222,7 @@ def _clean_line(line: str) -> str | None:
 	line = re.sub(rf"^[-–_~'`.,:;=ˆ]+ ?(?=[^\W\d_]\) {_UPPER}|[^\w\s]\) {_UPPER})", "", line)
 	# A dash with dust stuck to it before a word in lower case ("—_ bầu cử …"): a wrapped line's speck.
 	line = re.sub(rf"^[-–—][_~'`]+ (?={_LOWER})", "", line)
-	line = re.sub(r"^[-–][_~'`]* ?(?=\d{1,2}(?:\.\d{1,2})*[.,)] \S)", "", line)
+	line = re.sub(r"^[_~'`]*[-–][_~'`]* ?(?=\d{1,2}(?:\.\d{1,2})*[.,)] \S)", "", line)  # "_-2.2. Trách"
 	# "5." read as "5S.", "5," or "5_" at the head of a list item.
 	line = re.sub(r"^(\d{1,2})(?:[Ss]([.)])|,|_)\s", lambda m: f"{m[1]}{m[2] or '.'} ", line)
 	line = re.sub(rf"^(\d{{1,2}}): (?={_UPPER})", r"\1. ", line)  # "2: Đối với …": the stop read as a colon

@@ -45,30 +45,30 @@ def lost_marks(boxes: list[Box], dpi: int = _DPI) -> dict[tuple, tuple[str, int]
 		margin = _margin([(words[0].top, words[0].left) for words in page_lines.values()])
 		if margin is None:
 			continue
-		columns = _mark_columns(page_lines.values(), margin)
+		columns = _mark_columns(page_lines.values(), margin, scale)
 		for key, words in page_lines.items():
 			first = next((word for word in words if any(ch.isalnum() for ch in word.text)), None)
 			if first is None or words[0].text in LIST_MARKS:
 				continue
 			offset = first.left - margin(first.top)
 			matching = [
-				mark
-				for mark, column in columns.items()
-				if column >= _MIN_COLUMN * scale and abs(offset - column) <= _TOLERANCE * scale
+				mark for mark, column in columns.items() if abs(offset - column) <= _TOLERANCE * scale
 			]
 			if len(matching) == 1:
 				found[key] = (matching[0], first.word)
 	return found
 
 
-def _mark_columns(lines, margin) -> dict[str, float]:
+def _mark_columns(lines, margin, scale: float) -> dict[str, float]:
 	"""Each mark → where the text after it starts, right of the margin (the median over the page's lines that
-	start with it), for marks seen on at least two lines."""
+	start with it). A speck read as a dash left of a line that starts at the margin is no list's mark."""
 	offsets: dict[str, list[float]] = {}
 	for words in lines:
 		if len(words) >= 2 and words[0].text in LIST_MARKS:
-			offsets.setdefault(words[0].text, []).append(words[1].left - margin(words[1].top))
-	return {mark: statistics.median(values) for mark, values in offsets.items() if len(values) >= 2}
+			offset = words[1].left - margin(words[1].top)
+			if offset >= _MIN_COLUMN * scale:
+				offsets.setdefault(words[0].text, []).append(offset)
+	return {mark: statistics.median(values) for mark, values in offsets.items()}
 
 
 def _margin(starts: list[tuple[int, int]]):
