@@ -375,6 +375,15 @@ def page():
 		("1..Ủy ban nhân dân các xã, phường:", "1. Ủy ban nhân dân các xã, phường:"),
 		("2.Sở Tài chính chủ trì", "2. Sở Tài chính chủ trì"),
 		("_-2.2. Trách nhiệm cụ thể", "2.2. Trách nhiệm cụ thể"),  # dust and a speck read as a dash
+		# A speck glued before a wrapped line's first word or bracket: no list's dash, the sentence runs on.
+		(
+			"+ Ban hành chính sách khuyến khích sử\n\n-dụng, tiêu thụ",
+			"+ Ban hành chính sách khuyến khích sử dụng, tiêu thụ",
+		),
+		(
+			"theo phương thức đối tác công - tư\n-(PPP), ưu tiên",
+			"theo phương thức đối tác công - tư (PPP), ưu tiên",
+		),
 		("1.2. Xây dựng kế hoạch", "1.2. Xây dựng kế hoạch"),
 		("Chỉ thị số 03/CT-\n\n-UBND ngày 19/3/2019", "Chỉ thị số 03/CT-UBND ngày 19/3/2019"),
 		(

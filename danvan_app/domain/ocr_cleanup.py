@@ -220,6 +220,9 @@ def _clean_line(line: str) -> str | None:
 	line = re.sub(r"^[_~'`.,:;=ˆ]+ ?(?=[-–+•*] |\d{1,2}[.,)] \S)", "", line)
 	# And before a lettered point, its letter read or misread ("_a) Bám sát", ".đ) Tiếp tục", "_€) Tiếp tục").
 	line = re.sub(rf"^[-–_~'`.,:;=ˆ]+ ?(?=[^\W\d_]\) {_UPPER}|[^\w\s]\) {_UPPER})", "", line)
+	# A dash glued before a bracket or a word in lower case ("-(PPP),", "-dụng, tiêu thụ"): no list's mark (a
+	# list's dash is spaced, its point starts with a capital), a speck before a wrapped line.
+	line = re.sub(rf"^[-–—][_~'`]*(?=\(|{_LOWER})", "", line)
 	# A dash with dust stuck to it before a word in lower case ("—_ bầu cử …"): a wrapped line's speck.
 	line = re.sub(rf"^[-–—][_~'`]+ (?={_LOWER})", "", line)
 	line = re.sub(r"^[_~'`]*[-–][_~'`]* ?(?=\d{1,2}(?:\.\d{1,2})*[.,)] \S)", "", line)  # "_-2.2. Trách"
