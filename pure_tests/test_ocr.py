@@ -651,6 +651,22 @@ def test_a_word_of_lower_case_prose_read_in_capitals_is_lowered_where_the_text_w
 	)
 
 
+def test_a_lettered_point_whose_letter_was_not_read_takes_the_one_its_neighbours_leave():
+	# Issue 17, fourth round: "c)" lost before "Đánh giá việc đáp ứng …" between "b)" and "d)"; "5." read "°.".
+	text = (
+		"a) Đánh giá sự phù hợp.\n\nb) Đánh giá sơ bộ về hiệu quả kinh tế - xã hội\ncủa dự án.\n\n"
+		"Đánh giá việc đáp ứng điều kiện tiếp cận thị trường.\n\nd) Văn bản thẩm định."
+	)
+	assert "\nc) Đánh giá việc đáp ứng điều kiện" in clean_ocr_text(text)
+	# Two unmarked paragraphs between them, or two letters missing: nothing is guessed.
+	two = text.replace("Đánh giá việc", "Ghi chú.\n\nĐánh giá việc")
+	assert "c)" not in clean_ocr_text(two) and "c)" not in clean_ocr_text(text.replace("d) Văn", "đ) Văn"))
+	items = (
+		"4. Cơ quan phối hợp trả lời.\n\n°. Để nâng cao hiệu lực:\n\na) Thực hiện.\n\nIII. Tổ chức\n\n1. Sở"
+	)
+	assert "\n5. Để nâng cao hiệu lực:" in clean_ocr_text(items)
+
+
 def test_a_respelling_takes_no_evidence_from_a_function_word():
 	# Issue 17, fourth round: "và đạt được" read right, in a text that writes "rừng và đất" ten times: "và"
 	# stands before any word, so "và đất" says nothing about "đạt".

@@ -73,6 +73,7 @@ def clean_ocr_pages(pages: list[str]) -> str:
 	return text
 
 
+_MARK_FOR_NUMBER = "\ue001"
 # Put before a page's first line that continues the paragraph the page before ended in; the line joining
 # (``_join_wrapped_lines``) joins it whatever it looks like, and removes the mark.
 _CONTINUED = "\ue000"
@@ -144,6 +145,7 @@ def clean_ocr_text(text: str) -> str:
 	text = _stray_dashes(text)
 	text = _dust_stops(text)
 	text = repair_words(text)
+	text = re.sub(rf"{_MARK_FOR_NUMBER}[.)] ?", "", text)
 	text = re.sub(r"\n{3,}", "\n\n", text.replace(_CONTINUED, ""))
 	return text.strip("\n") + "\n"
 
@@ -210,6 +212,9 @@ def _breaks_after_running_words(text: str) -> str:
 
 
 def _clean_line(line: str) -> str | None:
+	# A mark standing for an item's number ("°. Để nâng cao …" for "5."): kept apart from the stray marks, for
+	# the list repairs to number from the items around it, and dropped after them if they cannot.
+	line = re.sub(rf"^[^\w\s\-–+*•\ue000]([.)]) (?={_UPPER})", _MARK_FOR_NUMBER + r"\1 ", line)
 	line = _STRAY_TOKEN.sub("", line)
 	line = re.sub(r"[ \t]{2,}", " ", line).strip()
 	if line and not _has_content(line):
@@ -274,7 +279,7 @@ def _clean_line(line: str) -> str | None:
 
 _ITEM = re.compile(r"^(\d{1,2})[.)] ")
 # "o. Các cấp ủy", ".b, Các sở" (a speck before it, its stop read as a comma).
-_MISREAD_ITEM = re.compile(rf"^[.,'`_~]?([^\W\d_]|\S{{2}})([.),]) (?={_UPPER})")
+_MISREAD_ITEM = re.compile(rf"^[.,'`_~]?([^\W\d_]|\S{{2}}|{_MARK_FOR_NUMBER})([.),]) (?={_UPPER})")
 
 
 # The letters of lettered points in their order; "đ" is skipped by some drafters (d, e), used by others.
@@ -413,6 +418,32 @@ def _lost_item_numbers(lines: list[str]) -> list[str]:
 	return lines
 
 
+def _lost_point_letters(lines: list[str]) -> list[str]:
+	"""A lettered point's letter not read at all ("b) …", "Đánh giá việc …", "d) …"): the one paragraph between
+	two points of a list that leave one letter between them, starting with a capital and no mark of its own,
+	takes that letter. Two such paragraphs, or a numbered item between, and nothing is guessed."""
+	points = [index for index, line in enumerate(lines) if _POINT.match(line)]
+	for start, end in pairwise(points):
+		first, last = _POINT.match(lines[start])[1], _POINT.match(lines[end])[1]
+		if first not in _POINT_LETTERS or last not in _POINT_LETTERS:
+			continue
+		between = _POINT_LETTERS[_POINT_LETTERS.index(first) + 1 : _POINT_LETTERS.index(last)]
+		if len(between) != 1 or any(_ITEM.match(line) or _DECIMAL.match(line) for line in lines[start:end]):
+			continue
+		openings = [
+			index
+			for index in range(start + 1, end)
+			if (line := lines[index].strip())
+			and not lines[index - 1].strip()
+			and line[:1].isupper()
+			and not _OWN_LINE.match(line)
+			and not _is_heading(line)
+		]
+		if len(openings) == 1:
+			lines[openings[0]] = f"{between}) " + lines[openings[0]].strip()
+	return lines
+
+
 def _last_item(lines: list[str], numbers: list[int | None], previous: int, index: int) -> bool:
 	"""Whether the line at ``index`` stands where its list's last item would: after the item at ``previous``
 	with no lettered point between them (a misread mark there may be a point's letter), and before the
@@ -472,6 +503,7 @@ def _list_repairs(text: str) -> str:
 				previous_number += 1
 	lines = _decimal_repairs(lines)
 	lines = _lost_item_numbers(lines)
+	lines = _lost_point_letters(lines)
 	lines = _part_repairs(lines)
 	out: list[str] = []
 	for line in lines:
