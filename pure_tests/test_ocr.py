@@ -667,6 +667,17 @@ def test_a_lettered_point_whose_letter_was_not_read_takes_the_one_its_neighbours
 	assert "\n5. Để nâng cao hiệu lực:" in clean_ocr_text(items)
 
 
+def test_an_abbreviation_read_with_a_letter_confused_with_t_is_put_back_where_the_text_writes_it():
+	# Issue 17, fourth round: "MITQ", "METQ", "CTIMT" where the text writes "MTTQ" and "CTMT" again and again.
+	body = " ".join(["Ủy ban MTTQ xã, Ban CTMT xã."] * 4)
+	assert clean_ocr_text(f"{body} Ban Thường trực Ủy ban MITQ xã; Lưu: METQ, Ban CTIMT.").endswith(
+		"Ban Thường trực Ủy ban MTTQ xã; Lưu: MTTQ, Ban CTMT.\n"
+	)
+	# Another letter, a Roman numeral, an abbreviation the text does not keep writing: left as read.
+	numbers = " ".join(["Đại hội XIII, BTC, MTTW."] * 4)
+	assert clean_ocr_text(f"{numbers} Khóa XII; BTT; MTTQ; UBNI.").endswith("Khóa XII; BTT; MTTQ; UBNI.\n")
+
+
 def test_a_respelling_takes_no_evidence_from_a_function_word():
 	# Issue 17, fourth round: "và đạt được" read right, in a text that writes "rừng và đất" ten times: "và"
 	# stands before any word, so "và đất" says nothing about "đạt".

@@ -253,8 +253,8 @@ def _clean_line(line: str) -> str | None:
 	# between two words ("báo cáo.'UBND tỉnh") is dust where a space was.
 	line = re.sub(r"(?<=[^\W\d_])[.,:;]?'(?=[^\W\d_])", " ", line)
 	line = re.sub(r"(?<=[^\W\d_])([.,:;]?)'(?=\s|$)", r"\1", line)
-	# A stroke glued to a word's end ("Mặt trận Tổ quốc xã_", "truyền] hình" with no "[" before it).
-	line = re.sub(r"(?<=[^\W\d_])[_~^|¦]+(?=\s|$)", "", line)
+	# A stroke glued to a word's end ("Mặt trận Tổ quốc xã_", "MTTQ›", "truyền] hình" with no "[" before it).
+	line = re.sub(r"(?<=[^\W\d_])[_~^|¦›‹]+(?=\s|$)", "", line)
 	if "[" not in line:
 		line = re.sub(r"(?<=[^\W\d_])\](?=\s|$)", "", line)
 	line = re.sub(r"(?<=quý )[IVHUYl1|]{1,4}(?=/\d{4})", _quarter, line, flags=re.IGNORECASE)

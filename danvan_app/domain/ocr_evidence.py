@@ -42,9 +42,48 @@ def repair_words(text: str) -> str:
 	text = _glued_hyphens(text)
 	text = _glued_numbers(text)
 	text = _run_together_words(text)
+	text = _misread_codes(text)
 	text = _marks_inside_phrases(text)
 	text = _capitals_inside_prose(text)
 	return _document_spellings(text)
+
+
+# An abbreviation read with a capital Tesseract confuses with "T" in a serif face ("MITQ", "METQ", "MIỊTQ"
+# for "MTTQ"): put back where the text writes the abbreviation the confusion gives at least _PHRASE_TIMES
+# times and reads this form at most twice. Only those letters stand for "T", so that real abbreviations
+# that differ by another letter ("BTC" and "BTT", "MTTW" and "MTTQ") and Roman numerals ("XII", "XIII")
+# stay as read.
+_READ_FOR_T = set("IEỊÌÍL")
+_ROMAN_NUMERAL = re.compile(r"[IVXLC]+")
+
+
+def _misread_codes(text: str) -> str:
+	codes = Counter(word for word in _WORD.findall(text) if word.isupper() and 3 <= len(word) <= 7)
+	known = {code for code, times in codes.items() if times >= _PHRASE_TIMES}
+	repaired: dict[str, str] = {}
+	for code, times in codes.items():
+		if times > 2 or code in known or _ROMAN_NUMERAL.fullmatch(code):
+			continue
+		readings = {""}
+		for ch in code:
+			readings = {
+				start + option for start in readings for option in ({ch, "T"} if ch in _READ_FOR_T else {ch})
+			}
+		# A letter read twice for one ("MIỊIQ"): each of the confused letters may also be a speck.
+		if len(code) > 4:
+			readings |= {
+				r[:i] + r[i + 1 :] for r in set(readings) for i, ch in enumerate(code) if ch in _READ_FOR_T
+			}
+		matches = (readings - {code}) & known
+		if len(matches) == 1:
+			repaired[code] = matches.pop()
+	if not repaired:
+		return text
+	return re.sub(
+		r"(?<![^\W\d_])(" + "|".join(map(re.escape, repaired)) + r")(?![^\W\d_])",
+		lambda m: repaired[m[1]],
+		text,
+	)
 
 
 # A word of lower-case prose read with capitals ("cơ SỞ quy định", "các SỞ, ban", "các tỆ nạn"): Tesseract
