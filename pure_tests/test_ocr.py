@@ -678,6 +678,20 @@ def test_an_abbreviation_read_with_a_letter_confused_with_t_is_put_back_where_th
 	assert clean_ocr_text(f"{numbers} Khóa XII; BTT; MTTQ; UBNI.").endswith("Khóa XII; BTT; MTTQ; UBNI.\n")
 
 
+def test_specks_read_as_consonants_without_a_vowel_or_as_a_vowel_repeating_a_neighbour_are_dropped():
+	# Issue 17, fourth round: no Vietnamese syllable lacks a vowel ("phụ tr trách", "Thường trực tc Ủy ban"), and
+	# a lone vowel repeating its neighbour's letter is a speck of it ("lấy ý ý kiến", "cụ ụ thể", "của a hồ sơ").
+	assert clean_ocr_text("Phó chủ tịch phụ tr trách; Ban Thường trực tc Ủy ban.") == (
+		"Phó chủ tịch phụ trách; Ban Thường trực Ủy ban.\n"
+	)
+	assert (
+		clean_ocr_text("Lấy ý ý kiến cụ ụ thể của a hồ sơ dự á án.") == "Lấy ý kiến cụ thể của hồ sơ dự án.\n"
+	)
+	# Words stay: "đ/c" read "đc", a cited point, "ý", "ô" and "ở" where they are words.
+	kept = "Các đc Phó chủ tịch; điểm a khoản 2; có ý kiến; xử lý ô nhiễm; cơ sở ở các xã."
+	assert clean_ocr_text(kept) == kept + "\n"
+
+
 def test_a_respelling_takes_no_evidence_from_a_function_word():
 	# Issue 17, fourth round: "và đạt được" read right, in a text that writes "rừng và đất" ten times: "và"
 	# stands before any word, so "và đất" says nothing about "đạt".

@@ -175,6 +175,26 @@ _CAPITAL_SPECK = re.compile(
 	r"(?<=[^\W\d_]{2} )(?<!khóa )(?<!khoá )(?<!thứ )(?<!phần )(?<!chương )(?<!mục )(?<!quý )(?<!hội )"
 	r"([BCDĐGHKLMNPQRSTVX]) (?=(?i:\1)[^\W\d_])"
 )
+# Two or three consonants with no vowel between two words ("phụ tr trách", "Ban Thường trực tc Ủy ban", "nh
+# hội"): no Vietnamese syllable lacks a vowel, so specks read as letters. "đ" is left out: "đc" is how "đ/c"
+# (đồng chí) is read.
+_SPECK_CLUSTER = re.compile(r"(?<=([^\W\d_]{2}) )[bcdghklmnpqrstvx]{2,3} (?=[^\W\d_])")
+# A lone vowel that repeats, marks and all, the last letter of the word before it or the first of the word
+# after it ("lấy ý ý kiến", "Tỉnh ủ ủy", "cụ ụ thể", "của a hồ sơ", "dự á án"): a speck read as a letter of its
+# neighbour. "có ý kiến", "ô nhiễm", "điểm a" stay, and so do the vowels that are words of their own
+# after a word they end ("cơ sở ở các xã").
+_VOWEL_WORDS = {"ở", "ô"}
+_VOWELS = "aăâeêioôơuưy"
+_VOWEL_LETTERS = "".join(
+	sorted(
+		{
+			unicodedata.normalize("NFC", base + mark)
+			for base in _VOWELS
+			for mark in ("", *"\u0300\u0301\u0309\u0303\u0323")
+		}
+	)
+)
+_SPECK_VOWEL = re.compile(rf"(?<=([^\W\d_]{{2}}) )([{_VOWEL_LETTERS}]) (?=([^\W\d_]+))")
 _SPECK_AFTER_COMMA = re.compile(r"(?<=[^\W\d_]{2}, )([bcdđghklmnpqrstvx]) (?=\1[^\W\d_])")
 _CITING = {"điểm", "tiết", "mục", "khoản", "và", "hoặc", "lục", "bảng", "hình", "cột", "mẫu"}
 
@@ -199,6 +219,10 @@ def _speck_letters(text: str) -> str:
 	text = _SPECK_LETTER.sub(repair, text)
 	text = _CAPITAL_SPECK.sub(
 		lambda m: "" if m.string[m.end()].islower() and m.string[m.start() - 2].islower() else m[0], text
+	)
+	text = _SPECK_CLUSTER.sub(lambda m: m[0] if m[1] in _CITING else "", text)
+	text = _SPECK_VOWEL.sub(
+		lambda m: "" if m[2] in (m[1][-1], m[3][0].lower()) and m[2] not in _VOWEL_WORDS else m[0], text
 	)
 	return _SPECK_AFTER_COMMA.sub("", text)
 
