@@ -555,6 +555,10 @@ def _rasterise(source: Path, number: int, dpi: int, folder: Path, deadline: floa
 			env=_tool_env(),
 		)
 	except subprocess.TimeoutExpired:
+		# The whole file's budget ran out while this page was drawn (on a loaded server, the usual case when a
+		# page is cut short): that is what the user is told, as when it runs out during recognition.
+		if time.monotonic() >= deadline:
+			raise DocumentFileError(_too_long()) from None
 		raise DocumentFileError(
 			f"Trang {number} của tệp PDF dựng ảnh quá lâu (tệp có thể bị hỏng hoặc cố ý gây quá tải); đã dừng."
 		) from None
