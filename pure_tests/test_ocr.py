@@ -692,6 +692,18 @@ def test_specks_read_as_consonants_without_a_vowel_or_as_a_vowel_repeating_a_nei
 	assert clean_ocr_text(kept) == kept + "\n"
 
 
+def test_a_phrase_read_once_is_respelled_where_its_neighbour_stands_in_the_other_spelling_nearly_always():
+	# Issue 17, fourth round: "Giám sát và Phân biện xã hội" once, where the text writes "phản biện" every time
+	# it uses "biện" (10 times out of 11 here, at least 9 out of 10 needed) and "phân" elsewhere ("phân công").
+	body = " ".join(["Phân công giám sát và phản biện xã hội."] * 10)
+	assert clean_ocr_text(f"{body} Lĩnh vực Giám sát và Phân biện xã hội.").endswith(
+		"Lĩnh vực Giám sát và Phản biện xã hội.\n"
+	)
+	# The neighbour also in another phrase, or the phrase read twice: left as read ("cộng tác viên").
+	other = " ".join(["Công tác dân vận, hợp tác quốc tế, thao tác."] * 4)
+	assert clean_ocr_text(f"{other} Cộng đồng; cộng tác viên.").endswith("Cộng đồng; cộng tác viên.\n")
+
+
 def test_a_respelling_takes_no_evidence_from_a_function_word():
 	# Issue 17, fourth round: "và đạt được" read right, in a text that writes "rừng và đất" ten times: "và"
 	# stands before any word, so "và đất" says nothing about "đạt".

@@ -122,6 +122,7 @@ def _capitals_inside_prose(text: str) -> str:
 _PHRASE_TIMES = 4
 _PHRASE_SHARE = 0.2
 _RARE = 1
+_NEIGHBOUR_SHARE = 0.9
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -145,17 +146,32 @@ def _document_spellings(text: str) -> str:
 	out = []
 	last = 0
 	for index, word in enumerate(folded):
-		if seen[word] > _RARE or len(spellings[_bare(word)]) < 2:
+		if len(spellings[_bare(word)]) < 2:
 			continue
 		left = folded[index - 1] if index and joined[index - 1] else None
 		right = folded[index + 1] if joined[index] else None
 		left, right = (None if side in FUNCTION_WORDS else side for side in (left, right))
-		respelled = {
-			other
-			for other in spellings[_bare(word)] - {word}
-			for times in (phrases[left, other] if left else 0, phrases[other, right] if right else 0)
-			if times >= _PHRASE_TIMES and times >= _PHRASE_SHARE * seen[other]
-		}
+		if seen[word] <= _RARE:
+			respelled = {
+				other
+				for other in spellings[_bare(word)] - {word}
+				for times in (phrases[left, other] if left else 0, phrases[other, right] if right else 0)
+				if times >= _PHRASE_TIMES and times >= _PHRASE_SHARE * seen[other]
+			}
+		else:
+			# A word the text uses elsewhere ("phân" of "phân công"), in a phrase read only this once beside a
+			# neighbour that stands in the other spelling's phrase nearly every time the text uses it ("Phân
+			# biện" where "biện" is "phản biện" ten times out of ten; "cộng tác" stays where "tác" is also
+			# "hợp tác" and "thao tác").
+			respelled = {
+				other
+				for other in spellings[_bare(word)] - {word}
+				for times, read, side in (
+					(phrases[left, other], phrases[left, word], left),
+					(phrases[other, right], phrases[word, right], right),
+				)
+				if side and read == 1 and times >= _PHRASE_TIMES and times >= _NEIGHBOUR_SHARE * seen[side]
+			}
 		if len(respelled) == 1:
 			match = words[index]
 			out.append(text[last : match.start()] + _same_case(match[0], respelled.pop()))
