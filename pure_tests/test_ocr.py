@@ -375,6 +375,15 @@ def page():
 		("1..Ủy ban nhân dân các xã, phường:", "1. Ủy ban nhân dân các xã, phường:"),
 		("2.Sở Tài chính chủ trì", "2. Sở Tài chính chủ trì"),
 		("_-2.2. Trách nhiệm cụ thể", "2.2. Trách nhiệm cụ thể"),  # dust and a speck read as a dash
+		# A name the text writes with a spaced dash inside a line, broken at the dash.
+		(
+			"Đài Phát thanh - Truyền hình tỉnh đưa tin.\n\nGửi Báo và Đài Phát thanh\n- Truyền hình tỉnh.",
+			"Đài Phát thanh - Truyền hình tỉnh đưa tin.\n\nGửi Báo và Đài Phát thanh - Truyền hình tỉnh.",
+		),
+		(
+			"Các cơ quan sau: Đài Phát thanh\n- Truyền hình tỉnh;",
+			"Các cơ quan sau: Đài Phát thanh\n- Truyền hình tỉnh;",
+		),
 		# A speck glued before a wrapped line's first word or bracket: no list's dash, the sentence runs on.
 		(
 			"+ Ban hành chính sách khuyến khích sử\n\n-dụng, tiêu thụ",

@@ -277,16 +277,26 @@ def changed_words(original: str, cleaned: str) -> list[str]:
 def clean_words(folders: list[Path]) -> None:
 	"""The clean-up run on the clean texts themselves (the text typeset, no scan): a correct reading should come
 	back unchanged, so every word it changes there is listed, and counted."""
-	total = 0
+	total = same_tasks = all_tasks = 0
 	for folder in folders:
 		for path in sorted(folder.glob("*.txt")):
 			# NFC first: the clean-up composes every letter, which changes no word a reader sees.
 			typeset = unicodedata.normalize("NFC", unwrap(path.read_text(encoding="utf-8")))
-			changes = changed_words(typeset, clean_ocr_pages([typeset]))
+			cleaned = clean_ocr_pages([typeset])
+			changes = changed_words(typeset, cleaned)
 			total += len(changes)
 			for change in changes:
 				print(f"{path.stem[:40]:<40} {change}")
-	print(f"clean texts: {total} places changed")
+			# And the structure: the importer's tasks on the cleaned text against those on the text itself.
+			before = parse_directive_text(typeset).to_json_dict()["tasks"]
+			same, _, differences = compare_tasks(
+				before, parse_directive_text(cleaned).to_json_dict()["tasks"]
+			)
+			same_tasks += same
+			all_tasks += len(before)
+			if differences:
+				print(f"{path.stem[:40]:<40} tasks the same {same}/{len(before)}")
+	print(f"clean texts: {total} places changed; tasks proposed identically {same_tasks}/{all_tasks}")
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -258,11 +258,22 @@ def _list_repairs(text: str) -> str:
 	lines = _lost_item_numbers(lines)
 	lines = _lost_point_letters(lines)
 	lines = _part_repairs(lines)
+	# Names the text writes with a spaced dash inside a line ("Đài Phát thanh - Truyền hình"): a line that
+	# starts with that dash before a capital continues the name the line before ended in.
+	dashed_names = set(re.findall(r"(?=(?<![^\W\d_])([^\W\d_]+) - ([^\W\d_]+))", text))
 	out: list[str] = []
 	for line in lines:
 		filled = next((kept for kept in reversed(out) if kept.strip()), "")
-		if re.match(rf"^- (?:{_LOWER}|\()", line) and filled and not re.search(r"[:;,.!?]$|^- ", filled):
-			# "chính trị\n- xã hội": the line broke at a spaced dash; the dash is the text's, the break not.
+		name = re.match(r"^- ([^\W\d_]+)", line)
+		last = re.search(r"([^\W\d_]+)$", filled)
+		inside_name = bool(name and last and (last[1], name[1]) in dashed_names)
+		if (
+			(re.match(rf"^- (?:{_LOWER}|\()", line) or inside_name)
+			and filled
+			and not re.search(r"[:;,.!?]$|^- ", filled)
+		):
+			# "chính trị\n- xã hội", "Đài Phát thanh\n- Truyền hình": the line broke at a spaced dash; the dash
+			# is the text's, the break not.
 			while out and not out[-1].strip():
 				out.pop()
 			out[-1] = out[-1].rstrip() + " " + line
