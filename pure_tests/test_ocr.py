@@ -713,6 +713,31 @@ def test_a_phrase_read_once_is_respelled_where_its_neighbour_stands_in_the_other
 	assert clean_ocr_text(f"{other} Cộng đồng; cộng tác viên.").endswith("Cộng đồng; cộng tác viên.\n")
 
 
+def test_a_paragraph_break_after_a_full_line_without_a_mark_is_inside_the_sentence():
+	# Issue 17, fourth round: "… phối hợp chặt chẽ với Thường trực Ủy ban" / blank / "MTTQ Việt Nam cùng cấp …".
+	# A full printed line (the text's lines are 70-80 characters) that ends without a mark runs on; a point's
+	# one-line title ("4. Sở Văn hóa, … Truyền hình Cần Thơ") heads its paragraph, unless the break cuts a
+	# phrase the text keeps writing ("Ủy ban MTTQ").
+	prose = ["Ủy ban MTTQ xã và các đoàn thể chính trị - xã hội phối hợp tuyên truyền rộng rãi,"] * 12
+	paragraphs = [
+		"trong nhân dân về các nội dung của kế hoạch này, bảo đảm đúng tiến độ được giao.",
+		"Các cơ quan, đơn vị có trách nhiệm phối hợp chặt chẽ với Thường trực Ủy ban",
+		"MTTQ Việt Nam cùng cấp thực hiện phân loại kiến nghị đầy đủ, rõ ràng.",
+		"1. Sở Văn hóa, Thể thao và Du lịch; Báo và Phát thanh, Truyền hình Cần Thơ",
+		"Chỉ đạo các cơ quan truyền thông tăng thời lượng tuyên truyền.",
+		"2. UBND cấp xã có trách nhiệm phối hợp chặt chẽ với Thường trực Ủy ban",
+		"MTTQ Việt Nam cùng cấp thực hiện phân loại kiến nghị đầy đủ, rõ ràng.",
+	]
+	text = "\n".join(prose) + "\n" + "\n\n".join(paragraphs)
+	cleaned = clean_ocr_text(text)
+	assert (
+		"\nCác cơ quan, đơn vị có trách nhiệm phối hợp chặt chẽ với Thường trực Ủy ban MTTQ Việt Nam"
+		in cleaned
+	)
+	assert "\n1. Sở Văn hóa, Thể thao và Du lịch; Báo và Phát thanh, Truyền hình Cần Thơ\n" in cleaned
+	assert "\n2. UBND cấp xã có trách nhiệm phối hợp chặt chẽ với Thường trực Ủy ban MTTQ Việt Nam" in cleaned
+
+
 def test_a_respelling_takes_no_evidence_from_a_function_word():
 	# Issue 17, fourth round: "và đạt được" read right, in a text that writes "rừng và đất" ten times: "và"
 	# stands before any word, so "và đất" says nothing about "đạt".

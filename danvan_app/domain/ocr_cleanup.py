@@ -13,11 +13,15 @@ from collections import Counter
 
 from danvan_app.domain.ocr_evidence import FUNCTION_WORDS, LOWER, UPPER, repair_words
 from danvan_app.domain.ocr_lists import (
+	_LETTERED_POINT,
 	_MARK_FOR_NUMBER,
 	_OWN_LINE,
 	_PLACE_DATE,
+	_dashes_read_as_marks,
 	_is_heading,
 	_list_repairs,
+	_lost_dashes,
+	_stray_dashes,
 )
 from danvan_app.domain.ocr_numbers import repair_numbers
 
@@ -133,32 +137,6 @@ def clean_ocr_text(text: str) -> str:
 	return text.strip("\n") + "\n"
 
 
-# A list dash read as a mark ("` Tiêu hủy …", "~ Từ ngân sách …", ": Cấp Oresol …", "_~ Nguồn …"): the mark, a
-# space and a capital, where the nearest line before or after is a "- " point (or read the same way).
-_MARK_FOR_DASH = re.compile(rf"^[`'~_:;.,¬=]{{1,2}} (?={_UPPER})")
-
-
-def _dashes_read_as_marks(lines: list[str]) -> list[str]:
-	marked = [bool(_MARK_FOR_DASH.match(line.strip())) for line in lines]
-	dashed = [line.strip().startswith(("- ", "– ")) or marked[index] for index, line in enumerate(lines)]
-	# The first line of each paragraph (Tesseract ends a paragraph with a blank line); a neighbour is the
-	# paragraph before or after, whatever its length.
-	starts = [
-		index
-		for index, line in enumerate(lines)
-		if line.strip() and (index == 0 or not lines[index - 1].strip())
-	]
-	out = list(lines)
-	for position, index in enumerate(starts):
-		if not marked[index]:
-			continue
-		neighbours = starts[position - 1 : position] + starts[position + 1 : position + 2]
-		# "~" opens no Vietnamese sentence: always a dash.
-		if lines[index].strip().lstrip("_").startswith("~") or any(dashed[other] for other in neighbours):
-			out[index] = _MARK_FOR_DASH.sub("- ", lines[index].strip())
-	return out
-
-
 # A Vietnamese syllable never ends in "L": an upper-case heading's last word read with a trailing stroke
 # ("NỘI DUNG HOẠT ĐỘNG TRIỂN KHAIL", the rule under a heading read as a letter). Only after two vowels, so
 # that an English word ("ALCOHOL", "GLOBAL") keeps its "L".
@@ -177,14 +155,32 @@ def _heading_tail(line: str) -> str:
 
 
 def _breaks_after_running_words(text: str) -> str:
+	"""A paragraph break Tesseract put inside a sentence: after a word that never ends one, or after a full
+	printed line that ends without a mark ("… với Thường trực Ủy ban" / blank / "MTTQ Việt Nam cùng cấp …"):
+	inside a paragraph every line but the last runs to the margin, and the last closes its sentence."""
 	lines = text.split("\n")
+	full = _full_width(lines)
+	# Two words side by side, in a line or across a printed line's end.
+	phrases = Counter(re.findall(r"(?=(?<![^\W\d_])([^\W\d_]+)[ \n]([^\W\d_]+))", text))
 	out: list[str] = []
 	for line in lines:
 		if (
 			line.strip()
 			and len(out) >= 2
 			and not out[-1].strip()
-			and _RUNS_ON_WORD.search(out[-2].rstrip())
+			and (
+				_RUNS_ON_WORD.search(out[-2].rstrip())
+				or (
+					full
+					and len(out[-2].strip()) >= _SHORT * full
+					and not re.search(r"[.;:!?…)]$", out[-2].rstrip())
+					# A point's or an article's one-line title ("Điều 17. Trách nhiệm của …", "4. Sở Văn hóa, …
+					# Truyền hình Cần Thơ") heads the paragraph after it, unless the break cuts a phrase the text
+					# keeps writing ("2. UBND cấp xã … với Thường trực Ủy ban" / "MTTQ Việt Nam …").
+					and (not _OWN_LINE.match(out[-2].strip()) or _phrase_across(out[-2], line, phrases))
+					and not _PLACE_DATE.search(line)
+				)
+			)
 			and not _is_heading(out[-2])
 			and not _OWN_LINE.match(line)
 			and not _is_heading(line)
@@ -192,6 +188,14 @@ def _breaks_after_running_words(text: str) -> str:
 			out.pop()
 		out.append(line)
 	return "\n".join(out)
+
+
+def _phrase_across(before: str, after: str, phrases: Counter) -> bool:
+	"""Whether the last word of ``before`` and the first of ``after`` make a phrase the text writes at least
+	three times more inside its paragraphs."""
+	last = re.search(r"([^\W\d_]+)$", before.rstrip())
+	first = re.match(r"([^\W\d_]+)", after.lstrip())
+	return bool(last and first and phrases[last[1], first[1]] >= 3)
 
 
 def _clean_line(line: str) -> str | None:
@@ -313,52 +317,6 @@ def _join_wrapped_lines(text: str) -> str:
 		else:
 			out[-1] = previous.rstrip() + " " + line.lstrip()
 	return "\n".join(out)
-
-
-# A spaced dash is the text's between two words ("chính trị - xã hội", "2021 - 2025"); before an opening
-# bracket or a punctuation mark it joins nothing: a speck, most often at a printed line's end or start, which
-# the joined line then carries inside a name ("Khen thưởng tỉnh - (Ban Thi đua ...").
-_DASH_BEFORE_BRACKET = re.compile(r"(?<=[^\W_]) [-–—]+ (?=\()")
-_DASH_BEFORE_MARK = re.compile(r"(?<=[^\W_]) [-–—]+ ?(?=[,;:.)](?:\s|$))", re.MULTILINE)
-
-
-def _stray_dashes(text: str) -> str:
-	text = _DASH_BEFORE_BRACKET.sub(" ", text)
-	return _DASH_BEFORE_MARK.sub("", text)
-
-
-def _lost_dashes(text: str) -> str:
-	"""A "- " lost before a body's name that heads "+ " points, between two runs of them ("- Bộ Xây dựng",
-	"+ …", "+ …", "Ủy ban nhân dân các tỉnh", "+ …"): a short unmarked line, no sentence, after a "+ " point
-	of a run that a "- " line opened, and before another "+ " point, is the next "- " line."""
-	lines = text.split("\n")
-	filled = [index for index, line in enumerate(lines) if line.strip()]
-	opened = False  # the "+ " points seen since the last "- " line
-	for position, index in enumerate(filled):
-		line = lines[index]
-		if line.startswith("- "):
-			opened = True
-			continue
-		if line.startswith("+ ") or not opened:
-			continue
-		before = lines[filled[position - 1]] if position else ""
-		after = lines[filled[position + 1]] if position + 1 < len(filled) else ""
-		if (
-			before.startswith("+ ")
-			and after.startswith("+ ")
-			and len(line) <= 100
-			and line[:1].isupper()
-			and not re.search(r"[.;:!?…]$", line)
-			and not _OWN_LINE.match(line)
-		):
-			lines[index] = "- " + line
-		else:
-			opened = False
-	return "\n".join(lines)
-
-
-# A lettered point's marker: "a) ", "đ) ".
-_LETTERED_POINT = r"[a-zđ]\)\s"
 
 
 def _dust_stops(text: str) -> str:

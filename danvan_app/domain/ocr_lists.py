@@ -280,3 +280,75 @@ def _list_repairs(text: str) -> str:
 		else:
 			out.append(line)
 	return "\n".join(out)
+
+
+# A list dash read as a mark ("` Tiêu hủy …", "~ Từ ngân sách …", ": Cấp Oresol …", "_~ Nguồn …"): the mark, a
+# space and a capital, where the nearest line before or after is a "- " point (or read the same way).
+_MARK_FOR_DASH = re.compile(rf"^[`'~_:;.,¬=]{{1,2}} (?={_UPPER})")
+
+
+def _dashes_read_as_marks(lines: list[str]) -> list[str]:
+	marked = [bool(_MARK_FOR_DASH.match(line.strip())) for line in lines]
+	dashed = [line.strip().startswith(("- ", "– ")) or marked[index] for index, line in enumerate(lines)]
+	# The first line of each paragraph (Tesseract ends a paragraph with a blank line); a neighbour is the
+	# paragraph before or after, whatever its length.
+	starts = [
+		index
+		for index, line in enumerate(lines)
+		if line.strip() and (index == 0 or not lines[index - 1].strip())
+	]
+	out = list(lines)
+	for position, index in enumerate(starts):
+		if not marked[index]:
+			continue
+		neighbours = starts[position - 1 : position] + starts[position + 1 : position + 2]
+		# "~" opens no Vietnamese sentence: always a dash.
+		if lines[index].strip().lstrip("_").startswith("~") or any(dashed[other] for other in neighbours):
+			out[index] = _MARK_FOR_DASH.sub("- ", lines[index].strip())
+	return out
+
+
+# A spaced dash is the text's between two words ("chính trị - xã hội", "2021 - 2025"); before an opening
+# bracket or a punctuation mark it joins nothing: a speck, most often at a printed line's end or start, which
+# the joined line then carries inside a name ("Khen thưởng tỉnh - (Ban Thi đua ...").
+_DASH_BEFORE_BRACKET = re.compile(r"(?<=[^\W_]) [-–—]+ (?=\()")
+_DASH_BEFORE_MARK = re.compile(r"(?<=[^\W_]) [-–—]+ ?(?=[,;:.)](?:\s|$))", re.MULTILINE)
+
+
+def _stray_dashes(text: str) -> str:
+	text = _DASH_BEFORE_BRACKET.sub(" ", text)
+	return _DASH_BEFORE_MARK.sub("", text)
+
+
+def _lost_dashes(text: str) -> str:
+	"""A "- " lost before a body's name that heads "+ " points, between two runs of them ("- Bộ Xây dựng",
+	"+ …", "+ …", "Ủy ban nhân dân các tỉnh", "+ …"): a short unmarked line, no sentence, after a "+ " point
+	of a run that a "- " line opened, and before another "+ " point, is the next "- " line."""
+	lines = text.split("\n")
+	filled = [index for index, line in enumerate(lines) if line.strip()]
+	opened = False  # the "+ " points seen since the last "- " line
+	for position, index in enumerate(filled):
+		line = lines[index]
+		if line.startswith("- "):
+			opened = True
+			continue
+		if line.startswith("+ ") or not opened:
+			continue
+		before = lines[filled[position - 1]] if position else ""
+		after = lines[filled[position + 1]] if position + 1 < len(filled) else ""
+		if (
+			before.startswith("+ ")
+			and after.startswith("+ ")
+			and len(line) <= 100
+			and line[:1].isupper()
+			and not re.search(r"[.;:!?…]$", line)
+			and not _OWN_LINE.match(line)
+		):
+			lines[index] = "- " + line
+		else:
+			opened = False
+	return "\n".join(lines)
+
+
+# A lettered point's marker: "a) ", "đ) ".
+_LETTERED_POINT = r"[a-zđ]\)\s"
