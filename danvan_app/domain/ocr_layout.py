@@ -14,10 +14,11 @@ from dataclasses import dataclass
 
 # The marks whose lines are measured. Each has its own width, so the column its text starts at tells which.
 LIST_MARKS = ("-", "+")
-# At 300 dpi: how far a word may stand from a mark's text column (the fit of a tilted margin, a glyph's side
-# bearing: 1-2 px, at most 6 measured on our scans) and how far right of the margin that column must be (a
-# dash and a space are 30-35 px in 13 pt type, a "+ " 42-46).
-_TOLERANCE = 6
+# At 300 dpi: how far a word may stand from a mark's text column (the fit of a tilted margin and a glyph's side
+# bearing move it 1-2 px; "Nơi nhận:" at the margin of a signing block was read 5 px short of the column, so
+# no more than 4) and how far right of the margin that column must be (a dash and a space are 30-35 px in
+# 13 pt type, a "+ " 42-46).
+_TOLERANCE = 4
 _MIN_COLUMN = 15
 _DPI = 300
 
