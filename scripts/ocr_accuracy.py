@@ -2,6 +2,7 @@
 
     python scripts/ocr_accuracy.py [FOLDER] [--render paragraphs|lines] [--only SLUG_PART] [--diff]
         [--keep DIR]
+    python scripts/ocr_accuracy.py FOLDER --clean-words [OTHER_FOLDER ...]
 
 Each text is typeset by LibreOffice (Times New Roman 13 pt), rasterised at 300 dpi by poppler, and dirtied
 the way a scanner and an office do it (Pillow: rotated 0.6°, blurred, dust specks, and on the last page a
@@ -27,7 +28,11 @@ corpus), "obligations same" counts the expected obligations the scorer (``import
 same way on the scan as on the clean text: missed in both, or found in both with the same verdict and, when
 wrong, the same proposed units and deadline. ``--diff`` lists each clean task that differs, beside its scan
 task. ``--keep DIR`` stores each text's raw recognised pages there and reuses them on the next run (the
-clean-up and the parser run again; delete the folder after changing the rendering or the dirt).
+clean-up and the parser run again; delete the folder after changing the rendering or the dirt); where it
+holds Tesseract's TSV, the pages are laid out again from it by today's ``tsv_pages``.
+
+``--clean-words`` runs no scan: the clean-up on each clean text as typeset (what a perfect recognition would
+give), listing every word it changes there; each is a repair that would spoil a correct reading.
 
 Needs tesseract-ocr, tesseract-ocr-vie, poppler-utils, libreoffice-writer-nogui, python-docx and Pillow.
 """
@@ -55,7 +60,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from danvan_app.bench_tests import scans  # noqa: E402
 from danvan_app.domain.directive_text import parse_directive_text  # noqa: E402
 from danvan_app.domain.directive_text.layout import unwrap  # noqa: E402
-from danvan_app.domain.ocr import MAX_PAGES, ocr_file, read_scan  # noqa: E402
+from danvan_app.domain.ocr import MAX_PAGES, ocr_file, read_scan, tsv_pages  # noqa: E402
 from danvan_app.domain.ocr_cleanup import clean_ocr_pages  # noqa: E402
 
 
@@ -229,6 +234,9 @@ def recognise(path: Path, number: int, text: str, keep: Path | None) -> tuple[li
 	if kept and kept.exists():
 		data = json.loads(kept.read_text(encoding="utf-8"))
 		if data.get("typeset") == text:
+			if "tsv" in data:  # laid out again from the word boxes, by today's code
+				pages = [page for args in data["tsv"] for page in tsv_pages(args[2], args[0], args[1])[0]]
+				return pages, data["seconds"], []
 			return data["pages"], data["seconds"], []
 	pdf = scans.convert(scans.directive_docx(text.splitlines()), ".docx", "pdf")
 	images = scans.page_images(pdf)
@@ -244,10 +252,51 @@ def recognise(path: Path, number: int, text: str, keep: Path | None) -> tuple[li
 	if kept:
 		kept.parent.mkdir(parents=True, exist_ok=True)
 		kept.write_text(
-			json.dumps({"typeset": text, "pages": result.pages, "seconds": seconds}, ensure_ascii=False),
+			json.dumps(
+				{"typeset": text, "pages": result.pages, "tsv": result.tsv, "seconds": seconds},
+				ensure_ascii=False,
+			),
 			encoding="utf-8",
 		)
 	return result.pages, seconds, pages
+
+
+def changed_words(original: str, cleaned: str) -> list[str]:
+	"""The words of ``original`` that ``cleaned`` writes otherwise, each as "before → after" with a word of
+	context on each side."""
+	a, b = original.split(), cleaned.split()
+	changes = []
+	for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+		if tag != "equal":
+			context = " ".join(a[max(0, i1 - 1) : i1])
+			after = " ".join(a[i2 : i2 + 1])
+			changes.append(f"{context} [{' '.join(a[i1:i2])} → {' '.join(b[j1:j2])}] {after}")
+	return changes
+
+
+def clean_words(folders: list[Path]) -> None:
+	"""The clean-up run on the clean texts themselves (the text typeset, no scan): a correct reading should come
+	back unchanged, so every word it changes there is listed, and counted."""
+	total = same_tasks = all_tasks = 0
+	for folder in folders:
+		for path in sorted(folder.glob("*.txt")):
+			# NFC first: the clean-up composes every letter, which changes no word a reader sees.
+			typeset = unicodedata.normalize("NFC", unwrap(path.read_text(encoding="utf-8")))
+			cleaned = clean_ocr_pages([typeset])
+			changes = changed_words(typeset, cleaned)
+			total += len(changes)
+			for change in changes:
+				print(f"{path.stem[:40]:<40} {change}")
+			# And the structure: the importer's tasks on the cleaned text against those on the text itself.
+			before = parse_directive_text(typeset).to_json_dict()["tasks"]
+			same, _, differences = compare_tasks(
+				before, parse_directive_text(cleaned).to_json_dict()["tasks"]
+			)
+			same_tasks += same
+			all_tasks += len(before)
+			if differences:
+				print(f"{path.stem[:40]:<40} tasks the same {same}/{len(before)}")
+	print(f"clean texts: {total} places changed; tasks proposed identically {same_tasks}/{all_tasks}")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -257,8 +306,17 @@ def main(argv: list[str] | None = None) -> None:
 	parser.add_argument("--only", default="", help="only the texts whose file name contains this")
 	parser.add_argument("--diff", action="store_true", help="list the tasks that differ")
 	parser.add_argument("--keep", type=Path, help="store and reuse the raw recognised pages here")
+	parser.add_argument(
+		"--clean-words",
+		nargs="*",
+		type=Path,
+		help="no scan: list the words the clean-up changes in the clean texts of the folder and these folders",
+	)
 	args = parser.parse_args(argv)
 	folder = Path(args.folder)
+	if args.clean_words is not None:
+		clean_words([folder, *args.clean_words])
+		return
 	print(
 		f"{'text':<40} {'pages':>5} {'s/page':>7} {'accuracy':>9} {'tasks same':>11} {'positional':>10}"
 		f" {'obligations same':>16}"

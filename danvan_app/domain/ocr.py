@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from danvan_app.domain.document_files import DocumentFileError
+from danvan_app.domain.ocr_layout import Box, lost_marks
 
 # Bounds against hostile or simply unreasonable files. A directive is a few pages; 50 is a thick plan.
 MAX_PAGES = 50
@@ -68,6 +69,9 @@ class OcrResult:
 	pages: list[str] = field(default_factory=list)
 	words: list[Word] = field(default_factory=list)
 	seconds: float = 0.0
+	# Tesseract's own output, (page, dpi, TSV) per call: kept so that a measurement can lay the pages out
+	# again from the word boxes without recognising them again.
+	tsv: list[tuple[int, int, str]] = field(default_factory=list)
 
 	@property
 	def low_confidence(self) -> list[Word]:
@@ -551,6 +555,10 @@ def _rasterise(source: Path, number: int, dpi: int, folder: Path, deadline: floa
 			env=_tool_env(),
 		)
 	except subprocess.TimeoutExpired:
+		# The whole file's budget ran out while this page was drawn (on a loaded server, the usual case when a
+		# page is cut short): that is what the user is told, as when it runs out during recognition.
+		if time.monotonic() >= deadline:
+			raise DocumentFileError(_too_long()) from None
 		raise DocumentFileError(
 			f"Trang {number} của tệp PDF dựng ảnh quá lâu (tệp có thể bị hỏng hoặc cố ý gây quá tải); đã dừng."
 		) from None
@@ -580,6 +588,7 @@ def _recognise(
 	if done.returncode != 0:
 		raise DocumentFileError("Không nhận dạng được ảnh (tệp ảnh có thể bị hỏng).")
 	pages, words = tsv_pages(done.stdout, page, dpi or DPI)
+	result.tsv.append((page, dpi or DPI, done.stdout))
 	result.pages.extend(pages)
 	result.words.extend(words)
 
@@ -600,18 +609,28 @@ def tsv_pages(tsv: str, page: int = 0, dpi: int = DPI) -> tuple[list[str], list[
 	current: tuple | None = None
 	paragraph: tuple | None = None
 	right_edge = 0
-	for row in tsv.splitlines()[1:]:
-		columns = row.split("\t")
-		if len(columns) < 12 or columns[0] != "5":
-			continue
+	rows = [
+		columns
+		for row in tsv.splitlines()[1:]
+		if len(columns := row.split("\t")) >= 12 and columns[0] == "5" and columns[11].strip()
+	]
+	# A list mark the recognition lost, put back where the word boxes show its place (ocr_layout).
+	lost = lost_marks(
+		[Box((int(c[1]), c[2], c[3], c[4]), int(c[5]), int(c[6]), int(c[7]), c[11].strip()) for c in rows],
+		dpi,
+	)
+	for columns in rows:
 		text = columns[11].strip()
-		if not text:
-			continue
 		number = page or int(columns[1])
 		left, width, height = int(columns[6]), int(columns[8]), int(columns[9])
 		lines = pages.setdefault(number, [])
 		line_key = (number, columns[2], columns[3], columns[4])
 		confidence = float(columns[10])
+		mark, first_word = lost.get((int(columns[1]), *line_key[1:]), ("", 0))
+		if mark and int(columns[5]) < first_word:
+			continue  # dust where the mark was
+		if mark and int(columns[5]) == first_word:
+			text = f"{mark} {text}"
 		# Dust read as punctuation: a speck is a few pixels across, a printed dash or "*" 14-22 at 300 dpi,
 		# so size tells them apart where confidence does not (specks score 30-87, real dashes 30-93 here).
 		if not any(ch.isalnum() for ch in text) and (max(width, height) <= 6 * dpi / DPI or confidence < 20):

@@ -10,35 +10,22 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from itertools import pairwise
 
-# Vietnamese lower- and upper-case letters as regex classes (re has no \p{Ll}); "à-ỹ" as a range would take
-# in the capitals that Unicode interleaves with them (Đ, Ạ, Ả ...).
-_LOWER = "[" + re.escape("".join(ch for ch in map(chr, range(0x61, 0x1F00)) if ch.islower())) + "]"
-_UPPER = "[" + re.escape("".join(ch for ch in map(chr, range(0x41, 0x1F00)) if ch.isupper())) + "]"
-# Letters Tesseract gives for digits in a serif face: O/o for 0, l/I/| for 1.
-_DIGIT_FOR = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1"})
-_LOOK = "0-9Ool|I"
-# A run of digits and look-alikes with at least one real digit, not part of a word: "3O", "2O16", "l5".
-_NUMBER_RUN = re.compile(rf"(?<![^\W\d_])(?=[{_LOOK}]*\d)[{_LOOK}]+(?![^\W\d_])")
-# A date or number with separators, whose other parts may be all look-alikes once one part has a digit:
-# "lO/9/2O16" -> "10/9/2016". Letters around it mean a word.
-_SEPARATED = re.compile(rf"(?<![^\W\d_])[{_LOOK}]{{1,4}}(?:[/.][{_LOOK}]{{1,4}}){{1,2}}(?![^\W\d_])")
-_ROMAN = re.compile(r"[IVX]+")
-# A number that must be one by its place: after "ngày", "tháng", "năm" ("ngày l tháng 9"), and a
-# document number after "Số"/"số:" ("Số l-CT/TU"). Python's look-behind is fixed-width, hence one per word.
-_PLACED_NUMBER = re.compile(
-	rf"(?i)(?:(?<=ngày )|(?<=tháng )|(?<=năm ))[{_LOOK}]{{1,4}}(?=[\s,.;]|$)"
-	rf"|(?:(?<=số )|(?<=số: )|(?<=số:))[{_LOOK}]{{1,5}}(?=-[^\W\d_])"
+from danvan_app.domain.ocr_evidence import FUNCTION_WORDS, LOWER, UPPER, repair_words
+from danvan_app.domain.ocr_lists import (
+	_LETTERED_POINT,
+	_MARK_FOR_NUMBER,
+	_OWN_LINE,
+	_PLACE_DATE,
+	_dashes_read_as_marks,
+	_is_heading,
+	_list_repairs,
+	_lost_dashes,
+	_stray_dashes,
 )
-# A document number "16-CT/TU": its code letters are a short list, so a digit read inside one ("16-C1/TU")
-# is put back by trying the letters that digit is mistaken for.
-_DOCUMENT_NUMBER = re.compile(r"(?<![\w/])(\d{1,5}-)([A-ZĐa-z0-9]{1,8}(?:/[A-ZĐa-z0-9]{1,8}){1,2})(?![\w/])")
-_CODES = set(
-	"CT NQ KL QĐ QD HD HĐ KH TB BC CV TTr CTr TU HU TW ĐU ĐĐ UBND HĐND BDV BDVTW BDVTU BDVHU VPTU TT NĐ"
-	" BCĐ QC CTHĐ ĐĐCT BTG BTC UBKT TTg BCS UB MTTQ TTHĐ".split()
-)
-_LETTERS_FOR = {"1": "TIl", "0": "OĐD", "8": "B", "5": "S"}
+from danvan_app.domain.ocr_numbers import repair_numbers
+
+_LOWER, _UPPER = LOWER, UPPER  # Vietnamese lower- and upper-case letters as regex classes
 # A line end that splits a word at a hyphen: "chính quy-\nền"; joined only when lower case follows.
 _HYPHEN_BREAK = re.compile(r"([^\W\d_])-\n\ue000?([^\W\d_])")
 # "15-\nCT/TU" is a document number split after its hyphen: the line break goes, the hyphen stays.
@@ -48,7 +35,7 @@ _NUMBER_HYPHEN_BREAK = re.compile(r"(\d)-\n(?=[A-ZĐ]{2,}/)")
 _CODE_HYPHEN_BREAK = re.compile(r"(\d{1,5}/[A-ZĐ][A-ZĐa-z]{0,7})- ?\n{0,2}\ue000?-?(?=[A-ZĐ]{2,})")
 # Words that never end a sentence: a paragraph break Tesseract put after one ("… và của" / blank / "Ban
 # Thường trực …") is inside a paragraph.
-_RUNS_ON_WORD = re.compile(r"(?<!\S)(?:của|và|các|với|cho|trong|theo|tại|để|những|đến|từ|được|về|là)$")
+_RUNS_ON_WORD = re.compile(r"(?<!\S)(?:" + "|".join(FUNCTION_WORDS) + r")$")
 # Marks from stamps, signatures and dirt that Tesseract reads as punctuation on their own.
 # ("*" stays: offices head a section with it, "* Về nhiệm vụ:".)
 _STRAY_TOKEN = re.compile(r"(?<!\S)[|¦~_^ˆ`'\"«»‹›©®°¬•#<>{}\[\]\\=;:,.¡¿]{1,3}(?!\S)")
@@ -144,40 +131,10 @@ def clean_ocr_text(text: str) -> str:
 	text = _lost_dashes(text)
 	text = _stray_dashes(text)
 	text = _dust_stops(text)
-	text = _speck_letters(text)
-	text = _glued_hyphens(text)
-	text = _glued_numbers(text)
-	text = _run_together_words(text)
-	text = _marks_inside_phrases(text)
-	text = _document_spellings(text)
+	text = repair_words(text)
+	text = re.sub(rf"{_MARK_FOR_NUMBER}[.)] ?", "", text)
 	text = re.sub(r"\n{3,}", "\n\n", text.replace(_CONTINUED, ""))
 	return text.strip("\n") + "\n"
-
-
-# A list dash read as a mark ("` Tiêu hủy …", "~ Từ ngân sách …", ": Cấp Oresol …", "_~ Nguồn …"): the mark, a
-# space and a capital, where the nearest line before or after is a "- " point (or read the same way).
-_MARK_FOR_DASH = re.compile(rf"^[`'~_:;.,¬=]{{1,2}} (?={_UPPER})")
-
-
-def _dashes_read_as_marks(lines: list[str]) -> list[str]:
-	marked = [bool(_MARK_FOR_DASH.match(line.strip())) for line in lines]
-	dashed = [line.strip().startswith(("- ", "– ")) or marked[index] for index, line in enumerate(lines)]
-	# The first line of each paragraph (Tesseract ends a paragraph with a blank line); a neighbour is the
-	# paragraph before or after, whatever its length.
-	starts = [
-		index
-		for index, line in enumerate(lines)
-		if line.strip() and (index == 0 or not lines[index - 1].strip())
-	]
-	out = list(lines)
-	for position, index in enumerate(starts):
-		if not marked[index]:
-			continue
-		neighbours = starts[position - 1 : position] + starts[position + 1 : position + 2]
-		# "~" opens no Vietnamese sentence: always a dash.
-		if lines[index].strip().lstrip("_").startswith("~") or any(dashed[other] for other in neighbours):
-			out[index] = _MARK_FOR_DASH.sub("- ", lines[index].strip())
-	return out
 
 
 # A Vietnamese syllable never ends in "L": an upper-case heading's last word read with a trailing stroke
@@ -198,14 +155,32 @@ def _heading_tail(line: str) -> str:
 
 
 def _breaks_after_running_words(text: str) -> str:
+	"""A paragraph break Tesseract put inside a sentence: after a word that never ends one, or after a full
+	printed line that ends without a mark ("… với Thường trực Ủy ban" / blank / "MTTQ Việt Nam cùng cấp …"):
+	inside a paragraph every line but the last runs to the margin, and the last closes its sentence."""
 	lines = text.split("\n")
+	full = _full_width(lines)
+	# Two words side by side, in a line or across a printed line's end.
+	phrases = Counter(re.findall(r"(?=(?<![^\W\d_])([^\W\d_]+)[ \n]([^\W\d_]+))", text))
 	out: list[str] = []
 	for line in lines:
 		if (
 			line.strip()
 			and len(out) >= 2
 			and not out[-1].strip()
-			and _RUNS_ON_WORD.search(out[-2].rstrip())
+			and (
+				_RUNS_ON_WORD.search(out[-2].rstrip())
+				or (
+					full
+					and len(out[-2].strip()) >= _SHORT * full
+					and not re.search(r"[.;:!?…)]$", out[-2].rstrip())
+					# A point's or an article's one-line title ("Điều 17. Trách nhiệm của …", "4. Sở Văn hóa, …
+					# Truyền hình Cần Thơ") heads the paragraph after it, unless the break cuts a phrase the text
+					# keeps writing ("2. UBND cấp xã … với Thường trực Ủy ban" / "MTTQ Việt Nam …").
+					and (not _OWN_LINE.match(out[-2].strip()) or _phrase_across(out[-2], line, phrases))
+					and not _PLACE_DATE.search(line)
+				)
+			)
 			and not _is_heading(out[-2])
 			and not _OWN_LINE.match(line)
 			and not _is_heading(line)
@@ -215,7 +190,18 @@ def _breaks_after_running_words(text: str) -> str:
 	return "\n".join(out)
 
 
+def _phrase_across(before: str, after: str, phrases: Counter) -> bool:
+	"""Whether the last word of ``before`` and the first of ``after`` make a phrase the text writes at least
+	three times more inside its paragraphs."""
+	last = re.search(r"([^\W\d_]+)$", before.rstrip())
+	first = re.match(r"([^\W\d_]+)", after.lstrip())
+	return bool(last and first and phrases[last[1], first[1]] >= 3)
+
+
 def _clean_line(line: str) -> str | None:
+	# A mark standing for an item's number ("°. Để nâng cao …" for "5."): kept apart from the stray marks, for
+	# the list repairs to number from the items around it, and dropped after them if they cannot.
+	line = re.sub(rf"^[^\w\s\-–+*•\ue000]([.)]) (?={_UPPER})", _MARK_FOR_NUMBER + r"\1 ", line)
 	line = _STRAY_TOKEN.sub("", line)
 	line = re.sub(r"[ \t]{2,}", " ", line).strip()
 	if line and not _has_content(line):
@@ -226,9 +212,12 @@ def _clean_line(line: str) -> str | None:
 	line = re.sub(r"^[_~'`.,:;=ˆ]+ ?(?=[-–+•*] |\d{1,2}[.,)] \S)", "", line)
 	# And before a lettered point, its letter read or misread ("_a) Bám sát", ".đ) Tiếp tục", "_€) Tiếp tục").
 	line = re.sub(rf"^[-–_~'`.,:;=ˆ]+ ?(?=[^\W\d_]\) {_UPPER}|[^\w\s]\) {_UPPER})", "", line)
+	# A dash glued before a bracket or a word in lower case ("-(PPP),", "-dụng, tiêu thụ"): no list's mark (a
+	# list's dash is spaced, its point starts with a capital), a speck before a wrapped line.
+	line = re.sub(rf"^[-–—][_~'`]*(?=\(|{_LOWER})", "", line)
 	# A dash with dust stuck to it before a word in lower case ("—_ bầu cử …"): a wrapped line's speck.
 	line = re.sub(rf"^[-–—][_~'`]+ (?={_LOWER})", "", line)
-	line = re.sub(r"^[-–][_~'`]* ?(?=\d{1,2}(?:\.\d{1,2})*[.,)] \S)", "", line)
+	line = re.sub(r"^[_~'`]*[-–][_~'`]* ?(?=\d{1,2}(?:\.\d{1,2})*[.,)] \S)", "", line)  # "_-2.2. Trách"
 	# "5." read as "5S.", "5," or "5_" at the head of a list item.
 	line = re.sub(r"^(\d{1,2})(?:[Ss]([.)])|,|_)\s", lambda m: f"{m[1]}{m[2] or '.'} ", line)
 	line = re.sub(rf"^(\d{{1,2}}): (?={_UPPER})", r"\1. ", line)  # "2: Đối với …": the stop read as a colon
@@ -251,11 +240,10 @@ def _clean_line(line: str) -> str | None:
 	# between two words ("báo cáo.'UBND tỉnh") is dust where a space was.
 	line = re.sub(r"(?<=[^\W\d_])[.,:;]?'(?=[^\W\d_])", " ", line)
 	line = re.sub(r"(?<=[^\W\d_])([.,:;]?)'(?=\s|$)", r"\1", line)
-	# A stroke glued to a word's end ("Mặt trận Tổ quốc xã_", "truyền] hình" with no "[" before it).
-	line = re.sub(r"(?<=[^\W\d_])[_~^|¦]+(?=\s|$)", "", line)
+	# A stroke glued to a word's end ("Mặt trận Tổ quốc xã_", "MTTQ›", "truyền] hình" with no "[" before it).
+	line = re.sub(r"(?<=[^\W\d_])[_~^|¦›‹]+(?=\s|$)", "", line)
 	if "[" not in line:
 		line = re.sub(r"(?<=[^\W\d_])\](?=\s|$)", "", line)
-	line = re.sub(r"(?<=quý )[IVHUYl1|]{1,4}(?=/\d{4})", _quarter, line, flags=re.IGNORECASE)
 	line = re.sub(r"^\*(?=[^\W\d_])", "* ", line)
 	line = re.sub(r"^([-+]) (?:[-+] )+", r"\1 ", line)  # "- - Ban cán sự": a speck before the dash
 	line = re.sub(r"^[-–] ?(?=\+ )", "", line)  # "-+ Rà soát": a speck before a "+" point
@@ -268,234 +256,7 @@ def _clean_line(line: str) -> str | None:
 	line = _word_pairs(line)
 	# "các: tổ chức": words that always need a noun after them never end a clause; the mark is dust.
 	line = re.sub(r"(?i)(?<!\w)(các|những|của|mỗi|từng)[:;.,](?= \w)", r"\1", line)
-	line = _DOCUMENT_NUMBER.sub(_document_number, line)
-	line = _SEPARATED.sub(_separated_digits, line)
-	line = _NUMBER_RUN.sub(_digits, line)
-	line = _PLACED_NUMBER.sub(_digits, line)
-	return line
-
-
-_ITEM = re.compile(r"^(\d{1,2})[.)] ")
-# "o. Các cấp ủy", ".b, Các sở" (a speck before it, its stop read as a comma).
-_MISREAD_ITEM = re.compile(rf"^[.,'`_~]?([^\W\d_]|\S{{2}})([.),]) (?={_UPPER})")
-
-
-# The letters of lettered points in their order; "đ" is skipped by some drafters (d, e), used by others.
-_POINT_LETTERS = "abcdđeghiklmn"
-_POINT = re.compile(r"^([a-zđ])\) ")
-# One mark, or a point's letter with a speck after it ("ms)" for "m)").
-_MISREAD_POINT = re.compile(rf"^(\S|[a-zđ][^\W\d_])\) (?={_UPPER})")
-
-
-def _lettered_repairs(lines: list[str]) -> list[str]:
-	"""A lettered point's letter read as a look-alike ("ø)" for "g)", "C)" for "c)"), put back when the points
-	before and after it in the same list leave exactly one letter between them."""
-	letters = [m[1] if (m := _POINT.match(line)) else None for line in lines]
-	for index, line in enumerate(lines):
-		if letters[index] is not None:
-			# "đ)" read for "d)" before the real "đ)": a letter repeated where the list leaves one other letter.
-			before = _neighbour_point(lines, letters, range(index - 1, -1, -1))
-			after = _neighbour_point(lines, letters, range(index + 1, len(lines)))
-			if before and after and letters[index] in (before, after):
-				between = _POINT_LETTERS[_POINT_LETTERS.index(before) + 1 : _POINT_LETTERS.index(after)]
-				if len(between) == 1:
-					lines[index] = f"{between}) " + line[3:]
-					letters[index] = between
-			continue
-		misread = _MISREAD_POINT.match(line)
-		if not misread:
-			continue
-		before = _neighbour_point(lines, letters, range(index - 1, -1, -1))
-		after = _neighbour_point(lines, letters, range(index + 1, len(lines)))
-		if before is None:
-			# A list's first point read as another mark ("5) Xây dựng …" over "b) …"): "a)".
-			if after == "b" and not misread[1].isalpha():
-				lines[index] = "a) " + line[misread.end() :]
-				letters[index] = "a"
-			continue
-		# The last point of its list ("e)" then "ø)", then the next numbered item): the letter after "e".
-		end = _POINT_LETTERS.index(after) if after else _POINT_LETTERS.index(before) + 2
-		between = _POINT_LETTERS[_POINT_LETTERS.index(before) + 1 : end]
-		if len(between) == 2 and "đ" in between:
-			between = between.replace("đ", "")
-		if len(between) == 1 and (
-			misread[1][0].lower() == between or (len(misread[1]) == 1 and not misread[1].isascii())
-		):
-			lines[index] = f"{between}) " + line[misread.end() :]
-			letters[index] = between
-	return lines
-
-
-def _neighbour_point(lines: list[str], letters: list[str | None], indexes: range) -> str | None:
-	"""The letter of the nearest lettered point in ``indexes``' direction, not past a numbered item."""
-	for index in indexes:
-		if letters[index] is not None:
-			return letters[index]
-		if _ITEM.match(lines[index]) or _DECIMAL.match(lines[index]) or _is_heading(lines[index]):
-			return None
-	return None
-
-
-_DECIMAL = re.compile(r"^(\d{1,2})\.(\d{1,2})\.? ")
-
-
-def _decimal_repairs(lines: list[str]) -> list[str]:
-	"""A point "5.2." whose first number was misread ("9.2.") after "5.1." under "5.": the first number is the
-	item's it follows."""
-	top = previous = None
-	for index, line in enumerate(lines):
-		item = _ITEM.match(line)
-		if item:
-			top, previous = int(item[1]), None
-			continue
-		decimal = _DECIMAL.match(line)
-		if not decimal:
-			continue
-		first, second = int(decimal[1]), int(decimal[2])
-		if first != top and previous == (top, second - 1):
-			lines[index] = f"{top}" + line[len(decimal[1]) :]
-			first = top
-		previous = (first, second)
-	return lines
-
-
-_PART = re.compile(r"^([IVX]{1,4})\. (?=\S)")
-# Strokes that may be a part's numeral read wrong ("TH NỘI DUNG" for "III."), told only by the parts around it.
-_LOOSE_PART = re.compile(r"^[-–_~]?([IVXHLTl1|\[]{1,4})[.),:]? ?(?=\S)")
-_PART_VALUES = {numeral: value for value, numeral in enumerate("I II III IV V VI VII VIII IX X".split(), 1)}
-_PART_NUMERALS = {value: numeral for numeral, value in _PART_VALUES.items()}
-
-
-def _part_repairs(lines: list[str]) -> list[str]:
-	"""A part's numeral read as the one before it, a stroke lost ("III." read "II." after "II."), or as
-	strokes that make no numeral ("TH NỘI DUNG" between "II." and "IV."): the part after the one before, when
-	the part after it (if any) leaves exactly that number between them. Upper-case headings only."""
-	parts: list[tuple[int, int | None, int]] = []  # (line, value or None for strokes, length of the mark)
-	for index, line in enumerate(lines):
-		strict = _PART.match(line)
-		if strict and strict[1] in _PART_VALUES and _is_heading(line[strict.end() :]):
-			parts.append((index, _PART_VALUES[strict[1]], len(strict[1]) + 2))
-			continue
-		loose = _LOOSE_PART.match(line)
-		if loose and _is_heading(line[loose.end() :]) and len(line[loose.end() :].split()) >= 2:
-			parts.append((index, None, loose.end()))
-	for position in range(1, len(parts)):
-		index, value, length = parts[position]
-		previous = parts[position - 1][1]
-		following = next((part[1] for part in parts[position + 1 :] if part[1] is not None), None)
-		if previous is None or previous + 1 not in _PART_NUMERALS or value == previous + 1:
-			continue
-		if (value is not None and following is None and value == previous) or following == previous + 2:
-			lines[index] = f"{_PART_NUMERALS[previous + 1]}. " + lines[index][length:].lstrip()
-			parts[position] = (index, previous + 1, 0)
-	return lines
-
-
-def _lost_item_numbers(lines: list[str]) -> list[str]:
-	"""An item's number not read at all ("Giám sát việc lập, niêm yết danh sách cử tri" between "4." and
-	"6."): the one short line between them that reads as an item's title (a capital, no closing mark, no list
-	mark of its own) takes the missing number. Two such lines, or none, and nothing is guessed."""
-	items = [(index, int(m[1])) for index, line in enumerate(lines) if (m := _ITEM.match(line))]
-	for (start, number), (end, following) in pairwise(items):
-		if following != number + 2:
-			continue
-		titles = [
-			index
-			for index in range(start + 1, end)
-			if (line := lines[index].strip())
-			and len(line) <= 90
-			and line[:1].isupper()
-			and not _is_heading(line)
-			and not _OWN_LINE.match(line)
-			and not re.search(r"[.;:,!?…)]$", line)
-			and (index == 0 or not lines[index - 1].strip())
-			and (index + 1 == len(lines) or not lines[index + 1].strip())  # a paragraph of one printed line
-		]
-		if len(titles) == 1:
-			lines[titles[0]] = f"{number + 1}. " + lines[titles[0]].strip()
-	return lines
-
-
-def _last_item(lines: list[str], numbers: list[int | None], previous: int, index: int) -> bool:
-	"""Whether the line at ``index`` stands where its list's last item would: after the item at ``previous``
-	with no lettered point between them (a misread mark there may be a point's letter), and before the
-	next part's heading or a new list's "1.", whichever comes first."""
-	if any(_POINT.match(line) for line in lines[previous + 1 : index]):
-		return False
-	for line, number in zip(lines[index + 1 :], numbers[index + 1 :], strict=True):
-		if number is not None:
-			return number == 1
-		if _PART.match(line) and _is_heading(line):
-			return True
-	return False
-
-
-def _list_repairs(text: str) -> str:
-	"""Two things that break a numbered list: an item number read as letters ("o. Các cấp ủy" between 4.
-	and 6.), and a line that starts with a spaced dash but continues a clause ("tổ chức chính trị" /
-	"- xã hội", after a line that does not end one), which would read as a new list item."""
-	lines = _lettered_repairs(text.split("\n"))
-	numbers = [int(m[1]) if (m := _ITEM.match(line)) else None for line in lines]
-	previous_number = None
-	previous_at = 0
-	for index, line in enumerate(lines):
-		if _PART.match(line) and _is_heading(line):
-			previous_number = None  # a part's heading: its list starts again at 1
-			continue
-		if numbers[index] is not None:
-			following = next((n for n in numbers[index + 1 :] if n is not None), None)
-			if previous_number is None and following == 2 and numbers[index] != 1:
-				# "4. Ban Thường trực …" heading a part's list, "2." next: the first item, "1." misread.
-				numbers[index] = 1
-				lines[index] = "1" + line[len(_ITEM.match(line)[1]) :]
-			elif (
-				previous_number is not None
-				and following is not None
-				and numbers[index] != previous_number + 1 == following - 1
-			):
-				# "9. Công tác tuyên truyền" between 4. and 6.: a digit read as another (5 as 9, 8 as 3).
-				numbers[index] = previous_number + 1
-				lines[index] = f"{numbers[index]}" + line[len(_ITEM.match(line)[1]) :]
-			previous_number, previous_at = numbers[index], index
-			continue
-		misread = _MISREAD_ITEM.match(line)
-		# A lettered point "a)" is one as read, not an item's number misread.
-		if (
-			misread
-			and previous_number is not None
-			and not _ROMAN.fullmatch(misread[1])
-			and not _POINT.match(line)
-		):
-			following = next((n for n in numbers[index + 1 :] if n is not None), None)
-			if following == previous_number + 2 or (
-				len(misread[1]) == 1 and _last_item(lines, numbers, previous_at, index)
-			):
-				mark = "." if misread[2] == "," else misread[2]
-				lines[index] = f"{previous_number + 1}{mark} " + line[misread.end() :]
-				previous_number += 1
-	lines = _decimal_repairs(lines)
-	lines = _lost_item_numbers(lines)
-	lines = _part_repairs(lines)
-	out: list[str] = []
-	for line in lines:
-		filled = next((kept for kept in reversed(out) if kept.strip()), "")
-		if re.match(rf"^- (?:{_LOWER}|\()", line) and filled and not re.search(r"[:;,.!?]$|^- ", filled):
-			# "chính trị\n- xã hội": the line broke at a spaced dash; the dash is the text's, the break not.
-			while out and not out[-1].strip():
-				out.pop()
-			out[-1] = out[-1].rstrip() + " " + line
-		else:
-			out.append(line)
-	return "\n".join(out)
-
-
-# A line that starts something of its own: a list item, the number line, the place-and-date line, a
-# salutation or the recipients' list.
-_OWN_LINE = re.compile(
-	r"(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|[IVX]+[.)] |[-+•*–—]\s|Điều \d{1,3}\s?[.:]|Số\b|Kính gửi|Nơi nhận"
-	r"|Chương\b|Mục\b|Phần\b)"
-)
-_PLACE_DATE = re.compile(r",\s*ngày\s+\S+\s+tháng", re.IGNORECASE)
+	return repair_numbers(line)
 
 
 def _join_wrapped_lines(text: str) -> str:
@@ -558,221 +319,6 @@ def _join_wrapped_lines(text: str) -> str:
 	return "\n".join(out)
 
 
-# A spaced dash is the text's between two words ("chính trị - xã hội", "2021 - 2025"); before an opening
-# bracket or a punctuation mark it joins nothing: a speck, most often at a printed line's end or start, which
-# the joined line then carries inside a name ("Khen thưởng tỉnh - (Ban Thi đua ...").
-_DASH_BEFORE_BRACKET = re.compile(r"(?<=[^\W_]) [-–—]+ (?=\()")
-_DASH_BEFORE_MARK = re.compile(r"(?<=[^\W_]) [-–—]+ ?(?=[,;:.)](?:\s|$))", re.MULTILINE)
-
-
-def _stray_dashes(text: str) -> str:
-	text = _DASH_BEFORE_BRACKET.sub(" ", text)
-	return _DASH_BEFORE_MARK.sub("", text)
-
-
-def _lost_dashes(text: str) -> str:
-	"""A "- " lost before a body's name that heads "+ " points, between two runs of them ("- Bộ Xây dựng",
-	"+ …", "+ …", "Ủy ban nhân dân các tỉnh", "+ …"): a short unmarked line, no sentence, after a "+ " point
-	of a run that a "- " line opened, and before another "+ " point, is the next "- " line."""
-	lines = text.split("\n")
-	filled = [index for index, line in enumerate(lines) if line.strip()]
-	opened = False  # the "+ " points seen since the last "- " line
-	for position, index in enumerate(filled):
-		line = lines[index]
-		if line.startswith("- "):
-			opened = True
-			continue
-		if line.startswith("+ ") or not opened:
-			continue
-		before = lines[filled[position - 1]] if position else ""
-		after = lines[filled[position + 1]] if position + 1 < len(filled) else ""
-		if (
-			before.startswith("+ ")
-			and after.startswith("+ ")
-			and len(line) <= 100
-			and line[:1].isupper()
-			and not re.search(r"[.;:!?…]$", line)
-			and not _OWN_LINE.match(line)
-		):
-			lines[index] = "- " + line
-		else:
-			opened = False
-	return "\n".join(lines)
-
-
-# A word read with the wrong tone or vowel marks ("tống hợp" once where the text writes "tổng hợp" twenty
-# times, "nhân dần", "lẫy ý kiến"): Tesseract's commonest slip in Vietnamese. Many Vietnamese words differ by
-# their marks alone ("công tác" and "cộng tác", "đầu tư" and "từ"), so no dictionary could tell; the text
-# itself does: a word read only this once in the whole text is respelled when the same letters with other
-# marks make, with its neighbour, a phrase the text writes at least _PHRASE_TIMES times, and that word stands
-# in that phrase at least _PHRASE_SHARE of the times the text uses it ("tư" of "đầu tư" 88 times, 7 of them
-# before "dự": "an toàn từ dự án" stays). One such spelling, or none is made.
-_PHRASE_TIMES = 4
-_PHRASE_SHARE = 0.2
-_RARE = 1
-_WORD = re.compile(r"[^\W\d_]+")
-
-
-def _bare(word: str) -> str:
-	"""A word without its tone and vowel marks, case aside ("Tổng" → "tong"); "đ" stays a letter of its own."""
-	return "".join(
-		ch for ch in unicodedata.normalize("NFD", word.casefold()) if not unicodedata.combining(ch)
-	)
-
-
-def _document_spellings(text: str) -> str:
-	words = list(_WORD.finditer(text))
-	folded = [word[0].casefold() for word in words]
-	# Word i and word i + 1 make a phrase when only a space is between them.
-	joined = [text[words[i].end() : words[i + 1].start()] == " " for i in range(len(words) - 1)] + [False]
-	phrases = Counter((folded[i], folded[i + 1]) for i in range(len(words)) if joined[i])
-	seen = Counter(folded)
-	spellings: dict[str, set[str]] = {}
-	for word in seen:
-		spellings.setdefault(_bare(word), set()).add(word)
-	out = []
-	last = 0
-	for index, word in enumerate(folded):
-		if seen[word] > _RARE or len(spellings[_bare(word)]) < 2:
-			continue
-		left = folded[index - 1] if index and joined[index - 1] else None
-		right = folded[index + 1] if joined[index] else None
-		respelled = {
-			other
-			for other in spellings[_bare(word)] - {word}
-			for times in (phrases[left, other] if left else 0, phrases[other, right] if right else 0)
-			if times >= _PHRASE_TIMES and times >= _PHRASE_SHARE * seen[other]
-		}
-		if len(respelled) == 1:
-			match = words[index]
-			out.append(text[last : match.start()] + _same_case(match[0], respelled.pop()))
-			last = match.end()
-	return "".join(out) + text[last:]
-
-
-# A lone lower-case consonant between two words: no Vietnamese word is one consonant, so it is a speck read as
-# a letter ("giám sát việc c tiếp nhận", "doanh h nghiệp") or a word's first letter read apart from its rest
-# ("khách q uan", joined when the text uses the word). A point cited by its letter ("điểm c khoản 2", "điểm b và c") stays; so does a letter after
-# a number or a mark ("100.000 đ", "a, b, c").
-_SPECK_LETTER = re.compile(r"(?<=[^\W\d_]{2} )([bcdđghklmnpqrstvx]) (?=[^\W\d_])")
-# After a comma only where it doubles the next word's first letter ("quốc phòng, q quân sự"); "a, b, c" stays.
-# Read in capitals where it doubles the next word's first letter between lower-case words ("giám sát V việc");
-# not after a word that a Roman numeral follows ("khóa X", "lần thứ V").
-_CAPITAL_SPECK = re.compile(
-	r"(?<=[^\W\d_]{2} )(?<!khóa )(?<!khoá )(?<!thứ )(?<!phần )(?<!chương )(?<!mục )(?<!quý )(?<!hội )"
-	r"([BCDĐGHKLMNPQRSTVX]) (?=(?i:\1)[^\W\d_])"
-)
-_SPECK_AFTER_COMMA = re.compile(r"(?<=[^\W\d_]{2}, )([bcdđghklmnpqrstvx]) (?=\1[^\W\d_])")
-_CITING = {"điểm", "tiết", "mục", "khoản", "và", "hoặc", "lục", "bảng", "hình", "cột", "mẫu"}
-
-
-def _speck_letters(text: str) -> str:
-	seen = Counter(word.casefold() for word in _WORD.findall(text))
-
-	def repair(match: re.Match[str]) -> str:
-		before = re.search(r"[^\W\d_]+(?= $)", match.string[max(0, match.start() - 12) : match.start()])
-		if before and before[0].casefold() in _CITING:
-			return match[0]
-		following = _WORD.match(match.string, match.end())
-		rest = following[0] if following else ""
-		if not rest[:1].islower():
-			return match[0]
-		# "q uan": the letter and the rest make a word the text uses, and the rest alone is read nowhere else.
-		if seen[match[1] + rest] >= _PHRASE_TIMES and seen[rest] <= 1:
-			return match[1]
-		# Before a vowel the letter may be the word's own ("q uan"): left as read without that evidence.
-		return match[0] if _bare(rest[0]) in "aeiouy" else ""
-
-	text = _SPECK_LETTER.sub(repair, text)
-	text = _CAPITAL_SPECK.sub(
-		lambda m: "" if m.string[m.end()].islower() and m.string[m.start() - 2].islower() else m[0], text
-	)
-	return _SPECK_AFTER_COMMA.sub("", text)
-
-
-# A hyphen glued between two lower-case words, or to the second one ("chỉ đạo-kiểm tra", "thực-hiện", "đại
-# -biểu"): Vietnamese spaces its dashes
-# ("chính trị - xã hội"), but a glued one is written too ("chính trị-xã hội", "pa-nô"); it is a speck where the
-# text writes the same two words side by side elsewhere.
-_GLUED_HYPHEN = re.compile(r"(?<![\w-])([^\W\d_]+)(?:-| -)([^\W\d_]+)(?![\w-])")
-
-
-def _glued_hyphens(text: str) -> str:
-	spaced = set(re.findall(r"(?=(?<![^\W\d_])([^\W\d_]+) ([^\W\d_]+)(?![^\W\d_]))", text.casefold()))
-
-	def repair(match: re.Match[str]) -> str:
-		pair = (match[1].casefold(), match[2].casefold())
-		lower = match[0] == match[0].lower()
-		return f"{match[1]} {match[2]}" if lower and pair in spaced else match[0]
-
-	return _GLUED_HYPHEN.sub(repair, text)
-
-
-# "+ Đợt3: trong khoảng thời gian": a word glued to a number lost the space between them where the text writes
-# that word before a number with the space ("Đợt 1:", "Đợt 2:"); units, codes and note marks ("m2", "QH15",
-# "Trung ương2") are left as read.
-_GLUED_NUMBER = re.compile(r"(?<![\w-])([^\W\d_]{2,})(\d{1,3})(?!\w)")
-
-
-def _glued_numbers(text: str) -> str:
-	spaced = {word.casefold() for word in re.findall(r"(?<![\w-])([^\W\d_]{2,}) \d{1,3}(?!\w)", text)}
-	return _GLUED_NUMBER.sub(lambda m: f"{m[1]} {m[2]}" if m[1].casefold() in spaced else m[0], text)
-
-
-# Two words read without the space between them ("Ủy ban nhân dântỉnh", "địa phươnggiải quyết"): a lower-case
-# token read only once, that is two words the text writes side by side elsewhere, is split between them.
-def _run_together_words(text: str) -> str:
-	seen = Counter(word.casefold() for word in _WORD.findall(text))
-	spaced = set(re.findall(r"(?=(?<![^\W\d_])([^\W\d_]+) ([^\W\d_]+)(?![^\W\d_]))", text.casefold()))
-
-	def repair(match: re.Match[str]) -> str:
-		word = match[0]
-		if seen[word.casefold()] != 1 or len(word) < 4:
-			return word
-		splits = [
-			(word[:cut], word[cut:])
-			for cut in range(1, len(word))
-			if (word[:cut].casefold(), word[cut:].casefold()) in spaced
-		]
-		return " ".join(splits[0]) if len(splits) == 1 else word
-
-	return re.sub(rf"(?<![^\W\d_])[^\W\d_]*{_LOWER}[^\W\d_]*(?![^\W\d_])", repair, text)
-
-
-# A speck read as a stop or a colon inside a name ("Ban Thường trực Ủy ban: MTTQ Việt Nam xã", "với Ban. Thường
-# trực"): the mark is dust where the text writes the same two words, as cased, side by side and unmarked at
-# least _PHRASE_TIMES times, and with the mark nowhere else ("Tỉnh ủy: Ban hành" stays: "ủy ban" is written
-# often, "ủy Ban" is not).
-_MARK_BETWEEN = re.compile(r"(?<![^\W\d_])([^\W\d_]+)([.:]) ([^\W\d_]+)(?![^\W\d_])")
-
-
-def _marks_inside_phrases(text: str) -> str:
-	spaced = Counter(re.findall(r"(?=(?<![^\W\d_])([^\W\d_]+) ([^\W\d_]+)(?![^\W\d_]))", text))
-	marked = Counter(match.groups() for match in _MARK_BETWEEN.finditer(text))
-
-	def repair(match: re.Match[str]) -> str:
-		if spaced[match[1], match[3]] >= _PHRASE_TIMES and marked[match.groups()] == 1:
-			return f"{match[1]} {match[3]}"
-		return match[0]
-
-	return _MARK_BETWEEN.sub(repair, text)
-
-
-def _same_case(written: str, word: str) -> str:
-	if len(written) > 1 and written.isupper():
-		return word.upper()
-	return word[:1].upper() + word[1:] if written[:1].isupper() else word
-
-
-def _is_heading(line: str) -> bool:
-	letters = [ch for ch in line if ch.isalpha()]
-	return len(letters) >= 2 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
-
-
-# A lettered point's marker: "a) ", "đ) ".
-_LETTERED_POINT = r"[a-zđ]\)\s"
-
-
 def _dust_stops(text: str) -> str:
 	# Not the full stop that ends the paragraph before a lettered point ("… hồ sơ của TTHC.\nc) Rà soát …").
 	return re.sub(
@@ -830,20 +376,6 @@ def _lone_letters(line: str) -> str:
 	return _LONE_LETTER.sub("", line)
 
 
-_QUARTERS = {"I", "II", "III", "IV"}
-# What Tesseract gives for the strokes of a quarter's numeral: II as H, I as l, 1, | or U, V as U or Y.
-_STROKES = {"H": ("II",), "l": ("I",), "1": ("I",), "|": ("I",), "U": ("I", "V"), "Y": ("V",)}
-
-
-def _quarter(match: re.Match[str]) -> str:
-	""" "quý IH/2024", "quý IIU/2024" → "quý III/2024", when exactly one reading is a quarter (I-IV)."""
-	readings = {""}
-	for ch in match[0]:
-		readings = {start + option for start in readings for option in _STROKES.get(ch, (ch,))}
-	quarters = readings & _QUARTERS
-	return quarters.pop() if len(quarters) == 1 else match[0]
-
-
 def _unless_upper_follows(match: re.Match[str]) -> str:
 	following = match.string[match.end() + 1 : match.end() + 2]
 	return "." if following.isupper() else ""
@@ -882,42 +414,6 @@ def _word_pairs(line: str) -> str:
 def _has_content(line: str) -> bool:
 	"""A digit or two letters together; a line of lone marks is what a stamp or signature leaves."""
 	return bool(re.search(r"\d|[^\W\d_]{2}", line))
-
-
-def _digits(match: re.Match[str]) -> str:
-	return match[0].translate(_DIGIT_FOR)
-
-
-def _document_number(match: re.Match[str]) -> str:
-	codes = match[2].split("/")
-	return match[1] + "/".join(_undoubled(_code(code)) for code in codes)
-
-
-def _code(code: str) -> str:
-	if code in _CODES or not any(ch.isdigit() for ch in code):
-		return code
-	candidates = [""]
-	for ch in code:
-		options = _LETTERS_FOR.get(ch, ch) if ch.isdigit() else ch
-		candidates = [start + option for start in candidates for option in options][:64]
-	known = [candidate for candidate in candidates if candidate in _CODES]
-	return known[0] if len(known) == 1 else code
-
-
-def _undoubled(code: str) -> str:
-	""" "QĐĐ" (a letter read twice) is "QĐ" when that is a known code and the doubled one is not."""
-	if code in _CODES:
-		return code
-	single = re.sub(r"(.)\1", r"\1", code)
-	return single if single in _CODES else code
-
-
-def _separated_digits(match: re.Match[str]) -> str:
-	parts = re.split(r"[/.]", match[0])
-	# "quý II/2024" is a Roman quarter; a date needs a real digit somewhere.
-	if any(_ROMAN.fullmatch(part) for part in parts) or not re.search(r"\d", match[0]):
-		return match[0]
-	return _digits(match)
 
 
 def _key(line: str) -> str:
