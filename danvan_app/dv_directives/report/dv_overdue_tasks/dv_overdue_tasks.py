@@ -101,8 +101,9 @@ def overdue_by_unit(filters) -> list[tuple]:
 
 def overdue_tasks(filters) -> list[frappe._dict]:
 	"""The MAX_TASKS most overdue tasks, then each one's extension and explanation requests, looked up by
-	the child tables' parent index: counting every task's requests first and joining them to the tasks read
-	all 28,000 request rows at 120,000 tasks (0.33 against 0.25 s, the same rows)."""
+	the child tables' parent index, as the hand-written statement does. Counting every task's requests first
+	and joining them to the tasks read all 28,000 request rows at 120,000 tasks (the whole report took up to
+	1.34x its hand-written SQL that way, 1.04x this way; the same rows)."""
 	Task, Unit, Directive = (
 		frappe.qb.DocType("DV Task"),
 		frappe.qb.DocType("DV Unit"),
