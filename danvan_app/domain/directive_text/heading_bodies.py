@@ -77,6 +77,25 @@ def names_members(header: str | None) -> bool:
 	return bool(_MEMBERS_OF.match(fold_same_length(" ".join(header.split())).lower().strip(" .:")))
 
 
+# The standing roles of a collegial body in its own working regulation (issue 15): "Điều 5. Trách nhiệm của
+# Trưởng Ban Chỉ đạo", "Nhiệm vụ, quyền hạn của các Ủy viên Ban Chỉ đạo", "Trách nhiệm của Ban Chỉ đạo" (the body
+# alone, as its regulation calls itself). Each point says what the office holder may or must do while in office,
+# not a deliverable to follow up.
+_ROLE_OF = re.compile(
+	r"^(?:cac\s+)?(?:(?:pho\s+)?truong ban|(?:pho\s+)?to truong|to pho|uy vien|thanh vien"
+	r"|(?:pho\s+)?chu tich hoi dong|(?:ban chi dao|hoi dong|to cong tac)\s*$)"
+)
+
+
+def names_a_role(header: str | None) -> bool:
+	"""A responsibility heading over the standing role of a collegial body or of one of its office holders."""
+	if not header:
+		return False
+	folded = fold_same_length(" ".join(header.split())).lower().strip(" .:")
+	prefix = _RESPONSIBILITY_OF.match(folded)
+	return prefix is not None and bool(_ROLE_OF.match(folded[prefix.end() :]))
+
+
 def names_the_public(header: str | None) -> bool:
 	"""A responsibility heading over the public's duties ("Trách nhiệm của cá nhân, tổ chức …")."""
 	if not header:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from danvan_app.domain.actor_phrases import extract_units
 from danvan_app.domain.directive_text.heading_bodies import (
 	body_of_responsibility,
+	names_a_role,
 	names_members,
 	names_the_public,
 	units_in_header,
@@ -251,6 +252,11 @@ def _open_article(walk: _Walk, title: str) -> None:
 			"articles"
 		)  # "Trách nhiệm của cá nhân, tổ chức có phản ánh kiến nghị": rules for the public
 		return
+	if names_a_role(title):
+		# "Điều 5. Trách nhiệm của Trưởng Ban Chỉ đạo": the office holder's standing role; tasks_from_item keeps
+		# only a point with a time of its own (a report due on a day).
+		walk.open("roles", body_of_responsibility(title))
+		return
 	if body_of_responsibility(title) is not None:
 		# "Điều 17. Trách nhiệm của Báo và Phát thanh, truyền hình Bắc Ninh": the body as the article writes it.
 		walk.open("implementation", title.strip(" .:"))
@@ -301,7 +307,7 @@ def _item_line(walk: _Walk, line: _Line) -> None:
 			items[-1].paragraphs.append(line.text)
 		return
 	# Without numbering, each paragraph of an article or an implementation part is a duty of its own.
-	unnumbered = walk.section in ("implementation", "articles") and walk.top_kind is None
+	unnumbered = walk.section in ("implementation", "articles", "roles") and walk.top_kind is None
 	if (
 		walk.section == "implementation"
 		and items
@@ -328,7 +334,7 @@ def _item_line(walk: _Walk, line: _Line) -> None:
 			walk.section = None
 			return
 		items[-1].paragraphs.append(line.text)
-	elif walk.section in ("implementation", "articles") and not _is_junk_line(line):
+	elif walk.section in ("implementation", "articles", "roles") and not _is_junk_line(line):
 		walk.add(line.text, None)
 
 
