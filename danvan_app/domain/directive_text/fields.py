@@ -7,16 +7,20 @@ The fields are not duties of their own; they give the task its time and bodies.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from danvan_app.domain.actor_phrases import extract_units
 from danvan_app.domain.deadline_phrases import Deadline, last_deadline, parse_deadline
 from danvan_app.domain.vn_text import fold_same_length
 
 _FIELD = re.compile(
-	r"^[-+•*]?\s*(?P<label>thoi gian(?: hoan thanh| thuc hien)?|thoi han(?: hoan thanh)?|tien do(?: thuc hien)?"
-	r"|(?:don vi|co quan|bo phan|nguoi) (?:chu tri|thuc hien|phu trach)|(?:don vi|co quan|bo phan) phoi hop"
+	r"^[-+•*]?\s*(?P<label>thoi gian(?: hoan thanh| thuc hien)?|thoi han(?: hoan thanh| ban hanh)?|tien do(?: thuc hien)?"
+	r"|(?:don vi|co quan|bo phan|nguoi) (?:chu tri|thuc hien|phu trach)(?: (?:tham muu )?thuc hien)?"
+	r"|(?:don vi|co quan|bo phan) phoi hop(?: thuc hien)?"
 	r"|ket qua(?: dau ra)?|san pham)\s*:\s*"
 )
+# A label cut by the line's end: "Đơn vị chủ trì tham mưu thực" over "hiện: Sở Nội vụ." (issue 15).
+_CUT_LABEL = re.compile(r"^[-+•*]?\s*(?:thoi gian|(?:don vi|co quan|bo phan) (?:chu tri|thuc hien|phoi hop))[a-z ]*$")
 _PERSON = re.compile(r"^(?:các\s+)?(?:đồng chí|đ/c)\s+", re.IGNORECASE)
 _VALUE_LEAD = re.compile(r"^(?:dự kiến|ngày|trong)\s+", re.IGNORECASE)
 
@@ -35,6 +39,7 @@ def read_fields(paragraphs: list[str]) -> tuple[list[str], Deadline | None, list
 	deadline: Deadline | None = None
 	presiding: list[str] = []
 	coordinating: list[str] = []
+	paragraphs = _rejoin_wrapped_fields(paragraphs)
 	for index, paragraph in enumerate(paragraphs):
 		match = _FIELD.match(fold_same_length(paragraph[:60]).lower())
 		if match is None:
@@ -56,6 +61,64 @@ def read_fields(paragraphs: list[str]) -> tuple[list[str], Deadline | None, list
 	return kept, deadline, presiding, coordinating
 
 
+_NEW_POINT = re.compile(r"^(?:[-–—+•*·▪●◦]|\d{1,2}(?:\.\d{1,2})*\s?[.)]|[a-zđ]\))\s*")
+
+
+def _rejoin_wrapped_fields(paragraphs: list[str]) -> list[str]:
+	"""The fields as whole lines when the text's line breaks cut them (issue 15): "Đơn vị chủ trì thực hiện: Các"
+	over "Sở, ngành, đơn vị, UBND cấp xã." is one field naming all of them, "Thời gian thực hiện: Thường" over
+	"xuyên." says "Thường xuyên"; a label cut before its colon takes the next line too."""
+	joined: list[str] = []
+	for paragraph in paragraphs:
+		if joined and _continues_field(joined[-1], paragraph):
+			joined[-1] = f"{joined[-1].rstrip()} {paragraph.strip()}"
+		else:
+			joined.append(paragraph)
+	return joined
+
+
+_LABELLED_LINE = re.compile(r"^[-+•*]?\s*[^\s:]+(?:\s+[^\s:]+){0,4}\s*:\s*\S")
+
+
+def field_groups(paragraphs: list[str]) -> list[list[str]]:
+	"""An item's paragraphs cut after each run of fields: "4. Nâng cao …" over "- Tăng cường …" and its fields,
+	then "- Tổ chức tập huấn …" and fields of its own, is two duties, each with its bodies and time (issue 15)."""
+	groups: list[list[str]] = [[]]
+	after_fields = False
+	for paragraph in _rejoin_wrapped_fields(paragraphs):
+		# any labelled line ("- Thành phần: …", "+ Thời hạn ban hành: …") belongs to the run of fields
+		field = is_field(paragraph) or _LABELLED_LINE.match(paragraph) is not None
+		if after_fields and not field and _NEW_POINT.match(paragraph):
+			groups.append([])
+		groups[-1].append(paragraph)
+		# a line carried over from a labelled line ("+ Nội dung: quy định chi tiết" over "một số điều …") is more of it
+		after_fields = field or (after_fields and not _NEW_POINT.match(paragraph))
+	# a run of paragraphs without a body field of its own is more of the duty before it ("- Kết quả: …" over notes)
+	kept: list[list[str]] = []
+	for group in groups:
+		if kept and not any(_names_a_body(paragraph) for paragraph in group):
+			kept[-1].extend(group)
+		else:
+			kept.append(group)
+	return kept
+
+
+def _names_a_body(paragraph: str) -> bool:
+	match = _FIELD.match(fold_same_length(paragraph[:60]).lower())
+	return match is not None and any(word in match.group("label") for word in ("chu tri", "thuc hien", "phu trach"))
+
+
+def _continues_field(previous: str, paragraph: str) -> bool:
+	folded_previous = fold_same_length(previous).lower().strip()
+	if _CUT_LABEL.match(folded_previous):
+		return is_field(f"{previous.rstrip()} {paragraph.strip()}")
+	if not is_field(previous) or re.search(r"[.;:]$", previous.strip()):
+		return False
+	if is_field(paragraph) or _NEW_POINT.match(paragraph):
+		return False
+	return paragraph[:1].islower() or len(paragraph.split()) <= 12
+
+
 def time_of(value: str) -> Deadline:
 	"""The deadline a time field's value sets ("Dự kiến tháng 11/2025", "Quý IV/2025 và Quý I/2026")."""
 	return _time(value)
@@ -66,7 +129,28 @@ def time_of(value: str) -> Deadline:
 _LATEST = re.compile(r"\b(?:chậm nhất|muộn nhất)\b", re.IGNORECASE)
 
 
+# A time field that hands the timing to another plan ("Theo kế hoạch công tác tư pháp hàng năm": the "hàng năm"
+# is the plan's) sets none; one that only opens the duty ("Từ 01/7/2025", "Giai đoạn 2026-2030 và những năm tiếp
+# theo") is an open start (issue 15).
+_ANOTHER_PLANS_TIME = re.compile(r"^theo\s+(?:ke hoach|chuong trinh|tien do|lo trinh)\b")
+_OPEN_START = re.compile(
+	r"^tu\s+(?:ngay\s+)?(?P<day>\d{1,2})\s?/\s?(?P<month>\d{1,2})\s?/\s?(?P<year>\d{4})\s*$"
+	r"|^giai doan\s+(?P<first>\d{4})\s*[-–]\s*\d{4}\s+(?:va|cung)\s+(?:cac|nhung)\s+nam\s+(?:tiep theo|sau)\b"
+)
+
+
 def _time(value: str) -> Deadline:
+	folded = fold_same_length(value).lower().strip(" .;")
+	if _ANOTHER_PLANS_TIME.match(folded):
+		return Deadline()
+	start = _OPEN_START.match(folded)
+	if start:
+		if start.group("year"):
+			day, month, year = (int(start.group(name)) for name in ("day", "month", "year"))
+			if 1 <= month <= 12 and 1 <= day <= 31:
+				return Deadline(kind="from_year", start=date(year, month, min(day, 28)), text=value)
+		else:
+			return Deadline(kind="from_year", start=date(int(start.group("first")), 1, 1), text=value)
 	latest = _LATEST.search(value)
 	if latest and latest.start() > 0:
 		deadline = parse_deadline(value[latest.start() :])

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from danvan_app.domain.actor_phrases import extract_units
 from danvan_app.domain.deadline_phrases import Deadline, is_per_case_limit, parse_deadline
 from danvan_app.domain.directive_text.confidence import confidence_of, is_generic_body
-from danvan_app.domain.directive_text.fields import activity_content, has_fields, read_fields
+from danvan_app.domain.directive_text.fields import activity_content, field_groups, has_fields, read_fields
 from danvan_app.domain.directive_text.fields import time_of as wave_time
 from danvan_app.domain.directive_text.heading_bodies import clause_units, units_in_header
 from danvan_app.domain.directive_text.results import Task
@@ -201,6 +201,9 @@ def tasks_from_item(item: _Item) -> list[Task]:
 		return []
 	if item.section == "waves":
 		return _wave_task(item)
+	groups = field_groups(item.paragraphs) if has_fields(item.paragraphs[1:]) else []
+	if len(groups) > 1:
+		return [task for group in groups for task in tasks_from_item(replace(item, paragraphs=group))]
 	fields = read_fields(item.paragraphs) if has_fields(item.paragraphs[1:]) else None
 	if fields is not None:
 		content = activity_content(fields[0])
