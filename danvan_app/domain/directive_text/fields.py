@@ -147,8 +147,10 @@ def _time(value: str) -> Deadline:
 	if start:
 		if start.group("year"):
 			day, month, year = (int(start.group(name)) for name in ("day", "month", "year"))
-			if 1 <= month <= 12 and 1 <= day <= 31:
-				return Deadline(kind="from_year", start=date(year, month, min(day, 28)), text=value)
+			try:
+				return Deadline(kind="from_year", start=date(year, month, day), text=value)
+			except ValueError:  # no such day ("Từ 31/02/2025"): read as any other value
+				pass
 		else:
 			return Deadline(kind="from_year", start=date(int(start.group("first")), 1, 1), text=value)
 	latest = _LATEST.search(value)

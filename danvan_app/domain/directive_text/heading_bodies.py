@@ -50,11 +50,14 @@ def body_of_responsibility(header: str | None) -> str | None:
 	body_folded = folded[prefix.end() :].strip(" .:")
 	if not body or len(body.split()) > 25 or _PUBLIC.match(body_folded):
 		return None
+	if _NO_BODY.match(body_folded):
+		return None  # "Trách nhiệm tổ chức thực hiện": what the article is about, not who (issue 15)
 	if not (body[:1].isupper() or _BODY_WORD.match(body_folded)):
 		return None  # "Trách nhiệm thực hiện", "Trách nhiệm trong việc quản lý …": no body named
 	return body
 
 
+_NO_BODY = re.compile(r"^(?:to chuc\s+)?(?:thuc hien|thi hanh|trien khai)\b")
 _BODY_WORD = re.compile(
 	r"^(?:cac|nhung|co quan|don vi|so|ban|bo|uy ban|ubnd|hoi dong|dia phuong|phong|to|hoi|doan|chi bo|dang uy"
 	r"|cap uy|mat tran|truong|vien|trung tam)\b"

@@ -12,9 +12,10 @@ import itertools
 import re
 
 _CELL_SEPARATOR = re.compile(r"^\s*\|?\s*$|^\s*[-–—_=]{3,}\s*$")  # "|" or a rule "--------" drawn as a line
-# A line that starts something of its own: a list marker, an article, a chapter, a roman heading, a bullet.
+# A line that starts something of its own: a list marker (a lettered point "a)" or "a. Chủ trì …" too, issue 15),
+# an article, a chapter, a roman heading, a bullet.
 _STARTS_ITEM = re.compile(
-	r"^(?:\d{1,2}\s?[.)](?!\d)|\d{1,2}\s?[-–]\s|[a-zđ]\)|[-–—+•*·▪●◦]\s|[IVX]{1,5}\s?[.)/-]|(?:Điều|ĐIỀU)\s+\d"
+	r"^(?:\d{1,2}\s?[.)](?!\d)|\d{1,2}\s?[-–]\s|[a-zđ]\)|[a-zđ]\.\s+[A-ZĐÀ-Ỹ]|[-–—+•*·▪●◦]\s|[IVX]{1,5}\s?[.)/-]|(?:Điều|ĐIỀU)\s+\d"
 	r"|(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s+[IVXLC\d]|Nơi nhận|NƠI NHẬN|\d{1,3}$)"
 )
 _ENDS_SENTENCE = re.compile(r"[.;:!?…]$|\./\.$")
