@@ -27,7 +27,7 @@ cơ sở giáo dục, đào tạo|cơ quan thông tấn, báo chí|cơ quan thô
 cơ sở giáo dục|cơ sở đào tạo|cơ quan thông tấn|cơ quan báo chí|cơ sở khám bệnh, chữa bệnh|cơ sở kcb|cơ sở y tế|bệnh viện
 liên hiệp các hội|*tập đoàn|*tổng công ty|*công ty
 báo và phát thanh, truyền hình|trung tâm y tế|tỉnh|thuế tỉnh|thuế thành phố|bảo hiểm xã hội tỉnh|bảo hiểm xã hội thành phố
-bộ, ngành|bộ, ban, ngành|thành viên|*ủy viên
+bộ, ngành, địa phương|bộ, ngành|bộ, ban, ngành|thành viên|*ủy viên
 """
 # Phrases that contain commas but name one tier of bodies; a comma inside them does not separate two names.
 COMMA_PHRASES_TEXT = """
@@ -35,7 +35,7 @@ sở, ban, ngành|sở, ban ngành|sở, ngành|ban, ngành|huyện, thị xã, 
 xã, phường, thị trấn|phường, xã, thị trấn|thị xã, thành phố|xã, phường và đặc khu|phường, xã và đặc khu|xã, phường, đặc khu|phường, xã, đặc khu|xã, phường|phường, xã
 ban, bộ, ngành|bộ, ban, ngành|tỉnh, thành phố|bộ, ngành|bộ, cơ quan ngang bộ|cơ quan, đơn vị, địa phương|cơ quan, đơn vị|cơ quan, tổ chức
 thông tấn, báo chí|giáo dục, đào tạo|ban, ngành, đoàn thể|sở, ban, ngành, đoàn thể|ngành, địa phương
-phát thanh, truyền hình
+phát thanh, truyền hình|bộ, ngành, địa phương
 """
 # Words that follow a body's name when the sentence is "<body> <does something>".
 ACTION_WORDS_TEXT = """
