@@ -67,6 +67,9 @@ _REGULAR_MEETING = re.compile(
 	r"\btai\s+(?:cac\s+)?(?:phien|ky)\s+hop\s+thuong\s+ky\s+(?:cua\s+[^,.;\n]{1,40}?\s+)?thang\s+(\d{1,2})"
 	r"(?:\s?(?:/|-|\s+nam\s+)\s?(\d{4}))?(?!\d)(?!\s+(?:hang|moi)\s+nam)"
 )
+# A sentence opened by its year, then a comma: "… khả thi. Năm 2026, cắt giảm 100% điều kiện …" is done in 2026
+# (issue 15); "Năm 2025 là năm …" (no comma) is narrative.
+_OPENING_YEAR = re.compile(r"(?:^|(?<=[.;:]\s))nam\s+(?P<year>20\d\d)\s*,")
 # Cue words that turn a written date into a deadline ("trước ngày 30/6/2024", "hoàn thành xong ngày …").
 _DATE_CUE = re.compile(
 	r"(?:\btruoc|\bcham nhat(?:\s+(?:la|vao))?|\bhan chot(?:\s+la)?|\bhoan thanh(?:\s+xong)?"
@@ -317,6 +320,18 @@ def _concrete_deadlines(clause: str, folded: str) -> list[_DeadlineCandidate]:
 		if not (1 <= month <= 12 and 1 <= day <= 31) or match.group("yearly"):
 			continue  # the yearly form is a recurrence, handled below
 		add(match, Deadline("before", month=month, text=_as_written(clause, match)))
+	for match in _OPENING_YEAR.finditer(folded) if "nam" in folded else ():
+		year = int(match.group("year"))
+		add(
+			match,
+			Deadline(
+				"date",
+				due=date(year, 12, 31),
+				start=date(year, 1, 1),
+				end=date(year, 12, 31),
+				text=_as_written(clause, match),
+			),
+		)
 	for start, end, fields in period_candidates(clause, folded):
 		kind, due, period_start, recurrence, month, period_end = fields
 		text = " ".join(clause[start:end].split())

@@ -20,7 +20,9 @@ _FIELD = re.compile(
 	r"|ket qua(?: dau ra)?|san pham)\s*:\s*"
 )
 # A label cut by the line's end: "Đơn vị chủ trì tham mưu thực" over "hiện: Sở Nội vụ." (issue 15).
-_CUT_LABEL = re.compile(r"^[-+•*]?\s*(?:thoi gian|(?:don vi|co quan|bo phan) (?:chu tri|thuc hien|phoi hop))[a-z ]*$")
+_CUT_LABEL = re.compile(
+	r"^[-+•*]?\s*(?:thoi gian|(?:don vi|co quan|bo phan) (?:chu tri|thuc hien|phoi hop))[a-z ]*$"
+)
 _PERSON = re.compile(r"^(?:các\s+)?(?:đồng chí|đ/c)\s+", re.IGNORECASE)
 _VALUE_LEAD = re.compile(r"^(?:dự kiến|ngày|trong)\s+", re.IGNORECASE)
 
@@ -105,7 +107,9 @@ def field_groups(paragraphs: list[str]) -> list[list[str]]:
 
 def _names_a_body(paragraph: str) -> bool:
 	match = _FIELD.match(fold_same_length(paragraph[:60]).lower())
-	return match is not None and any(word in match.group("label") for word in ("chu tri", "thuc hien", "phu trach"))
+	return match is not None and any(
+		word in match.group("label") for word in ("chu tri", "thuc hien", "phu trach")
+	)
 
 
 def _continues_field(previous: str, paragraph: str) -> bool:

@@ -23,6 +23,7 @@ from danvan_app.domain.directive_text.structure import _Item, _task_title
 from danvan_app.domain.directive_text.task_filters import (
 	_BULLET_LEAD,
 	TIMED_KINDS,
+	closing_assignment,
 	split_yearly_days,
 	subject_first,
 )
@@ -201,6 +202,12 @@ def tasks_from_item(item: _Item) -> list[Task]:
 		return []
 	if item.section == "waves":
 		return _wave_task(item)
+	assigned = closing_assignment(item.text)
+	if assigned is not None:
+		head, tail = assigned
+		return tasks_from_item(replace(item, paragraphs=[head])) + tasks_from_item(
+			replace(item, paragraphs=[tail], marker_kind=None)
+		)
 	groups = field_groups(item.paragraphs) if has_fields(item.paragraphs[1:]) else []
 	if len(groups) > 1:
 		return [task for group in groups for task in tasks_from_item(replace(item, paragraphs=group))]
@@ -241,10 +248,7 @@ def tasks_from_item(item: _Item) -> list[Task]:
 			task
 			for task in tasks
 			if any(not is_generic_body(name) for name in task.presiding)
-			or (
-				task.presiding
-				and task.deadline.kind in TIMED_KINDS
-			)
+			or (task.presiding and task.deadline.kind in TIMED_KINDS)
 		]
 	return [task for task in tasks if not is_per_case_limit(task.clause)]
 

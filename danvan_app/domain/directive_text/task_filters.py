@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from danvan_app.domain.actor_phrases import extract_units
 from danvan_app.domain.deadline_phrases import Deadline
 from danvan_app.domain.directive_text.confidence import confidence_of, is_generic_body
 from danvan_app.domain.directive_text.results import Task
@@ -63,3 +64,20 @@ def split_yearly_days(task: Task) -> list[Task]:
 			replace(task, deadline=deadline, confidence=confidence_of(task.clause, task.presiding, deadline))
 		)
 	return tasks
+
+
+# "+ Kiên quyết cắt giảm … Năm 2026, cắt giảm 100% … . Giao Văn phòng Bộ tổng hợp chung …, báo cáo Lãnh đạo Bộ.":
+# the closing "Giao …" gives another body a duty of its own; the point before it stays its heading's (issue 15).
+_CLOSING_GIAO = re.compile(r"(?<=[.;])\s+(?=Giao\s+\S)")
+
+
+def closing_assignment(text: str) -> tuple[str, str] | None:
+	"""(the point before, the assignment) when a point of several sentences closes by assigning a named body;
+	otherwise None."""
+	cuts = list(_CLOSING_GIAO.finditer(text))
+	if not cuts:
+		return None
+	head, tail = text[: cuts[-1].start()].strip(), text[cuts[-1].end() :].strip()
+	if len(head.split()) < 8 or not extract_units(tail)[0]:
+		return None
+	return head, tail
