@@ -49,7 +49,7 @@ dự trù|lựa chọn|chuẩn bị|tiến hành|hỗ trợ|trình|tham gia|th�
 xem xét|xử lý|kiện toàn|củng cố|chấp hành|thành lập|lồng ghép|rèn luyện|nhân rộng|khắc phục|quản lý|điều chỉnh
 trên cơ sở|giúp|bổ sung|hoàn thiện|đề xuất|vận hành|lắp đặt|huy động|kiểm soát|công bố|tích hợp|kết nối|lập|chịu
 gửi|đưa|tổng hợp|tiếp nhận|thông báo|công khai|tiếp xúc|đối thoại|trả lời|phổ biến|mời|lấy ý kiến|cập nhật|bám sát
-xét duyệt|quyết định|họp|nghiêm túc|trao đổi|làm việc|điều hành
+xét duyệt|quyết định|họp|nghiêm túc|trao đổi|làm việc|điều hành|thường kỳ
 """
 # "tổ chức" is a verb ("tổ chức sơ kết") unless it begins a body's name ("tổ chức chính trị - xã hội").
 TO_CHUC_BODY_NEXT_WORDS = {"chính", "hội", "đoàn", "đảng", "thành", "cơ"}

@@ -19,10 +19,6 @@ _FIELD = re.compile(
 	r"|(?:don vi|co quan|bo phan) phoi hop(?: thuc hien)?"
 	r"|ket qua(?: dau ra)?|san pham)\s*:\s*"
 )
-# A label cut by the line's end: "Đơn vị chủ trì tham mưu thực" over "hiện: Sở Nội vụ." (issue 15).
-_CUT_LABEL = re.compile(
-	r"^[-+•*]?\s*(?:thoi gian|(?:don vi|co quan|bo phan) (?:chu tri|thuc hien|phoi hop))[a-z ]*$"
-)
 _PERSON = re.compile(r"^(?:các\s+)?(?:đồng chí|đ/c)\s+", re.IGNORECASE)
 _VALUE_LEAD = re.compile(r"^(?:dự kiến|ngày|trong)\s+", re.IGNORECASE)
 
@@ -41,7 +37,6 @@ def read_fields(paragraphs: list[str]) -> tuple[list[str], Deadline | None, list
 	deadline: Deadline | None = None
 	presiding: list[str] = []
 	coordinating: list[str] = []
-	paragraphs = _rejoin_wrapped_fields(paragraphs)
 	for index, paragraph in enumerate(paragraphs):
 		match = _FIELD.match(fold_same_length(paragraph[:60]).lower())
 		if match is None:
@@ -52,31 +47,20 @@ def read_fields(paragraphs: list[str]) -> tuple[list[str], Deadline | None, list
 			# "- Cơ quan thực hiện:" over "+ Sở Văn hóa và Thể thao chủ trì, …" (issue 15): the first bullet is
 			# the field's value; the bullets stay the task's text.
 			value = _SUB_BULLET.sub("", paragraphs[index + 1]).strip(" .;")
-			if "chu tri" in label or "thuc hien" in label or "phu trach" in label:
+			if "phoi hop" not in label and (
+				"chu tri" in label or "thuc hien" in label or "phu trach" in label
+			):
 				value = _names_before_their_action(value)
 		if label.startswith(("thoi", "tien")) and deadline is None:
 			deadline = _time(value)
+		elif "phoi hop" in label:  # "Đơn vị phối hợp thực hiện" coordinates
+			coordinating = coordinating or _bodies(value)
 		elif "chu tri" in label or "thuc hien" in label or "phu trach" in label:
 			presiding = presiding or _bodies(value)
-		elif "phoi hop" in label:
-			coordinating = coordinating or _bodies(value)
 	return kept, deadline, presiding, coordinating
 
 
 _NEW_POINT = re.compile(r"^(?:[-–—+•*·▪●◦]|\d{1,2}(?:\.\d{1,2})*\s?[.)]|[a-zđ]\))\s*")
-
-
-def _rejoin_wrapped_fields(paragraphs: list[str]) -> list[str]:
-	"""The fields as whole lines when the text's line breaks cut them (issue 15): "Đơn vị chủ trì thực hiện: Các"
-	over "Sở, ngành, đơn vị, UBND cấp xã." is one field naming all of them, "Thời gian thực hiện: Thường" over
-	"xuyên." says "Thường xuyên"; a label cut before its colon takes the next line too."""
-	joined: list[str] = []
-	for paragraph in paragraphs:
-		if joined and _continues_field(joined[-1], paragraph):
-			joined[-1] = f"{joined[-1].rstrip()} {paragraph.strip()}"
-		else:
-			joined.append(paragraph)
-	return joined
 
 
 _LABELLED_LINE = re.compile(r"^[-+•*]?\s*[^\s:]+(?:\s+[^\s:]+){0,4}\s*:\s*\S")
@@ -87,7 +71,7 @@ def field_groups(paragraphs: list[str]) -> list[list[str]]:
 	then "- Tổ chức tập huấn …" and fields of its own, is two duties, each with its bodies and time (issue 15)."""
 	groups: list[list[str]] = [[]]
 	after_fields = False
-	for paragraph in _rejoin_wrapped_fields(paragraphs):
+	for paragraph in paragraphs:
 		# any labelled line ("- Thành phần: …", "+ Thời hạn ban hành: …") belongs to the run of fields
 		field = is_field(paragraph) or _LABELLED_LINE.match(paragraph) is not None
 		if after_fields and not field and _NEW_POINT.match(paragraph):
@@ -107,20 +91,8 @@ def field_groups(paragraphs: list[str]) -> list[list[str]]:
 
 def _names_a_body(paragraph: str) -> bool:
 	match = _FIELD.match(fold_same_length(paragraph[:60]).lower())
-	return match is not None and any(
-		word in match.group("label") for word in ("chu tri", "thuc hien", "phu trach")
-	)
-
-
-def _continues_field(previous: str, paragraph: str) -> bool:
-	folded_previous = fold_same_length(previous).lower().strip()
-	if _CUT_LABEL.match(folded_previous):
-		return is_field(f"{previous.rstrip()} {paragraph.strip()}")
-	if not is_field(previous) or re.search(r"[.;:]$", previous.strip()):
-		return False
-	if is_field(paragraph) or _NEW_POINT.match(paragraph):
-		return False
-	return paragraph[:1].islower() or len(paragraph.split()) <= 12
+	label = match.group("label") if match else ""
+	return "phoi hop" not in label and any(word in label for word in ("chu tri", "thuc hien", "phu trach"))
 
 
 def time_of(value: str) -> Deadline:
