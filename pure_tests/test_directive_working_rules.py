@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from danvan_app.domain.deadline_phrases import parse_deadline
+from danvan_app.domain.deadline_phrases import is_per_case_limit, parse_deadline
 from danvan_app.domain.directive_text import parse_directive_text
 from danvan_app.domain.directive_text.heading_bodies import body_of_responsibility, names_a_role
 
@@ -182,3 +182,32 @@ def test_a_closing_giao_inside_a_point_is_a_task_of_the_body_it_names() -> None:
 		(["Thủ trưởng các sở, ban, ngành tỉnh"], "date", "2026-12-31"),
 		(["Văn phòng Ủy ban nhân dân tỉnh"], "none", None),
 	]
+
+
+def test_a_limit_counted_after_each_case_is_found_is_a_rule() -> None:
+	assert is_per_case_limit(
+		"Trong thời hạn 10 ngày sau khi phát hiện sai lệch số liệu, đơn vị phải điều chỉnh."
+	)
+	assert not is_per_case_limit("Chậm nhất 15 ngày trước ngày khai mạc kỳ họp, Thường trực gửi báo cáo.")
+
+
+def test_the_seal_and_what_is_done_when_a_member_changes_are_rules_of_the_regulation() -> None:
+	tasks = _tasks(
+		REGULATION_HEAD,
+		"Điều 10. Sử dụng con dấu\n"
+		"1. Trưởng Ban Chỉ đạo sử dụng con dấu của Ủy ban nhân dân tỉnh.\n"
+		"Điều 11. Khi thành viên Ban Chỉ đạo thay đổi công tác, cơ quan cử thành viên có trách nhiệm báo cáo "
+		"Trưởng Ban Chỉ đạo để kiện toàn.\n"
+		"Điều 12. Trách nhiệm của Sở Nội vụ\n"
+		"1. Tổng hợp kết quả thực hiện dân chủ ở cơ sở, báo cáo Ban Chỉ đạo trước ngày 05 tháng 12 hằng năm.\n",
+	)
+	assert [_brief(task)[1:] for task in tasks] == [(["Sở Nội vụ"], "recurring", "yearly", 12)]
+
+
+def test_a_recurrence_in_the_basis_a_duty_starts_from_is_not_the_duties() -> None:
+	deadline = parse_deadline(
+		"Căn cứ nhu cầu tập huấn hằng năm của các xã, Trung tâm xây dựng kế hoạch tập huấn trình cấp ủy phê duyệt."
+	)
+	assert deadline.kind == "none"
+	budget = parse_deadline("Căn cứ khả năng cân đối ngân sách hằng năm, bố trí kinh phí thực hiện Kế hoạch.")
+	assert (budget.kind, budget.recurrence) == ("recurring", "yearly")

@@ -64,7 +64,9 @@ _RULES_ARTICLE = re.compile(
 	r"|quy trinh (?:xet|tham dinh|de nghi)|trinh tu|thu tuc|thanh phan ho so"
 	# an act done on each case a regulation foresees (issue 15): "Phúc tra kết quả đánh giá", "Công nhận hoàn thành
 	# chương trình", "Thu hồi, hủy bỏ, cấp lại giấy chứng nhận"
-	r"|phuc tra|phuc khao|cong nhan hoan thanh|thu hoi,? huy bo|cap lai)\b"
+	r"|phuc tra|phuc khao|cong nhan hoan thanh|thu hoi,? huy bo|cap lai"
+	# the seal a committee's members use (issue 15): "Sử dụng con dấu"
+	r"|su dung con dau|con dau)\b"
 )
 
 
@@ -236,7 +238,9 @@ def _open_article(walk: _Walk, title: str) -> None:
 	inline = len(title) > 90 or (title.endswith(".") and len(title.split()) > 8)
 	if inline:
 		# "Điều 3. Chánh Văn phòng …, Giám đốc các sở … chịu trách nhiệm thi hành Quyết định này."
-		walk.open("articles")
+		# "Điều 11. Khi các thành viên … có sự thay đổi về nhân sự, cơ quan cử nhân sự … báo cáo …": what is done
+		# when a case arises, a rule (issue 15).
+		walk.open("rules" if folded.startswith("khi ") else "articles")
 		walk.add(title, None)
 		return
 	if _RULES_ARTICLE.match(folded):
