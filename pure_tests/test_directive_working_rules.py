@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from danvan_app.domain.actor_phrases import extract_units
 from danvan_app.domain.deadline_phrases import is_per_case_limit, parse_deadline
 from danvan_app.domain.directive_text import parse_directive_text
 from danvan_app.domain.directive_text.heading_bodies import body_of_responsibility, names_a_role
@@ -211,3 +212,13 @@ def test_a_recurrence_in_the_basis_a_duty_starts_from_is_not_the_duties() -> Non
 	assert deadline.kind == "none"
 	budget = parse_deadline("Căn cứ khả năng cân đối ngân sách hằng năm, bố trí kinh phí thực hiện Kế hoạch.")
 	assert (budget.kind, budget.recurrence) == ("recurring", "yearly")
+
+
+def test_office_holders_named_as_persons_carry_their_duty() -> None:
+	assert extract_units("Các ông bà Phó Chủ tịch Ủy ban MTTQ xã có trách nhiệm đôn đốc các thôn.")[0] == [
+		"Phó Chủ tịch Ủy ban MTTQ xã"
+	]
+	assert extract_units(
+		"Giao đồng chí Trần Thị Bình – Phó Chủ tịch Ủy ban MTTQ Việt Nam xã theo dõi, báo cáo kết quả."
+	)[0] == ["Phó Chủ tịch Ủy ban MTTQ Việt Nam xã"]
+	assert extract_units("Bà con Nhân dân tích cực tham gia.")[0] == []

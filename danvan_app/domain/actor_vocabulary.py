@@ -27,7 +27,7 @@ cơ sở giáo dục, đào tạo|cơ quan thông tấn, báo chí|cơ quan thô
 cơ sở giáo dục|cơ sở đào tạo|cơ quan thông tấn|cơ quan báo chí|cơ sở khám bệnh, chữa bệnh|cơ sở kcb|cơ sở y tế|bệnh viện
 liên hiệp các hội|*tập đoàn|*tổng công ty|*công ty
 báo và phát thanh, truyền hình|trung tâm y tế|tỉnh|thuế tỉnh|thuế thành phố|bảo hiểm xã hội tỉnh|bảo hiểm xã hội thành phố
-bộ, ngành, địa phương|bộ, ngành|bộ, ban, ngành|thành viên|*ủy viên
+bộ, ngành, địa phương|bộ, ngành|bộ, ban, ngành|thành viên|*ủy viên|*phó chủ tịch
 """
 # Phrases that contain commas but name one tier of bodies; a comma inside them does not separate two names.
 COMMA_PHRASES_TEXT = """
@@ -60,6 +60,9 @@ DETERMINERS = {
 	"từng",
 	"toàn",
 	"tất",
+	# office holders addressed as persons (issue 15): "Các ông bà Phó Chủ tịch MTTQ xã có trách nhiệm …"
+	"ông",
+	"bà",
 }  # "toàn thể", "tất cả" handled with their 2nd word
 DETERMINER_SECOND_WORDS = {"toàn": "thể", "tất": "cả"}
 # Sentence openers that put the actor later: "Giao Ban Dân vận …", "Hằng năm, …, cấp ủy tổ chức …".
