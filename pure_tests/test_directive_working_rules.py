@@ -222,3 +222,32 @@ def test_office_holders_named_as_persons_carry_their_duty() -> None:
 		"Giao đồng chí Trần Thị Bình – Phó Chủ tịch Ủy ban MTTQ Việt Nam xã theo dõi, báo cáo kết quả."
 	)[0] == ["Phó Chủ tịch Ủy ban MTTQ Việt Nam xã"]
 	assert extract_units("Bà con Nhân dân tích cực tham gia.")[0] == []
+
+
+def test_a_request_heading_cut_by_a_blank_line_inside_a_name_is_one_heading() -> None:
+	wrapped = "".join(
+		f"{number}. Sở Tư pháp chủ trì, phối hợp với các cơ quan liên quan hướng dẫn việc\n"
+		"thực hiện quy chế dân chủ ở cơ sở tại các xã, phường trên địa bàn và báo cáo\n"
+		"kết quả về Ủy ban nhân dân tỉnh theo quy định.\n"
+		for number in (1, 2)
+	)
+	tasks = _tasks(
+		PLAN_HEAD,
+		"II. TỔ CHỨC THỰC HIỆN\n"
+		+ wrapped
+		+ "3. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh, Hội Liên hiệp\n\n"
+		"Phụ nữ tỉnh và các tổ chức\n"
+		"chính trị - xã hội tỉnh\n\n"
+		"- Tham gia giám sát việc thực hiện quy chế dân chủ ở cơ sở.\n\n"
+		"4. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam\n"
+		"tỉnh\n\n"
+		"Chỉ đạo Mặt trận các xã tham gia tiếp công dân.\n",
+	)
+	assert [task["presiding"] for task in tasks[2:]] == [
+		[
+			"Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",
+			"Hội Liên hiệp Phụ nữ tỉnh",
+			"tổ chức chính trị - xã hội tỉnh",
+		],
+		["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"],
+	]
