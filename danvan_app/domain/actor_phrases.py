@@ -308,6 +308,19 @@ def _match_opener(tokens: Sequence[_Token], index: int, openers: Iterable[tuple[
 	return 0
 
 
+def _past_a_persons_name(tokens: Sequence[_Token], index: int) -> int:
+	"""Past "đồng chí Nguyễn Văn An –" to the office the person holds: "Giao đồng chí Nguyễn Văn An – Phó Chủ tịch
+	Ủy ban MTTQ xã thực hiện …" gives the office the duty (issue 15); otherwise ``index`` itself."""
+	if index + 1 >= len(tokens) or (tokens[index].key, tokens[index + 1].key) != ("đồng", "chí"):
+		return index
+	position = index + 2
+	while position < len(tokens) and tokens[position].is_capitalised and position - index <= 7:
+		position += 1
+	if position < len(tokens) - 1 and tokens[position].text in ("–", "-", ",") and position > index + 2:
+		return position + 1
+	return index
+
+
 def _sentence_actor_list(sentence: str, tokens: Sequence[_Token]) -> _BodyList | None:
 	"""The bodies a sentence makes its subject, or None.
 
@@ -317,6 +330,8 @@ def _sentence_actor_list(sentence: str, tokens: Sequence[_Token]) -> _BodyList |
 	"""
 	index = 0
 	lead_in = _match_opener(tokens, index, vocab.LEAD_INS)
+	if lead_in:
+		lead_in = _past_a_persons_name(tokens, lead_in)
 	if lead_in and _starts_name(tokens, lead_in):
 		index = lead_in
 	body_list = _parse_body_list(sentence, tokens, index)

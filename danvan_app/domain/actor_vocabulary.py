@@ -27,6 +27,7 @@ cơ sở giáo dục, đào tạo|cơ quan thông tấn, báo chí|cơ quan thô
 cơ sở giáo dục|cơ sở đào tạo|cơ quan thông tấn|cơ quan báo chí|cơ sở khám bệnh, chữa bệnh|cơ sở kcb|cơ sở y tế|bệnh viện
 liên hiệp các hội|*tập đoàn|*tổng công ty|*công ty
 báo và phát thanh, truyền hình|trung tâm y tế|tỉnh|thuế tỉnh|thuế thành phố|bảo hiểm xã hội tỉnh|bảo hiểm xã hội thành phố
+bộ, ngành, địa phương|bộ, ngành|bộ, ban, ngành|thành viên|*ủy viên|*phó chủ tịch
 """
 # Phrases that contain commas but name one tier of bodies; a comma inside them does not separate two names.
 COMMA_PHRASES_TEXT = """
@@ -34,7 +35,7 @@ sở, ban, ngành|sở, ban ngành|sở, ngành|ban, ngành|huyện, thị xã, 
 xã, phường, thị trấn|phường, xã, thị trấn|thị xã, thành phố|xã, phường và đặc khu|phường, xã và đặc khu|xã, phường, đặc khu|phường, xã, đặc khu|xã, phường|phường, xã
 ban, bộ, ngành|bộ, ban, ngành|tỉnh, thành phố|bộ, ngành|bộ, cơ quan ngang bộ|cơ quan, đơn vị, địa phương|cơ quan, đơn vị|cơ quan, tổ chức
 thông tấn, báo chí|giáo dục, đào tạo|ban, ngành, đoàn thể|sở, ban, ngành, đoàn thể|ngành, địa phương
-phát thanh, truyền hình
+phát thanh, truyền hình|bộ, ngành, địa phương
 """
 # Words that follow a body's name when the sentence is "<body> <does something>".
 ACTION_WORDS_TEXT = """
@@ -48,7 +49,7 @@ dự trù|lựa chọn|chuẩn bị|tiến hành|hỗ trợ|trình|tham gia|th�
 xem xét|xử lý|kiện toàn|củng cố|chấp hành|thành lập|lồng ghép|rèn luyện|nhân rộng|khắc phục|quản lý|điều chỉnh
 trên cơ sở|giúp|bổ sung|hoàn thiện|đề xuất|vận hành|lắp đặt|huy động|kiểm soát|công bố|tích hợp|kết nối|lập|chịu
 gửi|đưa|tổng hợp|tiếp nhận|thông báo|công khai|tiếp xúc|đối thoại|trả lời|phổ biến|mời|lấy ý kiến|cập nhật|bám sát
-xét duyệt|quyết định|họp|nghiêm túc|trao đổi|làm việc
+xét duyệt|quyết định|họp|nghiêm túc|trao đổi|làm việc|điều hành|thường kỳ
 """
 # "tổ chức" is a verb ("tổ chức sơ kết") unless it begins a body's name ("tổ chức chính trị - xã hội").
 TO_CHUC_BODY_NEXT_WORDS = {"chính", "hội", "đoàn", "đảng", "thành", "cơ"}
@@ -59,10 +60,15 @@ DETERMINERS = {
 	"từng",
 	"toàn",
 	"tất",
+	# office holders addressed as persons (issue 15): "Các ông bà Phó Chủ tịch MTTQ xã có trách nhiệm …"
+	"ông",
+	"bà",
 }  # "toàn thể", "tất cả" handled with their 2nd word
 DETERMINER_SECOND_WORDS = {"toàn": "thể", "tất": "cả"}
 # Sentence openers that put the actor later: "Giao Ban Dân vận …", "Hằng năm, …, cấp ủy tổ chức …".
-LEAD_INS = (("giao", "cho"), ("giao",), ("đề", "nghị"), ("yêu", "cầu"))
+# "Họp Ban Chỉ đạo định kỳ: 06 tháng một lần": a meeting written without its verb's subject is held by the body
+# named after "Họp" (issue 15, a steering committee's working regulation).
+LEAD_INS = (("giao", "cho"), ("giao",), ("đề", "nghị"), ("yêu", "cầu"), ("họp",))
 ADVERBIAL_OPENERS = (
 	("hằng",),
 	("hàng",),

@@ -165,7 +165,11 @@ def relative_phrase(clause: str, folded: str) -> tuple[str, bool] | None:
 		bare = _BARE_LIMIT.search(folded)
 		return (" ".join(clause[bare.start() : bare.end()].split()), True) if bare else None
 	event_start = match.start("event")
-	per_case = "ke" in match.group("relation") and bool(_PER_CASE_EVENT.match(folded, event_start))
+	# "kể từ ngày nhận được …", and "sau khi phát hiện …" (issue 15): counted from each case's own event
+	per_case = (
+		"ke" in match.group("relation")
+		or (match.group("relation") == "sau" and folded.startswith("khi", event_start))
+	) and bool(_PER_CASE_EVENT.match(folded, event_start))
 	if match.group("relation") in ("truoc", "sau") and folded.startswith("thoi han", event_start):
 		per_case = True  # "ít nhất 03 ngày làm việc trước thời hạn …": a procedure for each case
 	end = match.end()

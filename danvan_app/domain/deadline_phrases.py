@@ -67,6 +67,11 @@ _REGULAR_MEETING = re.compile(
 	r"\btai\s+(?:cac\s+)?(?:phien|ky)\s+hop\s+thuong\s+ky\s+(?:cua\s+[^,.;\n]{1,40}?\s+)?thang\s+(\d{1,2})"
 	r"(?:\s?(?:/|-|\s+nam\s+)\s?(\d{4}))?(?!\d)(?!\s+(?:hang|moi)\s+nam)"
 )
+# A sentence opened by its year, then a comma: "… khả thi. Năm 2026, cắt giảm 100% điều kiện …" is done in 2026
+# (issue 15); "Năm 2025 là năm …" (no comma) is narrative.
+_OPENING_YEAR = re.compile(r"(?:^|(?<=[.;:]\s))nam\s+(?P<year>20\d\d)\s*,")
+# An opening basis up to its comma: "Căn cứ vào nhu cầu bồi dưỡng hằng năm trên địa bàn …, ".
+_BASIS = re.compile(r"^\W*can cu\b[^,;.]*,")
 # Cue words that turn a written date into a deadline ("trước ngày 30/6/2024", "hoàn thành xong ngày …").
 _DATE_CUE = re.compile(
 	r"(?:\btruoc|\bcham nhat(?:\s+(?:la|vao))?|\bhan chot(?:\s+la)?|\bhoan thanh(?:\s+xong)?"
@@ -209,6 +214,12 @@ def _deadline(clause: str, folded: str) -> Deadline:
 		return min(concrete, key=lambda candidate: candidate.position).deadline
 	start = date(int(from_year.group(1) or from_year.group(2)), 1, 1) if from_year else None
 	recurring = _recurring_deadlines(clause, folded, start)
+	basis = _BASIS.match(folded)
+	if basis and not re.search(r"\b(?:ngan sach|du toan)\b", basis.group(0)):
+		# "Căn cứ vào nhu cầu bồi dưỡng hằng năm …, Trung tâm phối hợp … xây dựng kế hoạch …": the recurrence
+		# qualifies the basis the duty starts from, not the duty (issue 15). A yearly budget ("Căn cứ khả năng
+		# cân đối ngân sách hàng năm, … bố trí kinh phí") makes the allocation yearly all the same.
+		recurring = [candidate for candidate in recurring if candidate.position >= basis.end()]
 	if recurring:
 		deadline = min(recurring, key=lambda candidate: (candidate.position, -candidate.end)).deadline
 		if deadline.recurrence == "yearly" and deadline.month is None and "dip" in folded:
@@ -317,6 +328,18 @@ def _concrete_deadlines(clause: str, folded: str) -> list[_DeadlineCandidate]:
 		if not (1 <= month <= 12 and 1 <= day <= 31) or match.group("yearly"):
 			continue  # the yearly form is a recurrence, handled below
 		add(match, Deadline("before", month=month, text=_as_written(clause, match)))
+	for match in _OPENING_YEAR.finditer(folded) if "nam" in folded else ():
+		year = int(match.group("year"))
+		add(
+			match,
+			Deadline(
+				"date",
+				due=date(year, 12, 31),
+				start=date(year, 1, 1),
+				end=date(year, 12, 31),
+				text=_as_written(clause, match),
+			),
+		)
 	for start, end, fields in period_candidates(clause, folded):
 		kind, due, period_start, recurrence, month, period_end = fields
 		text = " ".join(clause[start:end].split())

@@ -7,14 +7,16 @@ The fields are not duties of their own; they give the task its time and bodies.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from danvan_app.domain.actor_phrases import extract_units
 from danvan_app.domain.deadline_phrases import Deadline, last_deadline, parse_deadline
 from danvan_app.domain.vn_text import fold_same_length
 
 _FIELD = re.compile(
-	r"^[-+•*]?\s*(?P<label>thoi gian(?: hoan thanh| thuc hien)?|thoi han(?: hoan thanh)?|tien do(?: thuc hien)?"
-	r"|(?:don vi|co quan|bo phan|nguoi) (?:chu tri|thuc hien|phu trach)|(?:don vi|co quan|bo phan) phoi hop"
+	r"^[-+•*]?\s*(?P<label>thoi gian(?: hoan thanh| thuc hien)?|thoi han(?: hoan thanh| ban hanh)?|tien do(?: thuc hien)?"
+	r"|(?:don vi|co quan|bo phan|nguoi) (?:chu tri|thuc hien|phu trach)(?: (?:tham muu )?thuc hien)?"
+	r"|(?:don vi|co quan|bo phan) phoi hop(?: thuc hien)?"
 	r"|ket qua(?: dau ra)?|san pham)\s*:\s*"
 )
 _PERSON = re.compile(r"^(?:các\s+)?(?:đồng chí|đ/c)\s+", re.IGNORECASE)
@@ -45,15 +47,52 @@ def read_fields(paragraphs: list[str]) -> tuple[list[str], Deadline | None, list
 			# "- Cơ quan thực hiện:" over "+ Sở Văn hóa và Thể thao chủ trì, …" (issue 15): the first bullet is
 			# the field's value; the bullets stay the task's text.
 			value = _SUB_BULLET.sub("", paragraphs[index + 1]).strip(" .;")
-			if "chu tri" in label or "thuc hien" in label or "phu trach" in label:
+			if "phoi hop" not in label and (
+				"chu tri" in label or "thuc hien" in label or "phu trach" in label
+			):
 				value = _names_before_their_action(value)
 		if label.startswith(("thoi", "tien")) and deadline is None:
 			deadline = _time(value)
+		elif "phoi hop" in label:  # "Đơn vị phối hợp thực hiện" coordinates
+			coordinating = coordinating or _bodies(value)
 		elif "chu tri" in label or "thuc hien" in label or "phu trach" in label:
 			presiding = presiding or _bodies(value)
-		elif "phoi hop" in label:
-			coordinating = coordinating or _bodies(value)
 	return kept, deadline, presiding, coordinating
+
+
+_NEW_POINT = re.compile(r"^(?:[-–—+•*·▪●◦]|\d{1,2}(?:\.\d{1,2})*\s?[.)]|[a-zđ]\))\s*")
+
+
+_LABELLED_LINE = re.compile(r"^[-+•*]?\s*[^\s:]+(?:\s+[^\s:]+){0,4}\s*:\s*\S")
+
+
+def field_groups(paragraphs: list[str]) -> list[list[str]]:
+	"""An item's paragraphs cut after each run of fields: "4. Nâng cao …" over "- Tăng cường …" and its fields,
+	then "- Tổ chức tập huấn …" and fields of its own, is two duties, each with its bodies and time (issue 15)."""
+	groups: list[list[str]] = [[]]
+	after_fields = False
+	for paragraph in paragraphs:
+		# any labelled line ("- Thành phần: …", "+ Thời hạn ban hành: …") belongs to the run of fields
+		field = is_field(paragraph) or _LABELLED_LINE.match(paragraph) is not None
+		if after_fields and not field and _NEW_POINT.match(paragraph):
+			groups.append([])
+		groups[-1].append(paragraph)
+		# a line carried over from a labelled line ("+ Nội dung: quy định chi tiết" over "một số điều …") is more of it
+		after_fields = field or (after_fields and not _NEW_POINT.match(paragraph))
+	# a run of paragraphs without a body field of its own is more of the duty before it ("- Kết quả: …" over notes)
+	kept: list[list[str]] = []
+	for group in groups:
+		if kept and not any(_names_a_body(paragraph) for paragraph in group):
+			kept[-1].extend(group)
+		else:
+			kept.append(group)
+	return kept
+
+
+def _names_a_body(paragraph: str) -> bool:
+	match = _FIELD.match(fold_same_length(paragraph[:60]).lower())
+	label = match.group("label") if match else ""
+	return "phoi hop" not in label and any(word in label for word in ("chu tri", "thuc hien", "phu trach"))
 
 
 def time_of(value: str) -> Deadline:
@@ -66,7 +105,30 @@ def time_of(value: str) -> Deadline:
 _LATEST = re.compile(r"\b(?:chậm nhất|muộn nhất)\b", re.IGNORECASE)
 
 
+# A time field that hands the timing to another plan ("Theo kế hoạch công tác tư pháp hàng năm": the "hàng năm"
+# is the plan's) sets none; one that only opens the duty ("Từ 01/7/2025", "Giai đoạn 2026-2030 và những năm tiếp
+# theo") is an open start (issue 15).
+_ANOTHER_PLANS_TIME = re.compile(r"^theo\s+(?:ke hoach|chuong trinh|tien do|lo trinh)\b")
+_OPEN_START = re.compile(
+	r"^tu\s+(?:ngay\s+)?(?P<day>\d{1,2})\s?/\s?(?P<month>\d{1,2})\s?/\s?(?P<year>\d{4})\s*$"
+	r"|^giai doan\s+(?P<first>\d{4})\s*[-–]\s*\d{4}\s+(?:va|cung)\s+(?:cac|nhung)\s+nam\s+(?:tiep theo|sau)\b"
+)
+
+
 def _time(value: str) -> Deadline:
+	folded = fold_same_length(value).lower().strip(" .;")
+	if _ANOTHER_PLANS_TIME.match(folded):
+		return Deadline()
+	start = _OPEN_START.match(folded)
+	if start:
+		if start.group("year"):
+			day, month, year = (int(start.group(name)) for name in ("day", "month", "year"))
+			try:
+				return Deadline(kind="from_year", start=date(year, month, day), text=value)
+			except ValueError:  # no such day ("Từ 31/02/2025"): read as any other value
+				pass
+		else:
+			return Deadline(kind="from_year", start=date(int(start.group("first")), 1, 1), text=value)
 	latest = _LATEST.search(value)
 	if latest and latest.start() > 0:
 		deadline = parse_deadline(value[latest.start() :])

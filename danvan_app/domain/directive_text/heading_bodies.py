@@ -50,11 +50,14 @@ def body_of_responsibility(header: str | None) -> str | None:
 	body_folded = folded[prefix.end() :].strip(" .:")
 	if not body or len(body.split()) > 25 or _PUBLIC.match(body_folded):
 		return None
+	if _NO_BODY.match(body_folded):
+		return None  # "Trách nhiệm tổ chức thực hiện": what the article is about, not who (issue 15)
 	if not (body[:1].isupper() or _BODY_WORD.match(body_folded)):
 		return None  # "Trách nhiệm thực hiện", "Trách nhiệm trong việc quản lý …": no body named
 	return body
 
 
+_NO_BODY = re.compile(r"^(?:to chuc\s+)?(?:thuc hien|thi hanh|trien khai)\b")
 _BODY_WORD = re.compile(
 	r"^(?:cac|nhung|co quan|don vi|so|ban|bo|uy ban|ubnd|hoi dong|dia phuong|phong|to|hoi|doan|chi bo|dang uy"
 	r"|cap uy|mat tran|truong|vien|trung tam)\b"
@@ -75,6 +78,25 @@ def names_members(header: str | None) -> bool:
 	if not header:
 		return False
 	return bool(_MEMBERS_OF.match(fold_same_length(" ".join(header.split())).lower().strip(" .:")))
+
+
+# The standing roles of a collegial body in its own working regulation (issue 15): "Điều 5. Trách nhiệm của
+# Trưởng Ban Chỉ đạo", "Nhiệm vụ, quyền hạn của các Ủy viên Ban Chỉ đạo", "Trách nhiệm của Ban Chỉ đạo" (the body
+# alone, as its regulation calls itself). Each point says what the office holder may or must do while in office,
+# not a deliverable to follow up.
+_ROLE_OF = re.compile(
+	r"^(?:cac\s+)?(?:(?:pho\s+)?truong ban|(?:pho\s+)?to truong|to pho|uy vien|thanh vien"
+	r"|(?:pho\s+)?chu tich hoi dong|(?:ban chi dao|hoi dong|to cong tac)\s*$)"
+)
+
+
+def names_a_role(header: str | None) -> bool:
+	"""A responsibility heading over the standing role of a collegial body or of one of its office holders."""
+	if not header:
+		return False
+	folded = fold_same_length(" ".join(header.split())).lower().strip(" .:")
+	prefix = _RESPONSIBILITY_OF.match(folded)
+	return prefix is not None and bool(_ROLE_OF.match(folded[prefix.end() :]))
 
 
 def names_the_public(header: str | None) -> bool:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from danvan_app.domain.actor_phrases import extract_units
 from danvan_app.domain.directive_text.heading_bodies import (
 	body_of_responsibility,
+	names_a_role,
 	names_members,
 	names_the_public,
 	units_in_header,
@@ -63,7 +64,9 @@ _RULES_ARTICLE = re.compile(
 	r"|quy trinh (?:xet|tham dinh|de nghi)|trinh tu|thu tuc|thanh phan ho so"
 	# an act done on each case a regulation foresees (issue 15): "Phúc tra kết quả đánh giá", "Công nhận hoàn thành
 	# chương trình", "Thu hồi, hủy bỏ, cấp lại giấy chứng nhận"
-	r"|phuc tra|phuc khao|cong nhan hoan thanh|thu hoi,? huy bo|cap lai)\b"
+	r"|phuc tra|phuc khao|cong nhan hoan thanh|thu hoi,? huy bo|cap lai"
+	# the seal a committee's members use (issue 15): "Sử dụng con dấu"
+	r"|su dung con dau|con dau)\b"
 )
 
 
@@ -235,7 +238,9 @@ def _open_article(walk: _Walk, title: str) -> None:
 	inline = len(title) > 90 or (title.endswith(".") and len(title.split()) > 8)
 	if inline:
 		# "Điều 3. Chánh Văn phòng …, Giám đốc các sở … chịu trách nhiệm thi hành Quyết định này."
-		walk.open("articles")
+		# "Điều 11. Khi các thành viên … có sự thay đổi về nhân sự, cơ quan cử nhân sự … báo cáo …": what is done
+		# when a case arises, a rule (issue 15).
+		walk.open("rules" if folded.startswith("khi ") else "articles")
 		walk.add(title, None)
 		return
 	if _RULES_ARTICLE.match(folded):
@@ -250,6 +255,11 @@ def _open_article(walk: _Walk, title: str) -> None:
 		walk.open(
 			"articles"
 		)  # "Trách nhiệm của cá nhân, tổ chức có phản ánh kiến nghị": rules for the public
+		return
+	if names_a_role(title):
+		# "Điều 5. Trách nhiệm của Trưởng Ban Chỉ đạo": the office holder's standing role; tasks_from_item keeps
+		# only a point with a time of its own (a report due on a day).
+		walk.open("roles", body_of_responsibility(title))
 		return
 	if body_of_responsibility(title) is not None:
 		# "Điều 17. Trách nhiệm của Báo và Phát thanh, truyền hình Bắc Ninh": the body as the article writes it.
@@ -301,7 +311,7 @@ def _item_line(walk: _Walk, line: _Line) -> None:
 			items[-1].paragraphs.append(line.text)
 		return
 	# Without numbering, each paragraph of an article or an implementation part is a duty of its own.
-	unnumbered = walk.section in ("implementation", "articles") and walk.top_kind is None
+	unnumbered = walk.section in ("implementation", "articles", "roles") and walk.top_kind is None
 	if (
 		walk.section == "implementation"
 		and items
@@ -328,7 +338,7 @@ def _item_line(walk: _Walk, line: _Line) -> None:
 			walk.section = None
 			return
 		items[-1].paragraphs.append(line.text)
-	elif walk.section in ("implementation", "articles") and not _is_junk_line(line):
+	elif walk.section in ("implementation", "articles", "roles") and not _is_junk_line(line):
 		walk.add(line.text, None)
 
 

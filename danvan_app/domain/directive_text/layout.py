@@ -11,10 +11,14 @@ from __future__ import annotations
 import itertools
 import re
 
+from danvan_app.domain.actor_vocabulary import ACTION_WORDS, TOKEN
+from danvan_app.domain.vn_text import canonical_word
+
 _CELL_SEPARATOR = re.compile(r"^\s*\|?\s*$|^\s*[-–—_=]{3,}\s*$")  # "|" or a rule "--------" drawn as a line
-# A line that starts something of its own: a list marker, an article, a chapter, a roman heading, a bullet.
+# A line that starts something of its own: a list marker (a lettered point "a)" or "a. Chủ trì …" too, issue 15),
+# an article, a chapter, a roman heading, a bullet.
 _STARTS_ITEM = re.compile(
-	r"^(?:\d{1,2}\s?[.)](?!\d)|\d{1,2}\s?[-–]\s|[a-zđ]\)|[-–—+•*·▪●◦]\s|[IVX]{1,5}\s?[.)/-]|(?:Điều|ĐIỀU)\s+\d"
+	r"^(?:\d{1,2}\s?[.)](?!\d)|\d{1,2}\s?[-–]\s|[a-zđ]\)|[a-zđ]\.\s+[A-ZĐÀ-Ỹ]|[-–—+•*·▪●◦]\s|[IVX]{1,5}\s?[.)/-]|(?:Điều|ĐIỀU)\s+\d"
 	r"|(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s+[IVXLC\d]|Nơi nhận|NƠI NHẬN|\d{1,3}$)"
 )
 _ENDS_SENTENCE = re.compile(r"[.;:!?…]$|\./\.$")
@@ -86,8 +90,10 @@ def unwrap(text: str) -> str:
 	out: list[str] = []
 	current: str | None = None
 	flat = " ".join(text.split(" "))  # lines kept: a dash compound is looked up within one line
-	for raw in lines:
+	for position, raw in enumerate(lines):
 		line = raw.strip()
+		if not line and _cut_request_heading(current, lines[position + 1 : position + 2]):
+			continue  # "3. Đề nghị Ủy ban MTTQ …, Hội Liên hiệp" / "" / "Phụ nữ Thành phố …": one heading
 		if _CELL_SEPARATOR.match(line):
 			if current is not None:
 				out.append(current)
@@ -105,6 +111,33 @@ def unwrap(text: str) -> str:
 	if current is not None:
 		out.append(current)
 	return "\n".join(out)
+
+
+_REQUEST_HEADING = re.compile(r"^\d{1,2}\s?[.)]\s*Đề nghị\s", re.IGNORECASE)
+
+
+def _cut_request_heading(current: str | None, following: list[str]) -> bool:
+	"""A numbered request's heading whose list of bodies a blank line cuts in the middle of a name (issue 15):
+	the heading ends without a stop, and the next line goes on with a capitalised name that is no item."""
+	if not current or not following or not _REQUEST_HEADING.match(current) or _ENDS_SENTENCE.search(current):
+		return False
+	rest = following[0].strip()
+	return (
+		bool(rest)
+		and rest[:1].isupper()
+		and not _opens_with_a_duty(rest)  # "Chỉ đạo các đơn vị …" under the heading is its first duty
+		and not _STARTS_ITEM.match(rest)
+		and not _is_uppercase(rest)
+	)
+
+
+def _opens_with_a_duty(line: str) -> bool:
+	words = tuple(TOKEN.findall(canonical_word(" ".join(line.split()[:4]))))
+	return (
+		any(words[: len(phrase)] == phrase for phrase, _ in ACTION_WORDS.get(words[0], ()))
+		if words
+		else False
+	)
 
 
 _DASH_HEAD = re.compile(r"^[-–]\s+(\S+\s+\S+)")

@@ -15,11 +15,18 @@ from dataclasses import dataclass, replace
 from danvan_app.domain.actor_phrases import extract_units
 from danvan_app.domain.deadline_phrases import Deadline, is_per_case_limit, parse_deadline
 from danvan_app.domain.directive_text.confidence import confidence_of, is_generic_body
-from danvan_app.domain.directive_text.fields import activity_content, has_fields, read_fields
+from danvan_app.domain.directive_text.fields import activity_content, field_groups, has_fields, read_fields
 from danvan_app.domain.directive_text.fields import time_of as wave_time
 from danvan_app.domain.directive_text.heading_bodies import clause_units, units_in_header
 from danvan_app.domain.directive_text.results import Task
 from danvan_app.domain.directive_text.structure import _Item, _task_title
+from danvan_app.domain.directive_text.task_filters import (
+	_BULLET_LEAD,
+	TIMED_KINDS,
+	closing_assignment,
+	split_yearly_days,
+	subject_first,
+)
 from danvan_app.domain.vn_text import fold_same_length
 
 _SEGMENT_END = re.compile(r"(?<=;)\s+|(?<=[.!?…])\s+(?=[“\"(]?[A-ZĐÀ-Ỹ])")
@@ -147,7 +154,6 @@ _ENTITLEMENT = re.compile(r"^[^.;:]{2,100}?\sduoc (?:quyen|phep|huong|cap (?:mot
 _PER_EVENT_NOTICE = re.compile(
 	r"\bkhi\b[^.]{0,250}\btruoc\s+\d{1,3}\s+ngay\b(?!\s*\d)|\b(?:it nhat|cham nhat)\s+truoc\s+\d{1,3}\s+ngay\b"
 )
-_BULLET_LEAD = re.compile(r"^[-–—+•*·▪●◦]\s*")
 
 
 def is_rule(folded_clause: str) -> bool:
@@ -196,6 +202,15 @@ def tasks_from_item(item: _Item) -> list[Task]:
 		return []
 	if item.section == "waves":
 		return _wave_task(item)
+	assigned = closing_assignment(item.text)
+	if assigned is not None:
+		head, tail = assigned
+		return tasks_from_item(replace(item, paragraphs=[head])) + tasks_from_item(
+			replace(item, paragraphs=[tail], marker_kind=None)
+		)
+	groups = field_groups(item.paragraphs) if has_fields(item.paragraphs[1:]) else []
+	if len(groups) > 1:
+		return [task for group in groups for task in tasks_from_item(replace(item, paragraphs=group))]
 	fields = read_fields(item.paragraphs) if has_fields(item.paragraphs[1:]) else None
 	if fields is not None:
 		content = activity_content(fields[0])
@@ -215,11 +230,15 @@ def tasks_from_item(item: _Item) -> list[Task]:
 			for task in tasks
 		]
 	tasks = [part for task in tasks for part in _split_timed_tail(task)]
+	tasks = [part for task in tasks for part in split_yearly_days(task)]
 	if item.section == "procedure":
-		tasks = [task for task in tasks if task.deadline.due is not None or _subject_first(task)]
+		tasks = [task for task in tasks if task.deadline.due is not None or subject_first(task)]
 	if item.section == "funding":
 		# In the funding part only a named body is given something; the rest says where the money comes from.
 		tasks = [task for task in tasks if any(not is_generic_body(name) for name in task.presiding)]
+	if item.section == "roles":
+		# A standing role ("Triệu tập, chủ trì các cuộc họp …") is no task; a point of it due on a day is.
+		tasks = [task for task in tasks if task.deadline.kind in TIMED_KINDS]
 	if item.section == "articles":
 		# Outside the articles on duties, only a body named as such is given something ("Cơ quan, đơn vị lấy ý
 		# kiến gửi …" states a procedure for whoever consults).
@@ -229,10 +248,7 @@ def tasks_from_item(item: _Item) -> list[Task]:
 			task
 			for task in tasks
 			if any(not is_generic_body(name) for name in task.presiding)
-			or (
-				task.presiding
-				and task.deadline.kind in ("date", "before", "within_month", "quarter", "recurring")
-			)
+			or (task.presiding and task.deadline.kind in TIMED_KINDS)
 		]
 	return [task for task in tasks if not is_per_case_limit(task.clause)]
 
@@ -443,26 +459,6 @@ def _task(
 # hiện nhiệm vụ được nêu trong Kế hoạch, báo cáo Chủ tịch … kết quả thực hiện hằng năm …", "… hướng dẫn, đôn đốc,
 # kiểm tra … Quyết định này và tham mưu tổ chức thực hiện chấm điểm từ năm 2026" (issue 15, class 1).
 _TIMED_TAIL = re.compile(r"(?:,| và) (?=(?:tham mưu|báo cáo|tổng hợp, báo cáo|tổng hợp báo cáo|đề xuất)\s)")
-
-
-def _subject_first(task: Task) -> bool:
-	"""The task's clause opens with the name of its presiding body, one that is no one in general."""
-	if not task.presiding or is_generic_body(task.presiding[0]):
-		return False
-	opening = fold_same_length(_BULLET_LEAD.sub("", task.clause.lstrip())).lower()[:300]
-	position = opening.find(fold_same_length(task.presiding[0]).lower())
-	# at the start, after an office title ("Trưởng Ban Công tác Mặt trận thôn …") or after an opening phrase and
-	# its comma ("Sau hội nghị hiệp thương lần thứ hai, …, Ban Thường trực UBMTTQ xã ban hành …")
-	if position < 0:
-		return False
-	return (
-		position == 0
-		or (position <= 25 and _OFFICE_TITLE.match(opening) is not None)
-		or opening[:position].endswith(", ")
-	)
-
-
-_OFFICE_TITLE = re.compile(r"^(?:truong|pho truong|chu tich|pho chu tich|giam doc|thu truong|bi thu)\s")
 
 
 def _split_timed_tail(task: Task) -> list[Task]:

@@ -4,6 +4,7 @@ with the body the header names, at any depth (issue 15)."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from danvan_app.domain.actor_phrases import extract_units
 from danvan_app.domain.deadline_phrases import parse_deadline
@@ -83,6 +84,18 @@ def _split(item: _Item, actor: str | None, depth: int) -> list[_Item]:
 		tail = _Item(item.paragraphs[1:], None, item.section, actor)
 		return [head, *_split(tail, actor, depth + 1)]
 	lead, rest = item.paragraphs[0], item.paragraphs[1:]
+	if (
+		len(rest) >= 2
+		and not _ITEM_MARKER.match(rest[0])
+		and _ITEM_MARKER.match(rest[1])
+		and len(rest[0].split()) <= 6
+		and not _names_only_a_body(lead)
+		and _names_only_a_body(f"{lead} {rest[0]}")
+	):
+		# "3. Sở Văn hóa, Thể thao và" over "Du lịch" over "a. Chủ trì …" (issue 15): the line break cut the body's
+		# name; the whole name heads the points.
+		lead, rest = f"{lead} {rest[0]}", rest[1:]
+		item = replace(item, paragraphs=[lead, *rest])
 	if len(rest) >= 2 and not _ITEM_MARKER.match(rest[0]) and _ITEM_MARKER.match(rest[1]):
 		# "b) Hoàn thiện hạ tầng …" / "Ủy ban nhân dân các tỉnh, …:" / "- Rà soát …": the unmarked line names the body.
 		if rest[0].endswith(":") and units_in_header(rest[0]) is not None:
