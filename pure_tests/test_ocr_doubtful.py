@@ -52,12 +52,22 @@ def test_the_word_as_read_in_a_phrase_of_its_own_stays():
 
 
 def test_the_text_itself_is_evidence_when_it_writes_the_other_phrase_twice():
-	written_twice = "Công tác giảm nghèo. Kết quả giảm nghèo. Chương trình giảm nghẻo bền vững."
+	written_twice = "Công tác giảm nghèo. Mục tiêu giảm nghèo bền vững. Chương trình giảm nghẻo bền vững."
 	assert _respell(written_twice, "nghẻo") == (
-		"Công tác giảm nghèo. Kết quả giảm nghèo. Chương trình giảm nghèo bền vững."
+		"Công tác giảm nghèo. Mục tiêu giảm nghèo bền vững. Chương trình giảm nghèo bền vững."
 	)
 	written_once = "Kết quả giảm nghèo. Chương trình giảm nghẻo bền vững."
 	assert _respell(written_once, "nghẻo") == written_once
+
+
+def test_the_other_spelling_must_make_a_written_phrase_with_the_other_neighbour_too():
+	# "Luật Đầu tư" is written twice, but "Đầu thầu" nowhere: "Luật Đấu thầu" is read right.
+	text = "Luật Đầu tư. Luật Đầu tư năm 2020. Luật Đấu thầu năm 2023."
+	assert _respell(text, "Đấu") == text
+	# With no neighbour on that side the left one's phrase is the evidence.
+	assert _respell("Luật Đầu tư. Luật Đầu tư năm 2020. Theo Luật Đấu.", "Đấu") == (
+		"Luật Đầu tư. Luật Đầu tư năm 2020. Theo Luật Đầu."
+	)
 
 
 def test_a_word_the_text_writes_elsewhere_is_not_respelled_on_its_evidence():

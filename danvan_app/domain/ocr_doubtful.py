@@ -4,7 +4,7 @@ Tesseract's commonest slip in Vietnamese is a tone or vowel mark ("tống hợp"
 định", "đầy mạnh", "ngần sách"), and it is often the same slip every time the word is printed, so the text
 alone cannot tell (``ocr_evidence`` respells only a word read once against a phrase written four times).
 What tells is Tesseract's own confidence: on the development scans (the issue-17 corpus, 300 dpi) such a
-misread mostly scores 60-90 where the words around it score 95-97. A word scored below ``DOUBTFUL`` is
+misread mostly scores 60-94 where the words around it score 95-97. A word scored below ``DOUBTFUL`` is
 respelled with other marks on the same letters only when that spelling, with the word's neighbour, makes one
 of ``SET_PHRASES`` or a phrase the text writes, read surely, where the phrase as read is written nowhere
 else; never by a dictionary. Pure standard library.
@@ -20,11 +20,12 @@ from typing import Protocol
 
 from danvan_app.domain.ocr_evidence import _PHRASE_SHARE, FUNCTION_WORDS, _bare, _same_case
 
-# Below this confidence a word is doubtful. On 37 development scans 309 of the 496 words read with wrong
-# marks scored below 90 (the other 187, "chỉ" for "chi" at 96 often, stay as read unless a set phrase
-# makes them) and 2,249 of 112,115 words read right did (one in fifty; those stay as read unless a phrase
-# says otherwise).
-DOUBTFUL = 90
+# Below this confidence a word is doubtful. On 37 development scans 407 of the 496 words read with wrong
+# marks scored below 95 (309 below 90; the others, "chỉ" for "chi" at 96 often, stay as read unless a set
+# phrase makes them) and so did 10,493 of the 112,115 words read right (one in eleven; 2,249 below 90), which
+# the rules below leave as read. Tried on the development scans: 90 put 28 fewer misreads right (514 against
+# 519 of 603 obligations the same); 97 respelled correct words ("cộng tác" → "công tác", "Việt Nam vững").
+DOUBTFUL = 95
 
 # Two-word terms of Vietnamese administrative writing that Tesseract misreads by a mark, each of whose other
 # markings makes no phrase in such a text ("tổng hợp" / "tống hợp", "thẩm định" / "thấm định"). Kept short on
@@ -195,6 +196,7 @@ def respell_doubtful(
 				for other, pair, read, _ in sides
 				if phrases[pair] >= max(ATTESTED, _PHRASE_SHARE * written[other])
 				and not elsewhere(*read)
+				and _other_side_written(other, pair, left, right, phrases)
 				and written[word] - sure[index] <= READ_ELSEWHERE
 			}
 		if len(found) == 1:
@@ -206,6 +208,13 @@ def respell_doubtful(
 		out.append(text[last : token.start()] + _same_case(token[0], word))
 		last = token.end()
 	return "".join(out) + text[last:]
+
+
+def _other_side_written(other: str, pair: tuple, left, right, phrases: Counter) -> bool:
+	"""Whether the other spelling also makes a phrase the text writes with the word's other neighbour, when
+	there is one ("Luật Đấu thầu" is not "Luật Đầu": "Đầu thầu" is written nowhere)."""
+	beyond = (other, right) if pair == (left, other) else (left, other)
+	return None in beyond or phrases[beyond] > 0
 
 
 def _same_marks(word: str, other: str) -> bool:
