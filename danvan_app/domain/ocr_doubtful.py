@@ -65,6 +65,10 @@ SET_PHRASES = frozenset(
 		"chỉ đạo",
 		"chỉ thị",
 		"tiêu chí",
+		"thi đua",
+		"thi hành",
+		"người dân",
+		"chuyển đổi",
 	)
 )
 
