@@ -32,7 +32,8 @@ clean-up and the parser run again; delete the folder after changing the renderin
 holds Tesseract's TSV, the pages are laid out again from it by today's ``tsv_pages``.
 
 ``--clean-words`` runs no scan: the clean-up on each clean text as typeset (what a perfect recognition would
-give), listing every word it changes there; each is a repair that would spoil a correct reading.
+give), every word taken as doubted by Tesseract (so the respelling of doubtful words, ``ocr_doubtful``, runs
+on all of them), listing every word it changes there; each is a repair that would spoil a correct reading.
 
 Needs tesseract-ocr, tesseract-ocr-vie, poppler-utils, libreoffice-writer-nogui, python-docx and Pillow.
 """
@@ -60,7 +61,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from danvan_app.bench_tests import scans  # noqa: E402
 from danvan_app.domain.directive_text import parse_directive_text  # noqa: E402
 from danvan_app.domain.directive_text.layout import unwrap  # noqa: E402
-from danvan_app.domain.ocr import MAX_PAGES, ocr_file, read_scan, tsv_pages  # noqa: E402
+from danvan_app.domain.ocr import MAX_PAGES, Word, ocr_file, read_scan, tsv_pages  # noqa: E402
 from danvan_app.domain.ocr_cleanup import clean_ocr_pages  # noqa: E402
 
 
@@ -227,21 +228,25 @@ def obligation_verdicts(slug: str, expected: dict, tasks: list[dict]) -> dict[st
 	return verdicts
 
 
-def recognise(path: Path, number: int, text: str, keep: Path | None) -> tuple[list[str], float, list[bytes]]:
-	"""The raw recognised pages of ``text`` typeset and dirtied, the seconds recognition took, and the dirtied
-	page images (empty when read from ``keep``)."""
+def recognise(
+	path: Path, number: int, text: str, keep: Path | None
+) -> tuple[list[str], list[Word], float, list[bytes]]:
+	"""The raw recognised pages of ``text`` typeset and dirtied, Tesseract's words with their confidence
+	(none from a cache without TSV), the seconds recognition took, and the dirtied page images (empty when
+	read from ``keep``)."""
 	kept = keep / f"{path.stem}.json" if keep else None
 	if kept and kept.exists():
 		data = json.loads(kept.read_text(encoding="utf-8"))
 		if data.get("typeset") == text:
 			if "tsv" in data:  # laid out again from the word boxes, by today's code
-				pages = [page for args in data["tsv"] for page in tsv_pages(args[2], args[0], args[1])[0]]
-				return pages, data["seconds"], []
-			return data["pages"], data["seconds"], []
+				laid_out = [tsv_pages(args[2], args[0], args[1]) for args in data["tsv"]]
+				pages = [page for pages, _ in laid_out for page in pages]
+				return pages, [word for _, words in laid_out for word in words], data["seconds"], []
+			return data["pages"], [], data["seconds"], []
 	pdf = scans.convert(scans.directive_docx(text.splitlines()), ".docx", "pdf")
 	images = scans.page_images(pdf)
 	if len(images) > MAX_PAGES:
-		return [], 0.0, images
+		return [], [], 0.0, images
 	pages = [
 		degrade(page, seed=number * 100 + index, last=index == len(images) - 1)
 		for index, page in enumerate(images)
@@ -258,7 +263,7 @@ def recognise(path: Path, number: int, text: str, keep: Path | None) -> tuple[li
 			),
 			encoding="utf-8",
 		)
-	return result.pages, seconds, pages
+	return result.pages, result.words, seconds, pages
 
 
 def changed_words(original: str, cleaned: str) -> list[str]:
@@ -282,7 +287,8 @@ def clean_words(folders: list[Path]) -> None:
 		for path in sorted(folder.glob("*.txt")):
 			# NFC first: the clean-up composes every letter, which changes no word a reader sees.
 			typeset = unicodedata.normalize("NFC", unwrap(path.read_text(encoding="utf-8")))
-			cleaned = clean_ocr_pages([typeset])
+			# Every word doubted (confidence 0): the respelling of doubtful words at its most eager.
+			cleaned = clean_ocr_pages([typeset], [Word(word, 0.0, 1) for word in typeset.split()], trusted=0)
 			changes = changed_words(typeset, cleaned)
 			total += len(changes)
 			for change in changes:
@@ -332,7 +338,7 @@ def main(argv: list[str] | None = None) -> None:
 		clean_tasks = parse_directive_text(original).to_json_dict()["tasks"]
 		if parse_directive_text(typeset).to_json_dict()["tasks"] != clean_tasks:
 			sys.exit(f"{path.name}: the importer reads the paragraphs typeset differently from the source")
-		raw_pages, seconds, pages = recognise(path, number, typeset, args.keep)
+		raw_pages, words, seconds, pages = recognise(path, number, typeset, args.keep)
 		if not raw_pages:
 			# The importer refuses such a scan in Vietnamese (split the file); nothing to measure.
 			print(
@@ -340,7 +346,7 @@ def main(argv: list[str] | None = None) -> None:
 			)
 			continue
 		started = time.monotonic()
-		scan_text = clean_ocr_pages(raw_pages)
+		scan_text = clean_ocr_pages(raw_pages, words)
 		seconds += time.monotonic() - started
 		accuracy = character_accuracy(re.sub(r"\s+", " ", typeset), re.sub(r"\s+", " ", scan_text))
 		scan_tasks = parse_directive_text(scan_text).to_json_dict()["tasks"]

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from danvan_app.domain.document_files import DocumentFileError
+from danvan_app.domain.ocr_doubtful import locate_words
 from danvan_app.domain.ocr_layout import Box, lost_marks
 
 # Bounds against hostile or simply unreasonable files. A directive is a few pages; 50 is a thick plan.
@@ -312,7 +313,7 @@ def read_scan(
 	if not kind:
 		raise DocumentFileError("Chỉ nhận dạng chữ được trên tệp PDF hoặc ảnh .png, .jpg, .tif.")
 	result = ocr_file(kind, data, progress, seconds)
-	text = clean_ocr_pages(result.pages)
+	text = clean_ocr_pages(result.pages, result.words)
 	if not text.strip():
 		raise DocumentFileError(
 			"Không nhận dạng được chữ nào trên bản quét. Hãy quét lại rõ hơn (300 dpi, đen trắng hoặc xám)."
@@ -344,23 +345,6 @@ def scan_pages(filename: str, data: bytes) -> int:
 		raise DocumentFileError(_too_many_pages(pages))
 	_page_dpi(info)
 	return pages
-
-
-def locate_words(text: str, words: list[Word]) -> list[tuple[int, int, str, float]]:
-	"""Where each word is in the cleaned text, searched forward from the previous one; a word the clean-up
-	removed or changed is skipped (its neighbours still anchor the search)."""
-	found = []
-	cursor = 0
-	for word in words:
-		core = word.text.strip(".,;:!?()[]\"'“”‘’«»")
-		if not core:
-			continue
-		start = text.find(core, cursor, cursor + 200 + len(core))
-		if start < 0:
-			continue
-		found.append((start, start + len(core), core, word.confidence))
-		cursor = start + len(core)
-	return found
 
 
 def locate_pages(text: str, words: list[Word], pages: int) -> list[int | None]:

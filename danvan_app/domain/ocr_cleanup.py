@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections import Counter
 
+from danvan_app.domain.ocr_doubtful import DOUBTFUL, Recognised, respell_doubtful
 from danvan_app.domain.ocr_evidence import FUNCTION_WORDS, LOWER, UPPER, repair_words
 from danvan_app.domain.ocr_lists import (
 	_LETTERED_POINT,
@@ -46,9 +47,14 @@ _PAGE_NUMBER = re.compile(r"^\W{0,3}(?:trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?\W{0,
 _EDGE = 3
 
 
-def clean_ocr_pages(pages: list[str]) -> str:
+def clean_ocr_pages(
+	pages: list[str], words: list[Recognised] | None = None, trusted: float = DOUBTFUL
+) -> str:
 	"""The recognised pages as one text, repaired: running headers/footers and page numbers removed, stamp
-	marks dropped, hyphenated line breaks joined, look-alike letters in numbers and dates made digits, NFC."""
+	marks dropped, hyphenated line breaks joined, look-alike letters in numbers and dates made digits, NFC.
+	With Tesseract's ``words`` (in reading order, with their confidence), the doubtful ones are respelled
+	where a phrase shows their marks (``ocr_doubtful``; ``trusted`` is the confidence of the words whose
+	phrases count as evidence)."""
 	pages = [unicodedata.normalize("NFC", page) for page in pages]
 	pages = [page.strip("\n") for page in _without_running_lines(pages)]
 	text = pages[0] if pages else ""
@@ -58,6 +64,8 @@ def clean_ocr_pages(pages: list[str]) -> str:
 		text += ("\n" + _CONTINUED) if _runs_on(text, page) else "\n\n"
 		text += page
 	text = clean_ocr_text(text)
+	if words:
+		text = respell_doubtful(text, words, trusted=trusted)
 	return text
 
 
