@@ -107,3 +107,14 @@ def test_a_report_due_on_days_listed_before_hang_nam_is_yearly(phrase: str, mont
 def test_the_old_spelling_qui_of_a_quarter_reads_as_the_quarter() -> None:
 	deadline = parse_deadline("hoàn thành trong Quí II/2026")
 	assert (deadline.kind, deadline.due.isoformat()) == ("quarter", "2026-06-30")
+
+
+def test_the_next_numbered_part_of_a_conclusion_ends_its_bracketed_directions() -> None:
+	text = _CONCLUSION.replace(
+		"Văn phòng Trung ương xin",
+		"3. Về các kiến nghị, đề xuất\nNhững kiến nghị của các tỉnh sẽ được nghiên cứu, giải quyết kịp thời.\n"
+		"Văn phòng Trung ương xin",
+	)
+	last = parse_directive_text(text).tasks[1]
+	assert last.title.startswith("Đẩy mạnh ứng dụng")
+	assert "kiến nghị" not in last.clause

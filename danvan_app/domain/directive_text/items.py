@@ -145,6 +145,12 @@ def collect_items(lines: list[_Line], body_start: int) -> tuple[list[_Item], lis
 		if (_ROMAN_HEADING.match(line.text) or len(line.text.split()) >= 2) and _closes_part(line):
 			walk.section = None  # another part of the document ("IV. KINH PHÍ …")
 			continue
+		if walk.top_kind == "paren" and re.match(r"^\d{1,2}\s?[.)]\s", line.text):
+			# "(1)" … "(6)" directions under "2. Về phương hướng, nhiệm vụ …", then "3. Về các kiến nghị, đề
+			# xuất": the next numbered part of the conclusion, not a point of the last direction (issue 15).
+			walk.section = None
+			walk.loose.append((line.text, walk.opened))
+			continue
 		_item_line(walk, line)
 	return _split_group_headers(walk.items), walk.loose
 
