@@ -25,7 +25,7 @@ chủ tịch|thủ trưởng|người đứng đầu|giám đốc|bí thư|*trư
 bộ trưởng|*chánh|*trung ương|*ngân hàng|*tổng liên đoàn|*cục|*tổng cục|*chi cục|*học viện|*viện|*hội liên hiệp|*vụ
 cơ sở giáo dục, đào tạo|cơ quan thông tấn, báo chí|cơ quan thông tin, truyền thông|cơ quan báo chí, truyền thông
 cơ sở giáo dục|cơ sở đào tạo|cơ quan thông tấn|cơ quan báo chí|cơ sở khám bệnh, chữa bệnh|cơ sở kcb|cơ sở y tế|bệnh viện
-liên hiệp các hội|*tập đoàn|*tổng công ty|*công ty
+liên hiệp các hội|*tập đoàn|*tổng công ty|*công ty|*hiệp hội|*liên minh
 báo và phát thanh, truyền hình|trung tâm y tế|tỉnh|thuế tỉnh|thuế thành phố|bảo hiểm xã hội tỉnh|bảo hiểm xã hội thành phố
 bộ, ngành, địa phương|bộ, ngành|bộ, ban, ngành|thành viên|*ủy viên|*phó chủ tịch
 """

@@ -35,12 +35,18 @@ _MONTH_WORD = re.compile(
 )
 
 
+_OLD_QUARTER_SPELLING = re.compile(r"\bqui(?= (?:iv|i{1,3}|[1-4])\b)")
+
+
 def months_as_digits(clause: str, folded: str) -> str:
 	"""``folded`` with each month written in words replaced by its number, right-aligned in the same span.
 
 	"tháng Mười/2024" → "thang   10/2024": the stricter patterns then read it, and positions still point into
-	``clause`` so the phrase can be quoted as written.
+	``clause`` so the phrase can be quoted as written. The older spelling "Quí" of "Quý" ("Quí IV-2025" in an
+	appendix's time column) is read as "quy" the same way.
 	"""
+	if "qui " in folded:
+		folded = _OLD_QUARTER_SPELLING.sub("quy", folded)
 	if "thang" not in folded:
 		return folded
 	pieces: list[str] = []

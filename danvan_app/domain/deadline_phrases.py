@@ -88,8 +88,10 @@ _FROM_DAY_LABEL = re.compile(r"^\s*(?:[-+•]\s*)?tu\s+(?:ngay\s*)?$")
 _QUARTER_ANY = re.compile(rf"\b{_QUARTER}")
 _MONTH_ANY = re.compile(rf"\bthang\s+{_MONTH_YEAR}")
 _DATE_CUE_WORDS = ("truoc", "cham nhat", "han chot", "hoan thanh", "xong", "den", "trong", "tu ngay")
+# "trước ngày 01/6 và 15/11 hằng năm": every day listed before "hằng năm" is yearly; the first one is the month.
 _DAY_MONTH_NO_YEAR = re.compile(
-	r"\btruoc\s+ngay\s+(\d{1,2})\s?/\s?(\d{1,2})(?![\d/])(?P<yearly>\s+(?:hang|moi)\s+nam)?"
+	r"\btruoc\s+ngay\s+(\d{1,2})\s?/\s?(\d{1,2})(?![\d/])"
+	r"(?P<yearly>(?:\s*(?:,|va)\s+(?:ngay\s+)?\d{1,2}\s?/\s?\d{1,2}(?![\d/]))*\s+(?:hang|moi)\s+nam)?"
 )
 _MONTH_YEARLY = re.compile(r"\bthang\s+(\d{1,2})\s+(?:hang|moi)\s+nam\b")
 # "vào dịp 15/10 hằng năm", "ngày 15/10 hằng năm": a day of the year, every year.

@@ -108,11 +108,16 @@ def names_the_public(header: str | None) -> bool:
 	return prefix is not None and bool(_PUBLIC.match(folded[prefix.end() :]))
 
 
+_LEAD_IN_COLON = re.compile(r"^\s*(Đề nghị|Yêu cầu|Giao)\s*:\s*", re.IGNORECASE)
+
+
 def units_in_header(header: str | None) -> tuple[list[str], list[str]] | None:
 	"""The bodies a header names for its sub-items: "1. Sở Nội vụ:", "Đề nghị Ủy ban MTTQ Việt Nam tỉnh:",
 	"2. Trách nhiệm của Sở Nội vụ" (the body as written, ``body_of_responsibility``)."""
 	if not header:
 		return None
+	# "6. Đề nghị: Hiệp hội Doanh nghiệp tỉnh, Hội Nông dân tỉnh, …": the bodies follow the lead-in's colon.
+	header = _LEAD_IN_COLON.sub(r"\1 ", header)
 	written = body_of_responsibility(header)
 	if written is not None:
 		return [written], []
@@ -252,3 +257,35 @@ def _refers_back(presiding: list[str], header: str | None) -> bool:
 	header_words = set(fold_same_length(written).lower().replace(",", " ").split())
 	words = set(fold_same_length(" ".join(presiding)).lower().replace(",", " ").split()) - {"cac", "nhung"}
 	return bool(words) and words <= header_words and len(words) < len(header_words)
+
+
+# "…, thành phố Đà Nẵng cần tập trung thực hiện tốt một số nhiệm vụ, giải pháp sau đây:", "…, Văn phòng Trung ương
+# Đảng và các văn phòng tỉnh uỷ, thành uỷ cụ thể hoá để tổ chức thực hiện, trong đó, cần tập trung …": the body
+# written before "cần"/"phải"/"cụ thể hoá" carries the numbered directions that follow (issue 15). A sentence in
+# which that body asks, assigns or concludes ("Ban Thường vụ Tỉnh ủy yêu cầu …") names the issuer instead.
+_PERFORMER_CUE = re.compile(r"\s(?:cần|phải|cụ thể hoá|cụ thể hóa)\s", re.IGNORECASE)
+_ISSUING_VERB = re.compile(
+	r"(?<!duoc )\b(?:yeu cau|giao|chi thi|ket luan|de nghi|chi dao)\b"
+)  # not "được giao"
+_DETERMINER_OPENING = re.compile(r"^(?:các|những)\s+", re.IGNORECASE)
+_NAMED_LOCALITY = re.compile(r"(?:tỉnh|thành phố)\s+[A-ZĐÀ-Ỹ]\w*(?:\s+[A-ZĐÀ-Ỹ]\w*){0,3}", re.IGNORECASE)
+
+
+def body_leading_the_directions(sentence: str) -> str | None:
+	"""The body a sentence opening numbered directions names as the one to carry them out, as written."""
+	piece = re.split(r"(?<=[.;])\s+", sentence.strip())[-1]
+	cue = _PERFORMER_CUE.search(piece)
+	if cue is None:
+		return None
+	before = piece[: cue.start()]
+	if _ISSUING_VERB.search(fold_same_length(before).lower()):
+		return None
+	parts = before.split(", ")
+	body = None
+	for start in range(len(parts) - 1, -1, -1):
+		candidate = ", ".join(parts[start:]).strip()
+		names = extract_units(candidate + " thực hiện.")[0]
+		opens_with_a_name = bool(names) and _DETERMINER_OPENING.sub("", candidate).startswith(names[0])
+		if opens_with_a_name or _NAMED_LOCALITY.fullmatch(candidate):
+			body = candidate  # the longest run of names before the cue, not a clause ("để …, Sở X") ending in one
+	return body

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from danvan_app.domain.actor_phrases import extract_units
 from danvan_app.domain.directive_text.heading_bodies import (
+	body_leading_the_directions,
 	body_of_responsibility,
 	names_a_role,
 	names_members,
@@ -27,6 +28,7 @@ from danvan_app.domain.directive_text.points import (
 )
 from danvan_app.domain.directive_text.structure import (
 	_CLOSING_LINE,
+	_FIRST_DUTY,
 	_IMPLEMENTATION_HEADING,
 	_INTRO_TO_TASKS,
 	_ITEM_MARKER,
@@ -133,15 +135,21 @@ def collect_items(lines: list[_Line], body_start: int) -> tuple[list[_Item], lis
 				_INTRO_TO_TASKS.search(line.folded)
 				and not _CONTENT_AND_FORM_PART.search(walk.part)
 				and next_line
-				and re.match(r"^1\s?[.)-]\s", next_line.text)
+				and _FIRST_DUTY.match(next_line.text)
 			):
-				walk.open("tasks")
+				walk.open("tasks", body_leading_the_directions(line.text))
 			else:
 				walk.opened = walk.opened or _ROMAN_HEADING.match(line.text) is not None
 				walk.loose.append((line.text, walk.opened))
 			continue
 		if (_ROMAN_HEADING.match(line.text) or len(line.text.split()) >= 2) and _closes_part(line):
 			walk.section = None  # another part of the document ("IV. KINH PHÍ …")
+			continue
+		if walk.top_kind == "paren" and re.match(r"^\d{1,2}\s?[.)]\s", line.text):
+			# "(1)" … "(6)" directions under "2. Về phương hướng, nhiệm vụ …", then "3. Về các kiến nghị, đề
+			# xuất": the next numbered part of the conclusion, not a point of the last direction (issue 15).
+			walk.section = None
+			walk.loose.append((line.text, walk.opened))
 			continue
 		_item_line(walk, line)
 	return _split_group_headers(walk.items), walk.loose
@@ -287,13 +295,18 @@ _PROCEDURE_PART = re.compile(
 _FUNDING_PART = re.compile(r"^kinh phi(?:\s+(?:thuc hien|bao dam|dam bao|hoat dong|trien khai))?\s*[:.]?$")
 
 
+_COUNTED_KINDS = ("number", "paren")
+
+
 def _item_line(walk: _Walk, line: _Line) -> None:
 	marker = _ITEM_MARKER.match(line.text)
+	if marker and marker.group("paren") and not re.search(r"[.;:]$", line.text.rstrip()):
+		marker = None  # "(1) Ví dụ về phương pháp dạy học": a form's numbered notes, not directions
 	items = walk.items
 	if marker:
 		kind = _marker_kind(marker)
-		number = marker.group("number") or marker.group("number_dash")
-		if kind == "number" and int(number) != walk.expected_number and walk.top_kind == "number":
+		number = marker.group("number") or marker.group("number_dash") or marker.group("paren")
+		if kind in _COUNTED_KINDS and int(number) != walk.expected_number and walk.top_kind == kind:
 			rest = line.text[marker.end() :].strip()
 			# One number skipped by the drafter ("3. …" then "5. Các Phó chủ tịch phụ trách …:") before a line
 			# naming only a body still opens the next item; otherwise the numbering is a sub-list.
@@ -303,7 +316,7 @@ def _item_line(walk: _Walk, line: _Line) -> None:
 		if walk.top_kind is None and kind != "sub":
 			walk.top_kind = kind
 		if kind == walk.top_kind:
-			if kind == "number":
+			if kind in _COUNTED_KINDS:
 				walk.expected_number = int(number) + 1
 			walk.add(line.text[marker.end() :].strip(), kind)
 			return

@@ -29,6 +29,7 @@ from danvan_app.domain.directive_text.results import (
 )
 from danvan_app.domain.directive_text.structure import (
 	_DATELINE,
+	_FIRST_DUTY,
 	_INTRO_TO_TASKS,
 	_MEETING_MARKERS,
 	_NEWS_MARKERS,
@@ -150,7 +151,7 @@ def _assigns_duties(lines: list) -> bool:
 	"""Whether a line closing a preamble ("… giao:", "… chỉ đạo như sau:") is followed by a numbered duty."""
 	texts = [line for line in lines if line.text]
 	return any(
-		_INTRO_TO_TASKS.search(line.folded) and re.match(r"^1\s?[.)-]\s", following.text)
+		_INTRO_TO_TASKS.search(line.folded) and _FIRST_DUTY.match(following.text)
 		for line, following in itertools.pairwise(texts)
 	)
 

@@ -424,6 +424,8 @@ def _marker_level(marker: re.Match[str]) -> str:
 		return "decimal" + str(marker.group("decimal").count("."))
 	if marker.group("number") or marker.group("number_dash"):
 		return "number"
+	if marker.group("paren"):
+		return "paren"
 	if marker.group("letter"):
 		return "letter"
 	sign = marker.group("bullet")

@@ -18,7 +18,8 @@ from danvan_app.domain.vn_text import (
 
 _ITEM_MARKER = re.compile(
 	r"^(?:(?P<decimal>\d{1,2}(?:\.\d{1,2})+)\.?(?=\s)|(?P<number>\d{1,2})\s?[.)](?!\d)"
-	r"|(?P<number_dash>\d{1,2})\s?[-–](?!\d)|(?P<letter>[a-zđ])(?:\)|\.(?=\s+[A-ZĐÀ-Ỹ]))"
+	r"|(?P<number_dash>\d{1,2})\s?[-–](?!\d)|\((?P<paren>\d{1,2})\)(?=\s+[A-ZĐÀ-Ỹ])"
+	r"|(?P<letter>[a-zđ])(?:\)|\.(?=\s+[A-ZĐÀ-Ỹ]))"
 	r"|(?P<bullet>[-–—+•*·▪●◦]))\s*"
 )
 _ROMAN_HEADING = re.compile(r"^[IVX]{1,5}\s?[.)/-]\s*")
@@ -57,10 +58,14 @@ _INTRO_TO_TASKS = re.compile(
 	r"(?:nhiem vu|giai phap|yeu cau|noi dung|\bchi thi(?!\s+(?:so\b|\d|nay\b))|\bchi dao\b)[^:]{0,80}:$"
 	r"|\b(?:giao|ket luan(?: nhu sau)?)\s*:$"
 )
+# A notice's closing formula, "Văn phòng Trung ương Đảng xin thông báo để …", "Văn phòng Chính phủ xin trân trọng
+# thông báo": the office passing the notice on, not a body given a duty (issue 15).
+# The first numbered duty after such a sentence: "1. …", "1) …", or a Kết luận's "(1) …" (issue 15).
+_FIRST_DUTY = re.compile(r"^(?:1\s?[.)-]|\(1\))\s")
 _CLOSING_LINE = re.compile(
 	r"^(?:noi nhan|t/m\b|tm\.|k/t\b|kt\.|tren day la\b|thong tin moi nhat|tin (?:lien quan|moi)|bai viet lien quan"
 	r"|chia se|binh luan|(?:chi thi|nghi quyet|quy che|quy dinh|ke hoach|chuong trinh|ket luan|huong dan) nay"
-	r" (?:duoc|co hieu luc))"
+	r" (?:duoc|co hieu luc)|[^.;:]{0,80}\bxin (?:tran trong )?thong bao\b)"
 )
 _SUMMARY_PREFIX = re.compile(r"\b(?:cot loi|tom tat|gioi thieu|trich|noi dung chinh)\b")
 _PLACE_DATE_LINE = re.compile(r"^[^,\d]{2,40},\s*ngay\s+\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+\d{4}")
@@ -155,6 +160,8 @@ def _marker_kind(match: re.Match[str]) -> str:
 		return "decimal"  # "1.1.", "2.3": a point under a numbered one
 	if match.group("number") or match.group("number_dash"):
 		return "number"
+	if match.group("paren"):
+		return "paren"  # "(1) Tích cực, chủ động …": a Kết luận's numbered directions, a list of its own
 	return "letter" if match.group("letter") else "bullet"
 
 

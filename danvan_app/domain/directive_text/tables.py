@@ -29,7 +29,7 @@ _ROW_NUMBER = re.compile(r"^(?P<number>\d{1,3})\s*[.)]?(?:\s*[|\t]\s*|\s+(?=\S)|
 _GROUP_ROW = re.compile(r"^(?:[IVX]{1,5}|[A-Z])\s*[.)]?(?:\s*[|\t]|\s+[A-ZĐÀ-Ỹ]|$)")
 _CELL_SEPARATOR = re.compile(r"\s*(?:\||\t)\s*")
 _TIME_CELL = re.compile(
-	r"^(?:(?:nam\s+)?\d{4}(?:\s*[-–]\s*\d{4})?|(?:thang|quy|nam|hang|dinh ky|truoc|trong|giai doan|6 thang"
+	r"^(?:(?:nam\s+)?\d{4}(?:\s*[-–]\s*\d{4})?|(?:thang|quy|qui (?:iv|i{1,3}|[1-4])|nam|hang|dinh ky|truoc|trong|giai doan|6 thang"
 	r"|cuoi|dau|thuong xuyen|hoan thanh)\b)"
 )
 
