@@ -316,6 +316,9 @@ def page():
 		("_- 1, Chánh Văn phòng UBND tỉnh", "1. Chánh Văn phòng UBND tỉnh"),
 		("-3, Đồng chí Phó Giám đốc", "3. Đồng chí Phó Giám đốc"),
 		("_2. Sở, ban, ngành thành phố", "2. Sở, ban, ngành thành phố"),
+		# Issue 17, sixth round: a speck read as a quote before a point's numbers (luongminh's hiệp thương plan).
+		("'2.2. Báo cáo kết quả hội nghị", "2.2. Báo cáo kết quả hội nghị"),
+		("`3.1.2. Tổ chức hội nghị cử tri", "3.1.2. Tổ chức hội nghị cử tri"),
 		# An item's number read as another digit between its neighbours, and the points under it.
 		(
 			"4. Tiếp công dân\n-4.1. Ban hành Kế hoạch.\n9. Công tác tuyên truyền\n5.1. Ban hành kế hoạch."
