@@ -476,10 +476,27 @@ def test_a_hyphen_or_a_missing_space_between_words_the_text_writes_apart_is_put_
 	assert clean_ocr_text("+ Đợt 1: Từ ngày 02/02.\n+ Đợt3: Từ ngày 09/02.").endswith(
 		"+ Đợt 3: Từ ngày 09/02.\n"
 	)
+	# Issue 17, sixth round: a capital on the first word alone is a title's ("Ủy-ban MTTQ"); a compound name
+	# with a capital on both stays even where the text writes the words apart.
+	assert clean_ocr_text("Ủy ban MTTQ xã chủ trì.\n\n1. Ban Thường trực Ủy-ban MTTQ xã") == (
+		"Ủy ban MTTQ xã chủ trì.\n\n1. Ban Thường trực Ủy ban MTTQ xã\n"
+	)
+	assert (
+		clean_ocr_text("Tỉnh Bà Rịa Vũng Tàu và Bà Rịa-Vũng Tàu.")
+		== "Tỉnh Bà Rịa Vũng Tàu và Bà Rịa-Vũng Tàu.\n"
+	)
 	# A glued hyphen or number the text never writes apart stays: "chính trị-xã hội", "m2", a note mark.
 	assert clean_ocr_text("các tổ chức chính trị-xã hội, 30 m2, Trung ương2 và 3") == (
 		"các tổ chức chính trị-xã hội, 30 m2, Trung ương2 và 3\n"
 	)
+
+
+def test_a_stop_glued_after_a_word_that_never_ends_a_sentence_is_a_speck_where_the_space_was():
+	# Issue 17, sixth round: "với.UBND" in luongminh's plan; an abbreviation's stop ("TP.HCM") stays.
+	assert clean_ocr_text("- Phối hợp chặt chẽ với.UBND xã trong việc tổ chức hội nghị.") == (
+		"- Phối hợp chặt chẽ với UBND xã trong việc tổ chức hội nghị.\n"
+	)
+	assert clean_ocr_text("Công an TP.HCM phối hợp.") == "Công an TP.HCM phối hợp.\n"
 
 
 def test_two_words_read_without_the_space_between_them_are_split_where_the_text_writes_them_apart():

@@ -265,6 +265,9 @@ def _clean_line(line: str) -> str | None:
 	line = _word_pairs(line)
 	# "các: tổ chức": words that always need a noun after them never end a clause; the mark is dust.
 	line = re.sub(r"(?i)(?<!\w)(các|những|của|mỗi|từng)[:;.,](?= \w)", r"\1", line)
+	# "chặt chẽ với.UBND xã": a stop glued between a word that never ends a sentence and the next word is a
+	# speck where the space was (issue 17, sixth round).
+	line = re.sub(r"(?i)(?<![\w.])(" + "|".join(FUNCTION_WORDS) + r")\.(?=[^\W\d_])", r"\1 ", line)
 	return repair_numbers(line)
 
 
