@@ -319,6 +319,16 @@ def page():
 		# Issue 17, sixth round: a speck read as a quote before a point's numbers (luongminh's hiệp thương plan).
 		("'2.2. Báo cáo kết quả hội nghị", "2.2. Báo cáo kết quả hội nghị"),
 		("`3.1.2. Tổ chức hội nghị cử tri", "3.1.2. Tổ chức hội nghị cử tri"),
+		# An item's number read as a capital consonant with its stop lost, between its neighbours (bovhttdl-cv6316);
+		# at a list's end, with nothing after it to confirm it, it stays as read.
+		(
+			"6. Cục Văn hóa: Chủ trì.\n\nM Cục Bản quyền tác giả: Chủ trì.\n\n8. Cục Báo chí: Chủ động.",
+			"6. Cục Văn hóa: Chủ trì.\n\n7. Cục Bản quyền tác giả: Chủ trì.\n\n8. Cục Báo chí: Chủ động.",
+		),
+		(
+			"6. Cục Văn hóa: Chủ trì.\n\nM Cục Bản quyền tác giả: Chủ trì.",
+			"6. Cục Văn hóa: Chủ trì.\n\nM Cục Bản quyền tác giả: Chủ trì.",
+		),
 		# An item's number read as another digit between its neighbours, and the points under it.
 		(
 			"4. Tiếp công dân\n-4.1. Ban hành Kế hoạch.\n9. Công tác tuyên truyền\n5.1. Ban hành kế hoạch."
