@@ -13,7 +13,7 @@ import time
 import pytest
 
 from danvan_app.bench_tests import scans
-from danvan_app.domain import ocr
+from danvan_app.domain import ocr, ocr_images
 from danvan_app.domain.directive_text import parse_directive_text
 from danvan_app.domain.document_files import DocumentFileError, file_kind, text_of_file
 from danvan_app.domain.ocr_cleanup import clean_ocr_pages, clean_ocr_text
@@ -1015,7 +1015,7 @@ def test_a_scans_pages_are_located_and_each_can_be_shown_as_an_image(page, secon
 	assert ocr.page_of(scan.text, "3. Ban Dân vận Tỉnh ủy chủ trì", scan.page_starts)[0] == 1
 	image = ocr.page_image("pdf", pdf, 2)
 	assert image.startswith(b"\x89PNG\r\n\x1a\n")
-	width, height = ocr.image_sizes(image)[0]
+	width, height = ocr_images.image_sizes(image)[0]
 	assert 700 < width < 900 and 1000 < height < 1300  # A4 at 100 dpi
 	with pytest.raises(DocumentFileError, match="không có trang 3"):
 		ocr.page_image("pdf", pdf, 3)
