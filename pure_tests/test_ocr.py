@@ -319,6 +319,18 @@ def page():
 		# Issue 17, sixth round: a speck read as a quote before a point's numbers (luongminh's hiệp thương plan).
 		("'2.2. Báo cáo kết quả hội nghị", "2.2. Báo cáo kết quả hội nghị"),
 		("`3.1.2. Tổ chức hội nghị cử tri", "3.1.2. Tổ chức hội nghị cử tri"),
+		# A duty's labelled fields stay lines of their own, even after a full-width line (bacninh-kh141); a wrapped
+		# line that only mentions a body in charge runs on.
+		(
+			"Đơn vị chủ trì thực hiện: Các Sở, ngành, đơn vị, UBND cấp xã.\nĐơn vị phối hợp: Sở Nội vụ, Sở Tư pháp."
+			"\nThời gian thực hiện: Thường xuyên.",
+			"Đơn vị chủ trì thực hiện: Các Sở, ngành, đơn vị, UBND cấp xã.\nĐơn vị phối hợp: Sở Nội vụ, Sở Tư pháp."
+			"\nThời gian thực hiện: Thường xuyên.",
+		),
+		(
+			"Sở Tư pháp tổng hợp ý kiến của các sở, ngành và báo cáo\nĐơn vị chủ trì kết quả thực hiện.",
+			"Sở Tư pháp tổng hợp ý kiến của các sở, ngành và báo cáo Đơn vị chủ trì kết quả thực hiện.",
+		),
 		# An item's number read as a capital consonant with its stop lost, between its neighbours (bovhttdl-cv6316);
 		# at a list's end, with nothing after it to confirm it, it stays as read.
 		(

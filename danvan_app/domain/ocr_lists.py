@@ -20,7 +20,10 @@ _MARK_FOR_NUMBER = "\ue001"
 # salutation or the recipients' list.
 _OWN_LINE = re.compile(
 	r"(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|[IVX]+[.)] |[-+•*–—]\s|Điều \d{1,3}\s?[.:]|Số\b|Kính gửi|Nơi nhận"
-	r"|Chương\b|Mục\b|Phần\b)"
+	r"|Chương\b|Mục\b|Phần\b"
+	# A duty's labelled fields, each a line of its own in a plan ("Đơn vị phối hợp: Sở Nội vụ" read onto the
+	# end of "Đơn vị chủ trì thực hiện: …" loses the duty its bodies).
+	r"|(?:Đơn vị|Cơ quan) (?:chủ trì|phối hợp)[^:\n]{0,20}:|Thời gian (?:thực hiện|hoàn thành)[^:\n]{0,10}:)"
 )
 _PLACE_DATE = re.compile(r",\s*ngày\s+\S+\s+tháng", re.IGNORECASE)
 
