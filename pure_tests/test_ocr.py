@@ -13,7 +13,7 @@ import time
 import pytest
 
 from danvan_app.bench_tests import scans
-from danvan_app.domain import ocr
+from danvan_app.domain import ocr, ocr_images
 from danvan_app.domain.directive_text import parse_directive_text
 from danvan_app.domain.document_files import DocumentFileError, file_kind, text_of_file
 from danvan_app.domain.ocr_cleanup import clean_ocr_pages, clean_ocr_text
@@ -316,6 +316,31 @@ def page():
 		("_- 1, Chánh Văn phòng UBND tỉnh", "1. Chánh Văn phòng UBND tỉnh"),
 		("-3, Đồng chí Phó Giám đốc", "3. Đồng chí Phó Giám đốc"),
 		("_2. Sở, ban, ngành thành phố", "2. Sở, ban, ngành thành phố"),
+		# Issue 17, sixth round: a speck read as a quote before a point's numbers (luongminh's hiệp thương plan).
+		("'2.2. Báo cáo kết quả hội nghị", "2.2. Báo cáo kết quả hội nghị"),
+		("`3.1.2. Tổ chức hội nghị cử tri", "3.1.2. Tổ chức hội nghị cử tri"),
+		# A duty's labelled fields stay lines of their own, even after a full-width line (bacninh-kh141); a wrapped
+		# line that only mentions a body in charge runs on.
+		(
+			"Đơn vị chủ trì thực hiện: Các Sở, ngành, đơn vị, UBND cấp xã.\nĐơn vị phối hợp: Sở Nội vụ, Sở Tư pháp."
+			"\nThời gian thực hiện: Thường xuyên.",
+			"Đơn vị chủ trì thực hiện: Các Sở, ngành, đơn vị, UBND cấp xã.\nĐơn vị phối hợp: Sở Nội vụ, Sở Tư pháp."
+			"\nThời gian thực hiện: Thường xuyên.",
+		),
+		(
+			"Sở Tư pháp tổng hợp ý kiến của các sở, ngành và báo cáo\nĐơn vị chủ trì kết quả thực hiện.",
+			"Sở Tư pháp tổng hợp ý kiến của các sở, ngành và báo cáo Đơn vị chủ trì kết quả thực hiện.",
+		),
+		# An item's number read as a capital consonant with its stop lost, between its neighbours (bovhttdl-cv6316);
+		# at a list's end, with nothing after it to confirm it, it stays as read.
+		(
+			"6. Cục Văn hóa: Chủ trì.\n\nM Cục Bản quyền tác giả: Chủ trì.\n\n8. Cục Báo chí: Chủ động.",
+			"6. Cục Văn hóa: Chủ trì.\n\n7. Cục Bản quyền tác giả: Chủ trì.\n\n8. Cục Báo chí: Chủ động.",
+		),
+		(
+			"6. Cục Văn hóa: Chủ trì.\n\nM Cục Bản quyền tác giả: Chủ trì.",
+			"6. Cục Văn hóa: Chủ trì.\n\nM Cục Bản quyền tác giả: Chủ trì.",
+		),
 		# An item's number read as another digit between its neighbours, and the points under it.
 		(
 			"4. Tiếp công dân\n-4.1. Ban hành Kế hoạch.\n9. Công tác tuyên truyền\n5.1. Ban hành kế hoạch."
@@ -473,10 +498,27 @@ def test_a_hyphen_or_a_missing_space_between_words_the_text_writes_apart_is_put_
 	assert clean_ocr_text("+ Đợt 1: Từ ngày 02/02.\n+ Đợt3: Từ ngày 09/02.").endswith(
 		"+ Đợt 3: Từ ngày 09/02.\n"
 	)
+	# Issue 17, sixth round: a capital on the first word alone is a title's ("Ủy-ban MTTQ"); a compound name
+	# with a capital on both stays even where the text writes the words apart.
+	assert clean_ocr_text("Ủy ban MTTQ xã chủ trì.\n\n1. Ban Thường trực Ủy-ban MTTQ xã") == (
+		"Ủy ban MTTQ xã chủ trì.\n\n1. Ban Thường trực Ủy ban MTTQ xã\n"
+	)
+	assert (
+		clean_ocr_text("Tỉnh Bà Rịa Vũng Tàu và Bà Rịa-Vũng Tàu.")
+		== "Tỉnh Bà Rịa Vũng Tàu và Bà Rịa-Vũng Tàu.\n"
+	)
 	# A glued hyphen or number the text never writes apart stays: "chính trị-xã hội", "m2", a note mark.
 	assert clean_ocr_text("các tổ chức chính trị-xã hội, 30 m2, Trung ương2 và 3") == (
 		"các tổ chức chính trị-xã hội, 30 m2, Trung ương2 và 3\n"
 	)
+
+
+def test_a_stop_glued_after_a_word_that_never_ends_a_sentence_is_a_speck_where_the_space_was():
+	# Issue 17, sixth round: "với.UBND" in luongminh's plan; an abbreviation's stop ("TP.HCM") stays.
+	assert clean_ocr_text("- Phối hợp chặt chẽ với.UBND xã trong việc tổ chức hội nghị.") == (
+		"- Phối hợp chặt chẽ với UBND xã trong việc tổ chức hội nghị.\n"
+	)
+	assert clean_ocr_text("Công an TP.HCM phối hợp.") == "Công an TP.HCM phối hợp.\n"
 
 
 def test_two_words_read_without_the_space_between_them_are_split_where_the_text_writes_them_apart():
@@ -985,7 +1027,7 @@ def test_a_scans_pages_are_located_and_each_can_be_shown_as_an_image(page, secon
 	assert ocr.page_of(scan.text, "3. Ban Dân vận Tỉnh ủy chủ trì", scan.page_starts)[0] == 1
 	image = ocr.page_image("pdf", pdf, 2)
 	assert image.startswith(b"\x89PNG\r\n\x1a\n")
-	width, height = ocr.image_sizes(image)[0]
+	width, height = ocr_images.image_sizes(image)[0]
 	assert 700 < width < 900 and 1000 < height < 1300  # A4 at 100 dpi
 	with pytest.raises(DocumentFileError, match="không có trang 3"):
 		ocr.page_image("pdf", pdf, 3)

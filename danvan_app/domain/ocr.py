@@ -21,7 +21,6 @@ import os
 import re
 import shutil
 import signal
-import struct
 import subprocess
 import tempfile
 import time
@@ -31,13 +30,10 @@ from pathlib import Path
 
 from danvan_app.domain.document_files import DocumentFileError
 from danvan_app.domain.ocr_doubtful import locate_words
+from danvan_app.domain.ocr_images import MAX_PAGES, MAX_PIXELS, check_image, image_kind, too_many_pages
 from danvan_app.domain.ocr_layout import Box, lost_marks
+from danvan_app.domain.ocr_locate import doubtful_in_clause, locate_pages, page_of  # noqa: F401 (the API uses ocr.*)
 
-# Bounds against hostile or simply unreasonable files. A directive is a few pages; 50 is a thick plan.
-MAX_PAGES = 50
-# 50 megapixels is an A3 page at 300 dpi with room to spare; a 20,000 x 20,000 image (400 MP) is refused
-# before any decoder allocates it.
-MAX_PIXELS = 50_000_000
 DPI = 300
 # Below this the letters of a 13-14 pt directive are too small to read; a page that would need a lower
 # resolution to stay under MAX_PIXELS is not a document page.
@@ -50,7 +46,6 @@ TOOL_MEMORY_BYTES = 2 * 1024**3
 # Words Tesseract is less sure of than this are marked for the reviewer.
 LOW_CONFIDENCE = 60
 
-IMAGE_EXTENSIONS = {".png": "png", ".jpg": "jpeg", ".jpeg": "jpeg", ".tif": "tiff", ".tiff": "tiff"}
 
 OCR_PACKAGES = "tesseract-ocr tesseract-ocr-vie poppler-utils"
 OFFICE_PACKAGE = "libreoffice-writer-nogui"
@@ -140,101 +135,6 @@ def _run(
 def _tool_env() -> dict:
 	# Tesseract's OpenMP threads fight each other on a small server: one thread per page is 4x faster here.
 	return {**os.environ, "OMP_THREAD_LIMIT": "1", "LC_ALL": "C"}
-
-
-# --- images ------------------------------------------------------------------------------------------------
-
-
-def image_kind(filename: str) -> str | None:
-	suffix = Path((filename or "").split("?", 1)[0]).suffix.lower()
-	return IMAGE_EXTENSIONS.get(suffix)
-
-
-def image_sizes(data: bytes) -> list[tuple[int, int]]:
-	"""Width and height of each picture in a PNG, JPEG or TIFF (every page of a TIFF), from the headers only.
-
-	Read before any decoder runs, so a small file that claims 20,000 x 20,000 pixels is refused without being
-	inflated.
-	"""
-	if data.startswith(b"\x89PNG\r\n\x1a\n") and len(data) >= 24 and data[12:16] == b"IHDR":
-		return [struct.unpack(">II", data[16:24])]
-	if data.startswith(b"\xff\xd8"):
-		return [_jpeg_size(data)]
-	if data[:4] in (b"II*\x00", b"MM\x00*"):
-		return _tiff_sizes(data)
-	raise DocumentFileError("Tệp ảnh bị hỏng hoặc không phải ảnh PNG, JPEG hay TIFF.")
-
-
-def _jpeg_size(data: bytes) -> tuple[int, int]:
-	position = 2
-	while position + 4 <= len(data):
-		if data[position] != 0xFF:
-			break
-		marker = data[position + 1]
-		if marker in (0xD8, 0x01) or 0xD0 <= marker <= 0xD7:
-			position += 2
-			continue
-		(length,) = struct.unpack(">H", data[position + 2 : position + 4])
-		# SOF0..SOF15 except DHT (C4), JPG (C8) and DAC (CC) carry the frame's size.
-		if 0xC0 <= marker <= 0xCF and marker not in (0xC4, 0xC8, 0xCC) and position + 9 <= len(data):
-			height, width = struct.unpack(">HH", data[position + 5 : position + 9])
-			return width, height
-		position += 2 + length
-	raise DocumentFileError("Tệp ảnh JPEG bị hỏng, không đọc được kích thước ảnh.")
-
-
-def _tiff_sizes(data: bytes) -> list[tuple[int, int]]:
-	order = "<" if data[:2] == b"II" else ">"
-	sizes: list[tuple[int, int]] = []
-	try:
-		(offset,) = struct.unpack(order + "I", data[4:8])
-		seen = set()
-		while offset and offset not in seen:
-			if len(sizes) > MAX_PAGES:
-				raise DocumentFileError(_too_many_pages(len(sizes)))
-			seen.add(offset)
-			(count,) = struct.unpack(order + "H", data[offset : offset + 2])
-			width = height = 0
-			for index in range(count):
-				entry = data[offset + 2 + 12 * index : offset + 14 + 12 * index]
-				tag, kind = struct.unpack(order + "HH", entry[:4])
-				value = (
-					struct.unpack(order + "H", entry[8:10])[0]
-					if kind == 3
-					else struct.unpack(order + "I", entry[8:12])[0]
-				)
-				if tag == 256:
-					width = value
-				elif tag == 257:
-					height = value
-			sizes.append((width, height))
-			(offset,) = struct.unpack(order + "I", data[offset + 2 + 12 * count : offset + 6 + 12 * count])
-	except struct.error as error:
-		raise DocumentFileError("Tệp ảnh TIFF bị hỏng, không đọc được kích thước ảnh.") from error
-	if not sizes or not all(width and height for width, height in sizes):
-		raise DocumentFileError("Tệp ảnh TIFF bị hỏng, không đọc được kích thước ảnh.")
-	return sizes
-
-
-def check_image(data: bytes) -> int:
-	"""Refuse an image too large to recognise safely; return its number of pages."""
-	sizes = image_sizes(data)
-	if len(sizes) > MAX_PAGES:
-		raise DocumentFileError(_too_many_pages(len(sizes)))
-	for width, height in sizes:
-		if width * height > MAX_PIXELS:
-			raise DocumentFileError(
-				f"Ảnh quá lớn ({width} × {height} điểm ảnh, {width * height / 1e6:.0f} triệu); giới hạn là"
-				f" {MAX_PIXELS // 1_000_000} triệu điểm ảnh một trang. Hãy quét lại ở độ phân giải 300 dpi."
-			)
-	return len(sizes)
-
-
-def _too_many_pages(pages: int) -> str:
-	return (
-		f"Bản quét có {pages} trang, quá giới hạn {MAX_PAGES} trang cho một lần đọc. Hãy tách tệp, chỉ giữ"
-		" các trang của văn bản chỉ đạo."
-	)
 
 
 # --- PDF -------------------------------------------------------------------------------------------------
@@ -342,105 +242,9 @@ def scan_pages(filename: str, data: bytes) -> int:
 		info = pdf_info(source)
 	pages = int(info.get("Pages", "0") or 0)
 	if pages > MAX_PAGES:
-		raise DocumentFileError(_too_many_pages(pages))
+		raise DocumentFileError(too_many_pages(pages))
 	_page_dpi(info)
 	return pages
-
-
-def locate_pages(text: str, words: list[Word], pages: int) -> list[int | None]:
-	"""Where each page starts in the cleaned text: the place of the first of its words found there, searched
-	forward from the previous page's start; None for a page none of whose words is found (blank, or only a
-	page number the clean-up removed). Tesseract numbers pages from 1; the list has one entry per page."""
-	starts: list[int | None] = [0]
-	numbers = sorted({word.page for word in words})
-	by_page = {number: [word for word in words if word.page == number] for number in numbers}
-	cursor = 0
-	for number in numbers[1:pages]:
-		# A page's first words as a phrase: one word ("hiện", "các") is found much earlier on the page
-		# before. A phrase the clean-up changed (a page number dropped, a word repaired) is skipped for the
-		# next one, shorter phrases last.
-		cores = [
-			core for word in by_page[number][:12] if len(core := word.text.strip(".,;:!?()[]\"'“”‘’«»")) >= 1
-		]
-		found = None
-		for size in (4, 3, 2):
-			for first in range(0, max(0, len(cores) - size) + 1):
-				position = text.find(" ".join(cores[first : first + size]), cursor)
-				if position >= 0:
-					found = position
-					break
-			if found is not None:
-				break
-		cursor = found if found is not None else cursor
-		starts.append(found)
-	return starts + [None] * (pages - len(starts))
-
-
-def page_of(text: str, clause: str, page_starts: list, cursor: int = 0) -> tuple[int | None, int]:
-	"""The page (from 1) on which ``clause`` starts in ``text``, searched from ``cursor``, and where it was
-	found (for the next clause's search); None when the clause is not in the text as it is. The clause is
-	found by its leading words as a phrase, whatever spaces or line breaks stand between them in the text
-	(the parser re-joins a clause's lines with single spaces)."""
-	found = None
-	# Its first 60 characters, then (a sub-item's marker in the text between its words) its first 25.
-	for head in filter(None, (_leading_words(clause, 60), _leading_words(clause, 25))):
-		found = head.search(text, cursor) or head.search(text)
-		if found:
-			break
-	if found is None:
-		return None, cursor
-	position = found.start()
-	page = max(
-		(number for number, start in enumerate(page_starts, 1) if start is not None and start <= position),
-		default=1,
-	)
-	return page, position
-
-
-def _leading_words(clause: str, chars: int = 60) -> re.Pattern | None:
-	words: list[str] = []
-	for word in clause.split():
-		words.append(re.escape(word))
-		chars -= len(word) + 1
-		if chars <= 0:
-			break
-	return re.compile(r"\s+".join(words)) if words else None
-
-
-def doubtful_in_clause(text: str, start: int, clause: str, doubtful: list[dict]) -> list[dict]:
-	"""The doubtful words (``{"start", "end", "word", "confidence"}`` in ``text``) that are inside ``clause``,
-	which begins at ``start`` in ``text``, with ``start``/``end`` moved to their place in the clause.
-
-	The clause's words are walked along the text's words from ``start``: equal words are paired (a line
-	break in the text is a space in the clause; a list marker or a word the parser left out is stepped over,
-	a few at most). A doubtful word is kept only where its own occurrence is paired, so one doubtful "các"
-	marks that "các" and not every other one."""
-	window = text[start : start + 2 * len(clause) + 200]
-	source = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", window)]
-	pairs: list[tuple[int, int, int]] = []  # (start in text, end in text, start in clause)
-	at = 0
-	for word in re.finditer(r"\S+", clause):
-		for ahead in range(at, min(at + 6, len(source))):
-			if _same_word(source[ahead][2], word.group()):
-				pairs.append((start + source[ahead][0], start + source[ahead][1], word.start()))
-				at = ahead + 1
-				break
-	marks = []
-	for entry in doubtful:
-		for word_start, word_end, clause_start in pairs:
-			if word_start <= entry["start"] and entry["end"] <= word_end:
-				offset = clause_start + entry["start"] - word_start
-				if clause[offset : offset + entry["end"] - entry["start"]] == entry["word"]:
-					marks.append({**entry, "start": offset, "end": offset + entry["end"] - entry["start"]})
-				break
-	return sorted(marks, key=lambda mark: mark["start"])
-
-
-def _same_word(in_text: str, in_clause: str) -> bool:
-	"""Equal, or equal but for the punctuation around them ("thực hiện;" in the text, "thực hiện." in a
-	clause the parser closed with a full stop)."""
-	punctuation = ".,;:!?()[]\"'“”‘’«»"
-	return in_text == in_clause or in_text.strip(punctuation) == in_clause.strip(punctuation) != ""
 
 
 def page_image(kind: str, data: bytes, page: int, dpi: int = 100) -> bytes:
@@ -492,7 +296,7 @@ def ocr_file(
 			info = pdf_info(source)
 			pages = int(info.get("Pages", "0") or 0)
 			if pages > MAX_PAGES:
-				raise DocumentFileError(_too_many_pages(pages))
+				raise DocumentFileError(too_many_pages(pages))
 			if pages < 1:
 				raise DocumentFileError("Tệp PDF không có trang nào.")
 			dpi = _page_dpi(info)

@@ -216,8 +216,9 @@ def _clean_line(line: str) -> str | None:
 		return None  # nothing a reader would read: a line of stamp marks
 	if _JUNK_LINE.match(line):
 		return None
-	# Dust before a list dash ("_- Đơn vị chủ trì"), or read as a dash before an item's number ("_- 1, Chánh").
-	line = re.sub(r"^[_~'`.,:;=ˆ]+ ?(?=[-–+•*] |\d{1,2}[.,)] \S)", "", line)
+	# Dust before a list dash ("_- Đơn vị chủ trì"), or read as a dash before an item's number ("_- 1, Chánh"),
+	# a point's numbers included ("'2.2. Báo cáo kết quả": the heading, read as prose, lost its duties).
+	line = re.sub(r"^[_~'`.,:;=ˆ]+ ?(?=[-–+•*] |\d{1,2}(?:\.\d{1,2})*[.,)] \S)", "", line)
 	# And before a lettered point, its letter read or misread ("_a) Bám sát", ".đ) Tiếp tục", "_€) Tiếp tục").
 	line = re.sub(rf"^[-–_~'`.,:;=ˆ]+ ?(?=[^\W\d_]\) {_UPPER}|[^\w\s]\) {_UPPER})", "", line)
 	# A dash glued before a bracket or a word in lower case ("-(PPP),", "-dụng, tiêu thụ"): no list's mark (a
@@ -264,6 +265,9 @@ def _clean_line(line: str) -> str | None:
 	line = _word_pairs(line)
 	# "các: tổ chức": words that always need a noun after them never end a clause; the mark is dust.
 	line = re.sub(r"(?i)(?<!\w)(các|những|của|mỗi|từng)[:;.,](?= \w)", r"\1", line)
+	# "chặt chẽ với.UBND xã": a stop glued between a word that never ends a sentence and the next word is a
+	# speck where the space was (issue 17, sixth round).
+	line = re.sub(r"(?i)(?<![\w.])(" + "|".join(FUNCTION_WORDS) + r")\.(?=[^\W\d_])", r"\1 ", line)
 	return repair_numbers(line)
 
 

@@ -255,7 +255,9 @@ def _glued_hyphens(text: str) -> str:
 
 	def repair(match: re.Match[str]) -> str:
 		pair = (match[1].casefold(), match[2].casefold())
-		lower = match[0] == match[0].lower()
+		# The second word in lower case: a capital there is a compound name ("Bà Rịa-Vũng Tàu"); a capital on the
+		# first alone is a title's or a sentence's ("Ủy-ban MTTQ" where the text writes "Ủy ban").
+		lower = match[2] == match[2].lower()
 		return f"{match[1]} {match[2]}" if lower and pair in spaced else match[0]
 
 	return _GLUED_HYPHEN.sub(repair, text)

@@ -20,7 +20,10 @@ _MARK_FOR_NUMBER = "\ue001"
 # salutation or the recipients' list.
 _OWN_LINE = re.compile(
 	r"(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|[IVX]+[.)] |[-+•*–—]\s|Điều \d{1,3}\s?[.:]|Số\b|Kính gửi|Nơi nhận"
-	r"|Chương\b|Mục\b|Phần\b)"
+	r"|Chương\b|Mục\b|Phần\b"
+	# A duty's labelled fields, each a line of its own in a plan ("Đơn vị phối hợp: Sở Nội vụ" read onto the
+	# end of "Đơn vị chủ trì thực hiện: …" loses the duty its bodies).
+	r"|(?:Đơn vị|Cơ quan) (?:chủ trì|phối hợp)[^:\n]{0,20}:|Thời gian (?:thực hiện|hoàn thành)[^:\n]{0,10}:)"
 )
 _PLACE_DATE = re.compile(r",\s*ngày\s+\S+\s+tháng", re.IGNORECASE)
 
@@ -33,6 +36,9 @@ def _is_heading(line: str) -> bool:
 _ITEM = re.compile(r"^(\d{1,2})[.)] ")
 # "o. Các cấp ủy", ".b, Các sở" (a speck before it, its stop read as a comma).
 _MISREAD_ITEM = re.compile(rf"^[.,'`_~]?([^\W\d_]|\S{{2}}|{_MARK_FOR_NUMBER})([.),]) (?={_UPPER})")
+# "M Cục Bản quyền tác giả: …" between "6." and "8.": the number read as a capital consonant, its stop lost.
+# No Vietnamese word is one consonant, and only a line between the numbers on both sides is taken.
+_MISREAD_ITEM_NO_STOP = re.compile(rf"^([BCDĐGHKLMNPQRSTVX])() (?={_UPPER})")
 
 
 # The letters of lettered points in their order; "đ" is skipped by some drafters (d, e), used by others.
@@ -239,7 +245,7 @@ def _list_repairs(text: str) -> str:
 				lines[index] = f"{numbers[index]}" + line[len(_ITEM.match(line)[1]) :]
 			previous_number, previous_at = numbers[index], index
 			continue
-		misread = _MISREAD_ITEM.match(line)
+		misread = _MISREAD_ITEM.match(line) or _MISREAD_ITEM_NO_STOP.match(line)
 		# A lettered point "a)" is one as read, not an item's number misread.
 		if (
 			misread
@@ -249,9 +255,9 @@ def _list_repairs(text: str) -> str:
 		):
 			following = next((n for n in numbers[index + 1 :] if n is not None), None)
 			if following == previous_number + 2 or (
-				len(misread[1]) == 1 and _last_item(lines, numbers, previous_at, index)
+				len(misread[1]) == 1 and misread[2] and _last_item(lines, numbers, previous_at, index)
 			):
-				mark = "." if misread[2] == "," else misread[2]
+				mark = "." if misread[2] in (",", "") else misread[2]
 				lines[index] = f"{previous_number + 1}{mark} " + line[misread.end() :]
 				previous_number += 1
 	lines = _decimal_repairs(lines)
