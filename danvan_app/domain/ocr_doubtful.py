@@ -18,7 +18,7 @@ import unicodedata
 from collections import Counter
 from typing import Protocol
 
-from danvan_app.domain.ocr_evidence import _PHRASE_SHARE, FUNCTION_WORDS, _bare, _same_case
+from danvan_app.domain.ocr_evidence import FUNCTION_WORDS, PHRASE_SHARE, bare, same_case
 
 # Below this confidence a word is doubtful. On 37 development scans 407 of the 496 words read with wrong
 # marks scored below 95 (309 below 90; the others, "chỉ" for "chi" at 96 often, stay as read unless a set
@@ -74,7 +74,7 @@ SET_PHRASES = frozenset(
 
 
 # Evidence in the text itself: the other spelling's phrase with the same neighbour written, trusted, at least
-# ATTESTED times (and at least _PHRASE_SHARE of that spelling's uses), the phrase as read written nowhere
+# ATTESTED times (and at least PHRASE_SHARE of that spelling's uses), the phrase as read written nowhere
 # else, and the word as read written, trusted, at most READ_ELSEWHERE times elsewhere (a misread makes a word
 # the text hardly uses, "tống", "thấm", "nhần"; a correct word such as "thực" of "tình hình thực tế" is
 # used elsewhere). Chosen on the development scans and on the clean texts with every word doubted: with 1
@@ -157,7 +157,7 @@ def respell_doubtful(
 	written = Counter(word for word, trusted_word in zip(folded, sure, strict=True) if trusted_word)
 	spellings: dict[str, set[str]] = {}
 	for word in folded:
-		spellings.setdefault(_bare(word), set()).add(word)
+		spellings.setdefault(bare(word), set()).add(word)
 
 	def elsewhere(pair: tuple, at: int) -> int:
 		"""How often the text writes ``pair``, trusted, besides at word ``at`` and the next one."""
@@ -198,7 +198,7 @@ def respell_doubtful(
 			found = {
 				other
 				for other, pair, read, _ in sides
-				if phrases[pair] >= max(ATTESTED, _PHRASE_SHARE * written[other])
+				if phrases[pair] >= max(ATTESTED, PHRASE_SHARE * written[other])
 				and not elsewhere(*read)
 				and _other_side_written(other, pair, left, right, phrases)
 				and written[word] - sure[index] <= READ_ELSEWHERE
@@ -209,7 +209,7 @@ def respell_doubtful(
 	last = 0
 	for index, word in sorted(respelled.items()):
 		token = tokens[index]
-		out.append(text[last : token.start()] + _same_case(token[0], word))
+		out.append(text[last : token.start()] + same_case(token[0], word))
 		last = token.end()
 	return "".join(out) + text[last:]
 
@@ -233,6 +233,6 @@ def _same_marks(word: str, other: str) -> bool:
 
 def _markings(word: str, spellings: dict[str, set[str]]) -> set[str]:
 	"""The other spellings of ``word``'s letters: those the text writes, and those of the set phrases."""
-	bare = _bare(word)
-	listed = {part for phrase in SET_PHRASES for part in phrase if _bare(part) == bare}
-	return (spellings.get(bare, set()) | listed) - {word}
+	letters = bare(word)
+	listed = {part for phrase in SET_PHRASES for part in phrase if bare(part) == letters}
+	return (spellings.get(letters, set()) | listed) - {word}

@@ -117,16 +117,16 @@ def _capitals_inside_prose(text: str) -> str:
 # their marks alone ("công tác" and "cộng tác", "đầu tư" and "từ"), so no dictionary could tell; the text
 # itself does: a word read only this once in the whole text is respelled when the same letters with other
 # marks make, with its neighbour, a phrase the text writes at least _PHRASE_TIMES times, and that word stands
-# in that phrase at least _PHRASE_SHARE of the times the text uses it ("tư" of "đầu tư" 88 times, 7 of them
+# in that phrase at least PHRASE_SHARE of the times the text uses it ("tư" of "đầu tư" 88 times, 7 of them
 # before "dự": "an toàn từ dự án" stays). One such spelling, or none is made.
 _PHRASE_TIMES = 4
-_PHRASE_SHARE = 0.2
+PHRASE_SHARE = 0.2
 _RARE = 1
 _NEIGHBOUR_SHARE = 0.9
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-def _bare(word: str) -> str:
+def bare(word: str) -> str:
 	"""A word without its tone and vowel marks, case aside ("Tổng" → "tong"); "đ" stays a letter of its own."""
 	return "".join(
 		ch for ch in unicodedata.normalize("NFD", word.casefold()) if not unicodedata.combining(ch)
@@ -142,11 +142,11 @@ def _document_spellings(text: str) -> str:
 	seen = Counter(folded)
 	spellings: dict[str, set[str]] = {}
 	for word in seen:
-		spellings.setdefault(_bare(word), set()).add(word)
+		spellings.setdefault(bare(word), set()).add(word)
 	out = []
 	last = 0
 	for index, word in enumerate(folded):
-		if len(spellings[_bare(word)]) < 2:
+		if len(spellings[bare(word)]) < 2:
 			continue
 		left = folded[index - 1] if index and joined[index - 1] else None
 		right = folded[index + 1] if joined[index] else None
@@ -154,9 +154,9 @@ def _document_spellings(text: str) -> str:
 		if seen[word] <= _RARE:
 			respelled = {
 				other
-				for other in spellings[_bare(word)] - {word}
+				for other in spellings[bare(word)] - {word}
 				for times in (phrases[left, other] if left else 0, phrases[other, right] if right else 0)
-				if times >= _PHRASE_TIMES and times >= _PHRASE_SHARE * seen[other]
+				if times >= _PHRASE_TIMES and times >= PHRASE_SHARE * seen[other]
 			}
 		else:
 			# A word the text uses elsewhere ("phân" of "phân công"), in a phrase read only this once beside a
@@ -165,7 +165,7 @@ def _document_spellings(text: str) -> str:
 			# "hợp tác" and "thao tác").
 			respelled = {
 				other
-				for other in spellings[_bare(word)] - {word}
+				for other in spellings[bare(word)] - {word}
 				for times, read, side in (
 					(phrases[left, other], phrases[left, word], left),
 					(phrases[other, right], phrases[word, right], right),
@@ -174,7 +174,7 @@ def _document_spellings(text: str) -> str:
 			}
 		if len(respelled) == 1:
 			match = words[index]
-			out.append(text[last : match.start()] + _same_case(match[0], respelled.pop()))
+			out.append(text[last : match.start()] + same_case(match[0], respelled.pop()))
 			last = match.end()
 	return "".join(out) + text[last:]
 
@@ -230,7 +230,7 @@ def _speck_letters(text: str) -> str:
 		if seen[match[1] + rest] >= _PHRASE_TIMES and seen[rest] <= 1:
 			return match[1]
 		# Before a vowel the letter may be the word's own ("q uan"): left as read without that evidence.
-		return match[0] if _bare(rest[0]) in "aeiouy" else ""
+		return match[0] if bare(rest[0]) in "aeiouy" else ""
 
 	text = _SPECK_LETTER.sub(repair, text)
 	text = _CAPITAL_SPECK.sub(
@@ -313,7 +313,7 @@ def _marks_inside_phrases(text: str) -> str:
 	return _MARK_BETWEEN.sub(repair, text)
 
 
-def _same_case(written: str, word: str) -> str:
+def same_case(written: str, word: str) -> str:
 	if len(written) > 1 and written.isupper():
 		return word.upper()
 	return word[:1].upper() + word[1:] if written[:1].isupper() else word

@@ -58,10 +58,11 @@ _INTRO_TO_TASKS = re.compile(
 	r"(?:nhiem vu|giai phap|yeu cau|noi dung|\bchi thi(?!\s+(?:so\b|\d|nay\b))|\bchi dao\b)[^:]{0,80}:$"
 	r"|\b(?:giao|ket luan(?: nhu sau)?)\s*:$"
 )
-# A notice's closing formula, "Văn phòng Trung ương Đảng xin thông báo để …", "Văn phòng Chính phủ xin trân trọng
-# thông báo": the office passing the notice on, not a body given a duty (issue 15).
 # The first numbered duty after such a sentence: "1. …", "1) …", or a Kết luận's "(1) …" (issue 15).
 _FIRST_DUTY = re.compile(r"^(?:1\s?[.)-]|\(1\))\s")
+# The end of a text: recipients, signatures, a web page's trailer, "… này có hiệu lực", and a notice's closing
+# formula ("Văn phòng Trung ương Đảng xin thông báo để …", "Văn phòng Chính phủ xin trân trọng thông báo"): the
+# office passing the notice on, not a body given a duty (issue 15).
 _CLOSING_LINE = re.compile(
 	r"^(?:noi nhan|t/m\b|tm\.|k/t\b|kt\.|tren day la\b|thong tin moi nhat|tin (?:lien quan|moi)|bai viet lien quan"
 	r"|chia se|binh luan|(?:chi thi|nghi quyet|quy che|quy dinh|ke hoach|chuong trinh|ket luan|huong dan) nay"
