@@ -87,7 +87,8 @@ def get_rows(filters: frappe._dict) -> list[frappe._dict]:
 	period_from, period_to = bounds or (None, None)
 	values = {**checked, "today": today(), "units": tuple(sorted(scope.units))}
 	values.update(period_from=period_from, period_to=period_to)
-	return label_rows(frappe.db.sql(tree_statement(frappe.db.db_type, shape), values, as_dict=True), filters)
+	rows = frappe.db.sql(tree_statement(frappe.db.db_type, shape), values, as_dict=True)
+	return label_rows(rows, filters, bounds)
 
 
 def checked_filters(filters: frappe._dict) -> dict:
@@ -201,10 +202,10 @@ def get_rows_on(filters: frappe._dict, day) -> list[frappe._dict]:
 	scope = user_scope()
 	if not scope.unrestricted and not scope.units:
 		return []
-	task_counts.year_and_period(filters)  # refused before anything is read
+	bounds = task_counts.year_and_period(filters)  # refused before anything is read
 	units = UnitsOn(day)
 	Task = frappe.qb.DocType("DV Task")
-	counted = counted_tasks(Task, filters.directive or None, task_counts.year_and_period(filters))
+	counted = counted_tasks(Task, filters.directive or None, bounds)
 	if not scope.unrestricted:
 		# As in today's tree: a row counts only the tasks its units (in the user's scope) preside over.
 		counted &= Task.presiding_unit.isin(sorted(scope.units))
@@ -235,7 +236,7 @@ def get_rows_on(filters: frappe._dict, day) -> list[frappe._dict]:
 		)
 		for unit in shown
 	]
-	return label_rows(rows, filters)
+	return label_rows(rows, filters, bounds)
 
 
 def rows_shown_on(units: UnitsOn, filters: frappe._dict, scope) -> list[str]:
@@ -256,11 +257,11 @@ def rows_shown_on(units: UnitsOn, filters: frappe._dict, scope) -> list[str]:
 	return shown
 
 
-def label_rows(rows: list[frappe._dict], filters: frappe._dict) -> list[frappe._dict]:
-	bounds = task_counts.year_and_period(filters) or (None, None)
+def label_rows(rows: list[frappe._dict], filters: frappe._dict, bounds: tuple | None) -> list[frappe._dict]:
+	period_from, period_to = bounds or (None, None)
 	for row in rows:
 		# The period as dates, for the drill-down to the task list (the browser does not redo the rule).
-		row.period_from, row.period_to = bounds
+		row.period_from, row.period_to = period_from, period_to
 		row.own_tasks_only = int(row.unit == filters.parent_unit)
 		if row.own_tasks_only:
 			row.unit_name = _("{0} (nhiệm vụ đơn vị trực tiếp chủ trì)").format(row.unit_name)
